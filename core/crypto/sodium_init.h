@@ -1,0 +1,5 @@
+#pragma once
+namespace abri::crypto {
+// Initialises libsodium once; every crypto entry point calls it. Throws Error(Internal) if sodium fails.
+void ensureSodium();
+}  // namespace abri::crypto

@@ -1,0 +1,128 @@
+#pragma once
+// A small RAII wrapper over SQLCipher. The only place in Abri that calls sqlite3_* directly.
+// Every connection is opened with a raw 256-bit key, asserts that the library is really SQLCipher, and sets the
+// pragmas that keep plaintext off the disk (temp_store=MEMORY, secure_delete) before any other statement runs.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crypto/secure_buffer.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace abri::storage {
+
+class Statement {
+public:
+    Statement() = default;
+    Statement(sqlite3* db, sqlite3_stmt* stmt, std::string_view pathForErrors);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Parameters are 1-based, as in SQLite. Text and blobs are copied (SQLITE_TRANSIENT).
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bindBlob(int index, std::span<const std::uint8_t> blob);
+    Statement& bindNull(int index);
+    Statement& bind(int index, const std::optional<std::string>& text);
+    Statement& bind(int index, const std::optional<std::int64_t>& value);
+
+    // Returns true while a row is available; false when done. Throws abri::Error on failure.
+    bool step();
+    // Runs a statement that returns no rows.
+    void run();
+    // Makes the statement reusable (keeps bindings cleared).
+    void reset();
+
+    int columnCount() const;
+    bool isNull(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;
+    std::optional<std::string> optionalText(int column) const;
+    std::optional<std::int64_t> optionalInt64(int column) const;
+    std::vector<std::uint8_t> blob(int column) const;
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+    std::string path_;
+};
+
+class Database {
+public:
+    enum class Mode { OpenExisting, CreateNew };
+
+    // Opens (or creates) an encrypted database with a 32-byte raw key. Verifies the key by reading the schema:
+    // a wrong key or a damaged file throws Error(VaultCorrupted, path); a missing file throws VaultNotFound.
+    static Database openEncrypted(const std::filesystem::path& path, const crypto::SecureBuffer& rawKey, Mode mode);
+    // Unencrypted database with identical settings. Only for benchmarks' baseline and tests.
+    static Database openPlain(const std::filesystem::path& path, Mode mode);
+
+    Database() = default;
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    bool isOpen() const noexcept { return db_ != nullptr; }
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    // A prepared statement kept for the connection's lifetime (hot paths: inserts, journal appends).
+    // The statement is reset before it is returned.
+    Statement& cached(const std::string& sql);
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    bool inTransaction() const;
+    // Single-value helpers.
+    std::optional<std::int64_t> queryInt64(std::string_view sql);
+    std::optional<std::string> queryText(std::string_view sql);
+
+    // Closes now and wipes cached statements (also done by the destructor).
+    void close() noexcept;
+
+    sqlite3* handle() noexcept { return db_; }
+
+private:
+    static Database openWith(const std::filesystem::path& path, const crypto::SecureBuffer* rawKey, Mode mode);
+    sqlite3* db_ = nullptr;
+    std::filesystem::path path_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed. Nested use is not supported.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+// The SQLCipher version string reported by the linked library ("3.4.1"); throws Error(NotSqlCipher) when the
+// linked library is plain SQLite.
+std::string sqlcipherVersion();
+
+}  // namespace abri::storage
