@@ -18,13 +18,19 @@ if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
   target_compile_definitions(abri_flags INTERFACE _FORTIFY_SOURCE=2)
 endif()
 target_link_options(abri_flags INTERFACE -Wl,-z,relro -Wl,-z,now -Wl,--as-needed)
-if(NOT ABRI_SANITIZE)
+if(NOT ABRI_SANITIZE AND NOT ABRI_FUZZ)
   target_link_options(abri_flags INTERFACE -pie)
 endif()
 
 if(ABRI_SANITIZE)
   target_compile_options(abri_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                                               -fno-sanitize-recover=undefined)
+  target_link_options(abri_flags INTERFACE -fsanitize=address,undefined)
+endif()
+
+if(ABRI_FUZZ)
+  # Everything is instrumented for coverage; only the fuzz executables link libFuzzer's main.
+  target_compile_options(abri_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
   target_link_options(abri_flags INTERFACE -fsanitize=address,undefined)
 endif()
 

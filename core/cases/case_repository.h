@@ -60,7 +60,8 @@ class CaseRepository {
 public:
     explicit CaseRepository(vault::Vault& vault);
 
-    // Creates a case from a document (see model/fields.h). Missing case_code, office, status, registered_on are
+    // Creates a case from a document (see model/fields.h). The document may carry an "items" array of child
+    // records, each {"kind": "event"|"consent"|"service"|"referral"|"note"|"transfer", ...fields}. Missing case_code, office, status, registered_on are
     // filled in (code generated, office = vault office, status = registered, registered_on = today).
     // Validates everything first; on any error nothing is written. Returns the new case id.
     std::string createCase(const Json& doc);
@@ -71,6 +72,10 @@ public:
 
     // Sets one field (JSON null clears it). "status" goes through the lifecycle rules.
     void updateField(std::string_view caseId, std::string_view fieldPath, const Json& value);
+    // Sets several fields at once, validated together (e.g. {"status": "closed", "closure_reason": "..."}):
+    // one journal op per changed field, all in one transaction. Closing a case fills closed_on (today) unless
+    // given; reopening clears closure_reason and closed_on.
+    void updateFields(std::string_view caseId, const Json& changes);
     void deleteCase(std::string_view caseId);  // tombstone
 
     // Items: events, consents, services, referrals, notes, transfers. Outgoing referrals and transfers need an

@@ -2,6 +2,7 @@
 // Validation and derived values of the case model. Pure functions of their inputs ("today" is passed in).
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>

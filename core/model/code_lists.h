@@ -1,7 +1,8 @@
 #pragma once
 // Stable codes for every list in the case model (aligned with HTCDS, the Human Trafficking Case Data Standard).
 // Codes are lowercase snake_case ASCII and never change once released: they are stored in vaults and sent over
-// sync. Labels are not here: the app translates codes (tr()), the CLI prints codes.
+// sync. The two ISO lists keep their standard spelling: countries upper case ("TN"), languages lower case ("ar").
+// Labels are not here: the app translates codes (tr()), the CLI prints codes.
 #include <optional>
 #include <span>
 #include <string_view>
@@ -39,7 +40,7 @@ enum class CodeList {
 
 std::string_view codeListName(CodeList list);  // "gender", "country", ...
 std::optional<CodeList> codeListFromName(std::string_view name);
-// All codes of a list, in display order.
+// All codes of a list, in display order (countries and languages: by code; the app sorts them by translated name).
 const std::vector<std::string_view>& codes(CodeList list);
 bool isValidCode(CodeList list, std::string_view code);
 std::span<const CodeList> allCodeLists();

@@ -12,6 +12,7 @@
 //     "situation":  { "recruitment_methods", "recruiter_relationship", "control_means", "exploitation_types",
 //                     "labour_sector", "started_on", "ended_on" } }
 // Field paths join the levels with dots: "person.date_of_birth".
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -43,13 +44,19 @@ bool isAppendOnly(Entity entity);
 struct FieldSpec {
     std::string_view path;
     FieldType type;
-    std::optional<CodeList> codeList;
+    std::optional<CodeList> codeList{};
     bool sensitive = false;   // masked unless revealed by a permitted role; reveal is audited
     bool required = false;
     bool editable = true;     // false: set at creation only (case_code, office) or derived
     long minValue = 0;        // Integer only
     long maxValue = 0;
+    bool futureAllowed = false;  // Date only: planned dates (services) may lie ahead of today
 };
+
+// Size limits of free-text values (UTF-8 bytes) and of list fields (entries), checked by validateField.
+inline constexpr std::size_t kMaxTextBytes = 1'000;
+inline constexpr std::size_t kMaxLongTextBytes = 100'000;
+inline constexpr std::size_t kMaxListEntries = 100;
 
 std::span<const FieldSpec> fieldsOf(Entity entity);
 const FieldSpec* findField(Entity entity, std::string_view path);

@@ -72,7 +72,9 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty string_view may carry a null pointer, which SQLite would store as NULL: bind "" instead.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    int rc = sqlite3_bind_text(stmt_, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) throwFor(db_, rc, path_);
     return *this;
 }

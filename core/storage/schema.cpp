@@ -44,6 +44,7 @@ CREATE TABLE cases (
     gender            TEXT,
     screening_outcome TEXT NOT NULL,
     international     INTEGER,
+    exploitation_types TEXT NOT NULL DEFAULT '',
     updated_ms        INTEGER NOT NULL,
     deleted           INTEGER NOT NULL DEFAULT 0,
     created_hlc       INTEGER NOT NULL,
@@ -60,6 +61,7 @@ CREATE TABLE case_exploitation (
     case_rowid INTEGER NOT NULL REFERENCES cases (rowid) ON DELETE CASCADE,
     PRIMARY KEY (type, case_rowid)
 ) WITHOUT ROWID;
+CREATE INDEX case_exploitation_by_case ON case_exploitation (case_rowid);
 
 -- Child records of a case: event, consent, service, referral, note, transfer.
 CREATE TABLE case_items (

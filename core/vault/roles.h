@@ -22,6 +22,9 @@ enum class Permission {
     ViewAudit,          // read and verify the audit log
 };
 
+// Stable machine name, e.g. "manage_users" (the subject of Error(PermissionDenied)).
+std::string_view permissionCode(Permission permission);
+
 // Administrators run the vault but do not see people's identities: separation of duties.
 bool roleAllows(Role role, Permission permission);
 

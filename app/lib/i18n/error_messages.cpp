@@ -1,0 +1,97 @@
+#include "i18n/error_messages.h"
+
+#include "i18n/field_labels.h"
+
+namespace abri::app {
+
+namespace {
+QString fieldName(const QString& subject) {
+    const QString label = FieldLabels::labelForPath(subject);
+    return label.isEmpty() ? subject : label;
+}
+}  // namespace
+
+QString ErrorMessages::message(ErrorCode code, const QString& subject) {
+    // No default: the compiler (-Wswitch, -Werror) flags a new ErrorCode that has no message yet.
+    switch (code) {
+    case ErrorCode::VaultNotFound:
+        return tr("No vault was found at %1.").arg(subject);
+    case ErrorCode::VaultAlreadyExists:
+        return tr("A vault already exists at %1. It was left untouched.").arg(subject);
+    case ErrorCode::VaultCorrupted:
+        return tr("The vault %1 is damaged or is not an Abri vault. Nothing was changed; restore it from a backup.")
+            .arg(subject);
+    case ErrorCode::VaultFromNewerVersion:
+        return tr("The vault %1 was created by a newer version of Abri. Install the newer version to open it; "
+                  "nothing was changed.")
+            .arg(subject);
+    case ErrorCode::KeySlotFileMissing:
+        return tr("The key file %1 that belongs to the vault is missing. Restore it from a backup.").arg(subject);
+    case ErrorCode::KeySlotFileCorrupted:
+        return tr("The key file %1 is damaged. Restore it from a backup.").arg(subject);
+    case ErrorCode::NotSqlCipher:
+        return tr("This installation of Abri is broken: the encrypted database library is missing. "
+                  "Reinstall Abri.");
+    case ErrorCode::WrongPassword:
+        return tr("Wrong password. Check the keyboard layout and Caps Lock, then try again.");
+    case ErrorCode::InvalidRecoveryKey:
+        return tr("This recovery key does not open the vault. Check each group of characters.");
+    case ErrorCode::UnknownUser:
+        return tr("There is no user named %1 in this vault.").arg(subject);
+    case ErrorCode::UserDisabled:
+        return tr("The account %1 is disabled. Ask an administrator to enable it.").arg(subject);
+    case ErrorCode::UserAlreadyExists:
+        return tr("A user named %1 already exists.").arg(subject);
+    case ErrorCode::WeakPassword:
+        return tr("This password is too weak. Use at least 10 characters; a short sentence is easy to remember.");
+    case ErrorCode::VaultLocked:
+        return tr("The vault is locked. Unlock it to continue.");
+    case ErrorCode::PermissionDenied:
+        return tr("Your role does not allow this action.");
+    case ErrorCode::IoError:
+        return tr("Abri could not read or write %1.").arg(subject);
+    case ErrorCode::DiskFull:
+        return tr("The disk is full; nothing was saved. Free some space and try again.");
+    case ErrorCode::Busy:
+        return tr("The vault is in use by another Abri window or program. Close it and try again.");
+    case ErrorCode::DatabaseError:
+        return tr("The vault reported an internal database error; nothing was saved.");
+    case ErrorCode::InvalidJson:
+        return tr("The file %1 is not valid JSON.").arg(subject);
+    case ErrorCode::MissingField:
+        return tr("%1 is required.").arg(fieldName(subject));
+    case ErrorCode::UnknownField:
+        return tr("The field %1 is not known to this version of Abri.").arg(subject);
+    case ErrorCode::InvalidValue:
+        return tr("This value is not valid for %1.").arg(fieldName(subject));
+    case ErrorCode::InvalidCode:
+        return tr("Choose a value from the list for %1.").arg(fieldName(subject));
+    case ErrorCode::InvalidDate:
+        return tr("%1 is not a valid date.").arg(fieldName(subject));
+    case ErrorCode::DateInFuture:
+        return tr("%1 cannot be in the future.").arg(fieldName(subject));
+    case ErrorCode::ValueOutOfRange:
+        return tr("The value of %1 is out of range.").arg(fieldName(subject));
+    case ErrorCode::InvalidTransition:
+        return tr("The case cannot move directly to this status.");
+    case ErrorCode::ConsentRequired:
+        return tr("The person has not consented to sharing their data; record a data-sharing consent first.");
+    case ErrorCode::NotFound:
+        return tr("This record no longer exists; it may have been deleted.");
+    case ErrorCode::AppendOnly:
+        return tr("This record cannot be changed; add a correction instead.");
+    case ErrorCode::AuditChainBroken:
+        return tr("The audit log has been tampered with. Contact your administrator.");
+    case ErrorCode::AuditChainTruncated:
+        return tr("Entries are missing from the end of the audit log. Contact your administrator.");
+    case ErrorCode::Internal:
+        return tr("An unexpected error occurred; nothing was saved.");
+    }
+    return tr("An unexpected error occurred; nothing was saved.");
+}
+
+QString ErrorMessages::message(const Error& error) {
+    return message(error.code(), QString::fromStdString(error.subject()));
+}
+
+}  // namespace abri::app

@@ -1,0 +1,21 @@
+#pragma once
+// The one mapping from core's typed errors to translated, user-facing text. Core never writes prose; the app turns
+// each ErrorCode into a sentence here. The subject (a field path, a file path, a user name) is never personal data.
+#include <QtCore/QCoreApplication>
+#include <QtCore/QString>
+
+#include "common/error.h"
+
+namespace abri::app {
+
+class ErrorMessages {
+    Q_DECLARE_TR_FUNCTIONS(ErrorMessages)
+
+public:
+    // A full sentence for `code`. Subjects are quoted where they help (a path, a user name); field paths are
+    // replaced by the field's translated label.
+    static QString message(ErrorCode code, const QString& subject = {});
+    static QString message(const Error& error);
+};
+
+}  // namespace abri::app

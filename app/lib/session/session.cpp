@@ -1,0 +1,47 @@
+#include "session/session.h"
+
+#include "journal/journal.h"
+
+namespace abri::app {
+
+Session::Session(std::unique_ptr<vault::Vault> vault, crypto::KdfParams kdf)
+    : kdf_(kdf), vault_(std::move(vault)), cases_(std::make_unique<cases::CaseRepository>(*vault_)) {}
+
+Session::~Session() {
+    cases_.reset();
+    if (vault_) vault_->lock();
+    vault_.reset();
+}
+
+bool Session::can(vault::Permission permission) const { return vault_->can(permission); }
+
+const vault::User& Session::currentUser() const { return vault_->currentUser(); }
+
+bool Session::isRecoverySession() const { return vault_->isRecoverySession(); }
+
+QString Session::office() const { return QString::fromStdString(vault_->office()); }
+
+const std::vector<vault::User>& Session::users() {
+    if (!usersLoaded_) refreshUsers();
+    return users_;
+}
+
+void Session::refreshUsers() {
+    users_ = vault_->users();
+    usersLoaded_ = true;
+    displayNames_.clear();
+    for (const auto& user : users_) {
+        displayNames_.insert(QString::fromStdString(user.id), QString::fromStdString(user.displayName));
+    }
+}
+
+QString Session::userDisplayName(const std::string& userId) {
+    if (userId.empty()) return {};
+    if (!usersLoaded_) refreshUsers();
+    const QString id = QString::fromStdString(userId);
+    return displayNames_.value(id, id);
+}
+
+std::int64_t Session::pendingChanges() { return vault_->journal().unshippedCount(); }
+
+}  // namespace abri::app

@@ -1,0 +1,23 @@
+#include "cases/case_code.h"
+
+#include <array>
+#include <cstdint>
+
+#include "crypto/primitives.h"
+
+namespace abri::cases {
+
+std::string generateCaseCode(std::string_view office, std::string_view registeredOn) {
+    // Crockford's alphabet: no I, L, O, U, so codes read aloud over a bad phone line stay unambiguous.
+    static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    std::array<std::uint8_t, 5> random{};
+    crypto::randomFill(random);
+    std::string code(office);
+    code += '-';
+    code += registeredOn.size() >= 4 ? std::string(registeredOn.substr(2, 2)) : std::string("00");
+    code += '-';
+    for (auto b : random) code.push_back(kAlphabet[b % 32]);
+    return code;
+}
+
+}  // namespace abri::cases

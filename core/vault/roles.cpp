@@ -1,0 +1,58 @@
+#include "vault/roles.h"
+
+namespace abri::vault {
+
+std::string_view roleCode(Role role) {
+    switch (role) {
+    case Role::Caseworker: return "caseworker";
+    case Role::Supervisor: return "supervisor";
+    case Role::Administrator: return "administrator";
+    }
+    return "caseworker";
+}
+
+std::optional<Role> roleFromCode(std::string_view code) {
+    if (code == "caseworker") return Role::Caseworker;
+    if (code == "supervisor") return Role::Supervisor;
+    if (code == "administrator") return Role::Administrator;
+    return std::nullopt;
+}
+
+std::string_view permissionCode(Permission permission) {
+    switch (permission) {
+    case Permission::ViewCases: return "view_cases";
+    case Permission::EditCases: return "edit_cases";
+    case Permission::RevealSensitive: return "reveal_sensitive";
+    case Permission::DeleteCases: return "delete_cases";
+    case Permission::ResolveConflicts: return "resolve_conflicts";
+    case Permission::ManageUsers: return "manage_users";
+    case Permission::ExportData: return "export_data";
+    case Permission::ViewAudit: return "view_audit";
+    }
+    return "unknown";
+}
+
+bool roleAllows(Role role, Permission permission) {
+    switch (role) {
+    case Role::Caseworker:
+        // Caseworkers do the casework, including seeing who the person is; they do not delete or audit.
+        return permission == Permission::ViewCases || permission == Permission::EditCases ||
+               permission == Permission::RevealSensitive || permission == Permission::ExportData;
+    case Role::Supervisor:
+        // Supervisors are caseworkers who also tidy up (deletes, conflicts) and check the audit trail.
+        return permission == Permission::ViewCases || permission == Permission::EditCases ||
+               permission == Permission::RevealSensitive || permission == Permission::ExportData ||
+               permission == Permission::DeleteCases || permission == Permission::ResolveConflicts ||
+               permission == Permission::ViewAudit;
+    case Role::Administrator:
+        // Separation of duties: whoever manages accounts (and so could hand themselves access) must not also see
+        // identities or change the record. Administrators see masked cases, manage users, read the audit log,
+        // export (audited) and delete (tombstones, audited), but never reveal sensitive fields nor edit cases.
+        return permission == Permission::ViewCases || permission == Permission::ManageUsers ||
+               permission == Permission::ViewAudit || permission == Permission::ExportData ||
+               permission == Permission::DeleteCases;
+    }
+    return false;
+}
+
+}  // namespace abri::vault
