@@ -18,25 +18,25 @@ public:
 };
 
 struct OptionSpec {
-    std::string_view name;       // without the leading dashes
-    std::string_view valueName;  // empty: a flag without value
-    std::string_view help;
+    std::string_view name{};       // without the leading dashes
+    std::string_view valueName{};  // empty: a flag without value
+    std::string_view help{};
     bool required = false;
     bool hidden = false;         // accepted but left out of --help (test and script knobs)
 };
 
 struct PositionalSpec {
-    std::string_view name;  // e.g. "VAULT"
-    std::string_view help;
+    std::string_view name{};  // e.g. "VAULT"
+    std::string_view help{};
 };
 
 struct CommandSpec {
-    std::string_view name;     // "case list"
-    std::string_view summary;  // one line
-    std::vector<PositionalSpec> positionals;
-    std::vector<OptionSpec> options;
-    std::string_view details;  // extra paragraphs for --help (may be empty)
-    std::string_view example;
+    std::string_view name{};     // "case list"
+    std::string_view summary{};  // one line
+    std::vector<PositionalSpec> positionals{};
+    std::vector<OptionSpec> options{};
+    std::string_view details{};  // extra paragraphs for --help (may be empty)
+    std::string_view example{};
 };
 
 class ParsedArgs {

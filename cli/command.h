@@ -28,8 +28,8 @@ struct Io {
 using Runner = int (*)(const ParsedArgs& args, Io& io);
 
 struct Command {
-    CommandSpec spec;
-    Runner run;
+    CommandSpec spec{};
+    Runner run = nullptr;
 };
 
 // Every command, in the order of the overview.

@@ -10,7 +10,9 @@ namespace abri::cases {
 std::string generateCaseCode(std::string_view office, std::string_view registeredOn) {
     // Crockford's alphabet: no I, L, O, U, so codes read aloud over a bad phone line stay unambiguous.
     static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    std::array<std::uint8_t, 5> random{};
+    // 6 characters = 30 bits per office and year: two devices of one office picking the same code is unlikely,
+    // and sync still has to treat it as a conflict (sync/PROTOCOL.md).
+    std::array<std::uint8_t, 6> random{};
     crypto::randomFill(random);
     std::string code(office);
     code += '-';

@@ -1,5 +1,5 @@
 #pragma once
-// Pseudonymous case codes: "<OFFICE>-<YY>-<5 random Crockford base32>", e.g. "TUN-SFX-26-K7Q3M".
+// Pseudonymous case codes: "<OFFICE>-<YY>-<6 random Crockford base32>", e.g. "TUN-SFX-26-K7Q3M2".
 // A code says where and when a case was registered, and nothing about the person.
 #include <string>
 #include <string_view>

@@ -42,7 +42,7 @@ std::string ftsMatchQuery(std::string_view userText) {
     auto flush = [&] {
         if (!word.empty() && terms < kMaxTerms) {
             if (!query.empty()) query += ' ';
-            query += '"' + word + "\"*";
+            query += '"' + word + "*\"";  // FTS4 prefix syntax: the star inside the quotes
             ++terms;
         }
         word.clear();

@@ -173,7 +173,7 @@ std::int64_t clampToSpec(std::string_view path, std::int64_t value) {
 
 // ---- dates (proleptic Gregorian, Howard Hinnant's days_from_civil) ----
 std::int64_t daysFromDate(std::string_view date) {
-    if (!model::isValidDate(date)) throw Error(ErrorCode::InvalidDate, "today");
+    if (!model::isValidDate(date)) throw Error(ErrorCode::InvalidDate, "date");
     auto number = [&](std::size_t pos, std::size_t len) {
         std::int64_t v = 0;
         for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (date[i] - '0');

@@ -209,6 +209,8 @@ void checkNoUnknownFields(Entity entity, const Json& object, const std::string& 
     for (auto entry = object.begin(); entry != object.end(); ++entry) {
         const std::string path = prefix.empty() ? entry.key() : prefix + "." + entry.key();
         const Json& value = entry.value();
+        // A dotted key ({"person.gender": ...}) would look like a field path but is never read as one.
+        if (entry.key().find('.') != std::string::npos) fail(ErrorCode::UnknownField, path);
         if (findField(entity, path) != nullptr) continue;
         if (!isGroup(entity, path)) fail(ErrorCode::UnknownField, path);
         if (value.is_null()) continue;

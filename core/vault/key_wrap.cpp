@@ -23,9 +23,9 @@ void putString(std::vector<std::uint8_t>& out, std::string_view s) {
 }
 
 std::vector<std::uint8_t> associatedData(std::string_view vaultId, const KeySlot& slot) {
-    std::vector<std::uint8_t> ad;
     constexpr std::string_view domain = "abri-keyslot-v1";
-    ad.insert(ad.end(), domain.begin(), domain.end());
+    std::vector<std::uint8_t> ad(domain.begin(), domain.end());
+    ad.reserve(256);
     ad.push_back(slot.kind == SlotKind::User ? 1 : 2);
     putString(ad, vaultId);
     putString(ad, slot.userId);

@@ -3,6 +3,10 @@
 // The database is encrypted with a random 256-bit data key; the sidecar holds that key wrapped once per user
 // (XChaCha20-Poly1305 under an Argon2id key from the user's password) and once under the recovery key.
 // While unlocked the data key lives only in locked memory; lock() wipes it and closes the database.
+// Sidecar format and its guarantees: vault/key_slot_file.h, vault/key_wrap.h. Failed unlocks are recorded in the
+// sidecar (the database is closed then) and moved into the audit log at the next successful unlock.
+// create() writes the sidecar last: a crash before that leaves an undecryptable database without key slots
+// (unlock: KeySlotFileMissing; create: VaultAlreadyExists until the stray file is deleted).
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -85,6 +89,9 @@ public:
     journal::HybridLogicalClock& clock();
     journal::Journal& journal();
     audit::AuditLog& audit();
+    // Writes the clock's last timestamp to meta (done on lock; call after a batch of writes, e.g. from a timer,
+    // so a crash cannot make the restored clock lag; unlock also consults the journal's newest entries).
+    void persistClock();
 
     // ---- users ----
     std::vector<User> users();

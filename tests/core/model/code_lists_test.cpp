@@ -162,7 +162,8 @@ TEST_CASE("languages are the ISO 639-1 codes of iso-codes' ISO 639-2 table", "[m
     CHECK(languageEnglishName("zz").empty());
 
     std::size_t withAlpha2 = 0;
-    for (const auto& entry : readIsoJson("iso_639-2.json").at("639-2")) {
+    const auto json = readIsoJson("iso_639-2.json");
+    for (const auto& entry : json.at("639-2")) {
         if (!entry.contains("alpha_2")) {
             CHECK_FALSE(isValidCode(CodeList::Language, entry.at("alpha_3").get<std::string>()));
             continue;
