@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
             if (!parseNumber(value, options.runs) || options.runs < 1) return usage("--runs expects R >= 1");
         } else if (name == "--seed") {
             if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else if (name == "--cache-mib") {  // experiment knob, deliberately not in the usage text
+            if (!parseNumber(value, options.cacheMiB) || options.cacheMiB < 1) return usage("--cache-mib expects M >= 1");
         } else if (name == "--dir") {
             options.dir = value;
         } else if (name == "--items") {

@@ -38,6 +38,10 @@ struct Figures {
     std::uintmax_t bytes = 0;
 };
 
+void applyCacheKnob(storage::Database& db, const VaultBenchOptions& options) {
+    if (options.cacheMiB > 0) db.exec("PRAGMA cache_size = -" + std::to_string(options.cacheMiB * 1024) + ";");
+}
+
 std::uintmax_t fileBytes(const fs::path& file) {
     std::error_code ec;
     std::uintmax_t total = 0;
@@ -108,6 +112,7 @@ Figures benchVault(const fs::path& path, const std::vector<Json>& docs, const Va
     }
     {
         auto session = vault::Vault::unlock(path, "benchworker", kWorkerPassword);
+        applyCacheKnob(session->db(), options);
         cases::CaseRepository repository(*session);
         std::fprintf(stderr, "  vault (repository): importing...\n");
         Stopwatch watch;
@@ -133,6 +138,7 @@ Figures benchVault(const fs::path& path, const std::vector<Json>& docs, const Va
 
     // Queries on a fresh session: the first run is cold (empty SQLite page cache), as after an unlock.
     auto session = vault::Vault::unlock(path, "benchworker", kWorkerPassword);
+    applyCacheKnob(session->db(), options);
     cases::CaseRepository repository(*session);
     auto run = [&](const cases::CaseQuery& query) {
         auto page = repository.list(query);
@@ -158,6 +164,7 @@ Figures benchSql(const fs::path& path, const std::vector<Json>& docs, const Vaul
     Figures figures;
     {
         auto db = open(storage::Database::Mode::CreateNew);
+        applyCacheKnob(db, options);
         storage::migrate(db);
         SqlWorkload workload(db, today);
         std::fprintf(stderr, "  %s (SQL): importing...\n", key != nullptr ? "vault" : "plain");
@@ -172,6 +179,7 @@ Figures benchSql(const fs::path& path, const std::vector<Json>& docs, const Vaul
         return watch.seconds();
     });
     auto db = open(storage::Database::Mode::OpenExisting);
+    applyCacheKnob(db, options);
     SqlWorkload workload(db, today);
     auto run = [&](const cases::CaseQuery& query) {
         const auto page = workload.listPage(query);
@@ -260,6 +268,10 @@ int runVaultBench(const VaultBenchOptions& options) {
     std::printf("SQLCipher %s, %u CPUs, files in %s (generating the documents took %.1f s, not counted)\n\n",
                 storage::sqlcipherVersion().c_str(), std::thread::hardware_concurrency(), work.string().c_str(),
                 generateSeconds);
+    if (options.cacheMiB > 0) {
+        std::printf("EXPERIMENT: PRAGMA cache_size = %d MiB on every connection (the core uses SQLite's default)\n\n",
+                    options.cacheMiB);
+    }
 
     const double n = static_cast<double>(options.cases);
     const double importRatio = vaultSql.importSeconds / plainSql.importSeconds;

@@ -17,6 +17,8 @@ struct VaultBenchOptions {
     std::string items = "note"; // none | note | full: child records imported with each case
     std::uint64_t seed = 1;
     bool keepFiles = false;
+    // Experiment knob, off by default: PRAGMA cache_size on every connection (the core keeps SQLite's default).
+    int cacheMiB = 0;
 };
 
 int runVaultBench(const VaultBenchOptions& options);

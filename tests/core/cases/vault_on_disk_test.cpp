@@ -1,14 +1,16 @@
 // What an attacker with the disk sees: neither the vault, its WAL nor the key-slot file may contain any name or
-// note text, while the vault is open or after it is closed; and a writer killed mid-transaction leaves a vault
-// that opens with the old or the new state, never a mix.
+// note text, while the vault is open or after it is closed; and a writer killed mid-transaction, or one that runs
+// out of disk, leaves a vault that opens with the old or the new state, never a mix.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 
 #include "audit/audit_log.h"
+#include "common/error.h"
 #include "journal/journal.h"
 #include "repository_fixture.h"
 
@@ -132,4 +134,42 @@ TEST_CASE("a writer killed mid-transaction leaves the old or the new state", "[c
         f.vault->lock();
         f.vault.reset();
     }
+}
+
+TEST_CASE("a full disk during a write fails cleanly and leaves the old state", "[cases][disk]") {
+    test::RepositoryFixture f;
+    f.repo().createCase(markedCase());
+    f.vault->lock();
+    f.vault.reset();
+
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // A file-size limit makes every write past 512 KiB fail, as a full disk would (EFBIG instead of ENOSPC).
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limit{512 * 1024, 512 * 1024};
+        setrlimit(RLIMIT_FSIZE, &limit);
+        try {
+            auto v = vault::Vault::unlock(f.vaultPath, "worker", test::kWorkerPassword);
+            cases::CaseRepository repo(*v);
+            repo.importCases(std::vector<Json>(4000, markedCase()));
+            _exit(0);
+        } catch (const Error& e) {
+            _exit(e.code() == ErrorCode::DiskFull || e.code() == ErrorCode::IoError ? 10 : 11);
+        } catch (...) {
+            _exit(12);
+        }
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 10);  // a typed disk error, not a crash
+
+    f.login("worker", test::kWorkerPassword);
+    auto repo = f.repo();
+    CHECK(repo.count({}) == 1);
+    CHECK(f.vault->journal().unshippedCount() == 2);
+    CHECK(f.vault->audit().verify().ok);
+    repo.createCase(markedCase());  // and the vault still takes writes
+    CHECK(repo.count({}) == 2);
 }

@@ -1,0 +1,365 @@
+#include "main/main_window.h"
+
+#include <QtCore/QEvent>
+#include <QtCore/QFileInfo>
+#include <QtGui/QAction>
+#include <QtGui/QCloseEvent>
+#include <QtGui/QKeySequence>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QStackedWidget>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QToolBar>
+#include <QtWidgets/QVBoxLayout>
+
+#include "caselist/case_list_page.h"
+#include "common/error.h"
+#include "dialogs/add_user_dialog.h"
+#include "dialogs/settings_dialog.h"
+#include "dialogs/users_dialog.h"
+#include "i18n/error_messages.h"
+#include "i18n/language.h"
+#include "main/sync_status.h"
+#include "main/workspace.h"
+#include "screens/first_run_page.h"
+#include "screens/unlock_page.h"
+#include "session/idle_watcher.h"
+#include "session/session.h"
+#include "settings/app_settings.h"
+#include "ui/icons.h"
+#include "ui/language_selector.h"
+#include "ui/message_dialogs.h"
+#include "ui/style.h"
+#include "vault/vault.h"
+
+namespace abri::app {
+
+namespace {
+
+// Shown instead of the case list when the vault was opened with the recovery key: user management only.
+class RecoveryPage : public QWidget {
+public:
+    explicit RecoveryPage(QWidget* parent) : QWidget(parent) {
+        setObjectName(QStringLiteral("recoveryPage"));
+        auto* layout = new QVBoxLayout(this);
+        title_ = new QLabel(this);
+        Style::makeTitle(title_);
+        text_ = new QLabel(this);
+        text_->setWordWrap(true);
+        button_ = new QPushButton(this);
+        button_->setIcon(Icons::icon(QStringLiteral("users")));
+        layout->addStretch();
+        layout->addWidget(title_, 0, Qt::AlignHCenter);
+        layout->addWidget(text_, 0, Qt::AlignHCenter);
+        layout->addWidget(button_, 0, Qt::AlignHCenter);
+        layout->addStretch();
+        retranslate();
+    }
+    QPushButton* button() const { return button_; }
+
+protected:
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange) retranslate();
+        QWidget::changeEvent(event);
+    }
+
+private:
+    void retranslate() {
+        title_->setText(MainWindow::tr("Recovery session"));
+        text_->setText(MainWindow::tr("The vault was opened with the recovery key. You can reset a password; case "
+                                      "files are not shown. Lock when you are done."));
+        button_->setText(MainWindow::tr("Manage users…"));
+    }
+    QLabel* title_;
+    QLabel* text_;
+    QPushButton* button_;
+};
+
+}  // namespace
+
+MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent), options_(std::move(options)), settings_(settings), stack_(new QStackedWidget(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(Icons::appIcon());
+    setCentralWidget(stack_);
+    resize(1200, 780);
+
+    newCase_ = new QAction(Icons::icon(QStringLiteral("new_case")), QString(), this);
+    newCase_->setShortcut(QKeySequence::New);
+    lock_ = new QAction(Icons::icon(QStringLiteral("lock")), QString(), this);
+    lock_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lock_->setShortcutContext(Qt::ApplicationShortcut);
+    quit_ = new QAction(this);
+    quit_->setShortcut(QKeySequence::Quit);
+    users_ = new QAction(Icons::icon(QStringLiteral("users")), QString(), this);
+    settingsAction_ = new QAction(Icons::icon(QStringLiteral("settings")), QString(), this);
+    about_ = new QAction(this);
+
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(newCase_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(lock_);
+    fileMenu_->addAction(quit_);
+    toolsMenu_ = menuBar()->addMenu(QString());
+    toolsMenu_->addAction(users_);
+    toolsMenu_->addAction(settingsAction_);
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(about_);
+
+    toolbar_ = addToolBar(QString());
+    toolbar_->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar_->setMovable(false);
+    toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar_->addAction(newCase_);
+    toolbar_->addAction(users_);
+    toolbar_->addAction(settingsAction_);
+    auto* spacer = new QWidget(toolbar_);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar_->addWidget(spacer);
+    toolbar_->addAction(lock_);
+
+    syncStatus_ = new SyncStatusLabel(this);
+    userStatus_ = new QLabel(this);
+    userStatus_->setObjectName(QStringLiteral("userStatus"));
+    statusBar()->addWidget(syncStatus_, 1);
+    statusBar()->addPermanentWidget(userStatus_);
+
+    unlockPage_ = new UnlockPage(options_.vaultPath, stack_);
+    stack_->addWidget(unlockPage_);
+    unlockPage_->setOnUnlocked([this](std::unique_ptr<vault::Vault> vault) { onUnlocked(std::move(vault)); });
+    connect(unlockPage_, &UnlockPage::vaultProblem, this, &MainWindow::showVaultProblem);
+    connect(unlockPage_->languageSelector(), &LanguageSelector::languageChosen, this, &MainWindow::setLanguage);
+
+    idle_ = new IdleWatcher(this);
+    idle_->setTimeout(settings_.autoLockMinutes() * 60 * 1000);
+    connect(idle_, &IdleWatcher::idle, this, [this] { lock(LockReason::Idle); });
+
+    statusTimer_.setInterval(15 * 1000);
+    connect(&statusTimer_, &QTimer::timeout, this, &MainWindow::updateStatus);
+
+    connect(newCase_, &QAction::triggered, this, [this] {
+        if (workspace_) workspace_->newCase();
+    });
+    connect(lock_, &QAction::triggered, this, [this] { lock(LockReason::User); });
+    connect(quit_, &QAction::triggered, this, &QWidget::close);
+    connect(users_, &QAction::triggered, this, &MainWindow::showUsersDialog);
+    connect(settingsAction_, &QAction::triggered, this, &MainWindow::showSettingsDialog);
+    connect(about_, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Abri"),
+                           tr("Abri %1\nOffline-first case management for organisations assisting victims of human "
+                              "trafficking.\nCase data stays encrypted on this computer.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+    retranslate();
+    updateActions();
+}
+
+MainWindow::~MainWindow() {
+    delete workspace_;
+    if (session_) session_->vault().lock();
+    session_.reset();
+}
+
+QWidget* MainWindow::currentPage() const { return stack_->currentWidget(); }
+
+Workspace* MainWindow::workspace() const { return workspace_.data(); }
+
+void MainWindow::start() {
+    const std::filesystem::path vaultPath(options_.vaultPath.toStdString());
+    const bool vaultExists = std::filesystem::exists(vaultPath);
+    const bool keysExist = std::filesystem::exists(vault::keySlotPath(vaultPath));
+    if (!vaultExists && !keysExist) {
+        firstRunPage_ = new FirstRunPage(options_.vaultPath, options_.kdf, stack_);
+        stack_->addWidget(firstRunPage_);
+        firstRunPage_->setOnFinished([this](std::unique_ptr<vault::Vault> vault) {
+            onUnlocked(std::move(vault));
+            // First run is over; from now on the lock screen is the way in.
+            stack_->removeWidget(firstRunPage_);
+            firstRunPage_->deleteLater();
+            firstRunPage_ = nullptr;
+        });
+        connect(firstRunPage_->languageSelector(), &LanguageSelector::languageChosen, this, &MainWindow::setLanguage);
+        stack_->setCurrentWidget(firstRunPage_);
+        updateActions();
+        return;
+    }
+    showUnlockPage();
+    if (!vaultExists) {
+        // Keys without their vault: never offer to create a new one over them.
+        showVaultProblem(ErrorMessages::message(ErrorCode::VaultNotFound, options_.vaultPath));
+    } else if (!unlockPage_->reload()) {
+        showVaultProblem(unlockPage_->errorLabel()->text());
+    }
+}
+
+void MainWindow::showVaultProblem(const QString& message) {
+    showErrorDialog(this, tr("The vault cannot be opened"), message);
+}
+
+void MainWindow::showUnlockPage() {
+    unlockPage_->reload();
+    stack_->setCurrentWidget(unlockPage_);
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::onUnlocked(std::unique_ptr<vault::Vault> vault) {
+    session_ = std::make_shared<Session>(std::move(vault), options_.kdf);
+    if (session_->isRecoverySession()) {
+        auto* page = new RecoveryPage(stack_);
+        connect(page->button(), &QPushButton::clicked, this, &MainWindow::showUsersDialog);
+        recoveryPage_ = page;
+        stack_->addWidget(page);
+        stack_->setCurrentWidget(page);
+    } else {
+        workspace_ = new Workspace(*session_, stack_);
+        connect(workspace_, &Workspace::dataChanged, this, &MainWindow::updateStatus);
+        stack_->addWidget(workspace_);
+        stack_->setCurrentWidget(workspace_);
+        workspace_->caseList()->searchEdit()->setFocus();
+    }
+    idle_->setTimeout(settings_.autoLockMinutes() * 60 * 1000);
+    idle_->start();
+    statusTimer_.start();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::closeModalWindows() {
+    // Dialogs running their own event loop would return into destroyed widgets; close them first.
+    for (int guard = 0; guard < 16; ++guard) {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (modal == nullptr || modal == this) break;
+        modal->close();
+    }
+    const auto windows = QApplication::topLevelWidgets();
+    for (QWidget* window : windows) {
+        if (window != this && window->isVisible() && window->isWindow() && isAncestorOf(window) == false &&
+            window->parentWidget() != nullptr) {
+            window->close();
+        }
+    }
+}
+
+void MainWindow::lock(LockReason reason) {
+    if (!session_) return;
+    if (reason == LockReason::User && workspace_ && workspace_->hasUnsavedChanges() && !workspace_->confirmCloseAll()) {
+        return;
+    }
+    idle_->stop();
+    statusTimer_.stop();
+    closeModalWindows();
+    // 1. Wipe the key now: from here every core call fails with VaultLocked.
+    session_->vault().lock();
+    // 2. Hide and destroy everything that showed case data. Widgets may still be on the call stack (a dialog's
+    //    event loop), so they are deleted by the event loop; the session object goes with the last of them.
+    std::shared_ptr<Session> retired = std::move(session_);
+    for (QWidget* page : {static_cast<QWidget*>(workspace_.data()), recoveryPage_.data()}) {
+        if (page == nullptr) continue;
+        stack_->removeWidget(page);
+        page->hide();
+        connect(page, &QObject::destroyed, this, [retired] {});
+        page->deleteLater();
+    }
+    workspace_ = nullptr;
+    recoveryPage_ = nullptr;
+    unlockPage_->setIdleLockNotice(reason == LockReason::Idle ? settings_.autoLockMinutes() : 0);
+    showUnlockPage();
+}
+
+void MainWindow::setLanguage(const QString& code) {
+    Language::apply(code);
+    settings_.setLanguage(code);
+}
+
+UsersDialog* MainWindow::showUsersDialog() {
+    if (!session_) return nullptr;
+    auto* dialog = new UsersDialog(*session_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::finished, this, [this] {
+        if (workspace_) workspace_->caseList()->refillUsers();
+    });
+    dialog->show();
+    return dialog;
+}
+
+SettingsDialog* MainWindow::showSettingsDialog() {
+    auto* dialog = new SettingsDialog(settings_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &SettingsDialog::languageChosen, this, &MainWindow::setLanguage);
+    connect(dialog, &SettingsDialog::autoLockChanged, this,
+            [this](int minutes) { idle_->setTimeout(minutes * 60 * 1000); });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::updateActions() {
+    const bool unlocked = session_ != nullptr;
+    const bool recovery = unlocked && session_->isRecoverySession();
+    newCase_->setEnabled(unlocked && !recovery && session_->can(vault::Permission::EditCases));
+    newCase_->setVisible(!recovery);
+    lock_->setEnabled(unlocked);
+    users_->setEnabled(unlocked);
+    toolbar_->setVisible(unlocked);
+    menuBar()->setVisible(unlocked);
+    statusBar()->setVisible(unlocked);
+}
+
+void MainWindow::updateStatus() {
+    if (!session_) {
+        syncStatus_->setPendingChanges(std::nullopt);
+        userStatus_->clear();
+        return;
+    }
+    try {
+        syncStatus_->setPendingChanges(session_->isRecoverySession() ? std::nullopt
+                                                                     : std::optional(session_->pendingChanges()));
+        const auto& user = session_->currentUser();
+        userStatus_->setText(session_->isRecoverySession()
+                                 ? tr("Recovery session · office %1").arg(session_->office())
+                                 : tr("%1 (%2) · office %3")
+                                       .arg(QString::fromStdString(user.displayName),
+                                            roleName(static_cast<int>(user.role)), session_->office()));
+    } catch (const Error&) {
+        syncStatus_->setPendingChanges(std::nullopt);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (workspace_ && !workspace_->confirmCloseAll()) {
+        event->ignore();
+        return;
+    }
+    if (session_) lock(LockReason::Idle);  // no second question: confirmCloseAll() asked already
+    event->accept();
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(QStringLiteral("Abri"));
+    fileMenu_->setTitle(tr("&File"));
+    toolsMenu_->setTitle(tr("&Tools"));
+    helpMenu_->setTitle(tr("&Help"));
+    toolbar_->setWindowTitle(tr("Main toolbar"));
+    newCase_->setText(tr("New case"));
+    newCase_->setToolTip(tr("Register a new case (Ctrl+N)"));
+    lock_->setText(tr("Lock"));
+    lock_->setToolTip(tr("Lock Abri now and wipe the keys from memory (Ctrl+L)"));
+    quit_->setText(tr("Quit"));
+    users_->setText(tr("Users"));
+    settingsAction_->setText(tr("Settings"));
+    about_->setText(tr("About Abri"));
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+}  // namespace abri::app

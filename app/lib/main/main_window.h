@@ -1,0 +1,97 @@
+#pragma once
+// The application window: first run, lock screen, or the workspace of an unlocked vault. Locking (Ctrl+L, idle
+// timeout) wipes the key at once and destroys every widget and model that showed case data.
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+#include <QtWidgets/QMainWindow>
+
+#include <memory>
+
+#include "session/app_options.h"
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QToolBar;
+
+namespace abri::vault {
+class Vault;
+}
+
+namespace abri::app {
+
+class AppSettings;
+class FirstRunPage;
+class IdleWatcher;
+class Session;
+class SettingsDialog;
+class SyncStatusLabel;
+class UnlockPage;
+class UsersDialog;
+class Workspace;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    enum class LockReason { User, Idle };
+
+    MainWindow(AppOptions options, AppSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows first-run, the lock screen, or a clear message when the vault cannot be used.
+    void start();
+    void lock(LockReason reason = LockReason::User);
+    bool isUnlocked() const { return session_ != nullptr; }
+    void setLanguage(const QString& code);
+
+    UnlockPage* unlockPage() const { return unlockPage_; }
+    FirstRunPage* firstRunPage() const { return firstRunPage_; }
+    Workspace* workspace() const;
+    Session* session() const { return session_.get(); }
+    IdleWatcher* idleWatcher() const { return idle_; }
+    SyncStatusLabel* syncStatus() const { return syncStatus_; }
+    QWidget* currentPage() const;
+    UsersDialog* showUsersDialog();
+    SettingsDialog* showSettingsDialog();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onUnlocked(std::unique_ptr<vault::Vault> vault);
+    void showUnlockPage();
+    void showVaultProblem(const QString& message);
+    void updateActions();
+    void updateStatus();
+    void retranslate();
+    void closeModalWindows();
+
+    AppOptions options_;
+    AppSettings& settings_;
+    std::shared_ptr<Session> session_;
+    QStackedWidget* stack_;
+    UnlockPage* unlockPage_ = nullptr;
+    FirstRunPage* firstRunPage_ = nullptr;
+    QPointer<Workspace> workspace_;
+    QPointer<QWidget> recoveryPage_;
+    IdleWatcher* idle_;
+    QTimer statusTimer_;
+
+    QMenu* fileMenu_;
+    QMenu* toolsMenu_;
+    QMenu* helpMenu_;
+    QToolBar* toolbar_;
+    QAction* newCase_;
+    QAction* lock_;
+    QAction* quit_;
+    QAction* users_;
+    QAction* settingsAction_;
+    QAction* about_;
+    SyncStatusLabel* syncStatus_;
+    QLabel* userStatus_;
+};
+
+}  // namespace abri::app
