@@ -141,11 +141,20 @@ std::string helpText(const CommandSpec& spec) {
         rows.emplace_back(left, std::string(option.help) + (option.required ? " (required)" : ""));
     }
     rows.emplace_back("-h, --help", "Show this help");
+    // Long option spellings get their description on the next line, so one long option does not push every
+    // description to the right edge.
+    constexpr std::size_t kMaxLeft = 26;
     std::size_t width = 0;
-    for (const auto& row : rows) width = std::max(width, row.first.size());
+    for (const auto& row : rows) {
+        if (row.first.size() <= kMaxLeft) width = std::max(width, row.first.size());
+    }
     out += "\nArguments and options:\n";
     for (const auto& [left, right] : rows) {
-        out += "  " + left + std::string(width - left.size() + 2, ' ') + right + "\n";
+        if (left.size() > width) {
+            out += "  " + left + "\n  " + std::string(width + 2, ' ') + right + "\n";
+        } else {
+            out += "  " + left + std::string(width - left.size() + 2, ' ') + right + "\n";
+        }
     }
     if (!spec.example.empty()) out += "\nExample:\n  " + std::string(spec.example) + "\n";
     return out;

@@ -251,10 +251,21 @@ int runCaseShow(const ParsedArgs& args, Io& io) {
         return 0;
     }
 
+    // People know colleagues by user name; the id stays visible for scripts.
+    Json shown = view->doc;
+    if (const Json worker = model::getField(shown, "caseworker"); worker.is_string()) {
+        try {
+            for (const auto& user : session->users()) {
+                if (user.id == worker.get<std::string>()) shown["caseworker"] = user.username + " (" + user.id + ")";
+            }
+        } catch (const Error&) {
+            // Not allowed to read the user list: show the id.
+        }
+    }
     auto& out = io.out;
     out << "Case " << sanitizeForTerminal(model::getField(view->doc, "case_code").get<std::string>()) << "  (id "
         << view->id << ")\n";
-    printFields(model::Entity::Case, view->doc, view->masked, out, "");
+    printFields(model::Entity::Case, shown, view->masked, out, "");
     out << "[derived]\n"
         << "  minor              " << (view->minor ? "yes" : "no") << "\n"
         << "  age                " << (view->age ? std::to_string(*view->age) : "unknown") << "\n"

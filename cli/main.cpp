@@ -110,10 +110,17 @@ int main(int argc, char** argv) {
     const Command* command = findCommand(words, used);
     if (command == nullptr) {
         // "abri-cli case" alone: list the sub-commands of the group.
-        std::string group = words[0];
-        bool isGroup = false;
-        for (const auto& c : allCommands()) isGroup = isGroup || c.spec.name.starts_with(group + " ");
-        reportUsage(io, isGroup ? "'" + group + "' needs a sub-command" : "unknown command '" + group + "'", "");
+        const std::string group = words[0];
+        std::string subCommands;
+        for (const auto& c : allCommands()) {
+            if (c.spec.name.starts_with(group + " ")) {
+                subCommands += (subCommands.empty() ? "" : ", ") + std::string(c.spec.name.substr(group.size() + 1));
+            }
+        }
+        reportUsage(io,
+                    subCommands.empty() ? "unknown command '" + group + "'"
+                                        : "'" + group + "' needs a sub-command: " + subCommands,
+                    "");
         return kExitUsage;
     }
 

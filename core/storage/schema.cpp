@@ -139,6 +139,12 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_open ON conflicts (resolved_ms, entity_id);
 CREATE INDEX journal_pending ON journal (shipped, seq);
 )sql",
+        // ---- version 3: device keys, enrolment, outgoing change-sets ----
+#include "storage/migrations/v3_sync_device.sql.inc"
+        ,
+        // ---- version 4: merge bookkeeping ----
+#include "storage/migrations/v4_merge.sql.inc"
+        ,
     };
     return all;
 }

@@ -1,0 +1,57 @@
+# Fails when lupdate would change a committed .ts file (a string was added, changed or removed in the sources
+# without `ninja update_translations`), or when a French or Arabic entry is unfinished or empty.
+#
+#   cmake -DLUPDATE=<lupdate> -DSOURCE_DIR=<app/lib> -DTS_FILES=<a.ts;b.ts> -DWORK_DIR=<scratch> -P check_translations.cmake
+cmake_minimum_required(VERSION 3.25)
+foreach(var LUPDATE SOURCE_DIR TS_FILES WORK_DIR)
+  if(NOT ${var})
+    message(FATAL_ERROR "check_translations.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+# Same options as app/CMakeLists.txt (qt_add_translations LUPDATE_OPTIONS).
+set(LUPDATE_OPTIONS -locations none -no-obsolete -no-ui-lines -silent)
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(failures "")
+
+foreach(ts ${TS_FILES})
+  get_filename_component(name "${ts}" NAME)
+  set(copy "${WORK_DIR}/${name}")
+  file(COPY_FILE "${ts}" "${copy}")
+  execute_process(COMMAND "${LUPDATE}" ${LUPDATE_OPTIONS} "${SOURCE_DIR}" -ts "${copy}"
+                  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "lupdate failed on ${name}:\n${output}")
+  endif()
+  file(READ "${ts}" committed)
+  file(READ "${copy}" updated)
+  if(NOT committed STREQUAL updated)
+    list(APPEND failures "${name}: out of date with the sources; run `ninja -C <build> update_translations` and translate the new entries")
+    execute_process(COMMAND diff -u "${ts}" "${copy}" OUTPUT_VARIABLE diff)
+    string(SUBSTRING "${diff}" 0 4000 diff)
+    message("${diff}")
+  endif()
+
+  string(REGEX MATCHALL "type=\"unfinished\"" unfinished "${updated}")
+  list(LENGTH unfinished unfinishedCount)
+  if(unfinishedCount GREATER 0)
+    list(APPEND failures "${name}: ${unfinishedCount} unfinished translations")
+  endif()
+  string(REGEX MATCHALL "<translation></translation>|<translation/>" empty "${updated}")
+  list(LENGTH empty emptyCount)
+  if(emptyCount GREATER 0)
+    list(APPEND failures "${name}: ${emptyCount} empty translations")
+  endif()
+  string(REGEX MATCHALL "<message>" messages "${updated}")
+  list(LENGTH messages messageCount)
+  if(messageCount LESS 100)
+    list(APPEND failures "${name}: only ${messageCount} messages; lupdate found no sources?")
+  endif()
+  message(STATUS "${name}: ${messageCount} messages, ${unfinishedCount} unfinished, ${emptyCount} empty")
+endforeach()
+
+if(failures)
+  string(REPLACE ";" "\n  " text "${failures}")
+  message(FATAL_ERROR "Translation check failed:\n  ${text}")
+endif()
