@@ -27,7 +27,7 @@ public:
         std::size_t rows = 0;
         std::int64_t total = 0;
     };
-    Page listPage(const cases::CaseQuery& query);
+    Page listPage(const cases::CaseQuery& query, bool withCount = true);
 
 private:
     storage::Database& db_;

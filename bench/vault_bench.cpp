@@ -1,5 +1,6 @@
 #include "vault_bench.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
@@ -34,6 +35,10 @@ struct Figures {
     Latency list;
     Latency filter;
     Latency search;
+    // The same three queries without the total count (the page alone).
+    Latency listPageOnly;
+    Latency filterPageOnly;
+    Latency searchPageOnly;
     double openSeconds = 0;  // open and first read (for the vault: unlock, see the split below)
     std::uintmax_t bytes = 0;
 };
@@ -88,14 +93,15 @@ std::vector<Json> makeDocuments(const VaultBenchOptions& options, const std::str
     return docs;
 }
 
-double median3(const std::function<double()>& once) {
-    std::vector<double> samples{once(), once(), once()};
-    return percentile(samples, 50);
+double bestOf5(const std::function<double()>& once) {
+    double best = once();
+    for (int i = 1; i < 5; ++i) best = std::min(best, once());
+    return best;
 }
 
 // ---- (1) the repository on a real vault ----
 Figures benchVault(const fs::path& path, const std::vector<Json>& docs, const VaultBenchOptions& options,
-                   double& argonSeconds) {
+                   double& argonSeconds, double& restSeconds) {
     Figures figures;
     {
         crypto::SecureBuffer recoveryKey;
@@ -108,6 +114,9 @@ Figures benchVault(const fs::path& path, const std::vector<Json>& docs, const Va
         create.adminPassword = adminPassword;
         auto admin = vault::Vault::create(create, recoveryKey);
         admin->addUser("benchworker", "Benchworker Test", vault::Role::Supervisor, kWorkerPassword);
+        // Same role, cheapest Argon2id: its unlock time is everything but the key derivation.
+        admin->addUser("benchfast", "Benchfast Test", vault::Role::Supervisor, kWorkerPassword,
+                       crypto::KdfParams::minimum());
         admin->lock();
     }
     {
@@ -121,20 +130,29 @@ Figures benchVault(const fs::path& path, const std::vector<Json>& docs, const Va
         session->lock();
     }
 
-    // Unlock = key-slot file + Argon2id + unwrap + open + checks + audit entry. Argon2id alone, same parameters:
+    // Unlock = key-slot file + Argon2id + unwrap + open + checks + audit entry. On a shared machine the Argon2id
+    // time varies by more than the rest of the unlock, so the rest is measured directly: the unlock of a user whose
+    // slot uses the cheapest Argon2id, minus that Argon2id. Best of 5 for each figure.
     const auto salt = crypto::randomBytes(crypto::kSaltBytes);
-    argonSeconds = median3([&] {
-        Stopwatch watch;
-        auto key = crypto::derivePasswordKey(kWorkerPassword, salt, crypto::KdfParams::moderate());
-        return watch.seconds();
-    });
-    figures.openSeconds = median3([&] {
-        Stopwatch watch;
-        auto session = vault::Vault::unlock(path, "benchworker", kWorkerPassword);
-        const double seconds = watch.seconds();
-        session->lock();
-        return seconds;
-    });
+    auto unlockSeconds = [&](const char* user) {
+        return bestOf5([&] {
+            Stopwatch watch;
+            auto session = vault::Vault::unlock(path, user, kWorkerPassword);
+            const double seconds = watch.seconds();
+            session->lock();
+            return seconds;
+        });
+    };
+    auto argonSecondsFor = [&](const crypto::KdfParams& params) {
+        return bestOf5([&] {
+            Stopwatch watch;
+            auto key = crypto::derivePasswordKey(kWorkerPassword, salt, params);
+            return watch.seconds();
+        });
+    };
+    argonSeconds = argonSecondsFor(crypto::KdfParams::moderate());
+    figures.openSeconds = unlockSeconds("benchworker");
+    restSeconds = std::max(0.0, unlockSeconds("benchfast") - argonSecondsFor(crypto::KdfParams::minimum()));
 
     // Queries on a fresh session: the first run is cold (empty SQLite page cache), as after an unlock.
     auto session = vault::Vault::unlock(path, "benchworker", kWorkerPassword);
@@ -145,10 +163,16 @@ Figures benchVault(const fs::path& path, const std::vector<Json>& docs, const Va
         auto total = repository.count(query.filter);
         if (page.empty() || total == 0) std::fprintf(stderr, "  warning: a query found nothing\n");
     };
+    auto pageOnly = [&](const cases::CaseQuery& query) {
+        if (repository.list(query).empty()) std::fprintf(stderr, "  warning: a query found nothing\n");
+    };
     std::fprintf(stderr, "  vault (repository): queries...\n");
     figures.list = measure(options.runs, [&](int) { run(firstPage()); });
     figures.filter = measure(options.runs, [&](int) { run(filterQuery()); });
     figures.search = measure(options.runs, [&](int i) { run(searchQuery(i)); });
+    figures.listPageOnly = measure(options.runs, [&](int) { pageOnly(firstPage()); });
+    figures.filterPageOnly = measure(options.runs, [&](int) { pageOnly(filterQuery()); });
+    figures.searchPageOnly = measure(options.runs, [&](int i) { pageOnly(searchQuery(i)); });
     session->lock();
     figures.bytes = fileBytes(path);
     return figures;
@@ -172,7 +196,7 @@ Figures benchSql(const fs::path& path, const std::vector<Json>& docs, const Vaul
         workload.importCases(docs);
         figures.importSeconds = watch.seconds();
     }
-    figures.openSeconds = median3([&] {
+    figures.openSeconds = bestOf5([&] {
         Stopwatch watch;
         auto db = open(storage::Database::Mode::OpenExisting);
         (void)storage::schemaVersion(db);
@@ -181,14 +205,17 @@ Figures benchSql(const fs::path& path, const std::vector<Json>& docs, const Vaul
     auto db = open(storage::Database::Mode::OpenExisting);
     applyCacheKnob(db, options);
     SqlWorkload workload(db, today);
-    auto run = [&](const cases::CaseQuery& query) {
-        const auto page = workload.listPage(query);
+    auto run = [&](const cases::CaseQuery& query, bool withCount) {
+        const auto page = workload.listPage(query, withCount);
         if (page.rows == 0 || page.total == 0) std::fprintf(stderr, "  warning: a query found nothing\n");
     };
     std::fprintf(stderr, "  %s (SQL): queries...\n", key != nullptr ? "vault" : "plain");
-    figures.list = measure(options.runs, [&](int) { run(firstPage()); });
-    figures.filter = measure(options.runs, [&](int) { run(filterQuery()); });
-    figures.search = measure(options.runs, [&](int i) { run(searchQuery(i)); });
+    figures.list = measure(options.runs, [&](int) { run(firstPage(), true); });
+    figures.filter = measure(options.runs, [&](int) { run(filterQuery(), true); });
+    figures.search = measure(options.runs, [&](int i) { run(searchQuery(i), true); });
+    figures.listPageOnly = measure(options.runs, [&](int) { run(firstPage(), false); });
+    figures.filterPageOnly = measure(options.runs, [&](int) { run(filterQuery(), false); });
+    figures.searchPageOnly = measure(options.runs, [&](int i) { run(searchQuery(i), false); });
     db.close();
     figures.bytes = fileBytes(path);
     return figures;
@@ -234,6 +261,12 @@ Row queryRow(const std::string& label, const Latency& vault, const Latency& vaul
             verdict(vault.p95Ms < kQueryTargetMs, ratio <= kRatioTarget)};
 }
 
+Row pageOnlyRow(const std::string& label, const Latency& vault, const Latency& vaultSql, const Latency& plainSql) {
+    const double ratio = plainSql.p50Ms > 0 ? vaultSql.p50Ms / plainSql.p50Ms : 0;
+    return {"  " + label + " (page only)", latencyText(vault), latencyText(vaultSql), latencyText(plainSql),
+            number(ratio, 2), "", ""};
+}
+
 Row coldRow(const std::string& label, const Latency& vault, const Latency& vaultSql, const Latency& plainSql) {
     return {"  " + label + " (cold, first run)", number(vault.coldMs, 2) + " ms", number(vaultSql.coldMs, 2) + " ms",
             number(plainSql.coldMs, 2) + " ms", "", "", ""};
@@ -257,7 +290,8 @@ int runVaultBench(const VaultBenchOptions& options) {
     const double generateSeconds = generateWatch.seconds();
 
     double argonSeconds = 0;
-    const Figures vault = benchVault(work / "vault.abri", docs, options, argonSeconds);
+    double restSeconds = 0;
+    const Figures vault = benchVault(work / "vault.abri", docs, options, argonSeconds, restSeconds);
     const auto key = crypto::randomKey();
     const Figures vaultSql = benchSql(work / "encrypted.db", docs, options, &key, today);
     const Figures plainSql = benchSql(work / "plain.db", docs, options, nullptr, today);
@@ -284,21 +318,25 @@ int runVaultBench(const VaultBenchOptions& options) {
                     number(n / plainSql.importSeconds, 0) + " cases/s", "", "", ""});
     rows.push_back(queryRow("first page by date", vault.list, vaultSql.list, plainSql.list));
     rows.push_back(coldRow("first page", vault.list, vaultSql.list, plainSql.list));
+    rows.push_back(pageOnlyRow("first page", vault.listPageOnly, vaultSql.listPageOnly, plainSql.listPageOnly));
     rows.push_back(queryRow("filter: forced_labour", vault.filter, vaultSql.filter, plainSql.filter));
     rows.push_back(coldRow("filter", vault.filter, vaultSql.filter, plainSql.filter));
+    rows.push_back(pageOnlyRow("filter", vault.filterPageOnly, vaultSql.filterPageOnly, plainSql.filterPageOnly));
     rows.push_back(queryRow("full-text search", vault.search, vaultSql.search, plainSql.search));
     rows.push_back(coldRow("search", vault.search, vaultSql.search, plainSql.search));
-    rows.push_back({"open: total", number(vault.openSeconds, 3) + " s", number(vaultSql.openSeconds, 3) + " s",
+    rows.push_back(pageOnlyRow("search", vault.searchPageOnly, vaultSql.searchPageOnly, plainSql.searchPageOnly));
+    rows.push_back({"open: total (best of 5)", number(vault.openSeconds, 3) + " s", number(vaultSql.openSeconds, 3) + " s",
                     number(plainSql.openSeconds, 3) + " s", "", "", ""});
-    rows.push_back({"  Argon2id (moderate)", number(argonSeconds, 3) + " s", "-", "-", "", "", ""});
-    rows.push_back({"  rest (key slots, open, audit)", number(vault.openSeconds - argonSeconds, 3) + " s", "", "",
+    rows.push_back({"  Argon2id (moderate, 256 MiB)", number(argonSeconds, 3) + " s", "-", "-", "", "", ""});
+    rows.push_back({"  rest (slots, open, audit)", number(restSeconds, 3) + " s", "", "",
                     "", "", ""});
     rows.push_back({"file size", mib(vault.bytes), mib(vaultSql.bytes), mib(plainSql.bytes),
                     number(static_cast<double>(vaultSql.bytes) / static_cast<double>(plainSql.bytes), 2), "", ""});
     printRows(rows);
     std::printf("\nList, filter and search times include the page (50 rows) and the total count, as the case list "
-                "asks for both.\nratio = vault (SQL) / plain (SQL): the same statements with and without "
-                "encryption (p50 for queries).\n");
+                "asks for both\n(the targets are checked on these); the 'page only' rows leave the count out.\n"
+                "ratio = vault (SQL) / plain (SQL): the same statements with and without encryption (p50 for "
+                "queries).\n");
 
     if (!options.keepFiles) {
         std::error_code ec;

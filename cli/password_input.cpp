@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <csignal>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -39,26 +41,50 @@ crypto::SecureBuffer readLine(int fd, bool& atEnd, const std::string& sourceForE
     return crypto::SecureBuffer::copyOf(std::span<const std::uint8_t>(scratch.data(), used));
 }
 
-// Echo off for the lifetime of the object; restored even when reading throws.
+// The terminal settings to restore if a signal (Ctrl-C) arrives while echo is off: without this the user's
+// shell would be left not echoing what they type.
+termios gSavedTerminal{};
+volatile sig_atomic_t gEchoIsOff = 0;
+
+extern "C" void restoreTerminalAndReraise(int signalNumber) {
+    if (gEchoIsOff != 0) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &gSavedTerminal);
+    ::signal(signalNumber, SIG_DFL);
+    ::raise(signalNumber);
+}
+
+// Echo off for the lifetime of the object; restored when reading throws, and on SIGINT/SIGTERM/SIGHUP/SIGQUIT.
 class EchoOff {
 public:
     explicit EchoOff(int fd) : fd_(fd) {
         if (::tcgetattr(fd_, &saved_) != 0) return;
+        gSavedTerminal = saved_;
+        struct sigaction action {};
+        action.sa_handler = restoreTerminalAndReraise;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < kSignals.size(); ++i) ::sigaction(kSignals[i], &action, &previous_[i]);
+        handlersInstalled_ = true;
         termios quiet = saved_;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         quiet.c_lflag |= ECHONL;
         active_ = ::tcsetattr(fd_, TCSAFLUSH, &quiet) == 0;
+        gEchoIsOff = active_ ? 1 : 0;
     }
     ~EchoOff() {
         if (active_) ::tcsetattr(fd_, TCSAFLUSH, &saved_);
+        gEchoIsOff = 0;
+        if (!handlersInstalled_) return;
+        for (std::size_t i = 0; i < kSignals.size(); ++i) ::sigaction(kSignals[i], &previous_[i], nullptr);
     }
     EchoOff(const EchoOff&) = delete;
     EchoOff& operator=(const EchoOff&) = delete;
 
 private:
+    static constexpr std::array<int, 4> kSignals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
     int fd_;
     termios saved_{};
+    std::array<struct sigaction, 4> previous_{};
     bool active_ = false;
+    bool handlersInstalled_ = false;
 };
 
 crypto::SecureBuffer askOnTerminal(std::string_view prompt, std::string_view scriptHint) {

@@ -1,4 +1,2357 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
+<context>
+    <name>CodeLabels</name>
+    <message>
+        <source>Female</source>
+        <comment>Gender</comment>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <comment>Gender</comment>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <source>Transgender / gender non-conforming</source>
+        <comment>Gender</comment>
+        <translation>عابر/ة للنوع الاجتماعي أو غير متوافق/ة معه</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>Gender</comment>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <comment>MaritalStatus</comment>
+        <translation>أعزب/عزباء</translation>
+    </message>
+    <message>
+        <source>Married</source>
+        <comment>MaritalStatus</comment>
+        <translation>متزوج/ة</translation>
+    </message>
+    <message>
+        <source>Civil partnership</source>
+        <comment>MaritalStatus</comment>
+        <translation>شراكة مدنية</translation>
+    </message>
+    <message>
+        <source>Living with a partner</source>
+        <comment>MaritalStatus</comment>
+        <translation>يعيش/تعيش مع شريك/ة</translation>
+    </message>
+    <message>
+        <source>Separated</source>
+        <comment>MaritalStatus</comment>
+        <translation>منفصل/ة</translation>
+    </message>
+    <message>
+        <source>Divorced</source>
+        <comment>MaritalStatus</comment>
+        <translation>مطلق/ة</translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <comment>MaritalStatus</comment>
+        <translation>أرمل/ة</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>MaritalStatus</comment>
+        <translation>غير معروفة</translation>
+    </message>
+    <message>
+        <source>No schooling</source>
+        <comment>Education</comment>
+        <translation>لم يلتحق/تلتحق بالمدرسة</translation>
+    </message>
+    <message>
+        <source>Primary school</source>
+        <comment>Education</comment>
+        <translation>التعليم الابتدائي</translation>
+    </message>
+    <message>
+        <source>Lower secondary school</source>
+        <comment>Education</comment>
+        <translation>التعليم الإعدادي</translation>
+    </message>
+    <message>
+        <source>Upper secondary school</source>
+        <comment>Education</comment>
+        <translation>التعليم الثانوي</translation>
+    </message>
+    <message>
+        <source>Vocational training</source>
+        <comment>Education</comment>
+        <translation>التكوين المهني</translation>
+    </message>
+    <message>
+        <source>University or college</source>
+        <comment>Education</comment>
+        <translation>التعليم العالي</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>Education</comment>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>ContactType</comment>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>ContactType</comment>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <comment>ContactType</comment>
+        <translation>العنوان البريدي</translation>
+    </message>
+    <message>
+        <source>Messaging app</source>
+        <comment>ContactType</comment>
+        <translation>تطبيق مراسلة</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>ContactType</comment>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>جواز السفر</translation>
+    </message>
+    <message>
+        <source>National identity card</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>بطاقة التعريف الوطنية</translation>
+    </message>
+    <message>
+        <source>Birth certificate</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>شهادة الميلاد</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>بطاقة الإقامة</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>وثيقة أخرى</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <comment>ScreeningAct</comment>
+        <translation>التجنيد</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <comment>ScreeningAct</comment>
+        <translation>النقل</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <comment>ScreeningAct</comment>
+        <translation>التنقيل</translation>
+    </message>
+    <message>
+        <source>Harbouring</source>
+        <comment>ScreeningAct</comment>
+        <translation>الإيواء</translation>
+    </message>
+    <message>
+        <source>Receipt of persons</source>
+        <comment>ScreeningAct</comment>
+        <translation>استقبال الأشخاص</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <comment>ScreeningMeans</comment>
+        <translation>التهديد</translation>
+    </message>
+    <message>
+        <source>Use of force</source>
+        <comment>ScreeningMeans</comment>
+        <translation>استعمال القوة</translation>
+    </message>
+    <message>
+        <source>Coercion</source>
+        <comment>ScreeningMeans</comment>
+        <translation>القسر</translation>
+    </message>
+    <message>
+        <source>Abduction</source>
+        <comment>ScreeningMeans</comment>
+        <translation>الاختطاف</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <comment>ScreeningMeans</comment>
+        <translation>الاحتيال</translation>
+    </message>
+    <message>
+        <source>Deception</source>
+        <comment>ScreeningMeans</comment>
+        <translation>الخداع</translation>
+    </message>
+    <message>
+        <source>Abuse of power</source>
+        <comment>ScreeningMeans</comment>
+        <translation>استغلال السلطة</translation>
+    </message>
+    <message>
+        <source>Abuse of a position of vulnerability</source>
+        <comment>ScreeningMeans</comment>
+        <translation>استغلال حالة استضعاف</translation>
+    </message>
+    <message>
+        <source>Payments or benefits to a person in control</source>
+        <comment>ScreeningMeans</comment>
+        <translation>مبالغ مالية أو مزايا لشخص له سيطرة</translation>
+    </message>
+    <message>
+        <source>Sexual exploitation</source>
+        <comment>ExploitationType</comment>
+        <translation>الاستغلال الجنسي</translation>
+    </message>
+    <message>
+        <source>Forced labour</source>
+        <comment>ExploitationType</comment>
+        <translation>العمل القسري</translation>
+    </message>
+    <message>
+        <source>Domestic servitude</source>
+        <comment>ExploitationType</comment>
+        <translation>الاستعباد المنزلي</translation>
+    </message>
+    <message>
+        <source>Forced marriage</source>
+        <comment>ExploitationType</comment>
+        <translation>الزواج القسري</translation>
+    </message>
+    <message>
+        <source>Forced criminality</source>
+        <comment>ExploitationType</comment>
+        <translation>الإكراه على ارتكاب الجرائم</translation>
+    </message>
+    <message>
+        <source>Forced begging</source>
+        <comment>ExploitationType</comment>
+        <translation>التسول القسري</translation>
+    </message>
+    <message>
+        <source>Organ removal</source>
+        <comment>ExploitationType</comment>
+        <translation>نزع الأعضاء</translation>
+    </message>
+    <message>
+        <source>Slavery or servitude</source>
+        <comment>ExploitationType</comment>
+        <translation>الاسترقاق أو الاستعباد</translation>
+    </message>
+    <message>
+        <source>Military exploitation</source>
+        <comment>ExploitationType</comment>
+        <translation>الاستغلال العسكري</translation>
+    </message>
+    <message>
+        <source>Other exploitation</source>
+        <comment>ExploitationType</comment>
+        <translation>شكل آخر من الاستغلال</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>عرض عمل</translation>
+    </message>
+    <message>
+        <source>Abduction</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>الاختطاف</translation>
+    </message>
+    <message>
+        <source>Through a family member</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>عن طريق أحد أفراد العائلة</translation>
+    </message>
+    <message>
+        <source>Through an intimate partner</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>عن طريق شريك حميم</translation>
+    </message>
+    <message>
+        <source>Marriage broker</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>وسيط زواج</translation>
+    </message>
+    <message>
+        <source>Internet or social media</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>الإنترنت أو وسائل التواصل الاجتماعي</translation>
+    </message>
+    <message>
+        <source>Smuggling arrangement</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>ترتيب تهريب</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>طريقة أخرى</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>أحد أفراد العائلة</translation>
+    </message>
+    <message>
+        <source>Intimate partner</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>شريك حميم</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>صديق/ة</translation>
+    </message>
+    <message>
+        <source>Acquaintance</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>أحد المعارف</translation>
+    </message>
+    <message>
+        <source>Neighbour</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>جار/ة</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>صاحب العمل</translation>
+    </message>
+    <message>
+        <source>Recruitment agency</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>وكالة توظيف</translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>شخص غريب</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>علاقة أخرى</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>غير معروفة</translation>
+    </message>
+    <message>
+        <source>Debt bondage</source>
+        <comment>ControlMeans</comment>
+        <translation>عبودية الدَّين</translation>
+    </message>
+    <message>
+        <source>Identity documents withheld</source>
+        <comment>ControlMeans</comment>
+        <translation>حجز وثائق الهوية</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <comment>ControlMeans</comment>
+        <translation>التهديدات</translation>
+    </message>
+    <message>
+        <source>Threats against the family</source>
+        <comment>ControlMeans</comment>
+        <translation>تهديد العائلة</translation>
+    </message>
+    <message>
+        <source>Physical abuse</source>
+        <comment>ControlMeans</comment>
+        <translation>الإيذاء الجسدي</translation>
+    </message>
+    <message>
+        <source>Sexual abuse</source>
+        <comment>ControlMeans</comment>
+        <translation>الاعتداء الجنسي</translation>
+    </message>
+    <message>
+        <source>Psychological abuse</source>
+        <comment>ControlMeans</comment>
+        <translation>الإيذاء النفسي</translation>
+    </message>
+    <message>
+        <source>Restricted movement</source>
+        <comment>ControlMeans</comment>
+        <translation>تقييد حرية التنقل</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <comment>ControlMeans</comment>
+        <translation>العزل</translation>
+    </message>
+    <message>
+        <source>Earnings withheld</source>
+        <comment>ControlMeans</comment>
+        <translation>حجز الأجور</translation>
+    </message>
+    <message>
+        <source>Food, sleep or care withheld</source>
+        <comment>ControlMeans</comment>
+        <translation>الحرمان من الطعام أو النوم أو الرعاية</translation>
+    </message>
+    <message>
+        <source>Forced use of alcohol or drugs</source>
+        <comment>ControlMeans</comment>
+        <translation>الإجبار على تعاطي الكحول أو المخدرات</translation>
+    </message>
+    <message>
+        <source>Excessive working hours</source>
+        <comment>ControlMeans</comment>
+        <translation>ساعات عمل مفرطة</translation>
+    </message>
+    <message>
+        <source>False promises</source>
+        <comment>ControlMeans</comment>
+        <translation>وعود كاذبة</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>ControlMeans</comment>
+        <translation>وسيلة أخرى</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <comment>LabourSector</comment>
+        <translation>الزراعة</translation>
+    </message>
+    <message>
+        <source>Fishing</source>
+        <comment>LabourSector</comment>
+        <translation>الصيد البحري</translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <comment>LabourSector</comment>
+        <translation>البناء</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <comment>LabourSector</comment>
+        <translation>الصناعة التحويلية</translation>
+    </message>
+    <message>
+        <source>Mining or quarrying</source>
+        <comment>LabourSector</comment>
+        <translation>المناجم أو المقالع</translation>
+    </message>
+    <message>
+        <source>Domestic work</source>
+        <comment>LabourSector</comment>
+        <translation>العمل المنزلي</translation>
+    </message>
+    <message>
+        <source>Hotels and restaurants</source>
+        <comment>LabourSector</comment>
+        <translation>الفنادق والمطاعم</translation>
+    </message>
+    <message>
+        <source>Food processing</source>
+        <comment>LabourSector</comment>
+        <translation>الصناعات الغذائية</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <comment>LabourSector</comment>
+        <translation>التنظيف</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <comment>LabourSector</comment>
+        <translation>تجارة التجزئة</translation>
+    </message>
+    <message>
+        <source>Care work</source>
+        <comment>LabourSector</comment>
+        <translation>أعمال الرعاية</translation>
+    </message>
+    <message>
+        <source>Transport and logistics</source>
+        <comment>LabourSector</comment>
+        <translation>النقل والخدمات اللوجستية</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <comment>LabourSector</comment>
+        <translation>الترفيه</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>LabourSector</comment>
+        <translation>قطاع آخر</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <comment>EventType</comment>
+        <translation>التجنيد</translation>
+    </message>
+    <message>
+        <source>Transit</source>
+        <comment>EventType</comment>
+        <translation>العبور</translation>
+    </message>
+    <message>
+        <source>Exploitation</source>
+        <comment>EventType</comment>
+        <translation>الاستغلال</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <comment>EventType</comment>
+        <translation>التعرّف على الضحية</translation>
+    </message>
+    <message>
+        <source>Exit from the situation</source>
+        <comment>EventType</comment>
+        <translation>الخروج من الوضع</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <comment>ConsentScope</comment>
+        <translation>المساعدة</translation>
+    </message>
+    <message>
+        <source>Data sharing with a partner</source>
+        <comment>ConsentScope</comment>
+        <translation>مشاركة البيانات مع شريك</translation>
+    </message>
+    <message>
+        <source>Research use</source>
+        <comment>ConsentScope</comment>
+        <translation>الاستخدام لأغراض البحث</translation>
+    </message>
+    <message>
+        <source>Accommodation / shelter</source>
+        <comment>ServiceType</comment>
+        <translation>الإيواء / دار الإيواء</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <comment>ServiceType</comment>
+        <translation>الرعاية الطبية</translation>
+    </message>
+    <message>
+        <source>Psychosocial support</source>
+        <comment>ServiceType</comment>
+        <translation>الدعم النفسي والاجتماعي</translation>
+    </message>
+    <message>
+        <source>Legal assistance</source>
+        <comment>ServiceType</comment>
+        <translation>المساعدة القانونية</translation>
+    </message>
+    <message>
+        <source>Education or vocational training</source>
+        <comment>ServiceType</comment>
+        <translation>التعليم أو التكوين المهني</translation>
+    </message>
+    <message>
+        <source>Family tracing</source>
+        <comment>ServiceType</comment>
+        <translation>البحث عن العائلة</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <comment>ServiceType</comment>
+        <translation>العودة</translation>
+    </message>
+    <message>
+        <source>Reintegration</source>
+        <comment>ServiceType</comment>
+        <translation>إعادة الإدماج</translation>
+    </message>
+    <message>
+        <source>Resettlement</source>
+        <comment>ServiceType</comment>
+        <translation>إعادة التوطين</translation>
+    </message>
+    <message>
+        <source>Financial assistance</source>
+        <comment>ServiceType</comment>
+        <translation>المساعدة المالية</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <comment>ServiceStatus</comment>
+        <translation>مخطط لها</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <comment>ServiceStatus</comment>
+        <translation>جارية</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>ServiceStatus</comment>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <source>Refused by the person</source>
+        <comment>ServiceStatus</comment>
+        <translation>رفضها الشخص</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>ServiceStatus</comment>
+        <translation>ملغاة</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <comment>ReferralDirection</comment>
+        <translation>واردة</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <comment>ReferralDirection</comment>
+        <translation>صادرة</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <comment>ReferralStatus</comment>
+        <translation>مطلوبة</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>ReferralStatus</comment>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>ReferralStatus</comment>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>ReferralStatus</comment>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>CaseStatus</comment>
+        <translation>مسجلة</translation>
+    </message>
+    <message>
+        <source>Under assistance</source>
+        <comment>CaseStatus</comment>
+        <translation>قيد المساعدة</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <comment>CaseStatus</comment>
+        <translation>قيد المتابعة</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>CaseStatus</comment>
+        <translation>مغلقة</translation>
+    </message>
+    <message>
+        <source>Closed (referred)</source>
+        <comment>CaseStatus</comment>
+        <translation>مغلقة (أُحيلت)</translation>
+    </message>
+    <message>
+        <source>Assistance completed</source>
+        <comment>ClosureReason</comment>
+        <translation>اكتملت المساعدة</translation>
+    </message>
+    <message>
+        <source>Referred to another organisation</source>
+        <comment>ClosureReason</comment>
+        <translation>أُحيلت إلى منظمة أخرى</translation>
+    </message>
+    <message>
+        <source>Returned home</source>
+        <comment>ClosureReason</comment>
+        <translation>عاد/ت إلى الديار</translation>
+    </message>
+    <message>
+        <source>The person declined further assistance</source>
+        <comment>ClosureReason</comment>
+        <translation>رفض الشخص مواصلة المساعدة</translation>
+    </message>
+    <message>
+        <source>Contact lost</source>
+        <comment>ClosureReason</comment>
+        <translation>انقطع الاتصال</translation>
+    </message>
+    <message>
+        <source>Not a victim of trafficking</source>
+        <comment>ClosureReason</comment>
+        <translation>ليس ضحية للاتجار</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <comment>ClosureReason</comment>
+        <translation>الوفاة</translation>
+    </message>
+    <message>
+        <source>Duplicate case</source>
+        <comment>ClosureReason</comment>
+        <translation>حالة مكررة</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>ClosureReason</comment>
+        <translation>سبب آخر</translation>
+    </message>
+    <message>
+        <source>Presumed victim</source>
+        <comment>ScreeningOutcome</comment>
+        <translation>ضحية مفترضة</translation>
+    </message>
+    <message>
+        <source>Not a victim</source>
+        <comment>ScreeningOutcome</comment>
+        <translation>ليس ضحية</translation>
+    </message>
+    <message>
+        <source>Screening pending</source>
+        <comment>ScreeningOutcome</comment>
+        <translation>الفحص قيد الانتظار</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <comment>ItemKind</comment>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <comment>ItemKind</comment>
+        <translation>موافقة</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>ItemKind</comment>
+        <translation>خدمة</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <comment>ItemKind</comment>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>ItemKind</comment>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <comment>ItemKind</comment>
+        <translation>نقل الملف</translation>
+    </message>
+    <message>
+        <source>The person had no real and acceptable alternative but to submit.</source>
+        <translation>لم يكن أمام الشخص بديل حقيقي ومقبول سوى الخضوع.</translation>
+    </message>
+    <message>
+        <source>Giving or receiving payments or benefits to obtain the consent of a person having control over another person.</source>
+        <translation>إعطاء أو تلقي مبالغ مالية أو مزايا لنيل موافقة شخص له سيطرة على شخص آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Abri: case management for organisations assisting victims of human trafficking.</source>
+        <translation>أبري: إدارة الحالات للمنظمات التي تساعد ضحايا الاتجار بالأشخاص.</translation>
+    </message>
+    <message>
+        <source>Open the vault stored in &lt;path&gt; instead of the default one.</source>
+        <translation>فتح الخزنة المحفوظة في &lt;path&gt; بدلًا من الخزنة الافتراضية.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>المسار</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>دولية</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>داخلية</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>No vault was found at %1.</source>
+        <translation>لم يُعثر على أي خزنة في %1.</translation>
+    </message>
+    <message>
+        <source>A vault already exists at %1. It was left untouched.</source>
+        <translation>توجد خزنة بالفعل في %1. لم يُمَسّ بها.</translation>
+    </message>
+    <message>
+        <source>The vault %1 is damaged or is not an Abri vault. Nothing was changed; restore it from a backup.</source>
+        <translation>الخزنة %1 تالفة أو ليست خزنة أبري. لم يُغيَّر أي شيء؛ استرجعها من نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>The vault %1 was created by a newer version of Abri. Install the newer version to open it; nothing was changed.</source>
+        <translation>أُنشئت الخزنة %1 بإصدار أحدث من أبري. ثبّت الإصدار الأحدث لفتحها؛ لم يُغيَّر أي شيء.</translation>
+    </message>
+    <message>
+        <source>The key file %1 that belongs to the vault is missing. Restore it from a backup.</source>
+        <translation>ملف المفاتيح %1 التابع للخزنة مفقود. استرجعه من نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged. Restore it from a backup.</source>
+        <translation>ملف المفاتيح %1 تالف. استرجعه من نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>This installation of Abri is broken: the encrypted database library is missing. Reinstall Abri.</source>
+        <translation>تثبيت أبري هذا معطوب: مكتبة قاعدة البيانات المشفرة مفقودة. أعد تثبيت أبري.</translation>
+    </message>
+    <message>
+        <source>Wrong password. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>كلمة المرور غير صحيحة. تحقّق من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open the vault. Check each group of characters.</source>
+        <translation>مفتاح الاسترداد هذا لا يفتح الخزنة. تحقّق من كل مجموعة من الأحرف.</translation>
+    </message>
+    <message>
+        <source>There is no user named %1 in this vault.</source>
+        <translation>لا يوجد مستخدم باسم %1 في هذه الخزنة.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled. Ask an administrator to enable it.</source>
+        <translation>الحساب %1 معطّل. اطلب من مدير النظام تفعيله.</translation>
+    </message>
+    <message>
+        <source>A user named %1 already exists.</source>
+        <translation>يوجد مستخدم باسم %1 بالفعل.</translation>
+    </message>
+    <message>
+        <source>This password is too weak. Use at least 10 characters; a short sentence is easy to remember.</source>
+        <translation>كلمة المرور هذه ضعيفة جدًا. استخدم 10 أحرف على الأقل؛ الجملة القصيرة سهلة التذكر.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it to continue.</source>
+        <translation>الخزنة مقفلة. افتح قفلها للمتابعة.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>دورك لا يسمح بهذا الإجراء.</translation>
+    </message>
+    <message>
+        <source>Abri could not read or write %1.</source>
+        <translation>تعذّر على أبري قراءة %1 أو الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>القرص ممتلئ؛ لم يُحفظ أي شيء. حرّر بعض المساحة وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The vault is in use by another Abri window or program. Close it and try again.</source>
+        <translation>الخزنة قيد الاستخدام في نافذة أو برنامج آخر لأبري. أغلقه وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The vault reported an internal database error; nothing was saved.</source>
+        <translation>أبلغت الخزنة عن خطأ داخلي في قاعدة البيانات؛ لم يُحفظ أي شيء.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not valid JSON.</source>
+        <translation>الملف %1 ليس بصيغة JSON صحيحة.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>الحقل «%1» إلزامي.</translation>
+    </message>
+    <message>
+        <source>The field %1 is not known to this version of Abri.</source>
+        <translation>الحقل %1 غير معروف في هذا الإصدار من أبري.</translation>
+    </message>
+    <message>
+        <source>This value is not valid for %1.</source>
+        <translation>هذه القيمة غير صالحة للحقل «%1».</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list for %1.</source>
+        <translation>اختر قيمة من القائمة للحقل «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date.</source>
+        <translation>«%1» ليس تاريخًا صالحًا.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be in the future.</source>
+        <translation>لا يمكن أن يكون «%1» في المستقبل.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is out of range.</source>
+        <translation>قيمة «%1» خارج النطاق المسموح به.</translation>
+    </message>
+    <message>
+        <source>The case cannot move directly to this status.</source>
+        <translation>لا يمكن أن تنتقل الحالة مباشرة إلى هذا الوضع.</translation>
+    </message>
+    <message>
+        <source>The person has not consented to sharing their data; record a data-sharing consent first.</source>
+        <translation>لم يوافق الشخص على مشاركة بياناته؛ سجّل أولًا موافقة على مشاركة البيانات.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; it may have been deleted.</source>
+        <translation>هذا السجل لم يعد موجودًا؛ ربما حُذف.</translation>
+    </message>
+    <message>
+        <source>This record cannot be changed; add a correction instead.</source>
+        <translation>لا يمكن تعديل هذا السجل؛ أضف تصحيحًا بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with. Contact your administrator.</source>
+        <translation>تم العبث بسجل التدقيق. اتصل بمدير النظام.</translation>
+    </message>
+    <message>
+        <source>Entries are missing from the end of the audit log. Contact your administrator.</source>
+        <translation>هناك قيود مفقودة من نهاية سجل التدقيق. اتصل بمدير النظام.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; nothing was saved.</source>
+        <translation>حدث خطأ غير متوقع؛ لم يُحفظ أي شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Case code</source>
+        <comment>case</comment>
+        <translation>رمز الحالة</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <comment>case</comment>
+        <translation>المكتب</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <comment>case</comment>
+        <translation>مسؤول الحالة</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <comment>case</comment>
+        <translation>وضع الحالة</translation>
+    </message>
+    <message>
+        <source>Reason for closure</source>
+        <comment>case</comment>
+        <translation>سبب الإغلاق</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <comment>case</comment>
+        <translation>تاريخ التسجيل</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <comment>case</comment>
+        <translation>تاريخ الإغلاق</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <comment>case</comment>
+        <translation>الاسم الشخصي</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <comment>case</comment>
+        <translation>اسم العائلة</translation>
+    </message>
+    <message>
+        <source>Other names used</source>
+        <comment>case</comment>
+        <translation>أسماء أخرى مستعملة</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <comment>case</comment>
+        <translation>النوع الاجتماعي</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <comment>case</comment>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Estimated age</source>
+        <comment>case</comment>
+        <translation>العمر التقديري</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <comment>case</comment>
+        <translation>الجنسية</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <comment>case</comment>
+        <translation>اللغات المحكية</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <comment>case</comment>
+        <translation>الحالة الاجتماعية</translation>
+    </message>
+    <message>
+        <source>Number of children</source>
+        <comment>case</comment>
+        <translation>عدد الأطفال</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <comment>case</comment>
+        <translation>المستوى التعليمي</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <comment>case</comment>
+        <translation>بيانات الاتصال</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <comment>case</comment>
+        <translation>وثائق الهوية</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <comment>case</comment>
+        <translation>الفعل</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <comment>case</comment>
+        <translation>الوسائل</translation>
+    </message>
+    <message>
+        <source>Purpose (exploitation)</source>
+        <comment>case</comment>
+        <translation>الغرض (الاستغلال)</translation>
+    </message>
+    <message>
+        <source>Screening complete</source>
+        <comment>case</comment>
+        <translation>اكتمل الفحص</translation>
+    </message>
+    <message>
+        <source>Screened on</source>
+        <comment>case</comment>
+        <translation>تاريخ الفحص</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <comment>case</comment>
+        <translation>طريقة التجنيد</translation>
+    </message>
+    <message>
+        <source>Relationship to the recruiter</source>
+        <comment>case</comment>
+        <translation>العلاقة بالمجنِّد</translation>
+    </message>
+    <message>
+        <source>Means of control</source>
+        <comment>case</comment>
+        <translation>وسائل السيطرة</translation>
+    </message>
+    <message>
+        <source>Forms of exploitation</source>
+        <comment>case</comment>
+        <translation>أشكال الاستغلال</translation>
+    </message>
+    <message>
+        <source>Sector of work</source>
+        <comment>case</comment>
+        <translation>قطاع العمل</translation>
+    </message>
+    <message>
+        <source>Exploitation began on</source>
+        <comment>case</comment>
+        <translation>تاريخ بداية الاستغلال</translation>
+    </message>
+    <message>
+        <source>Exploitation ended on</source>
+        <comment>case</comment>
+        <translation>تاريخ نهاية الاستغلال</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <comment>event</comment>
+        <translation>المرحلة</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>event</comment>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>event</comment>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <comment>event</comment>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Consent to</source>
+        <comment>consent</comment>
+        <translation>الموافقة على</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <comment>consent</comment>
+        <translation>أُعطيت الموافقة</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <comment>consent</comment>
+        <translation>المنظمة الشريكة</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <comment>consent</comment>
+        <translation>تاريخ التسجيل</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <comment>consent</comment>
+        <translation>سجّلها</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <comment>consent</comment>
+        <translation>تاريخ السحب</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>service</comment>
+        <translation>الخدمة</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <comment>service</comment>
+        <translation>مقدم الخدمة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>service</comment>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <comment>service</comment>
+        <translation>تاريخ البداية</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <comment>service</comment>
+        <translation>تاريخ النهاية</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>service</comment>
+        <translation>تفاصيل</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <comment>referral</comment>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <comment>referral</comment>
+        <translation>المنظمة الشريكة</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>referral</comment>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>referral</comment>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>referral</comment>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>note</comment>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>To office</source>
+        <comment>transfer</comment>
+        <translation>إلى المكتب</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>transfer</comment>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>transfer</comment>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Optional: the person may prefer not to give a name.</source>
+        <translation>اختياري: قد يفضّل الشخص عدم ذكر اسمه.</translation>
+    </message>
+    <message>
+        <source>When the date of birth is not known.</source>
+        <translation>عندما يكون تاريخ الميلاد غير معروف.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>موافقة</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>خدمة</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>نقل الملف</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>مسؤول حالات</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>مدير النظام</translation>
+    </message>
+    <message>
+        <source>Registers and follows cases; may reveal sensitive fields.</source>
+        <translation>يسجّل الحالات ويتابعها؛ يمكنه إظهار الحقول الحساسة.</translation>
+    </message>
+    <message>
+        <source>Like a caseworker, and may delete records and resolve conflicting edits.</source>
+        <translation>مثل مسؤول الحالات، ويمكنه أيضًا حذف السجلات وحل التعديلات المتعارضة.</translation>
+    </message>
+    <message>
+        <source>Manages user accounts; does not see people&apos;s identities.</source>
+        <translation>يدير حسابات المستخدمين؛ ولا يطّلع على هويات الأشخاص.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::AddUserDialog</name>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>كلمتا المرور مختلفتان.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>إضافة مستخدم</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <source>used to unlock, for example amira</source>
+        <translation>يُستخدم لفتح القفل، مثلًا amira</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>كلمة المرور الأولى</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>أعد كتابة كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>إضافة المستخدم</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CaseFileWidget</name>
+    <message>
+        <source>Screening outcome: %1</source>
+        <translation>نتيجة الفحص: %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>النطاق: %1</translation>
+    </message>
+    <message>
+        <source>Scope: not known yet (add the citizenship and the countries of the events)</source>
+        <translation>النطاق: غير معروف بعد (أضف الجنسية وبلدان الأحداث)</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>قاصر</translation>
+    </message>
+    <message>
+        <source>Age %1</source>
+        <translation>العمر %1</translation>
+    </message>
+    <message>
+        <source>Office %1</source>
+        <translation>المكتب %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>The case %1 has changes that are not saved.</source>
+        <translation>في الحالة %1 تغييرات لم تُحفظ.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>هل تريد حفظها؟</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>تجاهل التغييرات</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>الملف الشخصي</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>الفحص</translation>
+    </message>
+    <message>
+        <source>Trafficking situation</source>
+        <translation>وضع الاتجار</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>المساعدة</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>الإحالات</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>الشخص</translation>
+    </message>
+    <message>
+        <source>Palermo Protocol, article 3: an act, by a means, for the purpose of exploitation. For a minor the means are not required.</source>
+        <translation>بروتوكول باليرمو، المادة 3: فعل، بوسيلة، لغرض الاستغلال. بالنسبة للقاصر لا يُشترط توفر الوسيلة.</translation>
+    </message>
+    <message>
+        <source>Save the changes of every tab (Ctrl+S)</source>
+        <translation>حفظ تغييرات كل علامات التبويب (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>التراجع عن التغييرات</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CaseListModel</name>
+    <message>
+        <source>Minor</source>
+        <translation>قاصر</translation>
+    </message>
+    <message>
+        <source>Case code</source>
+        <translation>رمز الحالة</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>تاريخ التسجيل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>الفحص</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>النوع الاجتماعي</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <source>Exploitation</source>
+        <translation>الاستغلال</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>المكتب</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>مسؤول الحالة</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>آخر تعديل</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CaseListPage</name>
+    <message>
+        <source>Any caseworker</source>
+        <translation>كل مسؤولي الحالات</translation>
+    </message>
+    <message>
+        <source>Cases: %1</source>
+        <translation>الحالات: %1</translation>
+    </message>
+    <message>
+        <source>Search by case code, name, alias or note text</source>
+        <translation>ابحث برمز الحالة أو الاسم أو الاسم المستعار أو نص الملاحظة</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>حالة جديدة</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>كل الأوضاع</translation>
+    </message>
+    <message>
+        <source>Any exploitation</source>
+        <translation>كل أشكال الاستغلال</translation>
+    </message>
+    <message>
+        <source>Minors and adults</source>
+        <translation>القاصرون والبالغون</translation>
+    </message>
+    <message>
+        <source>Minors only</source>
+        <translation>القاصرون فقط</translation>
+    </message>
+    <message>
+        <source>Adults only</source>
+        <translation>البالغون فقط</translation>
+    </message>
+    <message>
+        <source>Any office</source>
+        <translation>كل المكاتب</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>مسجلة من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>مسح عوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Exploitation type</source>
+        <translation>شكل الاستغلال</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>مسؤول الحالة</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>الحالات</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::FieldEditor</name>
+    <message>
+        <source>Not set</source>
+        <translation>غير محدد</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>مسح التاريخ</translation>
+    </message>
+    <message>
+        <source>Type to filter the list</source>
+        <translation>اكتب لتصفية القائمة</translation>
+    </message>
+    <message>
+        <source>Separate several entries with ;</source>
+        <translation>افصل بين عدة مدخلات بالرمز ;</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>الجهة المُصدِرة</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>وسيلة الاتصال</translation>
+    </message>
+    <message>
+        <source>Add document</source>
+        <translation>إضافة وثيقة</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>إضافة وسيلة اتصال</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>غير مُسندة</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::FieldForm</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Hidden (sensitive)</source>
+        <translation>مخفي (حساس)</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>إظهار</translation>
+    </message>
+    <message>
+        <source>Show this value. Every reveal is recorded in the audit log.</source>
+        <translation>إظهار هذه القيمة. يُسجَّل كل إظهار في سجل التدقيق.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::FirstRunPage</name>
+    <message>
+        <source>Enter the office code and a user name.</source>
+        <translation>أدخل رمز المكتب واسم مستخدم.</translation>
+    </message>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>كلمتا المرور مختلفتان.</translation>
+    </message>
+    <message>
+        <source>Welcome to Abri</source>
+        <translation>مرحبًا بك في أبري</translation>
+    </message>
+    <message>
+        <source>Abri keeps case files in an encrypted vault on this computer. Create the vault and its first administrator. The administrator manages user accounts; caseworkers and supervisors are added afterwards.</source>
+        <translation>يحفظ أبري ملفات الحالات في خزنة مشفرة على هذا الحاسوب. أنشئ الخزنة ومديرها الأول. يدير مدير النظام حسابات المستخدمين؛ ويُضاف مسؤولو الحالات والمشرفون لاحقًا.</translation>
+    </message>
+    <message>
+        <source>Office code</source>
+        <translation>رمز المكتب</translation>
+    </message>
+    <message>
+        <source>for example TUN-SFX</source>
+        <translation>مثلًا TUN-SFX</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>اسم مستخدم مدير النظام</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>أعد كتابة كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Create the vault</source>
+        <translation>إنشاء الخزنة</translation>
+    </message>
+    <message>
+        <source>Vault file: %1</source>
+        <translation>ملف الخزنة: %1</translation>
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation>مفتاح الاسترداد الخاص بك</translation>
+    </message>
+    <message>
+        <source>If every administrator forgets their password, this key is the only way to open the vault. Write it on paper now and keep it in a locked place, away from this computer. It will not be shown again.</source>
+        <translation>إذا نسي جميع مديري النظام كلمات مرورهم، فهذا المفتاح هو الطريقة الوحيدة لفتح الخزنة. اكتبه الآن على ورقة واحفظه في مكان مقفل بعيدًا عن هذا الحاسوب. لن يُعرض مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>I have written down the recovery key and stored it safely</source>
+        <translation>لقد دوّنت مفتاح الاسترداد وحفظته في مكان آمن</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::HistorySection</name>
+    <message>
+        <source>Created</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Sensitive value revealed</source>
+        <translation>إظهار قيمة حساسة</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>فتح الحالة</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Every change and every reveal of a sensitive value, newest first. Values are not shown.</source>
+        <translation>كل تعديل وكل إظهار لقيمة حساسة، من الأحدث إلى الأقدم. لا تُعرض القيم.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>مَن</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::ItemDialog</name>
+    <message>
+        <source>Reveal this value first, so that the correction keeps it.</source>
+        <translation>أظهر هذه القيمة أولًا كي يحتفظ بها التصحيح.</translation>
+    </message>
+    <message>
+        <source>Add: %1</source>
+        <translation>إضافة: %1</translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <translation>تعديل: %1</translation>
+    </message>
+    <message>
+        <source>Correct: %1</source>
+        <translation>تصحيح: %1</translation>
+    </message>
+    <message>
+        <source>Records of this kind are never overwritten. Your correction is saved as a new record that replaces this one; the original stays in the history.</source>
+        <translation>لا يُكتب فوق سجلات هذا النوع أبدًا. يُحفظ تصحيحك كسجل جديد يحل محل هذا السجل؛ ويبقى الأصل في السجل التاريخي.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::ItemSection</name>
+    <message>
+        <source>Delete this record? It stays in the case history.</source>
+        <translation>هل تريد حذف هذا السجل؟ سيبقى في سجل الحالة التاريخي.</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>التسجيل</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>مخفي</translation>
+    </message>
+    <message>
+        <source>Corrected by a later record</source>
+        <translation>صُحِّح بسجل لاحق</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1، بواسطة %2</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>(مُصحَّح)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <source>Where and when the person was recruited, moved and exploited. The countries decide whether the case is international.</source>
+        <translation>أين ومتى جُنِّد الشخص ونُقل واستُغل. تحدد البلدان ما إذا كانت الحالة دولية.</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>الموافقات</translation>
+    </message>
+    <message>
+        <source>What the person agreed to. Referrals and transfers to partners need a data-sharing consent that has not been withdrawn.</source>
+        <translation>ما وافق عليه الشخص. تتطلب الإحالات وعمليات النقل إلى الشركاء موافقة على مشاركة البيانات لم تُسحب.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>الخدمات</translation>
+    </message>
+    <message>
+        <source>Assistance provided or planned. Records are never overwritten: use Correct to replace one.</source>
+        <translation>المساعدة المقدمة أو المخطط لها. لا يُكتب فوق السجلات أبدًا: استخدم «تصحيح» لاستبدال سجل.</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>الإحالات</translation>
+    </message>
+    <message>
+        <source>Referrals to and from partner organisations.</source>
+        <translation>الإحالات إلى المنظمات الشريكة ومنها.</translation>
+    </message>
+    <message>
+        <source>Transfers between offices</source>
+        <translation>النقل بين المكاتب</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>تصحيح</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::LanguageSelector</name>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::MainWindow</name>
+    <message>
+        <source>Recovery session</source>
+        <translation>جلسة استرداد</translation>
+    </message>
+    <message>
+        <source>The vault was opened with the recovery key. You can reset a password; case files are not shown. Lock when you are done.</source>
+        <translation>فُتحت الخزنة بمفتاح الاسترداد. يمكنك إعادة تعيين كلمة مرور؛ لا تُعرض ملفات الحالات. اقفل الخزنة عند الانتهاء.</translation>
+    </message>
+    <message>
+        <source>Manage users…</source>
+        <translation>إدارة المستخدمين…</translation>
+    </message>
+    <message>
+        <source>About Abri</source>
+        <translation>حول أبري</translation>
+    </message>
+    <message>
+        <source>Abri %1
+Offline-first case management for organisations assisting victims of human trafficking.
+Case data stays encrypted on this computer.</source>
+        <translation>أبري %1
+إدارة الحالات دون اتصال بالإنترنت للمنظمات التي تساعد ضحايا الاتجار بالأشخاص.
+تبقى بيانات الحالات مشفرة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The vault cannot be opened</source>
+        <translation>تعذّر فتح الخزنة</translation>
+    </message>
+    <message>
+        <source>Recovery session · office %1</source>
+        <translation>جلسة استرداد · المكتب %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · office %3</source>
+        <translation>%1 (%2) · المكتب %3</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>أدوات</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>حالة جديدة</translation>
+    </message>
+    <message>
+        <source>Register a new case (Ctrl+N)</source>
+        <translation>تسجيل حالة جديدة (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>Lock Abri now and wipe the keys from memory (Ctrl+L)</source>
+        <translation>قفل أبري الآن ومسح المفاتيح من الذاكرة (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>المستخدمون</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::NewCaseWizard</name>
+    <message>
+        <source>Screening outcome: %1. A case code is generated when you finish; the case starts with the status &quot;%2&quot;.</source>
+        <translation>نتيجة الفحص: %1. يُنشأ رمز الحالة عند الإنهاء؛ وتبدأ الحالة بالوضع «%2».</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>حالة جديدة</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>الفحص</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: the elements of trafficking</source>
+        <translation>الخطوة 1 من 3: عناصر الاتجار</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>الشخص</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: what the person wants to tell</source>
+        <translation>الخطوة 2 من 3: ما يرغب الشخص في قوله</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>التسجيل</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: who follows the case</source>
+        <translation>الخطوة 3 من 3: من يتابع الحالة</translation>
+    </message>
+    <message>
+        <source>Every field is optional. A person may refuse to give their name; the case is identified by its code.</source>
+        <translation>كل الحقول اختيارية. يحق للشخص رفض ذكر اسمه؛ وتُعرَّف الحالة برمزها.</translation>
+    </message>
+    <message>
+        <source>Register the case</source>
+        <translation>تسجيل الحالة</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::NotesSection</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>corrects an earlier note</source>
+        <translation>تصحّح ملاحظة سابقة</translation>
+    </message>
+    <message>
+        <source>replaced by a correction</source>
+        <translation>استُبدلت بتصحيح</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>إظهار</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>تصحيح</translation>
+    </message>
+    <message>
+        <source>Hidden: note texts are sensitive.</source>
+        <translation>مخفية: نصوص الملاحظات حساسة.</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>لا توجد ملاحظات بعد.</translation>
+    </message>
+    <message>
+        <source>Correct the note</source>
+        <translation>تصحيح الملاحظة</translation>
+    </message>
+    <message>
+        <source>The corrected note replaces this one; the original stays in the history.</source>
+        <translation>تحل الملاحظة المصحَّحة محل هذه الملاحظة؛ ويبقى الأصل في السجل التاريخي.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Notes cannot be edited or deleted. Write facts and decisions; a correction is added as a new note.</source>
+        <translation>لا يمكن تعديل الملاحظات أو حذفها. دوّن الوقائع والقرارات؛ ويُضاف التصحيح كملاحظة جديدة.</translation>
+    </message>
+    <message>
+        <source>Reveal all notes</source>
+        <translation>إظهار كل الملاحظات</translation>
+    </message>
+    <message>
+        <source>Write a new note…</source>
+        <translation>اكتب ملاحظة جديدة…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>إضافة الملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::PasswordDialog</name>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>كلمتا المرور مختلفتان.</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>تغيير كلمة المرور الخاصة بي</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>إعادة تعيين كلمة مرور</translation>
+    </message>
+    <message>
+        <source>Choose a new password for %1. Use at least 10 characters; several words are easy to remember and hard to guess.</source>
+        <translation>اختر كلمة مرور جديدة للمستخدم %1. استخدم 10 أحرف على الأقل؛ فعدة كلمات سهلة التذكر وصعبة التخمين.</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1 and give it to them in person. They can change it afterwards.</source>
+        <translation>عيّن كلمة مرور جديدة للمستخدم %1 وسلّمها له شخصيًا. يمكنه تغييرها بعد ذلك.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>كلمة المرور الحالية</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>كلمة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>أعد كتابة كلمة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>تعيين كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::PasswordStrengthMeter</name>
+    <message>
+        <source>Too short: at least %1 characters</source>
+        <translation>قصيرة جدًا: %1 أحرف على الأقل</translation>
+    </message>
+    <message>
+        <source>Weak: add more words or characters</source>
+        <translation>ضعيفة: أضف مزيدًا من الكلمات أو الأحرف</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>قوية جدًا</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>قوة كلمة المرور</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::ScreeningStep</name>
+    <message>
+        <source>The person is a minor: act and purpose are enough, the means are not required (Palermo Protocol, article 3(c)).</source>
+        <translation>الشخص قاصر: يكفي توفر الفعل والغرض، ولا تُشترط الوسيلة (بروتوكول باليرمو، المادة 3، الفقرة ج).</translation>
+    </message>
+    <message>
+        <source>For an adult, an act, a means and a purpose must all be present.</source>
+        <translation>بالنسبة للبالغ، يجب أن يتوفر الفعل والوسيلة والغرض معًا.</translation>
+    </message>
+    <message>
+        <source>Tick &quot;Screening complete&quot; when no more information is expected.</source>
+        <translation>اختر «اكتمل الفحص» حين لا يُنتظر مزيد من المعلومات.</translation>
+    </message>
+    <message>
+        <source>Screen the situation against the definition of trafficking in the Palermo Protocol: an act, carried out by a means, for the purpose of exploitation. Tick everything the person describes; you can complete the screening later.</source>
+        <translation>افحص الوضع في ضوء تعريف الاتجار الوارد في بروتوكول باليرمو: فعل يُرتكب بوسيلة لغرض الاستغلال. اختر كل ما يصفه الشخص؛ ويمكنك إكمال الفحص لاحقًا.</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Palermo screening</source>
+        <translation>الفحص وفق بروتوكول باليرمو</translation>
+    </message>
+    <message>
+        <source>Screening outcome</source>
+        <translation>نتيجة الفحص</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>القفل بعد عدم النشاط لمدة</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <source>Abri locks itself and wipes its keys from memory when nobody touches the keyboard or mouse for this long. Ctrl+L locks at once.</source>
+        <translation>يقفل أبري نفسه ويمسح مفاتيحه من الذاكرة إذا لم يلمس أحد لوحة المفاتيح أو الفأرة طوال هذه المدة. يقفل Ctrl+L فورًا.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::SyncStatusLabel</name>
+    <message>
+        <source>Never synced · changes waiting to be sent: %1</source>
+        <translation>لم تتم المزامنة قط · تغييرات بانتظار الإرسال: %1</translation>
+    </message>
+    <message>
+        <source>Changes are sent to the hub when a connection or a sync drive is available.</source>
+        <translation>تُرسل التغييرات إلى المركز عند توفر اتصال أو وسيط مزامنة.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::UnlockPage</name>
+    <message>
+        <source>Abri is locked</source>
+        <translation>أبري مقفل</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>مفتاح الاسترداد</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>As written on paper, with or without dashes</source>
+        <translation>كما هو مكتوب على الورق، مع الشرطات أو بدونها</translation>
+    </message>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>الفتح بمفتاح الاسترداد</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>Back to password</source>
+        <translation>العودة إلى كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Forgot your password?</source>
+        <translation>هل نسيت كلمة المرور؟</translation>
+    </message>
+    <message>
+        <source>An administrator can open the vault with the recovery key to reset passwords.</source>
+        <translation>يمكن لمدير النظام فتح الخزنة بمفتاح الاسترداد لإعادة تعيين كلمات المرور.</translation>
+    </message>
+    <message>
+        <source>Vault file: %1</source>
+        <translation>ملف الخزنة: %1</translation>
+    </message>
+    <message>
+        <source>Abri locked itself because nobody used it for a while. Case data stays encrypted.</source>
+        <translation>أقفل أبري نفسه لعدم استخدامه لبعض الوقت. تبقى بيانات الحالات مشفرة.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::UsersDialog</name>
+    <message>
+        <source>Disable account</source>
+        <translation>تعطيل الحساب</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their password will no longer open the vault; an administrator can enable the account again with a new password.</source>
+        <translation>هل تريد تعطيل %1؟ لن تفتح كلمة مروره الخزنة بعد الآن؛ ويمكن لمدير النظام إعادة تفعيل الحساب بكلمة مرور جديدة.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>معطّل</translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation>تفعيل…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>تعطيل</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>المستخدمون</translation>
+    </message>
+    <message>
+        <source>Recovery session: you can reset passwords. Case data is not accessible.</source>
+        <translation>جلسة استرداد: يمكنك إعادة تعيين كلمات المرور. بيانات الحالات غير متاحة.</translation>
+    </message>
+    <message>
+        <source>Accounts of this vault. Disabling an account removes its key at once; its history stays.</source>
+        <translation>حسابات هذه الخزنة. تعطيل الحساب يزيل مفتاحه فورًا؛ ويبقى سجله.</translation>
+    </message>
+    <message>
+        <source>Accounts of this vault. You can change your own password.</source>
+        <translation>حسابات هذه الخزنة. يمكنك تغيير كلمة مرورك.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>الحساب</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>إضافة مستخدم…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>إعادة تعيين كلمة المرور…</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>تغيير كلمة المرور الخاصة بي…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::Workspace</name>
+    <message>
+        <source>Cases</source>
+        <translation>الحالات</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,2357 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>CodeLabels</name>
+    <message>
+        <source>Female</source>
+        <comment>Gender</comment>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <comment>Gender</comment>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Transgender / gender non-conforming</source>
+        <comment>Gender</comment>
+        <translation>Transgenre / non conforme au genre</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>Gender</comment>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <comment>MaritalStatus</comment>
+        <translation>Célibataire</translation>
+    </message>
+    <message>
+        <source>Married</source>
+        <comment>MaritalStatus</comment>
+        <translation>Marié(e)</translation>
+    </message>
+    <message>
+        <source>Civil partnership</source>
+        <comment>MaritalStatus</comment>
+        <translation>Partenariat civil (PACS)</translation>
+    </message>
+    <message>
+        <source>Living with a partner</source>
+        <comment>MaritalStatus</comment>
+        <translation>En concubinage</translation>
+    </message>
+    <message>
+        <source>Separated</source>
+        <comment>MaritalStatus</comment>
+        <translation>Séparé(e)</translation>
+    </message>
+    <message>
+        <source>Divorced</source>
+        <comment>MaritalStatus</comment>
+        <translation>Divorcé(e)</translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <comment>MaritalStatus</comment>
+        <translation>Veuf/veuve</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>MaritalStatus</comment>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>No schooling</source>
+        <comment>Education</comment>
+        <translation>Non scolarisé(e)</translation>
+    </message>
+    <message>
+        <source>Primary school</source>
+        <comment>Education</comment>
+        <translation>École primaire</translation>
+    </message>
+    <message>
+        <source>Lower secondary school</source>
+        <comment>Education</comment>
+        <translation>Collège (premier cycle du secondaire)</translation>
+    </message>
+    <message>
+        <source>Upper secondary school</source>
+        <comment>Education</comment>
+        <translation>Lycée (second cycle du secondaire)</translation>
+    </message>
+    <message>
+        <source>Vocational training</source>
+        <comment>Education</comment>
+        <translation>Formation professionnelle</translation>
+    </message>
+    <message>
+        <source>University or college</source>
+        <comment>Education</comment>
+        <translation>Études supérieures</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>Education</comment>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>ContactType</comment>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>ContactType</comment>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <comment>ContactType</comment>
+        <translation>Adresse postale</translation>
+    </message>
+    <message>
+        <source>Messaging app</source>
+        <comment>ContactType</comment>
+        <translation>Messagerie instantanée</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>ContactType</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <source>National identity card</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>Carte nationale d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Birth certificate</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>Acte de naissance</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>Titre de séjour</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>IdentityDocumentType</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <comment>ScreeningAct</comment>
+        <translation>Recrutement</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <comment>ScreeningAct</comment>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <comment>ScreeningAct</comment>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Harbouring</source>
+        <comment>ScreeningAct</comment>
+        <translation>Hébergement</translation>
+    </message>
+    <message>
+        <source>Receipt of persons</source>
+        <comment>ScreeningAct</comment>
+        <translation>Accueil de personnes</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Menace</translation>
+    </message>
+    <message>
+        <source>Use of force</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Recours à la force</translation>
+    </message>
+    <message>
+        <source>Coercion</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Contrainte</translation>
+    </message>
+    <message>
+        <source>Abduction</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Enlèvement</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Fraude</translation>
+    </message>
+    <message>
+        <source>Deception</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Tromperie</translation>
+    </message>
+    <message>
+        <source>Abuse of power</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Abus d&apos;autorité</translation>
+    </message>
+    <message>
+        <source>Abuse of a position of vulnerability</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Abus d&apos;une situation de vulnérabilité</translation>
+    </message>
+    <message>
+        <source>Payments or benefits to a person in control</source>
+        <comment>ScreeningMeans</comment>
+        <translation>Paiements ou avantages à une personne ayant autorité</translation>
+    </message>
+    <message>
+        <source>Sexual exploitation</source>
+        <comment>ExploitationType</comment>
+        <translation>Exploitation sexuelle</translation>
+    </message>
+    <message>
+        <source>Forced labour</source>
+        <comment>ExploitationType</comment>
+        <translation>Travail forcé</translation>
+    </message>
+    <message>
+        <source>Domestic servitude</source>
+        <comment>ExploitationType</comment>
+        <translation>Servitude domestique</translation>
+    </message>
+    <message>
+        <source>Forced marriage</source>
+        <comment>ExploitationType</comment>
+        <translation>Mariage forcé</translation>
+    </message>
+    <message>
+        <source>Forced criminality</source>
+        <comment>ExploitationType</comment>
+        <translation>Criminalité forcée</translation>
+    </message>
+    <message>
+        <source>Forced begging</source>
+        <comment>ExploitationType</comment>
+        <translation>Mendicité forcée</translation>
+    </message>
+    <message>
+        <source>Organ removal</source>
+        <comment>ExploitationType</comment>
+        <translation>Prélèvement d&apos;organes</translation>
+    </message>
+    <message>
+        <source>Slavery or servitude</source>
+        <comment>ExploitationType</comment>
+        <translation>Esclavage ou servitude</translation>
+    </message>
+    <message>
+        <source>Military exploitation</source>
+        <comment>ExploitationType</comment>
+        <translation>Exploitation militaire</translation>
+    </message>
+    <message>
+        <source>Other exploitation</source>
+        <comment>ExploitationType</comment>
+        <translation>Autre forme d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Offre d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Abduction</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Enlèvement</translation>
+    </message>
+    <message>
+        <source>Through a family member</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Par un membre de la famille</translation>
+    </message>
+    <message>
+        <source>Through an intimate partner</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Par un partenaire intime</translation>
+    </message>
+    <message>
+        <source>Marriage broker</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Agence ou intermédiaire matrimonial</translation>
+    </message>
+    <message>
+        <source>Internet or social media</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Internet ou réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Smuggling arrangement</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Passage clandestin organisé</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>RecruitmentMethod</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Membre de la famille</translation>
+    </message>
+    <message>
+        <source>Intimate partner</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Partenaire intime</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Ami(e)</translation>
+    </message>
+    <message>
+        <source>Acquaintance</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Connaissance</translation>
+    </message>
+    <message>
+        <source>Neighbour</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Voisin(e)</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Employeur</translation>
+    </message>
+    <message>
+        <source>Recruitment agency</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Agence de recrutement</translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Inconnu(e)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>RecruiterRelationship</comment>
+        <translation>Non connue</translation>
+    </message>
+    <message>
+        <source>Debt bondage</source>
+        <comment>ControlMeans</comment>
+        <translation>Servitude pour dettes</translation>
+    </message>
+    <message>
+        <source>Identity documents withheld</source>
+        <comment>ControlMeans</comment>
+        <translation>Confiscation des papiers d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <comment>ControlMeans</comment>
+        <translation>Menaces</translation>
+    </message>
+    <message>
+        <source>Threats against the family</source>
+        <comment>ControlMeans</comment>
+        <translation>Menaces contre la famille</translation>
+    </message>
+    <message>
+        <source>Physical abuse</source>
+        <comment>ControlMeans</comment>
+        <translation>Violences physiques</translation>
+    </message>
+    <message>
+        <source>Sexual abuse</source>
+        <comment>ControlMeans</comment>
+        <translation>Violences sexuelles</translation>
+    </message>
+    <message>
+        <source>Psychological abuse</source>
+        <comment>ControlMeans</comment>
+        <translation>Violences psychologiques</translation>
+    </message>
+    <message>
+        <source>Restricted movement</source>
+        <comment>ControlMeans</comment>
+        <translation>Liberté de mouvement restreinte</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <comment>ControlMeans</comment>
+        <translation>Isolement</translation>
+    </message>
+    <message>
+        <source>Earnings withheld</source>
+        <comment>ControlMeans</comment>
+        <translation>Rémunération retenue</translation>
+    </message>
+    <message>
+        <source>Food, sleep or care withheld</source>
+        <comment>ControlMeans</comment>
+        <translation>Privation de nourriture, de sommeil ou de soins</translation>
+    </message>
+    <message>
+        <source>Forced use of alcohol or drugs</source>
+        <comment>ControlMeans</comment>
+        <translation>Consommation forcée d&apos;alcool ou de drogues</translation>
+    </message>
+    <message>
+        <source>Excessive working hours</source>
+        <comment>ControlMeans</comment>
+        <translation>Horaires de travail excessifs</translation>
+    </message>
+    <message>
+        <source>False promises</source>
+        <comment>ControlMeans</comment>
+        <translation>Fausses promesses</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>ControlMeans</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <comment>LabourSector</comment>
+        <translation>Agriculture</translation>
+    </message>
+    <message>
+        <source>Fishing</source>
+        <comment>LabourSector</comment>
+        <translation>Pêche</translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <comment>LabourSector</comment>
+        <translation>Bâtiment et travaux publics</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <comment>LabourSector</comment>
+        <translation>Industrie manufacturière</translation>
+    </message>
+    <message>
+        <source>Mining or quarrying</source>
+        <comment>LabourSector</comment>
+        <translation>Mines ou carrières</translation>
+    </message>
+    <message>
+        <source>Domestic work</source>
+        <comment>LabourSector</comment>
+        <translation>Travail domestique</translation>
+    </message>
+    <message>
+        <source>Hotels and restaurants</source>
+        <comment>LabourSector</comment>
+        <translation>Hôtellerie et restauration</translation>
+    </message>
+    <message>
+        <source>Food processing</source>
+        <comment>LabourSector</comment>
+        <translation>Agroalimentaire</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <comment>LabourSector</comment>
+        <translation>Nettoyage</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <comment>LabourSector</comment>
+        <translation>Commerce de détail</translation>
+    </message>
+    <message>
+        <source>Care work</source>
+        <comment>LabourSector</comment>
+        <translation>Aide à la personne</translation>
+    </message>
+    <message>
+        <source>Transport and logistics</source>
+        <comment>LabourSector</comment>
+        <translation>Transport et logistique</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <comment>LabourSector</comment>
+        <translation>Spectacle et divertissement</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>LabourSector</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <comment>EventType</comment>
+        <translation>Recrutement</translation>
+    </message>
+    <message>
+        <source>Transit</source>
+        <comment>EventType</comment>
+        <translation>Transit</translation>
+    </message>
+    <message>
+        <source>Exploitation</source>
+        <comment>EventType</comment>
+        <translation>Exploitation</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <comment>EventType</comment>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>Exit from the situation</source>
+        <comment>EventType</comment>
+        <translation>Sortie de la situation</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <comment>ConsentScope</comment>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Data sharing with a partner</source>
+        <comment>ConsentScope</comment>
+        <translation>Partage des données avec un partenaire</translation>
+    </message>
+    <message>
+        <source>Research use</source>
+        <comment>ConsentScope</comment>
+        <translation>Utilisation à des fins de recherche</translation>
+    </message>
+    <message>
+        <source>Accommodation / shelter</source>
+        <comment>ServiceType</comment>
+        <translation>Hébergement / foyer</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <comment>ServiceType</comment>
+        <translation>Soins médicaux</translation>
+    </message>
+    <message>
+        <source>Psychosocial support</source>
+        <comment>ServiceType</comment>
+        <translation>Soutien psychosocial</translation>
+    </message>
+    <message>
+        <source>Legal assistance</source>
+        <comment>ServiceType</comment>
+        <translation>Assistance juridique</translation>
+    </message>
+    <message>
+        <source>Education or vocational training</source>
+        <comment>ServiceType</comment>
+        <translation>Éducation ou formation professionnelle</translation>
+    </message>
+    <message>
+        <source>Family tracing</source>
+        <comment>ServiceType</comment>
+        <translation>Recherche familiale</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <comment>ServiceType</comment>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Reintegration</source>
+        <comment>ServiceType</comment>
+        <translation>Réintégration</translation>
+    </message>
+    <message>
+        <source>Resettlement</source>
+        <comment>ServiceType</comment>
+        <translation>Réinstallation</translation>
+    </message>
+    <message>
+        <source>Financial assistance</source>
+        <comment>ServiceType</comment>
+        <translation>Aide financière</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <comment>ServiceStatus</comment>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <comment>ServiceStatus</comment>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>ServiceStatus</comment>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Refused by the person</source>
+        <comment>ServiceStatus</comment>
+        <translation>Refusé par la personne</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>ServiceStatus</comment>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <comment>ReferralDirection</comment>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <comment>ReferralDirection</comment>
+        <translation>Sortante</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <comment>ReferralStatus</comment>
+        <translation>Demandée</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>ReferralStatus</comment>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>ReferralStatus</comment>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>ReferralStatus</comment>
+        <translation>Menée à terme</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>CaseStatus</comment>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Under assistance</source>
+        <comment>CaseStatus</comment>
+        <translation>En cours d&apos;assistance</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <comment>CaseStatus</comment>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>CaseStatus</comment>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Closed (referred)</source>
+        <comment>CaseStatus</comment>
+        <translation>Clôturé (orienté)</translation>
+    </message>
+    <message>
+        <source>Assistance completed</source>
+        <comment>ClosureReason</comment>
+        <translation>Assistance terminée</translation>
+    </message>
+    <message>
+        <source>Referred to another organisation</source>
+        <comment>ClosureReason</comment>
+        <translation>Orienté vers une autre organisation</translation>
+    </message>
+    <message>
+        <source>Returned home</source>
+        <comment>ClosureReason</comment>
+        <translation>Retour au pays ou au foyer</translation>
+    </message>
+    <message>
+        <source>The person declined further assistance</source>
+        <comment>ClosureReason</comment>
+        <translation>La personne a refusé la suite de l&apos;assistance</translation>
+    </message>
+    <message>
+        <source>Contact lost</source>
+        <comment>ClosureReason</comment>
+        <translation>Contact perdu</translation>
+    </message>
+    <message>
+        <source>Not a victim of trafficking</source>
+        <comment>ClosureReason</comment>
+        <translation>Pas victime de la traite</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <comment>ClosureReason</comment>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <source>Duplicate case</source>
+        <comment>ClosureReason</comment>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>ClosureReason</comment>
+        <translation>Autre motif</translation>
+    </message>
+    <message>
+        <source>Presumed victim</source>
+        <comment>ScreeningOutcome</comment>
+        <translation>Victime présumée</translation>
+    </message>
+    <message>
+        <source>Not a victim</source>
+        <comment>ScreeningOutcome</comment>
+        <translation>Pas une victime</translation>
+    </message>
+    <message>
+        <source>Screening pending</source>
+        <comment>ScreeningOutcome</comment>
+        <translation>Évaluation en attente</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <comment>ItemKind</comment>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <comment>ItemKind</comment>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>ItemKind</comment>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <comment>ItemKind</comment>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>ItemKind</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <comment>ItemKind</comment>
+        <translation>Transfert de dossier</translation>
+    </message>
+    <message>
+        <source>The person had no real and acceptable alternative but to submit.</source>
+        <translation>La personne n&apos;avait d&apos;autre choix réel et acceptable que de se soumettre.</translation>
+    </message>
+    <message>
+        <source>Giving or receiving payments or benefits to obtain the consent of a person having control over another person.</source>
+        <translation>Offre ou acceptation de paiements ou d&apos;avantages pour obtenir le consentement d&apos;une personne ayant autorité sur une autre.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Abri: case management for organisations assisting victims of human trafficking.</source>
+        <translation>Abri&#xa0;: gestion des dossiers pour les organisations qui accompagnent les victimes de la traite des êtres humains.</translation>
+    </message>
+    <message>
+        <source>Open the vault stored in &lt;path&gt; instead of the default one.</source>
+        <translation>Ouvrir le coffre enregistré dans &lt;path&gt; au lieu du coffre par défaut.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Internationale</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Interne</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>No vault was found at %1.</source>
+        <translation>Aucun coffre n&apos;a été trouvé à l&apos;emplacement %1.</translation>
+    </message>
+    <message>
+        <source>A vault already exists at %1. It was left untouched.</source>
+        <translation>Un coffre existe déjà à l&apos;emplacement %1. Il n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The vault %1 is damaged or is not an Abri vault. Nothing was changed; restore it from a backup.</source>
+        <translation>Le coffre %1 est endommagé ou n&apos;est pas un coffre Abri. Rien n&apos;a été modifié&#xa0;; restaurez-le à partir d&apos;une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The vault %1 was created by a newer version of Abri. Install the newer version to open it; nothing was changed.</source>
+        <translation>Le coffre %1 a été créé par une version plus récente d&apos;Abri. Installez cette version pour l&apos;ouvrir&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The key file %1 that belongs to the vault is missing. Restore it from a backup.</source>
+        <translation>Le fichier de clés %1 associé au coffre est introuvable. Restaurez-le à partir d&apos;une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged. Restore it from a backup.</source>
+        <translation>Le fichier de clés %1 est endommagé. Restaurez-le à partir d&apos;une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This installation of Abri is broken: the encrypted database library is missing. Reinstall Abri.</source>
+        <translation>Cette installation d&apos;Abri est défectueuse&#xa0;: la bibliothèque de base de données chiffrée est absente. Réinstallez Abri.</translation>
+    </message>
+    <message>
+        <source>Wrong password. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>Mot de passe incorrect. Vérifiez la disposition du clavier et la touche Verr. Maj, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open the vault. Check each group of characters.</source>
+        <translation>Cette clé de récupération n&apos;ouvre pas le coffre. Vérifiez chaque groupe de caractères.</translation>
+    </message>
+    <message>
+        <source>There is no user named %1 in this vault.</source>
+        <translation>Aucun utilisateur nommé %1 n&apos;existe dans ce coffre.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled. Ask an administrator to enable it.</source>
+        <translation>Le compte %1 est désactivé. Demandez à un administrateur de le réactiver.</translation>
+    </message>
+    <message>
+        <source>A user named %1 already exists.</source>
+        <translation>Un utilisateur nommé %1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>This password is too weak. Use at least 10 characters; a short sentence is easy to remember.</source>
+        <translation>Ce mot de passe est trop faible. Utilisez au moins 10 caractères&#xa0;; une courte phrase est facile à retenir.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it to continue.</source>
+        <translation>Le coffre est verrouillé. Déverrouillez-le pour continuer.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>Votre rôle ne permet pas cette action.</translation>
+    </message>
+    <message>
+        <source>Abri could not read or write %1.</source>
+        <translation>Abri n&apos;a pas pu lire ou écrire %1.</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>Le disque est plein&#xa0;; rien n&apos;a été enregistré. Libérez de l&apos;espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>The vault is in use by another Abri window or program. Close it and try again.</source>
+        <translation>Le coffre est utilisé par une autre fenêtre ou un autre programme Abri. Fermez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>The vault reported an internal database error; nothing was saved.</source>
+        <translation>Le coffre a signalé une erreur interne de base de données&#xa0;; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not valid JSON.</source>
+        <translation>Le fichier %1 n&apos;est pas un JSON valide.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The field %1 is not known to this version of Abri.</source>
+        <translation>Le champ %1 est inconnu de cette version d&apos;Abri.</translation>
+    </message>
+    <message>
+        <source>This value is not valid for %1.</source>
+        <translation>Cette valeur n&apos;est pas valide pour «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list for %1.</source>
+        <translation>Choisissez une valeur dans la liste pour «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une date valide.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be in the future.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is out of range.</source>
+        <translation>La valeur de «&#xa0;%1&#xa0;» est hors des limites autorisées.</translation>
+    </message>
+    <message>
+        <source>The case cannot move directly to this status.</source>
+        <translation>Le dossier ne peut pas passer directement à ce statut.</translation>
+    </message>
+    <message>
+        <source>The person has not consented to sharing their data; record a data-sharing consent first.</source>
+        <translation>La personne n&apos;a pas consenti au partage de ses données&#xa0;; enregistrez d&apos;abord un consentement au partage des données.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; it may have been deleted.</source>
+        <translation>Cet enregistrement n&apos;existe plus&#xa0;; il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>This record cannot be changed; add a correction instead.</source>
+        <translation>Cet enregistrement ne peut pas être modifié&#xa0;; ajoutez plutôt une correction.</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with. Contact your administrator.</source>
+        <translation>Le journal d&apos;audit a été altéré. Contactez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Entries are missing from the end of the audit log. Contact your administrator.</source>
+        <translation>Des entrées manquent à la fin du journal d&apos;audit. Contactez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; nothing was saved.</source>
+        <translation>Une erreur inattendue s&apos;est produite&#xa0;; rien n&apos;a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Case code</source>
+        <comment>case</comment>
+        <translation>Code du dossier</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <comment>case</comment>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <comment>case</comment>
+        <translation>Travailleur social référent</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <comment>case</comment>
+        <translation>Statut du dossier</translation>
+    </message>
+    <message>
+        <source>Reason for closure</source>
+        <comment>case</comment>
+        <translation>Motif de clôture</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <comment>case</comment>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <comment>case</comment>
+        <translation>Clôturé le</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <comment>case</comment>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <comment>case</comment>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Other names used</source>
+        <comment>case</comment>
+        <translation>Autres noms utilisés</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <comment>case</comment>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <comment>case</comment>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Estimated age</source>
+        <comment>case</comment>
+        <translation>Âge estimé</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <comment>case</comment>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <comment>case</comment>
+        <translation>Langues parlées</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <comment>case</comment>
+        <translation>Situation familiale</translation>
+    </message>
+    <message>
+        <source>Number of children</source>
+        <comment>case</comment>
+        <translation>Nombre d&apos;enfants</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <comment>case</comment>
+        <translation>Niveau d&apos;études</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <comment>case</comment>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <comment>case</comment>
+        <translation>Pièces d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <comment>case</comment>
+        <translation>Acte</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <comment>case</comment>
+        <translation>Moyens</translation>
+    </message>
+    <message>
+        <source>Purpose (exploitation)</source>
+        <comment>case</comment>
+        <translation>But (exploitation)</translation>
+    </message>
+    <message>
+        <source>Screening complete</source>
+        <comment>case</comment>
+        <translation>Évaluation terminée</translation>
+    </message>
+    <message>
+        <source>Screened on</source>
+        <comment>case</comment>
+        <translation>Évalué le</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <comment>case</comment>
+        <translation>Mode de recrutement</translation>
+    </message>
+    <message>
+        <source>Relationship to the recruiter</source>
+        <comment>case</comment>
+        <translation>Lien avec le recruteur</translation>
+    </message>
+    <message>
+        <source>Means of control</source>
+        <comment>case</comment>
+        <translation>Moyens de contrôle</translation>
+    </message>
+    <message>
+        <source>Forms of exploitation</source>
+        <comment>case</comment>
+        <translation>Formes d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Sector of work</source>
+        <comment>case</comment>
+        <translation>Secteur d&apos;activité</translation>
+    </message>
+    <message>
+        <source>Exploitation began on</source>
+        <comment>case</comment>
+        <translation>Début de l&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Exploitation ended on</source>
+        <comment>case</comment>
+        <translation>Fin de l&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <comment>event</comment>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>event</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>event</comment>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <comment>event</comment>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Consent to</source>
+        <comment>consent</comment>
+        <translation>Consentement à</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <comment>consent</comment>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <comment>consent</comment>
+        <translation>Organisation partenaire</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <comment>consent</comment>
+        <translation>Recueilli le</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <comment>consent</comment>
+        <translation>Recueilli par</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <comment>consent</comment>
+        <translation>Retiré le</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>service</comment>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <comment>service</comment>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>service</comment>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <comment>service</comment>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <comment>service</comment>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>service</comment>
+        <translation>Précisions</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <comment>referral</comment>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <comment>referral</comment>
+        <translation>Organisation partenaire</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>referral</comment>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>referral</comment>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>referral</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>note</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>To office</source>
+        <comment>transfer</comment>
+        <translation>Vers le bureau</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>transfer</comment>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>transfer</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Optional: the person may prefer not to give a name.</source>
+        <translation>Facultatif&#xa0;: la personne peut préférer ne pas donner de nom.</translation>
+    </message>
+    <message>
+        <source>When the date of birth is not known.</source>
+        <translation>Si la date de naissance n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert de dossier</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>Travailleur social</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Registers and follows cases; may reveal sensitive fields.</source>
+        <translation>Enregistre et suit les dossiers&#xa0;; peut afficher les champs sensibles.</translation>
+    </message>
+    <message>
+        <source>Like a caseworker, and may delete records and resolve conflicting edits.</source>
+        <translation>Comme un travailleur social, et peut en plus supprimer des enregistrements et résoudre les modifications contradictoires.</translation>
+    </message>
+    <message>
+        <source>Manages user accounts; does not see people&apos;s identities.</source>
+        <translation>Gère les comptes des utilisateurs&#xa0;; ne voit pas l&apos;identité des personnes.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::AddUserDialog</name>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>used to unlock, for example amira</source>
+        <translation>sert à déverrouiller, par exemple amira</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Mot de passe initial</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Répétez le mot de passe</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Ajouter l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CaseFileWidget</name>
+    <message>
+        <source>Screening outcome: %1</source>
+        <translation>Résultat de l&apos;évaluation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>Portée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Scope: not known yet (add the citizenship and the countries of the events)</source>
+        <translation>Portée&#xa0;: pas encore connue (ajoutez la nationalité et les pays des événements)</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineur</translation>
+    </message>
+    <message>
+        <source>Age %1</source>
+        <translation>%1 ans</translation>
+    </message>
+    <message>
+        <source>Office %1</source>
+        <translation>Bureau %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>The case %1 has changes that are not saved.</source>
+        <translation>Le dossier %1 contient des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>Voulez-vous les enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Trafficking situation</source>
+        <translation>Situation de traite</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>La personne</translation>
+    </message>
+    <message>
+        <source>Palermo Protocol, article 3: an act, by a means, for the purpose of exploitation. For a minor the means are not required.</source>
+        <translation>Protocole de Palerme, article 3&#xa0;: un acte, par un moyen, aux fins d&apos;exploitation. Pour un mineur, les moyens ne sont pas requis.</translation>
+    </message>
+    <message>
+        <source>Save the changes of every tab (Ctrl+S)</source>
+        <translation>Enregistrer les modifications de tous les onglets (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CaseListModel</name>
+    <message>
+        <source>Minor</source>
+        <translation>Mineur</translation>
+    </message>
+    <message>
+        <source>Case code</source>
+        <translation>Code du dossier</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Tranche d&apos;âge</translation>
+    </message>
+    <message>
+        <source>Exploitation</source>
+        <translation>Exploitation</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CaseListPage</name>
+    <message>
+        <source>Any caseworker</source>
+        <translation>Tous les référents</translation>
+    </message>
+    <message>
+        <source>Cases: %1</source>
+        <translation>Dossiers&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Search by case code, name, alias or note text</source>
+        <translation>Rechercher par code, nom, autre nom ou texte de note</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Any exploitation</source>
+        <translation>Toutes les formes d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Minors and adults</source>
+        <translation>Mineurs et adultes</translation>
+    </message>
+    <message>
+        <source>Minors only</source>
+        <translation>Mineurs uniquement</translation>
+    </message>
+    <message>
+        <source>Adults only</source>
+        <translation>Adultes uniquement</translation>
+    </message>
+    <message>
+        <source>Any office</source>
+        <translation>Tous les bureaux</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>Enregistrés du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>toute date</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Exploitation type</source>
+        <translation>Forme d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Tranche d&apos;âge</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::FieldEditor</name>
+    <message>
+        <source>Not set</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>Effacer la date</translation>
+    </message>
+    <message>
+        <source>Type to filter the list</source>
+        <translation>Tapez pour filtrer la liste</translation>
+    </message>
+    <message>
+        <source>Separate several entries with ;</source>
+        <translation>Séparez plusieurs entrées par&#xa0;;</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Délivré par</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Coordonnée</translation>
+    </message>
+    <message>
+        <source>Add document</source>
+        <translation>Ajouter un document</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Ajouter une coordonnée</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non attribué</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::FieldForm</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Hidden (sensitive)</source>
+        <translation>Masqué (sensible)</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show this value. Every reveal is recorded in the audit log.</source>
+        <translation>Afficher cette valeur. Chaque affichage est consigné dans le journal d&apos;audit.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::FirstRunPage</name>
+    <message>
+        <source>Enter the office code and a user name.</source>
+        <translation>Saisissez le code du bureau et un nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Welcome to Abri</source>
+        <translation>Bienvenue dans Abri</translation>
+    </message>
+    <message>
+        <source>Abri keeps case files in an encrypted vault on this computer. Create the vault and its first administrator. The administrator manages user accounts; caseworkers and supervisors are added afterwards.</source>
+        <translation>Abri conserve les dossiers dans un coffre chiffré sur cet ordinateur. Créez le coffre et son premier administrateur. L&apos;administrateur gère les comptes des utilisateurs&#xa0;; les travailleurs sociaux et les superviseurs sont ajoutés ensuite.</translation>
+    </message>
+    <message>
+        <source>Office code</source>
+        <translation>Code du bureau</translation>
+    </message>
+    <message>
+        <source>for example TUN-SFX</source>
+        <translation>par exemple TUN-SFX</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Nom d&apos;utilisateur de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Répétez le mot de passe</translation>
+    </message>
+    <message>
+        <source>Create the vault</source>
+        <translation>Créer le coffre</translation>
+    </message>
+    <message>
+        <source>Vault file: %1</source>
+        <translation>Fichier du coffre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Votre clé de récupération</translation>
+    </message>
+    <message>
+        <source>If every administrator forgets their password, this key is the only way to open the vault. Write it on paper now and keep it in a locked place, away from this computer. It will not be shown again.</source>
+        <translation>Si tous les administrateurs oublient leur mot de passe, cette clé est le seul moyen d&apos;ouvrir le coffre. Recopiez-la maintenant sur papier et gardez-la dans un endroit fermé à clé, loin de cet ordinateur. Elle ne sera plus jamais affichée.</translation>
+    </message>
+    <message>
+        <source>I have written down the recovery key and stored it safely</source>
+        <translation>J&apos;ai recopié la clé de récupération et je l&apos;ai rangée en lieu sûr</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::HistorySection</name>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Sensitive value revealed</source>
+        <translation>Valeur sensible affichée</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Dossier ouvert</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>Every change and every reveal of a sensitive value, newest first. Values are not shown.</source>
+        <translation>Chaque modification et chaque affichage d&apos;une valeur sensible, du plus récent au plus ancien. Les valeurs ne sont pas montrées.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::ItemDialog</name>
+    <message>
+        <source>Reveal this value first, so that the correction keeps it.</source>
+        <translation>Affichez d&apos;abord cette valeur pour que la correction la conserve.</translation>
+    </message>
+    <message>
+        <source>Add: %1</source>
+        <translation>Ajouter&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <translation>Modifier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Correct: %1</source>
+        <translation>Corriger&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Records of this kind are never overwritten. Your correction is saved as a new record that replaces this one; the original stays in the history.</source>
+        <translation>Les enregistrements de ce type ne sont jamais écrasés. Votre correction est enregistrée comme un nouvel enregistrement qui remplace celui-ci&#xa0;; l&apos;original reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::ItemSection</name>
+    <message>
+        <source>Delete this record? It stays in the case history.</source>
+        <translation>Supprimer cet enregistrement&#xa0;? Il reste dans l&apos;historique du dossier.</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Corrected by a later record</source>
+        <translation>Corrigé par un enregistrement ultérieur</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>(corrigé)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Where and when the person was recruited, moved and exploited. The countries decide whether the case is international.</source>
+        <translation>Où et quand la personne a été recrutée, déplacée et exploitée. Les pays déterminent si le dossier est international.</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>What the person agreed to. Referrals and transfers to partners need a data-sharing consent that has not been withdrawn.</source>
+        <translation>Ce que la personne a accepté. Les orientations et transferts vers des partenaires exigent un consentement au partage des données qui n&apos;a pas été retiré.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Prestations</translation>
+    </message>
+    <message>
+        <source>Assistance provided or planned. Records are never overwritten: use Correct to replace one.</source>
+        <translation>Assistance fournie ou prévue. Les enregistrements ne sont jamais écrasés&#xa0;: utilisez Corriger pour en remplacer un.</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Referrals to and from partner organisations.</source>
+        <translation>Orientations vers et depuis des organisations partenaires.</translation>
+    </message>
+    <message>
+        <source>Transfers between offices</source>
+        <translation>Transferts entre bureaux</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::LanguageSelector</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::MainWindow</name>
+    <message>
+        <source>Recovery session</source>
+        <translation>Session de récupération</translation>
+    </message>
+    <message>
+        <source>The vault was opened with the recovery key. You can reset a password; case files are not shown. Lock when you are done.</source>
+        <translation>Le coffre a été ouvert avec la clé de récupération. Vous pouvez réinitialiser un mot de passe&#xa0;; les dossiers ne sont pas affichés. Verrouillez une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Manage users…</source>
+        <translation>Gérer les utilisateurs…</translation>
+    </message>
+    <message>
+        <source>About Abri</source>
+        <translation>À propos d&apos;Abri</translation>
+    </message>
+    <message>
+        <source>Abri %1
+Offline-first case management for organisations assisting victims of human trafficking.
+Case data stays encrypted on this computer.</source>
+        <translation>Abri %1
+Gestion des dossiers conçue pour fonctionner hors ligne, pour les organisations qui accompagnent les victimes de la traite des êtres humains.
+Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The vault cannot be opened</source>
+        <translation>Impossible d&apos;ouvrir le coffre</translation>
+    </message>
+    <message>
+        <source>Recovery session · office %1</source>
+        <translation>Session de récupération · bureau %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · office %3</source>
+        <translation>%1 (%2) · bureau %3</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Register a new case (Ctrl+N)</source>
+        <translation>Enregistrer un nouveau dossier (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Lock Abri now and wipe the keys from memory (Ctrl+L)</source>
+        <translation>Verrouiller Abri maintenant et effacer les clés de la mémoire (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::NewCaseWizard</name>
+    <message>
+        <source>Screening outcome: %1. A case code is generated when you finish; the case starts with the status &quot;%2&quot;.</source>
+        <translation>Résultat de l&apos;évaluation&#xa0;: %1. Un code de dossier est attribué à la fin&#xa0;; le dossier commence avec le statut «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: the elements of trafficking</source>
+        <translation>Étape 1 sur 3&#xa0;: les éléments constitutifs de la traite</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>La personne</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: what the person wants to tell</source>
+        <translation>Étape 2 sur 3&#xa0;: ce que la personne souhaite dire</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: who follows the case</source>
+        <translation>Étape 3 sur 3&#xa0;: qui suit le dossier</translation>
+    </message>
+    <message>
+        <source>Every field is optional. A person may refuse to give their name; the case is identified by its code.</source>
+        <translation>Tous les champs sont facultatifs. Une personne peut refuser de donner son nom&#xa0;; le dossier est identifié par son code.</translation>
+    </message>
+    <message>
+        <source>Register the case</source>
+        <translation>Enregistrer le dossier</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::NotesSection</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>corrects an earlier note</source>
+        <translation>corrige une note précédente</translation>
+    </message>
+    <message>
+        <source>replaced by a correction</source>
+        <translation>remplacée par une correction</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Hidden: note texts are sensitive.</source>
+        <translation>Masquée&#xa0;: le texte des notes est sensible.</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Aucune note pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Correct the note</source>
+        <translation>Corriger la note</translation>
+    </message>
+    <message>
+        <source>The corrected note replaces this one; the original stays in the history.</source>
+        <translation>La note corrigée remplace celle-ci&#xa0;; l&apos;original reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notes cannot be edited or deleted. Write facts and decisions; a correction is added as a new note.</source>
+        <translation>Les notes ne peuvent être ni modifiées ni supprimées. Consignez des faits et des décisions&#xa0;; une correction s&apos;ajoute comme une nouvelle note.</translation>
+    </message>
+    <message>
+        <source>Reveal all notes</source>
+        <translation>Afficher toutes les notes</translation>
+    </message>
+    <message>
+        <source>Write a new note…</source>
+        <translation>Rédiger une nouvelle note…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::PasswordDialog</name>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>Réinitialiser un mot de passe</translation>
+    </message>
+    <message>
+        <source>Choose a new password for %1. Use at least 10 characters; several words are easy to remember and hard to guess.</source>
+        <translation>Choisissez un nouveau mot de passe pour %1. Utilisez au moins 10 caractères&#xa0;; plusieurs mots sont faciles à retenir et difficiles à deviner.</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1 and give it to them in person. They can change it afterwards.</source>
+        <translation>Définissez un nouveau mot de passe pour %1 et remettez-le-lui en main propre. Il pourra le changer ensuite.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Répétez le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Définir le mot de passe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::PasswordStrengthMeter</name>
+    <message>
+        <source>Too short: at least %1 characters</source>
+        <translation>Trop court&#xa0;: au moins %1 caractères</translation>
+    </message>
+    <message>
+        <source>Weak: add more words or characters</source>
+        <translation>Faible&#xa0;: ajoutez des mots ou des caractères</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Fort</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Très fort</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>Robustesse du mot de passe</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::ScreeningStep</name>
+    <message>
+        <source>The person is a minor: act and purpose are enough, the means are not required (Palermo Protocol, article 3(c)).</source>
+        <translation>La personne est mineure&#xa0;: l&apos;acte et le but suffisent, les moyens ne sont pas requis (Protocole de Palerme, article 3, alinéa c).</translation>
+    </message>
+    <message>
+        <source>For an adult, an act, a means and a purpose must all be present.</source>
+        <translation>Pour un adulte, un acte, un moyen et un but doivent être réunis.</translation>
+    </message>
+    <message>
+        <source>Tick &quot;Screening complete&quot; when no more information is expected.</source>
+        <translation>Cochez «&#xa0;Évaluation terminée&#xa0;» lorsqu&apos;aucune autre information n&apos;est attendue.</translation>
+    </message>
+    <message>
+        <source>Screen the situation against the definition of trafficking in the Palermo Protocol: an act, carried out by a means, for the purpose of exploitation. Tick everything the person describes; you can complete the screening later.</source>
+        <translation>Évaluez la situation au regard de la définition de la traite du Protocole de Palerme&#xa0;: un acte, commis par un moyen, aux fins d&apos;exploitation. Cochez tout ce que la personne décrit&#xa0;; vous pourrez compléter l&apos;évaluation plus tard.</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Palermo screening</source>
+        <translation>Évaluation selon le Protocole de Palerme</translation>
+    </message>
+    <message>
+        <source>Screening outcome</source>
+        <translation>Résultat de l&apos;évaluation</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Verrouiller après une inactivité de</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Abri locks itself and wipes its keys from memory when nobody touches the keyboard or mouse for this long. Ctrl+L locks at once.</source>
+        <translation>Abri se verrouille et efface ses clés de la mémoire lorsque personne ne touche le clavier ni la souris pendant cette durée. Ctrl+L verrouille immédiatement.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::SyncStatusLabel</name>
+    <message>
+        <source>Never synced · changes waiting to be sent: %1</source>
+        <translation>Jamais synchronisé · modifications en attente d&apos;envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Changes are sent to the hub when a connection or a sync drive is available.</source>
+        <translation>Les modifications sont envoyées au serveur central dès qu&apos;une connexion ou un support de synchronisation est disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::UnlockPage</name>
+    <message>
+        <source>Abri is locked</source>
+        <translation>Abri est verrouillé</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>As written on paper, with or without dashes</source>
+        <translation>Telle qu&apos;écrite sur papier, avec ou sans tirets</translation>
+    </message>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Ouvrir avec la clé de récupération</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Back to password</source>
+        <translation>Revenir au mot de passe</translation>
+    </message>
+    <message>
+        <source>Forgot your password?</source>
+        <translation>Mot de passe oublié&#xa0;?</translation>
+    </message>
+    <message>
+        <source>An administrator can open the vault with the recovery key to reset passwords.</source>
+        <translation>Un administrateur peut ouvrir le coffre avec la clé de récupération pour réinitialiser les mots de passe.</translation>
+    </message>
+    <message>
+        <source>Vault file: %1</source>
+        <translation>Fichier du coffre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Abri locked itself because nobody used it for a while. Case data stays encrypted.</source>
+        <translation>Abri s&apos;est verrouillé faute d&apos;activité pendant un moment. Les données des dossiers restent chiffrées.</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::UsersDialog</name>
+    <message>
+        <source>Disable account</source>
+        <translation>Désactiver le compte</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their password will no longer open the vault; an administrator can enable the account again with a new password.</source>
+        <translation>Désactiver %1&#xa0;? Son mot de passe n&apos;ouvrira plus le coffre&#xa0;; un administrateur pourra réactiver le compte avec un nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation>Réactiver…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Recovery session: you can reset passwords. Case data is not accessible.</source>
+        <translation>Session de récupération&#xa0;: vous pouvez réinitialiser des mots de passe. Les données des dossiers ne sont pas accessibles.</translation>
+    </message>
+    <message>
+        <source>Accounts of this vault. Disabling an account removes its key at once; its history stays.</source>
+        <translation>Comptes de ce coffre. Désactiver un compte supprime sa clé immédiatement&#xa0;; son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Accounts of this vault. You can change your own password.</source>
+        <translation>Comptes de ce coffre. Vous pouvez changer votre propre mot de passe.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Changer mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::Workspace</name>
+    <message>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+</context>
 </TS>

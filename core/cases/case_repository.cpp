@@ -649,6 +649,63 @@ std::optional<CaseView> CaseRepository::load(std::string_view caseId) {
     return view;
 }
 
+void CaseRepository::storeMergedCase(std::string_view caseId, const Json& doc, const journal::Version& created,
+                                     std::string_view caseCodeIfNew, bool deleted) {
+    RepositoryOps ops(vault_);
+    auto row = ops.findCase(caseId);
+    if (!row) {
+        // Derived columns are filled by rewriteCase below.
+        auto& s = ops.db.cached(
+            "INSERT INTO cases (id, case_code, office, status, registered_on, screening_outcome, updated_ms, "
+            "created_hlc, created_device, doc) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)");
+        s.bind(1, caseId)
+            .bind(2, caseCodeIfNew)
+            .bind(3, optionalString(doc, "office").value_or(""))
+            .bind(4, optionalString(doc, "status").value_or("registered"))
+            .bind(5, optionalString(doc, "registered_on").value_or(""))
+            .bind(6, vault_.nowMs())
+            .bind(7, static_cast<std::int64_t>(created.hlc))
+            .bind(8, created.device)
+            .bind(9, doc.dump())
+            .run();
+        row = ops.findCase(caseId);
+    }
+    // `deleted` comes from the merged op set: a local delete the hub excluded (§5.6) brings the case back.
+    ops.rewriteCase(*row, doc, true);
+    ops.db.cached("UPDATE cases SET deleted = ? WHERE rowid = ?").bind(1, deleted ? 1 : 0).bind(2, row->rowid).run();
+    if (deleted) {
+        ops.db.cached("DELETE FROM case_search WHERE docid = ?").bind(1, row->rowid).run();
+        ops.writeExploitation(row->rowid, {}, true);
+    }
+}
+
+void CaseRepository::storeMergedItem(const MergedItem& item) {
+    RepositoryOps ops(vault_);
+    if (!ops.findItem(item.id)) {
+        auto& s = ops.db.cached(
+            "INSERT INTO case_items (id, case_id, kind, author, created_ms, created_hlc, created_device, supersedes, "
+            "deleted, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, item.id)
+            .bind(2, item.caseId)
+            .bind(3, model::entityCode(item.kind))
+            .bind(4, item.author)
+            .bind(5, item.createdMs)
+            .bind(6, static_cast<std::int64_t>(item.created.hlc))
+            .bind(7, item.created.device)
+            .bind(8, item.supersedes)
+            .bind(9, item.deleted ? 1 : 0)
+            .bind(10, item.doc.dump())
+            .run();
+    } else {
+        ops.db.cached("UPDATE case_items SET doc = ?, deleted = ? WHERE id = ?")
+            .bind(1, item.doc.dump())
+            .bind(2, item.deleted ? 1 : 0)
+            .bind(3, item.id)
+            .run();
+    }
+    if (auto row = ops.findCase(item.caseId); row && !row->deleted) ops.rewriteCase(*row, row->doc, true);
+}
+
 std::optional<std::string> CaseRepository::findIdByCode(std::string_view caseCode) {
     vault_.require(Permission::ViewCases);
     auto& s = vault_.db().cached("SELECT id FROM cases WHERE case_code = ? AND deleted = 0");

@@ -1,6 +1,7 @@
 #pragma once
 // Hybrid logical clock (Kulkarni et al.): 48 bits of wall-clock milliseconds + 16 bits of logical counter in one
 // 64-bit value. Monotonic even if the wall clock steps back; comparable across devices; close to real time.
+#include <compare>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -23,18 +24,23 @@ public:
     // Merges a timestamp received from another device (sync), so later local events order after it.
     void observe(Hlc remote);
     Hlc last() const noexcept { return last_; }
+    // Sets the clock back or forth to `value` (re-stamping after a refused clock, sync/PROTOCOL.md §7.5 only).
+    void resetTo(Hlc value) noexcept { last_ = value; }
 
 private:
     std::function<std::int64_t()> wallMs_;
     Hlc last_;
 };
 
-// Orders two versions: by HLC, then by device id (both sides use the same total order).
+// The identity of an op: the HLC it was written with and its device (sync/PROTOCOL.md §5.1).
+// Ordered by (hlc, device). Which of two concurrent edits wins is decided by merge's order key (core/merge),
+// which also takes the hub's clamping into account.
 struct Version {
     Hlc hlc = 0;
     std::string device;
     friend bool operator==(const Version&, const Version&) = default;
+    friend auto operator<=>(const Version&, const Version&) = default;
 };
-bool isNewer(const Version& a, const Version& b);  // a wins over b
+bool isNewer(const Version& a, const Version& b);  // a > b by (hlc, device): the order of unclamped identities
 
 }  // namespace abri::journal

@@ -1,5 +1,7 @@
 #include "journal/journal.h"
 
+#include <nlohmann/json.hpp>
+
 namespace abri::journal {
 
 std::string_view opKindCode(OpKind kind) {
@@ -7,6 +9,7 @@ std::string_view opKindCode(OpKind kind) {
     case OpKind::Create: return "create";
     case OpKind::Set: return "set";
     case OpKind::Delete: return "delete";
+    case OpKind::Resolve: return "resolve";
     }
     return "set";
 }
@@ -15,38 +18,122 @@ std::optional<OpKind> opKindFromCode(std::string_view code) {
     if (code == "create") return OpKind::Create;
     if (code == "set") return OpKind::Set;
     if (code == "delete") return OpKind::Delete;
+    if (code == "resolve") return OpKind::Resolve;
     return std::nullopt;
 }
+
+namespace {
+
+// Several parents are kept as JSON text [[hlc, "device"], ...]; one parent fits the base columns.
+std::string parentsJson(const std::vector<Version>& parents) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : parents) out.push_back({p.hlc, p.device});
+    return out.dump();
+}
+
+std::vector<Version> parseParents(const std::string& text) {
+    std::vector<Version> out;
+    const auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_array()) return out;
+    for (const auto& p : parsed) {
+        if (p.is_array() && p.size() == 2 && p[0].is_number_unsigned() && p[1].is_string())
+            out.push_back({p[0].get<Hlc>(), p[1].get<std::string>()});
+    }
+    return out;
+}
+
+void bindOp(storage::Statement& stmt, const Op& op, const std::vector<Version>& parents) {
+    stmt.bind(3, op.entity).bind(4, op.entityId).bind(5, opKindCode(op.kind));
+    if (op.field.empty()) stmt.bindNull(6); else stmt.bind(6, op.field);
+    if (op.kind == OpKind::Delete) stmt.bindNull(7); else stmt.bind(7, op.valueJson);
+    if (!parents.empty()) {
+        stmt.bind(8, static_cast<std::int64_t>(parents[0].hlc)).bind(9, parents[0].device);
+    } else {
+        stmt.bindNull(8).bindNull(9);
+    }
+    if (parents.size() > 1) stmt.bind(10, parentsJson(parents)); else stmt.bindNull(10);
+}
+
+}  // namespace
 
 Journal::Journal(storage::Database& db, std::string deviceId, HybridLogicalClock& clock)
     : db_(db), deviceId_(std::move(deviceId)), clock_(clock) {}
 
-Version Journal::append(const Op& op, std::string_view userId) {
-    const Hlc hlc = clock_.now();
-    auto& stmt = db_.cached(
-        "INSERT INTO journal (hlc, device, entity, entity_id, op, field, value, base_hlc, base_device, user_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    stmt.bind(1, static_cast<std::int64_t>(hlc))
-        .bind(2, deviceId_)
-        .bind(3, op.entity)
-        .bind(4, op.entityId)
-        .bind(5, opKindCode(op.kind));
-    if (op.field.empty()) stmt.bindNull(6); else stmt.bind(6, op.field);
-    if (op.kind == OpKind::Delete) stmt.bindNull(7); else stmt.bind(7, op.valueJson);
-    if (op.base) {
-        stmt.bind(8, static_cast<std::int64_t>(op.base->hlc)).bind(9, op.base->device);
-    } else {
-        stmt.bindNull(8).bindNull(9);
+std::string Journal::caseIdOf(const Op& op) {
+    if (op.entity == "case") return op.entityId;
+    if (op.kind == OpKind::Create) {
+        const auto value = nlohmann::json::parse(op.valueJson, nullptr, false);
+        if (value.is_object() && value.contains("case_id") && value["case_id"].is_string())
+            return value["case_id"].get<std::string>();
+        return {};
     }
-    stmt.bind(10, userId);
+    // An item is edited only after its create was journalled (locally or applied from another device).
+    auto& s = db_.cached("SELECT case_id FROM journal WHERE entity_id = ? AND case_id IS NOT NULL ORDER BY seq LIMIT 1");
+    s.bind(1, op.entityId);
+    std::string caseId;
+    if (s.step()) caseId = s.text(0);
+    s.reset();
+    return caseId;
+}
+
+Version Journal::insertLocal(const Op& op, std::string_view userId, const std::vector<Version>& parents) {
+    const Hlc hlc = clock_.now();
+    const std::string caseId = caseIdOf(op);
+    auto& stmt = db_.cached(
+        "INSERT INTO journal (hlc, device, entity, entity_id, op, field, value, base_hlc, base_device, parents, "
+        "user_id, case_id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local')");
+    stmt.bind(1, static_cast<std::int64_t>(hlc)).bind(2, deviceId_);
+    bindOp(stmt, op, parents);
+    stmt.bind(11, userId);
+    if (caseId.empty()) stmt.bindNull(12); else stmt.bind(12, caseId);
     stmt.run();
     return Version{hlc, deviceId_};
 }
 
+Version Journal::append(const Op& op, std::string_view userId) {
+    std::vector<Version> parents;
+    if (op.base) parents.push_back(*op.base);
+    return insertLocal(op, userId, parents);
+}
+
+Version Journal::append(const Op& op, std::string_view userId, const std::vector<Version>& parents) {
+    return insertLocal(op, userId, parents);
+}
+
+bool Journal::appendRemote(const RemoteEntry& entry) {
+    auto& stmt = db_.cached(
+        "INSERT OR IGNORE INTO journal (hlc, device, entity, entity_id, op, field, value, base_hlc, base_device, "
+        "parents, user_id, case_id, eff_hlc, origin, shipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "'remote', 1)");
+    stmt.bind(1, static_cast<std::int64_t>(entry.identity.hlc)).bind(2, entry.identity.device);
+    bindOp(stmt, entry.op, entry.parents);
+    stmt.bind(11, entry.userId);
+    if (entry.caseId.empty()) stmt.bindNull(12); else stmt.bind(12, entry.caseId);
+    stmt.bind(13, static_cast<std::int64_t>(entry.effHlc));
+    stmt.run();
+    return db_.changes() > 0;
+}
+
+void Journal::setEffectiveHlc(const Version& identity, Hlc effHlc) {
+    db_.cached("UPDATE journal SET eff_hlc = ? WHERE device = ? AND hlc = ?")
+        .bind(1, static_cast<std::int64_t>(effHlc))
+        .bind(2, identity.device)
+        .bind(3, static_cast<std::int64_t>(identity.hlc))
+        .run();
+}
+
+void Journal::setExcluded(const Version& identity, int reason) {
+    db_.cached("UPDATE journal SET excluded = ? WHERE device = ? AND hlc = ?")
+        .bind(1, reason)
+        .bind(2, identity.device)
+        .bind(3, static_cast<std::int64_t>(identity.hlc))
+        .run();
+}
+
 namespace {
 constexpr const char* kColumns =
-    "SELECT seq, hlc, device, user_id, entity, entity_id, op, field, value, base_hlc, base_device, shipped "
-    "FROM journal ";
+    "SELECT seq, hlc, device, user_id, entity, entity_id, op, field, value, base_hlc, base_device, shipped, "
+    "origin, case_id, eff_hlc, parents, excluded FROM journal ";
 
 Entry readEntry(storage::Statement& s) {
     Entry e;
@@ -61,32 +148,70 @@ Entry readEntry(storage::Statement& s) {
     e.op.valueJson = s.optionalText(8).value_or("");
     if (!s.isNull(9)) e.op.base = Version{static_cast<Hlc>(s.int64(9)), s.optionalText(10).value_or("")};
     e.shipped = s.int64(11) != 0;
+    e.origin = s.text(12) == "remote" ? Origin::Remote : Origin::Local;
+    e.caseId = s.optionalText(13).value_or("");
+    e.effHlc = s.isNull(14) ? e.hlc : static_cast<Hlc>(s.int64(14));
+    if (auto parents = s.optionalText(15)) {
+        e.parents = parseParents(*parents);
+    } else if (e.op.base) {
+        e.parents.push_back(*e.op.base);
+    }
+    e.excludedReason = static_cast<int>(s.int64(16));
     return e;
 }
+
+std::vector<Entry> readAll(storage::Statement& stmt) {
+    std::vector<Entry> out;
+    while (stmt.step()) out.push_back(readEntry(stmt));
+    return out;
+}
 }  // namespace
+
+std::optional<Entry> Journal::find(const Version& identity) {
+    auto stmt = db_.prepare(std::string(kColumns) + "WHERE device = ? AND hlc = ?");
+    stmt.bind(1, identity.device).bind(2, static_cast<std::int64_t>(identity.hlc));
+    if (!stmt.step()) return std::nullopt;
+    return readEntry(stmt);
+}
 
 std::vector<Entry> Journal::entriesFor(std::string_view entityId) {
     auto stmt = db_.prepare(std::string(kColumns) + "WHERE entity_id = ? ORDER BY seq");
     stmt.bind(1, entityId);
-    std::vector<Entry> out;
-    while (stmt.step()) out.push_back(readEntry(stmt));
-    return out;
+    return readAll(stmt);
+}
+
+std::vector<Entry> Journal::entriesForCase(std::string_view caseId) {
+    auto stmt = db_.prepare(std::string(kColumns) + "WHERE case_id = ? ORDER BY seq");
+    stmt.bind(1, caseId);
+    return readAll(stmt);
+}
+
+std::vector<Entry> Journal::allEntries() {
+    auto stmt = db_.prepare(std::string(kColumns) + "ORDER BY seq");
+    return readAll(stmt);
 }
 
 std::vector<Entry> Journal::unshipped(std::int64_t afterSeq, int limit) {
-    auto stmt = db_.prepare(std::string(kColumns) + "WHERE shipped = 0 AND seq > ? ORDER BY seq LIMIT ?");
+    auto stmt = db_.prepare(std::string(kColumns) +
+                            "WHERE shipped = 0 AND origin = 'local' AND seq > ? ORDER BY seq LIMIT ?");
     stmt.bind(1, afterSeq).bind(2, limit);
-    std::vector<Entry> out;
-    while (stmt.step()) out.push_back(readEntry(stmt));
-    return out;
+    return readAll(stmt);
 }
 
 std::int64_t Journal::unshippedCount() {
-    return db_.queryInt64("SELECT count(*) FROM journal WHERE shipped = 0").value_or(0);
+    return db_.queryInt64("SELECT count(*) FROM journal WHERE shipped = 0 AND origin = 'local'").value_or(0);
 }
 
 void Journal::markShipped(std::int64_t uptoSeq) {
     db_.prepare("UPDATE journal SET shipped = 1 WHERE shipped = 0 AND seq <= ?").bind(1, uptoSeq).run();
+}
+
+void Journal::markUnshipped(const std::vector<std::int64_t>& seqs) {
+    auto& s = db_.cached("UPDATE journal SET shipped = 0 WHERE seq = ? AND origin = 'local'");
+    for (const auto seq : seqs) {
+        s.reset();
+        s.bind(1, seq).run();
+    }
 }
 
 }  // namespace abri::journal

@@ -263,8 +263,12 @@ std::unique_ptr<Vault::Impl> openSession(const fs::path& path, crypto::SecureBuf
         impl->office = requireMeta(impl->db, "office");
         const auto storedHlc = static_cast<journal::Hlc>(parseCount(requireMeta(impl->db, "hlc_last"), path));
         journal::Hlc lastHlc = storedHlc;
-        const auto tail = impl->db.queryInt64("SELECT max(hlc) FROM (SELECT hlc FROM journal ORDER BY seq DESC LIMIT " +
-                                              std::to_string(kClockTailEntries) + ")");
+        // Remote ops count with their effective (hub-clamped) HLC, never their raw one: a peer's clock that ran
+        // ahead must not drag this device's clock along after a restart (sync/PROTOCOL.md §5.1).
+        const auto tail = impl->db.queryInt64(
+            "SELECT max(CASE WHEN origin = 'local' THEN hlc ELSE coalesce(eff_hlc, hlc) END) FROM "
+            "(SELECT hlc, eff_hlc, origin FROM journal ORDER BY seq DESC LIMIT " +
+            std::to_string(kClockTailEntries) + ")");
         if (tail && *tail > 0) lastHlc = std::max(lastHlc, static_cast<journal::Hlc>(*tail));
 
         if (userId) {

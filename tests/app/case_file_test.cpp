@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch_qt.h"
 
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>

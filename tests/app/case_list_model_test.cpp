@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "catch_qt.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtTest/QTest>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QTableView>
@@ -159,6 +160,14 @@ TEST_CASE("the case list page debounces the search box and shows the count", "[a
     page.statusFilter()->setCurrentIndex(status);
     CHECK(page.model()->filter().status == std::optional<std::string>("registered"));
     CHECK(page.model()->rowCount() <= all);
+
+    // Clicking a header core cannot sort on leaves the indicator where the order really is.
+    auto* header = page.table()->horizontalHeader();
+    header->setSortIndicator(CaseListModel::CaseCode, Qt::AscendingOrder);
+    CHECK(page.model()->query().sort == abri::cases::SortKey::CaseCode);
+    header->setSortIndicator(CaseListModel::Gender, Qt::AscendingOrder);
+    CHECK(header->sortIndicatorSection() == CaseListModel::CaseCode);
+    CHECK(page.model()->query().sort == abri::cases::SortKey::CaseCode);
 
     // Enter on a row asks to open that case.
     page.clearFilters();

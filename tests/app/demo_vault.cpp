@@ -64,6 +64,7 @@ DemoVault::DemoVault(std::size_t syntheticCases) : path_(dir_.path() / "demo.vau
         auto admin = vault::Vault::create(options, recoveryKey);
         workerId_ = admin->addUser(kWorker, "Testworker Yankee", vault::Role::Caseworker, kWorkerPassword, kdf()).id;
     }
+    recoveryKey_ = std::string(recoveryKey.view());
     auto worker = unlockWorker();
     cases::CaseRepository repository(*worker);
     auto docs = handWrittenCases(workerId_);

@@ -39,6 +39,8 @@ public:
     std::unique_ptr<vault::Vault> unlockAdmin() const;
     const std::string& workerId() const { return workerId_; }
     std::size_t caseCount() const { return caseCount_; }
+    // The printable recovery key shown at creation (synthetic vault: keeping it is fine in tests).
+    const std::string& recoveryKey() const { return recoveryKey_; }
     static crypto::KdfParams kdf() { return crypto::KdfParams::minimum(); }
     static std::vector<nlohmann::json> handWrittenCases(const std::string& workerId);
 
@@ -47,6 +49,7 @@ private:
     std::filesystem::path path_;
     std::string workerId_;
     std::size_t caseCount_ = 0;
+    std::string recoveryKey_;
 };
 
 }  // namespace abri::app::test

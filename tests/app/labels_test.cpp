@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch_qt.h"
 
 #include "i18n/code_labels.h"
 #include "i18n/field_labels.h"

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch_qt.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
@@ -7,6 +7,8 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTabWidget>
@@ -15,6 +17,9 @@
 #include "caselist/case_list_page.h"
 #include "casefile/case_file_widget.h"
 #include "demo_vault.h"
+#include "dialogs/settings_dialog.h"
+#include "dialogs/users_dialog.h"
+#include "ui/language_selector.h"
 #include "i18n/language.h"
 #include "language_guard.h"
 #include "main/main_window.h"
@@ -121,7 +126,9 @@ TEST_CASE("unlock, wrong password and locking", "[app][mainwindow]") {
     // Ctrl+L locks: the key is wiped and every widget that showed case data is destroyed.
     QPointer<QWidget> caseFile = file;
     QPointer<QObject> model = workspace->caseList()->model();
-    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(workspace->caseList()->table(), Qt::Key_L, Qt::ControlModifier);
     CHECK_FALSE(window.isUnlocked());
     CHECK(window.currentPage() == page);
     CHECK(window.workspace() == nullptr);
@@ -192,4 +199,75 @@ TEST_CASE("Arabic switches the whole interface right to left", "[app][mainwindow
     window.setLanguage(QStringLiteral("en"));
     QCoreApplication::processEvents();
     CHECK(window.unlockPage()->unlockButton()->text() == QStringLiteral("Unlock"));
+}
+
+TEST_CASE("the recovery key opens a user-management-only session", "[app][mainwindow]") {
+    DemoVault demo;
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(optionsFor(demo.qpath()), settings);
+    window.show();
+    window.start();
+    auto* page = window.unlockPage();
+    page->setRecoveryMode(true);
+    page->passwordEdit()->setText(QStringLiteral("not-the-key"));
+    page->unlock();
+    CHECK_FALSE(window.isUnlocked());
+    CHECK(page->errorLabel()->text().startsWith(QStringLiteral("This recovery key")));
+
+    page->setRecoveryMode(true);
+    page->passwordEdit()->setText(QString::fromStdString(demo.recoveryKey()));
+    page->unlock();
+    REQUIRE(window.isUnlocked());
+    CHECK(window.session()->isRecoverySession());
+    CHECK(window.workspace() == nullptr);  // no case data in a recovery session
+    CHECK(window.currentPage()->objectName() == QStringLiteral("recoveryPage"));
+    auto* users = window.showUsersDialog();
+    REQUIRE(users != nullptr);
+    const auto buttons = users->findChildren<QPushButton*>();
+    auto visible = [&buttons](const QString& text) {
+        return std::any_of(buttons.begin(), buttons.end(),
+                           [&text](QPushButton* b) { return b->text() == text && !b->isHidden(); });
+    };
+    CHECK(visible(QStringLiteral("Reset password…")));
+    CHECK_FALSE(visible(QStringLiteral("Add a user…")));
+    users->close();
+    window.lock();
+    CHECK_FALSE(window.isUnlocked());
+}
+
+TEST_CASE("key slots without their vault: no first run over them", "[app][mainwindow]") {
+    DemoVault demo;
+    QTemporaryDir dir;
+    REQUIRE(QFile::rename(demo.qpath(), dir.filePath(QStringLiteral("moved.vault"))));
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(optionsFor(demo.qpath()), settings);
+    window.show();
+    window.start();
+    CHECK(window.firstRunPage() == nullptr);
+    CHECK(window.currentPage() == window.unlockPage());
+    const auto dialogs = window.findChildren<QMessageBox*>(QStringLiteral("errorDialog"));
+    REQUIRE(dialogs.size() == 1);
+    CHECK(dialogs.front()->text().startsWith(QStringLiteral("No vault was found at")));
+    CHECK(std::filesystem::exists(abri::vault::keySlotPath(demo.path())));
+}
+
+TEST_CASE("settings change the auto-lock delay and the language", "[app][mainwindow][i18n]") {
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(optionsFor(dir.filePath(QStringLiteral("none.vault"))), settings);
+    window.start();
+    auto* dialog = window.showSettingsDialog();
+    dialog->autoLockSpin()->setValue(3);
+    dialog->apply();
+    CHECK(settings.autoLockMinutes() == 3);
+    CHECK(window.idleWatcher()->timeout() == 3 * 60 * 1000);
+    Q_EMIT dialog->languageSelector()->languageChosen(QStringLiteral("fr"));
+    QCoreApplication::processEvents();
+    CHECK(settings.language() == QStringLiteral("fr"));
+    CHECK(dialog->windowTitle() == QStringLiteral("Paramètres"));
+    window.setLanguage(QStringLiteral("en"));
+    QCoreApplication::processEvents();
+    CHECK(dialog->windowTitle() == QStringLiteral("Settings"));
+    dialog->close();
 }

@@ -122,7 +122,7 @@ TEST_CASE("init creates the vault and its key slots and prints the recovery key 
     CHECK(names == std::set<std::string>{"testadmin", "testworker"});
 }
 
-TEST_CASE("demo fills the vault; case list filters, sorts and pages in table and JSON", "[cli]") {
+TEST_CASE("demo fills the vault and case list filters and sorts and pages in table and JSON", "[cli]") {
     CliVault v;
     auto demo = v.asWorker({"demo"}, {"200", "--seed", "7"});
     REQUIRE(demo.exitCode == 0);
@@ -182,7 +182,7 @@ TEST_CASE("demo fills the vault; case list filters, sorts and pages in table and
     CHECK(table.out.find("Fake") == std::string::npos);
 }
 
-TEST_CASE("case add from a file, search finds it, case show masks names unless --reveal", "[cli]") {
+TEST_CASE("case add from a file then search finds it and case show masks names unless --reveal", "[cli]") {
     CliVault v;
     writeFile(v.dir / "case.json", kMarkedCase);
     auto add = v.asWorker({"case", "add"}, {(v.dir / "case.json").string(), "--json"});
@@ -302,7 +302,7 @@ TEST_CASE("invalid JSON or an invalid field names the problem and writes nothing
     CHECK(v.caseCount() == before);
 }
 
-TEST_CASE("case add reads standard input, and passwords can come from standard input", "[cli]") {
+TEST_CASE("case add reads standard input and passwords can come from standard input", "[cli]") {
     CliVault v;
     auto fromStdin = v.asWorker({"case", "add"}, {"-"}, kMarkedCase);
     REQUIRE(fromStdin.exitCode == 0);
@@ -375,7 +375,7 @@ TEST_CASE("damaged vault or key-slot files give an error naming the file", "[cli
     }
 }
 
-TEST_CASE("user passwd changes a password; the old one stops working", "[cli]") {
+TEST_CASE("user passwd changes a password and the old one stops working", "[cli]") {
     CliVault v;
     writeFile(v.dir / "new.pw", "Brand-New-Fake-Password-33\n");
     auto change = v.asWorker({"user", "passwd"}, {"--new-password-file", (v.dir / "new.pw").string(), "--kdf",

@@ -23,6 +23,7 @@
 #include "ui/icons.h"
 #include "ui/message_dialogs.h"
 #include "ui/style.h"
+#include "ui/text_direction.h"
 
 namespace abri::app {
 
@@ -129,9 +130,9 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
     internationalLabel_->setObjectName(QStringLiteral("caseScope"));
     Style::makeHeading(internationalLabel_);
     events_ = new ItemSection(session, Entity::Event, context_, situation);
-    situationLayout->addWidget(situationForm_);
-    situationLayout->addWidget(events_);
     situationLayout->addWidget(internationalLabel_);
+    situationLayout->addWidget(events_);
+    situationLayout->addWidget(situationForm_);
     situationLayout->addStretch();
     tabs_->addTab(scrolled(situation), QString());
 
@@ -159,6 +160,7 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
     tabs_->addTab(history_, QString());
 
     for (FieldForm* form : forms()) {
+        form->setMaximumWidth(960);  // long lines of check boxes are hard to scan on wide screens
         form->setCanReveal(canReveal);
         form->setEditable(canEdit);
         connect(form, &FieldForm::edited, this, &CaseFileWidget::onEdited);
@@ -173,7 +175,13 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
                 return all;
             }();
             if (!pending.empty()) {
-                if (auto fresh = session_.cases().load(caseId_)) {
+                std::optional<cases::CaseView> fresh;
+                try {
+                    fresh = session_.cases().load(caseId_);
+                } catch (const Error& error) {
+                    showErrorDialog(this, error);
+                }
+                if (fresh && view_) {
                     view_->items = fresh->items;
                     view_->international = fresh->international;
                     for (ItemSection* s : {events_, consents_, services_, referrals_, transfers_}) s->setCase(caseId_, view_->items);
@@ -187,7 +195,13 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
         });
     }
     connect(notes_, &NotesSection::notesChanged, this, [this] {
-        if (auto fresh = session_.cases().load(caseId_)) {
+        std::optional<cases::CaseView> fresh;
+        try {
+            fresh = session_.cases().load(caseId_);
+        } catch (const Error& error) {
+            showErrorDialog(this, error);
+        }
+        if (fresh && view_) {
             view_->items = fresh->items;
             notes_->setCase(caseId_, view_->items);
             history_->setCase(caseId_, view_->items);
@@ -286,8 +300,8 @@ void CaseFileWidget::updateDerived() {
     if (minor) parts << tr("Minor");
     if (view_->age) parts << tr("Age %1").arg(DisplayFormat::number(*view_->age));
     parts << tr("Office %1").arg(QString::fromStdString(doc.value("office", std::string())));
-    summary_->setText(parts.join(QStringLiteral(" · ")));
-    code_->setText(caseCode());
+    summary_->setText(followUiDirection(parts.join(QStringLiteral(" · "))));
+    code_->setText(followUiDirection(caseCode()));
 }
 
 void CaseFileWidget::reveal(FieldForm* form, const QString& path) {

@@ -19,6 +19,7 @@
 #include "ui/icons.h"
 #include "ui/message_dialogs.h"
 #include "ui/style.h"
+#include "ui/text_direction.h"
 
 namespace abri::app {
 
@@ -110,7 +111,7 @@ void NotesSection::rebuild() {
         QString metaText = tr("%1, %2").arg(session_.userDisplayName(note.author), DisplayFormat::dateTime(note.createdMs));
         if (note.supersedes) metaText += QStringLiteral(" · ") + tr("corrects an earlier note");
         if (note.superseded) metaText += QStringLiteral(" · ") + tr("replaced by a correction");
-        meta->setText(metaText);
+        meta->setText(followUiDirection(metaText));
         Style::makeHint(meta);
         header->addWidget(meta, 1);
         const auto found = revealed_.find(note.id);

@@ -36,6 +36,17 @@ void fillCodeFilter(QComboBox* combo, CodeList list, const QString& anyText) {
     combo->setCurrentIndex(index < 0 ? 0 : index);
 }
 
+int sortColumn(cases::SortKey key) {
+    switch (key) {
+    case cases::SortKey::CaseCode: return CaseListModel::CaseCode;
+    case cases::SortKey::RegisteredOn: return CaseListModel::RegisteredOn;
+    case cases::SortKey::Status: return CaseListModel::Status;
+    case cases::SortKey::Office: return CaseListModel::Office;
+    case cases::SortKey::UpdatedAt: return CaseListModel::Updated;
+    }
+    return CaseListModel::RegisteredOn;
+}
+
 std::optional<std::string> optionalText(const QString& text) {
     return text.isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
 }
@@ -56,6 +67,7 @@ CaseListPage::CaseListPage(Session& session, QWidget* parent)
     search_->addAction(Icons::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
     newCase_ = new QPushButton(this);
     newCase_->setIcon(Icons::icon(QStringLiteral("new_case")));
+    // The toolbar has "New case" too; here it sits where a search that found nothing leaves the person.
     newCase_->setVisible(session.can(vault::Permission::EditCases));
     searchRow->addWidget(search_, 1);
     searchRow->addWidget(newCase_);
@@ -113,8 +125,6 @@ CaseListPage::CaseListPage(Session& session, QWidget* parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setSortIndicator(CaseListModel::RegisteredOn, Qt::DescendingOrder);
     table_->horizontalHeader()->setSortIndicatorShown(true);
-    table_->setColumnWidth(CaseListModel::CaseCode, 150);
-    table_->setColumnWidth(CaseListModel::Exploitation, 190);
     layout->addWidget(table_, 1);
 
     auto* bottom = new QHBoxLayout;
@@ -140,6 +150,16 @@ CaseListPage::CaseListPage(Session& session, QWidget* parent)
     connect(clear_, &QPushButton::clicked, this, &CaseListPage::clearFilters);
     connect(newCase_, &QPushButton::clicked, this, &CaseListPage::newCaseRequested);
     connect(table_, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
+    // Columns core cannot sort on keep the previous order: put the indicator back where the order really is.
+    connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (CaseListModel::isSortable(column)) return;
+                const QSignalBlocker blocker(table_->horizontalHeader());
+                table_->horizontalHeader()->setSortIndicator(sortColumn(model_->query().sort),
+                                                             model_->query().descending ? Qt::DescendingOrder
+                                                                                        : Qt::AscendingOrder);
+                Q_UNUSED(order);
+            });
     connect(model_.get(), &CaseListModel::countChanged, this, &CaseListPage::updateCount);
     connect(model_.get(), &CaseListModel::queryFailed, error_, &QLabel::setText);
 
@@ -190,6 +210,22 @@ void CaseListPage::clearFilters() {
 }
 
 void CaseListPage::refresh() { model_->refresh(); }
+
+void CaseListPage::fitColumns() {
+    constexpr int kMaxColumnWidth = 280;
+    for (int column = 0; column < CaseListModel::ColumnCount; ++column) {
+        table_->resizeColumnToContents(column);
+        if (table_->columnWidth(column) > kMaxColumnWidth) table_->setColumnWidth(column, kMaxColumnWidth);
+    }
+}
+
+void CaseListPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!fitted_) {
+        fitted_ = true;
+        fitColumns();
+    }
+}
 
 void CaseListPage::refillUsers() {
     const QString selected = caseworker_->currentData().toString();
@@ -242,6 +278,7 @@ void CaseListPage::retranslate() {
     table_->setAccessibleName(tr("Cases"));
     model_->retranslate();
     updateCount();
+    if (fitted_) fitColumns();
 }
 
 void CaseListPage::changeEvent(QEvent* event) {

@@ -56,11 +56,14 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslate();
     void updateCount();
     void openRow(int row);
+    // Fits the columns to the header and the rows in view (never measures the whole list).
+    void fitColumns();
 
     Session& session_;
     std::unique_ptr<CaseListModel> model_;
@@ -80,6 +83,7 @@ private:
     QTableView* table_;
     QLabel* count_;
     QLabel* error_;
+    bool fitted_ = false;
 };
 
 }  // namespace abri::app

@@ -137,7 +137,7 @@ bool UsersDialog::selectedActive() const {
 }
 
 void UsersDialog::refresh() {
-    session_.refreshUsers();
+    session_.refreshUsers();  // empty (never throws) once the vault is locked
     const auto& users = session_.users();
     table_->setRowCount(static_cast<int>(users.size()));
     for (int row = 0; row < static_cast<int>(users.size()); ++row) {

@@ -26,6 +26,7 @@
 #include "i18n/code_labels.h"
 #include "i18n/display_format.h"
 #include "ui/optional_date_edit.h"
+#include "ui/text_direction.h"
 
 namespace abri::app {
 
@@ -591,11 +592,11 @@ public:
     }
     void setValue(const Json& value) override {
         value_ = value;
-        label_->setText(DisplayFormat::value(spec(), value));
+        label_->setText(followUiDirection(DisplayFormat::value(spec(), value)));
     }
     Json value() const override { return value_; }
     void setReadOnly(bool) override {}
-    void retranslate() override { label_->setText(DisplayFormat::value(spec(), value_)); }
+    void retranslate() override { label_->setText(followUiDirection(DisplayFormat::value(spec(), value_))); }
 
 private:
     QLabel* label_;

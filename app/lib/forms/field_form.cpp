@@ -5,6 +5,7 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollArea>
 #include <QtWidgets/QStackedWidget>
 #include <QtWidgets/QVBoxLayout>
 
@@ -169,6 +170,13 @@ bool FieldForm::showError(const std::string& subject, const QString& message) {
     row->error->setText(message);
     row->error->show();
     row->editor->setFocus(Qt::OtherFocusReason);
+    // Scroll the message into view: the field may be far down a long tab.
+    for (QWidget* ancestor = parentWidget(); ancestor != nullptr; ancestor = ancestor->parentWidget()) {
+        if (auto* scroll = qobject_cast<QScrollArea*>(ancestor)) {
+            scroll->ensureWidgetVisible(row->error, 20, 60);
+            break;
+        }
+    }
     return true;
 }
 

@@ -11,15 +11,23 @@ namespace abri::app {
 
 using model::FieldType;
 
+QString DisplayFormat::dateFormat() {
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QStringLiteral("yyyy"))) format.replace(QStringLiteral("yy"), QStringLiteral("yyyy"));
+    return format;
+}
+
 QString DisplayFormat::date(const std::string& isoDate) {
     if (isoDate.empty()) return {};
     const QDate parsed = QDate::fromString(QString::fromStdString(isoDate), Qt::ISODate);
-    return parsed.isValid() ? QLocale().toString(parsed, QLocale::ShortFormat) : QString::fromStdString(isoDate);
+    return parsed.isValid() ? QLocale().toString(parsed, dateFormat()) : QString::fromStdString(isoDate);
 }
 
 QString DisplayFormat::dateTime(std::int64_t msSinceEpoch) {
     if (msSinceEpoch <= 0) return {};
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch), QLocale::ShortFormat);
+    const QLocale locale;
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(msSinceEpoch);
+    return locale.toString(when, dateFormat() + QLatin1Char(' ') + locale.timeFormat(QLocale::ShortFormat));
 }
 
 QString DisplayFormat::number(std::int64_t value) { return QLocale().toString(static_cast<qlonglong>(value)); }

@@ -17,6 +17,8 @@ class DisplayFormat {
     Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
 
 public:
+    // The locale's short date format with four-digit years (birth dates span a century).
+    static QString dateFormat();
     static QString date(const std::string& isoDate);   // "2024-03-05" -> locale short date; invalid: as given
     static QString dateTime(std::int64_t msSinceEpoch);  // local time, locale short format
     static QString number(std::int64_t value);

@@ -1,6 +1,7 @@
 #include "i18n/error_messages.h"
 
 #include "i18n/field_labels.h"
+#include "ui/text_direction.h"
 
 namespace abri::app {
 
@@ -15,20 +16,20 @@ QString ErrorMessages::message(ErrorCode code, const QString& subject) {
     // No default: the compiler (-Wswitch, -Werror) flags a new ErrorCode that has no message yet.
     switch (code) {
     case ErrorCode::VaultNotFound:
-        return tr("No vault was found at %1.").arg(subject);
+        return tr("No vault was found at %1.").arg(leftToRight(subject));
     case ErrorCode::VaultAlreadyExists:
-        return tr("A vault already exists at %1. It was left untouched.").arg(subject);
+        return tr("A vault already exists at %1. It was left untouched.").arg(leftToRight(subject));
     case ErrorCode::VaultCorrupted:
         return tr("The vault %1 is damaged or is not an Abri vault. Nothing was changed; restore it from a backup.")
-            .arg(subject);
+            .arg(leftToRight(subject));
     case ErrorCode::VaultFromNewerVersion:
         return tr("The vault %1 was created by a newer version of Abri. Install the newer version to open it; "
                   "nothing was changed.")
-            .arg(subject);
+            .arg(leftToRight(subject));
     case ErrorCode::KeySlotFileMissing:
-        return tr("The key file %1 that belongs to the vault is missing. Restore it from a backup.").arg(subject);
+        return tr("The key file %1 that belongs to the vault is missing. Restore it from a backup.").arg(leftToRight(subject));
     case ErrorCode::KeySlotFileCorrupted:
-        return tr("The key file %1 is damaged. Restore it from a backup.").arg(subject);
+        return tr("The key file %1 is damaged. Restore it from a backup.").arg(leftToRight(subject));
     case ErrorCode::NotSqlCipher:
         return tr("This installation of Abri is broken: the encrypted database library is missing. "
                   "Reinstall Abri.");
@@ -37,11 +38,11 @@ QString ErrorMessages::message(ErrorCode code, const QString& subject) {
     case ErrorCode::InvalidRecoveryKey:
         return tr("This recovery key does not open the vault. Check each group of characters.");
     case ErrorCode::UnknownUser:
-        return tr("There is no user named %1 in this vault.").arg(subject);
+        return tr("There is no user named %1 in this vault.").arg(leftToRight(subject));
     case ErrorCode::UserDisabled:
-        return tr("The account %1 is disabled. Ask an administrator to enable it.").arg(subject);
+        return tr("The account %1 is disabled. Ask an administrator to enable it.").arg(leftToRight(subject));
     case ErrorCode::UserAlreadyExists:
-        return tr("A user named %1 already exists.").arg(subject);
+        return tr("A user named %1 already exists.").arg(leftToRight(subject));
     case ErrorCode::WeakPassword:
         return tr("This password is too weak. Use at least 10 characters; a short sentence is easy to remember.");
     case ErrorCode::VaultLocked:
@@ -49,7 +50,7 @@ QString ErrorMessages::message(ErrorCode code, const QString& subject) {
     case ErrorCode::PermissionDenied:
         return tr("Your role does not allow this action.");
     case ErrorCode::IoError:
-        return tr("Abri could not read or write %1.").arg(subject);
+        return tr("Abri could not read or write %1.").arg(leftToRight(subject));
     case ErrorCode::DiskFull:
         return tr("The disk is full; nothing was saved. Free some space and try again.");
     case ErrorCode::Busy:
@@ -57,11 +58,11 @@ QString ErrorMessages::message(ErrorCode code, const QString& subject) {
     case ErrorCode::DatabaseError:
         return tr("The vault reported an internal database error; nothing was saved.");
     case ErrorCode::InvalidJson:
-        return tr("The file %1 is not valid JSON.").arg(subject);
+        return tr("The file %1 is not valid JSON.").arg(leftToRight(subject));
     case ErrorCode::MissingField:
         return tr("%1 is required.").arg(fieldName(subject));
     case ErrorCode::UnknownField:
-        return tr("The field %1 is not known to this version of Abri.").arg(subject);
+        return tr("The field %1 is not known to this version of Abri.").arg(leftToRight(subject));
     case ErrorCode::InvalidValue:
         return tr("This value is not valid for %1.").arg(fieldName(subject));
     case ErrorCode::InvalidCode:

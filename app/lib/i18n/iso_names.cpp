@@ -52,7 +52,10 @@ QString countryName(const QString& alpha2) {
 
 QString languageName(const QString& alpha2) {
     const std::string code = alpha2.toStdString();
-    return translated(catalogues().languages, model::languageEnglishName(code), alpha2);
+    QString name = translated(catalogues().languages, model::languageEnglishName(code), alpha2);
+    // French catalogues write language names in lower case ("arabe"); they start an entry in our lists.
+    if (!name.isEmpty()) name[0] = name[0].toUpper();
+    return name;
 }
 
 }  // namespace abri::app::IsoNames

@@ -39,6 +39,8 @@ QStringList Language::available() {
 }
 
 QString Language::nativeName(const QString& code) {
+    // Each language is named in its own script; Qt calls English "American English", too specific here.
+    if (code == QStringLiteral("en")) return QStringLiteral("English");
     QString name = QLocale(code).nativeLanguageName();
     if (!name.isEmpty()) name[0] = name[0].toUpper();  // "français" -> "Français" in a list of languages
     return name;

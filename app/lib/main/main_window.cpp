@@ -34,6 +34,7 @@
 #include "ui/language_selector.h"
 #include "ui/message_dialogs.h"
 #include "ui/style.h"
+#include "ui/text_direction.h"
 #include "vault/vault.h"
 
 namespace abri::app {
@@ -321,11 +322,11 @@ void MainWindow::updateStatus() {
         syncStatus_->setPendingChanges(session_->isRecoverySession() ? std::nullopt
                                                                      : std::optional(session_->pendingChanges()));
         const auto& user = session_->currentUser();
-        userStatus_->setText(session_->isRecoverySession()
+        userStatus_->setText(followUiDirection(session_->isRecoverySession()
                                  ? tr("Recovery session · office %1").arg(session_->office())
                                  : tr("%1 (%2) · office %3")
                                        .arg(QString::fromStdString(user.displayName),
-                                            roleName(static_cast<int>(user.role)), session_->office()));
+                                            roleName(static_cast<int>(user.role)), session_->office())));
     } catch (const Error&) {
         syncStatus_->setPendingChanges(std::nullopt);
     }

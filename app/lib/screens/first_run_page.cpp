@@ -21,6 +21,7 @@
 #include "ui/language_selector.h"
 #include "ui/password_strength_meter.h"
 #include "ui/style.h"
+#include "ui/text_direction.h"
 #include "vault/vault.h"
 
 namespace abri::app {
@@ -214,7 +215,7 @@ void FirstRunPage::retranslate() {
     passwordLabel_->setText(tr("Password"));
     confirmLabel_->setText(tr("Repeat the password"));
     create_->setText(tr("Create the vault"));
-    vaultLocation_->setText(tr("Vault file: %1").arg(QDir::toNativeSeparators(vaultPath_)));
+    vaultLocation_->setText(tr("Vault file: %1").arg(leftToRight(QDir::toNativeSeparators(vaultPath_))));
     keyTitle_->setText(tr("Your recovery key"));
     keyIntro_->setText(tr("If every administrator forgets their password, this key is the only way to open the "
                           "vault. Write it on paper now and keep it in a locked place, away from this computer. "

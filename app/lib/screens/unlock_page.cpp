@@ -16,6 +16,7 @@
 #include "ui/icons.h"
 #include "ui/language_selector.h"
 #include "ui/style.h"
+#include "ui/text_direction.h"
 #include "vault/vault.h"
 
 namespace abri::app {
@@ -173,7 +174,7 @@ void UnlockPage::retranslate() {
     switchMode_->setToolTip(recovery_ ? QString()
                                       : tr("An administrator can open the vault with the recovery key to reset "
                                            "passwords."));
-    vaultLocation_->setText(tr("Vault file: %1").arg(QDir::toNativeSeparators(vaultPath_)));
+    vaultLocation_->setText(tr("Vault file: %1").arg(leftToRight(QDir::toNativeSeparators(vaultPath_))));
     notice_->setText(idleMinutes_ > 0
                          ? tr("Abri locked itself because nobody used it for a while. Case data stays encrypted.")
                          : QString());

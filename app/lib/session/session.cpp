@@ -1,5 +1,6 @@
 #include "session/session.h"
 
+#include "common/error.h"
 #include "journal/journal.h"
 
 namespace abri::app {
@@ -27,7 +28,11 @@ const std::vector<vault::User>& Session::users() {
 }
 
 void Session::refreshUsers() {
-    users_ = vault_->users();
+    try {
+        users_ = vault_->users();
+    } catch (const Error&) {
+        users_.clear();  // locked meanwhile (auto-lock under an open dialog): show nobody rather than crash
+    }
     usersLoaded_ = true;
     displayNames_.clear();
     for (const auto& user : users_) {

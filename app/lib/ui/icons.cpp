@@ -1,9 +1,11 @@
 #include "ui/icons.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QHash>
 #include <QtGui/QGuiApplication>
 #include <QtGui/QIconEngine>
 #include <QtGui/QPainter>
+#include <QtGui/QPalette>
 #include <QtGui/QPixmap>
 #include <QtSvg/QSvgRenderer>
 
@@ -11,44 +13,73 @@ namespace abri::app::Icons {
 
 namespace {
 
-QPixmap render(const QByteArray& svg, int size, qreal devicePixelRatio) {
-    QSvgRenderer renderer(svg);
-    const int pixels = qRound(size * devicePixelRatio);
-    QPixmap pixmap(pixels, pixels);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    renderer.render(&painter);
-    painter.end();
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    return pixmap;
+// Renders an SVG whose strokes use "currentColor" in the application palette's text colour at the moment it is
+// drawn, so icons follow a switch between light and dark themes without being recreated.
+class PaletteSvgIconEngine : public QIconEngine {
+public:
+    explicit PaletteSvgIconEngine(QByteArray svg) : svg_(std::move(svg)) {}
+
+    QIconEngine* clone() const override { return new PaletteSvgIconEngine(svg_); }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const QPixmap image = render(rect.size() * ratio, mode, state);
+        painter->drawPixmap(rect, image);
+    }
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+        return render(size, mode, state);
+    }
+
+private:
+    QPixmap render(const QSize& size, QIcon::Mode mode, QIcon::State) {
+        const QPalette palette = QGuiApplication::palette();
+        const QColor colour = palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
+                                            QPalette::WindowText);
+        const QString key = QStringLiteral("%1x%2/%3").arg(size.width()).arg(size.height()).arg(colour.name());
+        if (auto it = cache_.constFind(key); it != cache_.constEnd()) return it.value();
+        QByteArray coloured = svg_;
+        coloured.replace("currentColor", colour.name().toLatin1());
+        QSvgRenderer renderer(coloured);
+        QPixmap pixmap(size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter);
+        painter.end();
+        cache_.insert(key, pixmap);
+        return pixmap;
+    }
+
+    QByteArray svg_;
+    QHash<QString, QPixmap> cache_;
+};
+
+QByteArray readSvg(const QString& name) {
+    QFile file(QStringLiteral(":/icons/%1.svg").arg(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 }  // namespace
 
-QIcon icon(const QString& name, const QPalette& palette) {
-    QFile file(QStringLiteral(":/icons/%1.svg").arg(name));
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    const QByteArray source = file.readAll();
-    const QPalette colours = palette.resolveMask() == 0 ? QGuiApplication::palette() : palette;
-    const QByteArray normal = QByteArray(source).replace(
-        "currentColor", colours.color(QPalette::Active, QPalette::WindowText).name().toLatin1());
-    const QByteArray disabled = QByteArray(source).replace(
-        "currentColor", colours.color(QPalette::Disabled, QPalette::WindowText).name().toLatin1());
-    const qreal ratio = qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
-    QIcon result;
-    for (int size : {16, 22, 24, 32, 48}) {
-        result.addPixmap(render(normal, size, ratio), QIcon::Normal);
-        result.addPixmap(render(disabled, size, ratio), QIcon::Disabled);
-    }
-    return result;
+QIcon icon(const QString& name) {
+    const QByteArray svg = readSvg(name);
+    return svg.isEmpty() ? QIcon() : QIcon(new PaletteSvgIconEngine(svg));
 }
 
 QIcon appIcon() {
+    // The application icon has its own colours.
+    const QByteArray svg = readSvg(QStringLiteral("abri"));
     QIcon result;
-    QFile file(QStringLiteral(":/icons/abri.svg"));
-    if (!file.open(QIODevice::ReadOnly)) return result;
-    const QByteArray source = file.readAll();
-    for (int size : {16, 24, 32, 48, 64, 128, 256}) result.addPixmap(render(source, size, 1.0));
+    if (svg.isEmpty()) return result;
+    QSvgRenderer renderer(svg);
+    for (int size : {16, 24, 32, 48, 64, 128, 256}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter);
+        painter.end();
+        result.addPixmap(pixmap);
+    }
     return result;
 }
 

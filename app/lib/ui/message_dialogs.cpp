@@ -16,7 +16,7 @@ void showErrorDialog(QWidget* parent, const QString& title, const QString& text)
 }
 
 void showErrorDialog(QWidget* parent, const Error& error) {
-    showErrorDialog(parent, QCoreApplication::translate("ErrorMessages", "Abri"), ErrorMessages::message(error));
+    showErrorDialog(parent, QStringLiteral("Abri"), ErrorMessages::message(error));  // the product name
 }
 
 }  // namespace abri::app

@@ -1,7 +1,12 @@
 #include "ui/optional_date_edit.h"
 
+#include "i18n/display_format.h"
+
 #include <QtCore/QLocale>
+#include <QtGui/QFontMetrics>
 #include <QtGui/QKeyEvent>
+
+#include <algorithm>
 #include <QtGui/QMouseEvent>
 
 namespace abri::app {
@@ -21,11 +26,16 @@ void OptionalDateEdit::setIsoDate(const QString& isoDate) {
     setDate(parsed.isValid() ? parsed : kUnset);
 }
 
+void OptionalDateEdit::setUnsetText(const QString& text) {
+    setSpecialValueText(text);
+    const QFontMetrics metrics(font());
+    const int widest = std::max(metrics.horizontalAdvance(text),
+                                metrics.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), DisplayFormat::dateFormat())));
+    setMinimumWidth(widest + 48);  // room for the frame and the drop-down button
+}
+
 void OptionalDateEdit::applyLocaleFormat() {
-    // Four-digit years whatever the locale's short format says: birth dates span a century.
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QStringLiteral("yyyy"))) format.replace(QStringLiteral("yy"), QStringLiteral("yyyy"));
-    setDisplayFormat(format);
+    setDisplayFormat(DisplayFormat::dateFormat());
 }
 
 void OptionalDateEdit::mousePressEvent(QMouseEvent* event) {

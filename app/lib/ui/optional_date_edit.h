@@ -19,7 +19,8 @@ public:
     // "YYYY-MM-DD" or empty.
     QString isoDate() const;
     void setIsoDate(const QString& isoDate);
-    void setUnsetText(const QString& text) { setSpecialValueText(text); }
+    // Also widens the editor so that the text is never clipped (it is longer than a date in some languages).
+    void setUnsetText(const QString& text);
     // Shows dates in the current locale's short format.
     void applyLocaleFormat();
 

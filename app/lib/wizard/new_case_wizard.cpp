@@ -95,7 +95,9 @@ NewCaseWizard::NewCaseWizard(Session& session, QWidget* parent)
     auto* screeningPage = new WizardPage(*this, ScreeningPage);
     screening_ = new ScreeningStep(context);
     screening_->setRegistrationDate(today_);
-    addContent(screeningPage, screening_);
+    auto* screeningLayout = new QVBoxLayout(screeningPage);
+    screeningLayout->setContentsMargins(0, 0, 0, 0);
+    screeningLayout->addWidget(screening_);
     setPage(ScreeningPage, screeningPage);
 
     // 2. The person
@@ -248,6 +250,10 @@ void NewCaseWizard::retranslate() {
     personIntro_->setText(tr("Every field is optional. A person may refuse to give their name; the case is "
                              "identified by its code."));
     setButtonText(QWizard::FinishButton, tr("Register the case"));
+    // Plain words: arrows and mnemonics from Qt's own catalogue read badly right to left.
+    setButtonText(QWizard::NextButton, tr("Next"));
+    setButtonText(QWizard::BackButton, tr("Back"));
+    setButtonText(QWizard::CancelButton, tr("Cancel"));
     updateSummary();
 }
 

@@ -3,6 +3,7 @@
 #include <QtCore/QEvent>
 #include <QtWidgets/QFrame>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QScrollArea>
 #include <QtWidgets/QVBoxLayout>
 
 #include "forms/field_form.h"
@@ -52,13 +53,22 @@ ScreeningStep::ScreeningStep(const EditorContext& context, QWidget* parent) : QW
     outcomeLayout->addWidget(outcome_);
     outcomeLayout->addWidget(rule_);
 
-    layout->addWidget(intro_);
-    layout->addWidget(ageHeading_);
-    layout->addWidget(age_);
-    layout->addWidget(screeningHeading_);
-    layout->addWidget(screening_);
+    // The questions scroll; the outcome stays in view below them, so every tick shows its effect.
+    auto* questions = new QWidget;
+    auto* questionsLayout = new QVBoxLayout(questions);
+    questionsLayout->addWidget(intro_);
+    questionsLayout->addWidget(ageHeading_);
+    questionsLayout->addWidget(age_);
+    questionsLayout->addWidget(screeningHeading_);
+    questionsLayout->addWidget(screening_);
+    questionsLayout->addStretch();
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(questions);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll, 1);
     layout->addWidget(outcomeFrame);
-    layout->addStretch();
 
     connect(age_, &FieldForm::edited, this, &ScreeningStep::updateOutcome);
     connect(screening_, &FieldForm::edited, this, &ScreeningStep::updateOutcome);

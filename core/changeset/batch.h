@@ -1,0 +1,26 @@
+#pragma once
+// Outbox batch (`ABBT`, sync/PROTOCOL.md §3.6): the payload of a sealed file to the hub, 1..MAX_BATCH_COUNT
+// consecutive change-sets of one device.
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "changeset/wire_types.h"
+#include "crypto/primitives.h"
+
+namespace abri::sync {
+
+struct Batch {
+    Id16 deviceId{};
+    std::uint64_t firstSeq = 0;
+    std::vector<crypto::Bytes> changeSets;  // verbatim signed change-sets, seqs firstSeq, firstSeq + 1, ...
+};
+
+crypto::Bytes encodeBatch(const Batch& batch);
+// too_large (payload > MAX_BATCH_PAYLOAD), truncated, bad_magic, unsupported_format, bad_header (reserved bytes,
+// count 0 or > MAX_BATCH_COUNT, trailing bytes), device_mismatch (a change-set's device or seq, read at its fixed
+// offsets when it is long enough, disagrees). The change-sets themselves are not decoded.
+Batch decodeBatch(std::span<const std::uint8_t> payload, std::string_view subject);
+
+}  // namespace abri::sync

@@ -1,0 +1,54 @@
+#include "merge/admitted_change_set.h"
+
+#include <algorithm>
+
+namespace abri::merge {
+
+std::string_view entityKindCode(EntityKind kind) noexcept { return kind == EntityKind::Case ? "case" : "item"; }
+
+std::string_view exclusionReasonName(ExclusionReason reason) noexcept {
+    switch (reason) {
+    case ExclusionReason::ForbiddenCase: return "forbidden_case";
+    case ExclusionReason::ForbiddenRole: return "forbidden_role";
+    case ExclusionReason::ForeignOffice: return "foreign_office";
+    case ExclusionReason::UnknownEntity: return "unknown_entity";
+    case ExclusionReason::EntityExists: return "entity_exists";
+    case ExclusionReason::WrongCase: return "wrong_case";
+    case ExclusionReason::NotEditable: return "not_editable";
+    case ExclusionReason::AppendOnly: return "append_only";
+    case ExclusionReason::UnknownField: return "unknown_field";
+    case ExclusionReason::InvalidValue: return "invalid_value";
+    }
+    return "invalid_value";
+}
+
+bool AdmittedChangeSet::isExcluded(std::size_t opIndex) const {
+    return std::any_of(excluded.begin(), excluded.end(),
+                       [opIndex](const Exclusion& e) { return e.opIndex == opIndex; });
+}
+
+std::vector<Hlc> effectiveHlcs(std::span<const Hlc> hlcs, const Clamp& clamp) {
+    std::vector<Hlc> out(hlcs.begin(), hlcs.end());
+    if (!clamp.clamped()) return out;
+    Hlc previous = clamp.floor;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = std::max(std::min(hlcs[i], clamp.ceiling), previous + 1);
+        previous = out[i];
+    }
+    return out;
+}
+
+void assignEffectiveHlcs(AdmittedChangeSet& changeSet) {
+    std::vector<Hlc> hlcs;
+    hlcs.reserve(changeSet.ops.size());
+    for (const auto& op : changeSet.ops) hlcs.push_back(op.hlc);
+    const auto eff = effectiveHlcs(hlcs, changeSet.clamp);
+    for (std::size_t i = 0; i < changeSet.ops.size(); ++i) {
+        auto& op = changeSet.ops[i];
+        op.effHlc = eff[i];
+        if (op.device.empty()) op.device = changeSet.device;
+        if (op.caseId.empty()) op.caseId = changeSet.caseId;
+    }
+}
+
+}  // namespace abri::merge

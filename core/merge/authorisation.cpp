@@ -1,0 +1,186 @@
+#include "merge/authorisation.h"
+
+#include <functional>
+#include <optional>
+
+#include "common/error.h"
+#include "model/case_rules.h"
+
+namespace abri::merge {
+
+using model::Entity;
+using vault::Permission;
+
+bool certificateAllows(CertificateRole role, Permission permission) {
+    switch (role) {
+    case CertificateRole::Caseworker: return vault::roleAllows(vault::Role::Caseworker, permission);
+    case CertificateRole::Supervisor: return vault::roleAllows(vault::Role::Supervisor, permission);
+    case CertificateRole::Administrator: return vault::roleAllows(vault::Role::Administrator, permission);
+    case CertificateRole::Hub: return true;
+    }
+    return false;
+}
+
+namespace {
+
+std::string stringAt(const Json& doc, std::string_view key) {
+    if (!doc.is_object()) return {};
+    auto it = doc.find(std::string(key));
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool hasActiveSharingConsent(const std::vector<const EntityState*>& entities) {
+    for (const EntityState* e : entities) {
+        if (e->deleted() || e->modelKind() != Entity::Consent) continue;
+        const Json doc = e->document();
+        const bool given = doc.contains("given") && doc["given"].is_boolean() && doc["given"].get<bool>();
+        const bool withdrawn = doc.contains("withdrawn_on") && !doc["withdrawn_on"].is_null();
+        if (stringAt(doc, "scope") == "data_sharing" && given && !withdrawn) return true;
+    }
+    return false;
+}
+
+bool validates(const std::function<void()>& check) {
+    try {
+        check();
+        return true;
+    } catch (const Error&) {
+        return false;
+    } catch (const Json::exception&) {
+        return false;
+    }
+}
+
+// The authoriser's view: the case as the hub holds it plus the ops accepted so far from this change-set.
+class AuthorisationView {
+public:
+    AuthorisationView(const MergeState& hub, std::string_view caseId) : hub_(hub), scratch_(hub.caseSubset(caseId)) {}
+
+    const EntityState* find(std::string_view entityId) const {
+        if (const EntityState* e = scratch_.find(entityId)) return e;
+        return hub_.find(entityId);
+    }
+    // An entity "exists" once its create has been admitted.
+    const EntityState* existing(std::string_view entityId) const {
+        const EntityState* e = find(entityId);
+        return e != nullptr && e->create() != nullptr ? e : nullptr;
+    }
+    const MergeState& scratch() const { return scratch_; }
+    void accept(const RemoteOp& op) { scratch_.add(op); }
+
+private:
+    const MergeState& hub_;
+    MergeState scratch_;
+};
+
+std::optional<ExclusionReason> checkCaseCreate(const AuthorisationView& view, const DeviceAuthority& device,
+                                               const RemoteOp& op, std::string_view today) {
+    if (!certificateAllows(device.role, Permission::EditCases)) return ExclusionReason::ForbiddenRole;
+    const Json doc = parseValue(op.valueJson);
+    if (!doc.is_object()) return ExclusionReason::InvalidValue;
+    if (device.role != CertificateRole::Hub && stringAt(doc, "office") != device.office)
+        return ExclusionReason::ForeignOffice;
+    if (view.find(op.entityId) != nullptr && view.find(op.entityId)->create() != nullptr)
+        return ExclusionReason::EntityExists;
+    if (!validates([&] { model::validateDocument(Entity::Case, doc, today); })) return ExclusionReason::InvalidValue;
+    return std::nullopt;
+}
+
+std::optional<ExclusionReason> checkItemCreate(const AuthorisationView& view, const DeviceAuthority& device,
+                                               const RemoteOp& op, std::string_view caseId, std::string_view today) {
+    if (!certificateAllows(device.role, Permission::EditCases)) return ExclusionReason::ForbiddenRole;
+    const EntityState* theCase = view.existing(caseId);
+    if (theCase == nullptr || theCase->entity != EntityKind::Case) return ExclusionReason::UnknownEntity;
+    if (view.existing(op.entityId) != nullptr) return ExclusionReason::EntityExists;
+    const Json value = parseValue(op.valueJson);
+    if (!value.is_object()) return ExclusionReason::InvalidValue;
+    if (stringAt(value, "case_id") != caseId) return ExclusionReason::WrongCase;
+    const auto kind = model::entityFromCode(stringAt(value, "kind"));
+    if (!kind || *kind == Entity::Case || !value.contains("doc")) return ExclusionReason::InvalidValue;
+    const Json& doc = value["doc"];
+    if (!doc.is_object()) return ExclusionReason::InvalidValue;
+    if (!validates([&] { model::validateDocument(*kind, doc, today); })) return ExclusionReason::InvalidValue;
+    if (value.contains("supersedes")) {
+        // A correction names a record of the same case and kind, of an append-only kind (§5.4).
+        const EntityState* old = view.existing(stringAt(value, "supersedes"));
+        if (old == nullptr || old->caseId != caseId || old->modelKind() != kind || !model::isAppendOnly(*kind))
+            return ExclusionReason::InvalidValue;
+    }
+    return std::nullopt;
+}
+
+std::optional<ExclusionReason> checkEdit(const AuthorisationView& view, const DeviceAuthority& device,
+                                         const RemoteOp& op, std::string_view today) {
+    const Permission needed = op.kind == OpKind::Delete    ? Permission::DeleteCases
+                              : op.kind == OpKind::Resolve ? Permission::ResolveConflicts
+                                                           : Permission::EditCases;
+    if (!certificateAllows(device.role, needed)) return ExclusionReason::ForbiddenRole;
+    const EntityState* entity = view.existing(op.entityId);
+    if (entity == nullptr || entity->entity != op.entity) return ExclusionReason::UnknownEntity;
+    const auto kind = entity->modelKind();
+    if (!kind) return ExclusionReason::UnknownEntity;
+    if (model::isAppendOnly(*kind)) return ExclusionReason::AppendOnly;
+    if (op.kind == OpKind::Delete) return std::nullopt;
+    const model::FieldSpec* spec = model::findField(*kind, op.field);
+    if (spec == nullptr) return ExclusionReason::UnknownField;
+    if (!spec->editable) return ExclusionReason::NotEditable;
+    const Json value = parseValue(op.valueJson);
+    if (!validates([&] { model::validateField(*kind, op.field, value, today); })) return ExclusionReason::InvalidValue;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::set<std::string> accessSet(const MergeState& state, std::string_view caseId,
+                                const std::set<std::string>& hubOffices) {
+    std::set<std::string> access{std::string(kHubOffice)};
+    const EntityState* theCase = state.find(caseId);
+    if (theCase == nullptr || theCase->create() == nullptr) return access;
+    access.insert(stringAt(parseValue(theCase->create()->valueJson), "office"));
+    const auto entities = state.entitiesOfCase(caseId);
+    if (!hasActiveSharingConsent(entities)) return access;
+    for (const EntityState* e : entities) {
+        if (e->deleted()) continue;
+        const auto kind = e->modelKind();
+        if (kind != Entity::Transfer && kind != Entity::Referral) continue;
+        const Json doc = e->document();
+        const std::string to = stringAt(doc, "to_office");
+        if (to.empty()) continue;
+        if (kind == Entity::Transfer || (stringAt(doc, "direction") == "outgoing" && hubOffices.count(to) > 0))
+            access.insert(to);
+    }
+    return access;
+}
+
+std::vector<Exclusion> authorise(const MergeState& hubState, const DeviceAuthority& device, std::string_view caseId,
+                                 const std::vector<RemoteOp>& ops, const HubContext& context) {
+    const std::string_view today = context.today;
+    std::vector<Exclusion> excluded;
+    AuthorisationView view(hubState, caseId);
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const RemoteOp& op = ops[i];
+        std::optional<ExclusionReason> reason;
+        if (op.kind == OpKind::Create && op.entity == EntityKind::Case) {
+            reason = checkCaseCreate(view, device, op, today);
+        } else {
+            if (context.grantedOffices.count(device.office) == 0 &&
+                accessSet(view.scratch(), caseId, context.hubOffices).count(device.office) == 0) {
+                reason = ExclusionReason::ForbiddenCase;
+            } else if (const EntityState* e = view.existing(op.entityId); e != nullptr && e->caseId != caseId) {
+                reason = ExclusionReason::WrongCase;
+            } else if (op.kind == OpKind::Create) {
+                reason = checkItemCreate(view, device, op, caseId, today);
+            } else {
+                reason = checkEdit(view, device, op, today);
+            }
+        }
+        if (reason) {
+            excluded.push_back({static_cast<std::uint16_t>(i), *reason});
+        } else {
+            view.accept(op);
+        }
+    }
+    return excluded;
+}
+
+}  // namespace abri::merge

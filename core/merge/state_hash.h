@@ -1,0 +1,21 @@
+#pragma once
+// The state hash (sync/PROTOCOL.md §5.8): one BLAKE2b-256 over the canonical CBOR records of every entity of a
+// set of cases. Two replicas holding the same admitted ops have the same hash, whatever the order of arrival.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "crypto/primitives.h"
+#include "merge/merge_state.h"
+
+namespace abri::merge {
+
+using StateHash = std::array<std::uint8_t, crypto::kHashBytes>;
+
+// The canonical record of one entity (exposed for tests and for debugging a divergence).
+std::vector<std::uint8_t> entityRecord(const EntityState& entity);
+// Hash over the given cases (all cases of the state when scope is nullopt), ascending case id.
+StateHash stateHash(const MergeState& state, const std::optional<std::set<std::string>>& scope = std::nullopt);
+
+}  // namespace abri::merge

@@ -1,0 +1,295 @@
+#include "enrolment.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "changeset/certificate.h"
+#include "changeset/device_keys.h"
+#include "changeset/enrolment_token.h"
+#include "changeset/sync_files.h"
+#include "common/daemon_config.h"
+#include "common/error.h"
+#include "common/frame_channel.h"
+#include "common/tls_context.h"
+#include "merge/admitted_change_set.h"
+#include "merge/vault_applier.h"
+#include "vault/roles.h"
+
+namespace abri::sync::client {
+
+namespace asio = boost::asio;
+namespace fs = std::filesystem;
+using asio::ip::tcp;
+using TlsStream = ssl::stream<tcp::socket>;
+
+namespace {
+
+Id16 vaultDeviceId(vault::Vault& vault) {
+    auto id = idFromHex(vault.deviceId());
+    if (!id) throw Error(ErrorCode::VaultCorrupted, "device_id");
+    return *id;
+}
+
+TlsIdentity loadOrCreateTransportKey(const fs::path& syncDir, const Id16& deviceId) {
+    const auto keyFile = syncDir / kTransportKeyFile;
+    const auto commonName = "abri-dev-" + idToHex(deviceId);
+    if (fs::exists(keyFile)) return TlsIdentity::loadPrivateKeyPem(keyFile, commonName);
+    auto identity = TlsIdentity::generate(commonName);
+    identity.savePrivateKeyPem(keyFile);
+    identity.saveCertificatePem(syncDir / kTransportCertFile);
+    return identity;
+}
+
+// The device's status.json acked_seq (the app skips rewriting what the hub already holds, §7.1).
+std::uint64_t ackedFromStatus(const fs::path& syncDir) {
+    std::ifstream in(syncDir / kStatusFile);
+    if (!in) return 0;
+    try {
+        auto j = nlohmann::json::parse(in);
+        return j.value("acked_seq", std::uint64_t{0});
+    } catch (const nlohmann::json::exception&) {
+        return 0;
+    }
+}
+
+merge::AdmittedChangeSet toAdmitted(const ChangeSet& cs, const AdmissionRecord& admission) {
+    merge::AdmittedChangeSet out;
+    out.id = hashToHex(cs.id);
+    out.device = idToHex(cs.header.deviceId);
+    out.deviceSeq = cs.header.deviceSeq;
+    out.caseId = idToHex(cs.header.caseId);
+    out.hubSeq = admission.hubSeq;
+    out.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
+    out.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
+    for (const auto& e : admission.excluded) {
+        out.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(wireValue(e.reason))});
+    }
+    for (const auto& op : cs.ops) {
+        merge::RemoteOp r;
+        r.kind = static_cast<merge::OpKind>(op.kind);
+        r.entity = static_cast<merge::EntityKind>(op.entity);
+        r.entityId = idToHex(op.entityId);
+        r.caseId = out.caseId;
+        r.field = op.field;
+        r.valueJson = op.valueJson;
+        for (const auto& p : op.parents) r.parents.push_back({p.hlc, idToHex(p.device)});
+        r.hlc = op.hlc;
+        r.device = out.device;
+        if (op.authorIndex < cs.authors.size()) r.author = idToHex(cs.authors[op.authorIndex]);
+        out.ops.push_back(std::move(r));
+    }
+    merge::assignEffectiveHlcs(out);
+    return out;
+}
+
+}  // namespace
+
+EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::string_view tokenText,
+                        const EnrolOptions& options) {
+    if (!vault::roleAllows(vault.currentUser().role, vault::Permission::ManageUsers)) {
+        throw Error(ErrorCode::PermissionDenied, "enroll");
+    }
+    auto token = decodeTokenText(tokenText);
+    if (token.office != vault.office()) throw SyncError(SyncCode::OfficeMismatch, "token");
+    if (!isValidAsciiLabel(options.label, kMaxLabelBytes)) throw Error(ErrorCode::InvalidValue, "label");
+    const auto deviceId = vaultDeviceId(vault);
+    const auto address = options.addressOverride.value_or(token.hubAddress);
+    DaemonConfig config;
+    if (!splitHostPort(address, config.hubHost, config.hubPort)) throw Error(ErrorCode::InvalidValue, "address");
+
+    // Step 1: keys committed before connecting, so a retry reuses them.
+    auto keys = loadOrCreateDeviceKeys(vault.db(), vault.nowMs());
+    const auto syncDir = syncFolder(vaultPath);
+    fs::create_directories(syncDir);
+    fs::permissions(syncDir, fs::perms::owner_all);
+    const auto transport = loadOrCreateTransportKey(syncDir, deviceId);
+    const Hash32 secretHash = crypto::blake2b({token.secret.bytes()});
+    {
+        storage::Transaction txn(vault.db());
+        vault.db()
+            .prepare("INSERT OR REPLACE INTO sync_enrolment (id, state, token_hash, certificate, descriptor, "
+                     "hub_address, updated_ms) VALUES (1, 'enrolling', ?, NULL, NULL, ?, ?)")
+            .bindBlob(1, secretHash)
+            .bind(2, address)
+            .bind(3, vault.nowMs())
+            .run();
+        txn.commit();
+    }
+
+    EnrolRequest request;
+    std::copy(token.secret.bytes().begin(), token.secret.bytes().end(), request.secret.begin());
+    request.deviceId = deviceId;
+    request.signPk = keys.sign.publicKey;
+    request.boxPk = keys.box.publicKey;
+    request.tlsPk = transport.publicKey();
+    request.office = token.office;
+    request.label = options.label;
+    const auto digest = enrolmentProofDigest(token.hubFingerprint, secretHash, deviceId, request.signPk, request.boxPk,
+                                             request.tlsPk, request.office, request.label);
+    request.proof = crypto::signDigest(keys.sign, crypto::Domain::Enrolment, digest);
+
+    // Steps 2-6: TLS pinned to the token's fingerprint, HELLO enrol, ENROL_REQUEST, ENROL_OK.
+    asio::io_context io;
+    auto context = makeDeviceTlsContext(transport);
+    EnrolOk reply;
+    std::exception_ptr failure;
+    auto session = [&]() -> asio::awaitable<void> {
+        TlsStream stream(io, *context);
+        asio::steady_timer deadline(io, options.timeout);
+        deadline.async_wait([&](const boost::system::error_code& ec) {
+            if (!ec) {
+                boost::system::error_code ignored;
+                stream.lowest_layer().close(ignored);
+            }
+        });
+        tcp::resolver resolver(io);
+        auto endpoints = co_await resolver.async_resolve(config.hubHost, std::to_string(config.hubPort),
+                                                         asio::use_awaitable);
+        co_await asio::async_connect(stream.lowest_layer(), endpoints, asio::use_awaitable);
+        auto pin = std::make_shared<PinObservation>();
+        installHubPin(stream, token.hubFingerprint, pin);
+        boost::system::error_code ec;
+        co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+        if (pin->rejected) throw SyncError(SyncCode::WrongHub, "handshake");
+        if (ec) throw boost::system::system_error(ec);
+        FrameChannel<TlsStream> channel(stream, {});
+        Hello hello;
+        hello.purpose = Purpose::Enrol;
+        hello.deviceId = deviceId;
+        hello.clientTimeMs = static_cast<std::uint64_t>(vault.nowMs());
+        hello.software = "abri-cli/0.1.0";
+        co_await channel.send(FrameType::Hello, hello);
+        auto readReply = [&](FrameType expected) -> asio::awaitable<Frame> {
+            auto frame = co_await channel.read();
+            if (frame.type == FrameType::Error) {
+                auto error = decodeError(frame.payload);
+                throw SyncError(syncCodeFromWire(error.code).value_or(SyncCode::ProtocolViolation), "hub", error.ref);
+            }
+            if (frame.type != expected) throw SyncError(SyncCode::ProtocolViolation, frameTypeName(frame.type));
+            co_return frame;
+        };
+        auto ok = decodeAuthOk((co_await readReply(FrameType::AuthOk)).payload);
+        if (ok.session != Purpose::Enrol) throw SyncError(SyncCode::ProtocolViolation, "session");
+        co_await channel.send(FrameType::EnrolRequest, request);
+        reply = decodeEnrolOk((co_await readReply(FrameType::EnrolOk)).payload);
+        deadline.cancel();
+        co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    };
+    asio::co_spawn(io, session, [&](std::exception_ptr e) { failure = e; });
+    io.run();
+    if (failure) std::rethrow_exception(failure);
+
+    // Step 7: verify what the hub sent against the pin and our own keys, then store it.
+    auto descriptor = decodeHubDescriptor(reply.descriptor, "enrol descriptor");
+    if (!crypto::constantTimeEqual(crypto::fingerprint(crypto::KeyType::Ed25519, descriptor.identityPk),
+                                   token.hubFingerprint)) {
+        throw SyncError(SyncCode::WrongHub, "descriptor");
+    }
+    auto certificate = decodeCertificate(reply.certificate, "enrol certificate");
+    verifyCertificate(certificate, descriptor.identityPk, "enrol certificate");
+    if (certificate.deviceId != deviceId || certificate.signPk != keys.sign.publicKey ||
+        certificate.boxPk != keys.box.publicKey || certificate.tlsPk != request.tlsPk ||
+        certificate.office != vault.office()) {
+        throw SyncError(SyncCode::KeyMismatch, "enrol certificate");
+    }
+    {
+        storage::Transaction txn(vault.db());
+        storeEnrolment(vault.db(), "enrolled", certificate.bytes, descriptor.bytes, address, vault.nowMs());
+        txn.commit();
+    }
+    vault.clock().observe(journal::makeHlc(reply.hubTimeMs, 0));
+    writeFileAtomically(syncDir, "hub.descriptor", descriptor.bytes);
+    writeFileAtomically(syncDir, "device.cert", certificate.bytes);
+    config.hubId = descriptor.hubId;
+    config.hubFingerprint = token.hubFingerprint;
+    config.deviceId = deviceId;
+    config.office = vault.office();
+    saveDaemonConfig(syncDir, config);
+    return EnrolResult{deviceId, certificate.serial, certificate.office, syncDir};
+}
+
+SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
+    auto hub = storedHubDescriptor(vault.db());
+    if (!hub) throw SyncError(SyncCode::UnknownDevice, "not enrolled");
+    auto keys = loadDeviceKeys(vault.db());
+    if (!keys) throw SyncError(SyncCode::UnknownDevice, "no device keys");
+    const auto syncDir = syncFolder(vaultPath);
+    DeviceIdentity identity{vaultDeviceId(vault), vault.office()};
+    SyncStepResult result;
+    result.packed = packUnshipped(vault.db(), identity, keys->sign);
+    fs::create_directories(syncDir / "outbox");
+    fs::create_directories(syncDir / "inbox");
+    result.outboxFiles = writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedFromStatus(syncDir));
+    merge::VaultApplier applier(vault);
+    InboxContext context;
+    context.deviceId = identity.deviceId;
+    context.boxKey = &keys->box;
+    context.hub = *hub;
+    context.clock = &vault.clock();
+    InboxHandlers handlers;
+    handlers.onChangeSet = [&](const ChangeSet& cs, const AdmissionRecord& admission) {
+        applier.apply(toAdmitted(cs, admission));
+    };
+    handlers.onReceipt = [&](const AdmissionRecord& admission) {
+        // Our own change-set: its ops are journalled; the applier records the clamp and exclusions (§5.6).
+        merge::AdmittedChangeSet own;
+        own.id = hashToHex(admission.changeSetId);
+        own.device = idToHex(admission.deviceId);
+        own.deviceSeq = admission.deviceSeq;
+        own.caseId = idToHex(admission.caseId);
+        own.hubSeq = admission.hubSeq;
+        own.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
+        own.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
+        for (const auto& e : admission.excluded) {
+            own.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(wireValue(e.reason))});
+        }
+        if (own.clamp.clamped() || !own.excluded.empty()) applier.apply(std::move(own));
+    };
+    handlers.onRefusal = [](const RefusalNotice&) {};
+    result.inbox = applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
+    return result;
+}
+
+std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
+    const auto syncDir = syncFolder(vaultPath);
+    const auto bundle = dir / "abri-bundle";
+    fs::create_directories(bundle / "to-hub");
+    writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
+    const auto device = vaultDeviceId(vault);
+    std::size_t copied = 0;
+    if (fs::is_directory(syncDir / "outbox")) {
+        for (const auto& entry : fs::directory_iterator(syncDir / "outbox")) {
+            auto name = parseSyncFileName(entry.path().filename().string());
+            if (!name || name->kind != SyncFileKind::OutboxBatch || name->deviceId != device) continue;
+            auto bytes = readWholeFile(entry.path(), kMaxBatchPayload + 1024);
+            writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
+            ++copied;
+        }
+    }
+    const auto want = "office_seq " + std::to_string(readCheckpoint(vault.db())) + "\n";
+    writeFileAtomically(bundle / "to-hub", "want-" + idToHex(device) + ".txt", crypto::asBytes(want));
+    return copied;
+}
+
+std::size_t importBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
+    const auto syncDir = syncFolder(vaultPath);
+    const auto device = vaultDeviceId(vault);
+    const auto from = dir / "abri-bundle" / "to-device" / idToHex(device);
+    fs::create_directories(syncDir / "inbox");
+    std::size_t moved = 0;
+    if (!fs::is_directory(from)) return 0;
+    for (const auto& entry : fs::directory_iterator(from)) {
+        auto name = parseSyncFileName(entry.path().filename().string());
+        if (!name || name->deviceId != device || name->kind == SyncFileKind::OutboxBatch) continue;
+        auto bytes = readWholeFile(entry.path(), kMaxPagePayload + 1024);
+        writeFileAtomically(syncDir / "inbox", entry.path().filename().string(), bytes);
+        ++moved;
+    }
+    return moved;
+}
+
+}  // namespace abri::sync::client

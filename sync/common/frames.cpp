@@ -1,0 +1,447 @@
+#include "frames.h"
+
+#include <algorithm>
+
+namespace abri::sync {
+namespace {
+
+constexpr std::array<std::uint8_t, 4> kHelloMagic = {'A', 'B', 'R', 'I'};
+
+// ASCII printable only: details and software names end up in logs.
+void requirePrintableAscii(PayloadReader& reader, const std::string& text) {
+    for (char c : text) {
+        if (c < 0x20 || c > 0x7E) reader.fail("non-ascii text");
+    }
+}
+
+Purpose purposeFrom(PayloadReader& reader, std::uint8_t v) {
+    if (v != static_cast<std::uint8_t>(Purpose::Sync) && v != static_cast<std::uint8_t>(Purpose::Enrol)) {
+        reader.fail("purpose");
+    }
+    return static_cast<Purpose>(v);
+}
+
+}  // namespace
+
+bool isKnownFrameType(std::uint8_t type) noexcept {
+    switch (type) {
+    case 0x01: case 0x02: case 0x03: case 0x04: case 0x05: case 0x06:
+    case 0x10: case 0x11:
+    case 0x20: case 0x21: case 0x22: case 0x23:
+    case 0x30: case 0x31: case 0x32: case 0x33:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const char* frameTypeName(FrameType type) noexcept {
+    switch (type) {
+    case FrameType::Hello: return "HELLO";
+    case FrameType::AuthOk: return "AUTH_OK";
+    case FrameType::Error: return "ERROR";
+    case FrameType::Ping: return "PING";
+    case FrameType::Pong: return "PONG";
+    case FrameType::Bye: return "BYE";
+    case FrameType::EnrolRequest: return "ENROL_REQUEST";
+    case FrameType::EnrolOk: return "ENROL_OK";
+    case FrameType::UploadBegin: return "UPLOAD_BEGIN";
+    case FrameType::UploadReady: return "UPLOAD_READY";
+    case FrameType::UploadData: return "UPLOAD_DATA";
+    case FrameType::UploadAck: return "UPLOAD_ACK";
+    case FrameType::Download: return "DOWNLOAD";
+    case FrameType::PageBegin: return "PAGE_BEGIN";
+    case FrameType::PageData: return "PAGE_DATA";
+    case FrameType::PageNone: return "PAGE_NONE";
+    }
+    return "UNKNOWN";
+}
+
+FrameHeader decodeFrameHeader(std::span<const std::uint8_t, kFrameHeaderBytes> header) {
+    PayloadReader reader(header);
+    FrameHeader out;
+    out.payloadLength = reader.u32();
+    auto type = reader.u8();
+    if (out.payloadLength > kMaxFrame) throw SyncError(SyncCode::FrameTooLarge, "payload_len");
+    if (!isKnownFrameType(type)) throw SyncError(SyncCode::UnknownFrame, "type");
+    out.type = static_cast<FrameType>(type);
+    return out;
+}
+
+Bytes encodeFrame(FrameType type, std::span<const std::uint8_t> payload) {
+    if (payload.size() > kMaxFrame) throw SyncError(SyncCode::FrameTooLarge, frameTypeName(type));
+    PayloadWriter w;
+    w.u32(static_cast<std::uint32_t>(payload.size()));
+    w.u8(static_cast<std::uint8_t>(type));
+    w.raw(payload);
+    return w.take();
+}
+
+Frame decodeFrame(std::span<const std::uint8_t> bytes) {
+    if (bytes.size() < kFrameHeaderBytes) throw SyncError(SyncCode::MalformedFrame, "header");
+    auto header = decodeFrameHeader(bytes.first<kFrameHeaderBytes>());
+    if (bytes.size() - kFrameHeaderBytes != header.payloadLength) {
+        throw SyncError(SyncCode::MalformedFrame, "length");
+    }
+    auto payload = bytes.subspan(kFrameHeaderBytes);
+    return Frame{header.type, Bytes(payload.begin(), payload.end())};
+}
+
+// ---- HELLO
+Bytes encodePayload(const Hello& f) {
+    PayloadWriter w;
+    w.raw(kHelloMagic);
+    w.u16(f.protoMin);
+    w.u16(f.protoMax);
+    w.u32(f.capabilities);
+    w.u8(static_cast<std::uint8_t>(f.purpose));
+    w.raw(f.deviceId);
+    w.u64(f.clientTimeMs);
+    w.str8(f.software);
+    return w.take();
+}
+
+Hello decodeHello(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    Hello f;
+    if (r.fixed<4>() != kHelloMagic) r.fail("magic");
+    f.protoMin = r.u16();
+    f.protoMax = r.u16();
+    if (f.protoMin > f.protoMax) r.fail("proto range");
+    f.capabilities = r.u32();
+    f.purpose = purposeFrom(r, r.u8());
+    f.deviceId = r.fixed<16>();
+    f.clientTimeMs = r.u64();
+    f.software = r.str8();
+    requirePrintableAscii(r, f.software);
+    r.expectEnd();
+    return f;
+}
+
+// ---- AUTH_OK
+Bytes encodePayload(const AuthOk& f) {
+    PayloadWriter w;
+    w.u16(f.proto);
+    w.u32(f.capabilities);
+    w.u8(static_cast<std::uint8_t>(f.session));
+    w.u64(f.hubTimeMs);
+    w.u32(f.maxFrame);
+    w.u16(f.idleTimeoutS);
+    w.u16(f.maxWaitS);
+    w.u64(f.ackedSeq);
+    w.u64(f.officeHeadSeq);
+    w.blob16(f.descriptor);
+    w.blob16(f.certificate);
+    return w.take();
+}
+
+AuthOk decodeAuthOk(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    AuthOk f;
+    f.proto = r.u16();
+    f.capabilities = r.u32();
+    f.session = purposeFrom(r, r.u8());
+    f.hubTimeMs = r.u64();
+    f.maxFrame = r.u32();
+    f.idleTimeoutS = r.u16();
+    f.maxWaitS = r.u16();
+    f.ackedSeq = r.u64();
+    f.officeHeadSeq = r.u64();
+    f.descriptor = r.blob16();
+    f.certificate = r.blob16();
+    r.expectEnd();
+    return f;
+}
+
+// ---- ERROR
+Bytes encodePayload(const ErrorFrame& f) {
+    PayloadWriter w;
+    w.u16(f.code);
+    w.u8(f.fatal ? 1 : 0);
+    w.u64(f.ref);
+    w.str8(f.detail);
+    return w.take();
+}
+
+ErrorFrame decodeError(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    ErrorFrame f;
+    f.code = r.u16();
+    auto fatal = r.u8();
+    if (fatal > 1) r.fail("fatal");
+    f.fatal = fatal == 1;
+    f.ref = r.u64();
+    f.detail = r.str8();
+    requirePrintableAscii(r, f.detail);
+    r.expectEnd();
+    return f;
+}
+
+// ---- PING / PONG / BYE
+Bytes encodePayload(const PingPong& f) {
+    PayloadWriter w;
+    w.u64(f.nonce);
+    return w.take();
+}
+
+PingPong decodePingPong(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    PingPong f;
+    f.nonce = r.u64();
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const Bye& f) {
+    PayloadWriter w;
+    w.u16(f.code);
+    return w.take();
+}
+
+Bye decodeBye(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    Bye f;
+    f.code = r.u16();
+    r.expectEnd();
+    return f;
+}
+
+// ---- ENROL_REQUEST / ENROL_OK
+Bytes encodePayload(const EnrolRequest& f) {
+    PayloadWriter w;
+    w.raw(f.secret);
+    w.raw(f.deviceId);
+    w.raw(f.signPk);
+    w.raw(f.boxPk);
+    w.raw(f.tlsPk);
+    w.str8(f.office);
+    w.str8(f.label);
+    w.raw(f.proof);
+    return w.take();
+}
+
+EnrolRequest decodeEnrolRequest(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    EnrolRequest f;
+    f.secret = r.fixed<32>();
+    f.deviceId = r.fixed<16>();
+    f.signPk = r.fixed<32>();
+    f.boxPk = r.fixed<32>();
+    f.tlsPk = r.fixed<32>();
+    f.office = r.str8();
+    requirePrintableAscii(r, f.office);
+    f.label = r.str8();
+    requirePrintableAscii(r, f.label);
+    f.proof = r.fixed<64>();
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const EnrolOk& f) {
+    PayloadWriter w;
+    w.blob16(f.certificate);
+    w.blob16(f.descriptor);
+    w.u64(f.hubTimeMs);
+    w.u64(f.officeHeadSeq);
+    return w.take();
+}
+
+EnrolOk decodeEnrolOk(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    EnrolOk f;
+    f.certificate = r.blob16();
+    f.descriptor = r.blob16();
+    f.hubTimeMs = r.u64();
+    f.officeHeadSeq = r.u64();
+    r.expectEnd();
+    return f;
+}
+
+// ---- UPLOAD_*
+Bytes encodePayload(const UploadBegin& f) {
+    PayloadWriter w;
+    w.raw(f.fileId);
+    w.u32(f.size);
+    w.u64(f.firstSeq);
+    w.u64(f.lastSeq);
+    return w.take();
+}
+
+UploadBegin decodeUploadBegin(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    UploadBegin f;
+    f.fileId = r.fixed<32>();
+    f.size = r.u32();
+    f.firstSeq = r.u64();
+    f.lastSeq = r.u64();
+    if (f.size == 0) r.fail("size");
+    if (f.firstSeq == 0 || f.firstSeq > f.lastSeq) r.fail("seq range");
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const UploadReady& f) {
+    PayloadWriter w;
+    w.raw(f.fileId);
+    w.u32(f.offset);
+    return w.take();
+}
+
+UploadReady decodeUploadReady(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    UploadReady f;
+    f.fileId = r.fixed<32>();
+    f.offset = r.u32();
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const UploadData& f) {
+    PayloadWriter w;
+    w.raw(f.fileId);
+    w.u32(f.offset);
+    w.raw(f.data);
+    return w.take();
+}
+
+UploadData decodeUploadData(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    UploadData f;
+    f.fileId = r.fixed<32>();
+    f.offset = r.u32();
+    auto data = r.rest();
+    if (data.empty()) r.fail("empty data");
+    f.data.assign(data.begin(), data.end());
+    return f;
+}
+
+Bytes encodePayload(const UploadAck& f) {
+    if (f.results.size() > kMaxUploadResults) throw SyncError(SyncCode::MalformedFrame, "UPLOAD_ACK results");
+    PayloadWriter w;
+    w.raw(f.fileId);
+    w.u16(f.fileStatus);
+    w.u64(f.ackedSeq);
+    w.u16(static_cast<std::uint16_t>(f.results.size()));
+    for (const auto& result : f.results) {
+        w.u64(result.deviceSeq);
+        w.u16(result.status);
+        w.u16(result.excludedCount);
+    }
+    w.blob16(f.refusalNotice);
+    return w.take();
+}
+
+UploadAck decodeUploadAck(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    UploadAck f;
+    f.fileId = r.fixed<32>();
+    f.fileStatus = r.u16();
+    f.ackedSeq = r.u64();
+    auto n = r.u16();
+    if (n > kMaxUploadResults) r.fail("result count");
+    if (std::size_t{n} * 12 > r.remaining()) r.fail("result count");
+    f.results.reserve(n);
+    for (std::uint16_t i = 0; i < n; ++i) {
+        ChangeSetResult result;
+        result.deviceSeq = r.u64();
+        result.status = r.u16();
+        result.excludedCount = r.u16();
+        f.results.push_back(result);
+    }
+    f.refusalNotice = r.blob16();
+    r.expectEnd();
+    return f;
+}
+
+// ---- DOWNLOAD / PAGE_*
+Bytes encodePayload(const Download& f) {
+    PayloadWriter w;
+    w.u64(f.sinceSeq);
+    w.u16(f.maxEntries);
+    w.u32(f.maxBytes);
+    w.u32(f.waitMs);
+    w.raw(f.resumePageId);
+    w.u32(f.resumeOffset);
+    w.str8(f.office);
+    return w.take();
+}
+
+Download decodeDownload(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    Download f;
+    f.sinceSeq = r.u64();
+    f.maxEntries = r.u16();
+    f.maxBytes = r.u32();
+    f.waitMs = r.u32();
+    f.resumePageId = r.fixed<16>();
+    f.resumeOffset = r.u32();
+    f.office = r.str8();
+    requirePrintableAscii(r, f.office);
+    if (f.maxEntries == 0) r.fail("max_entries");
+    if (f.maxBytes == 0 || f.maxBytes > kMaxDownloadBytes) r.fail("max_bytes");
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const PageBegin& f) {
+    PayloadWriter w;
+    w.raw(f.pageId);
+    w.u64(f.firstSeq);
+    w.u64(f.lastSeq);
+    w.u64(f.headSeq);
+    w.u32(f.size);
+    w.raw(f.fileHash);
+    w.u32(f.startOffset);
+    return w.take();
+}
+
+PageBegin decodePageBegin(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    PageBegin f;
+    f.pageId = r.fixed<16>();
+    f.firstSeq = r.u64();
+    f.lastSeq = r.u64();
+    f.headSeq = r.u64();
+    f.size = r.u32();
+    f.fileHash = r.fixed<32>();
+    f.startOffset = r.u32();
+    if (f.firstSeq > f.lastSeq || f.lastSeq > f.headSeq) r.fail("seq range");
+    if (f.startOffset > f.size) r.fail("start_offset");
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const PageData& f) {
+    PayloadWriter w;
+    w.raw(f.pageId);
+    w.u32(f.offset);
+    w.raw(f.data);
+    return w.take();
+}
+
+PageData decodePageData(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    PageData f;
+    f.pageId = r.fixed<16>();
+    f.offset = r.u32();
+    auto data = r.rest();
+    if (data.empty()) r.fail("empty data");
+    f.data.assign(data.begin(), data.end());
+    return f;
+}
+
+Bytes encodePayload(const PageNone& f) {
+    PayloadWriter w;
+    w.u64(f.headSeq);
+    return w.take();
+}
+
+PageNone decodePageNone(std::span<const std::uint8_t> p) {
+    PayloadReader r(p);
+    PageNone f;
+    f.headSeq = r.u64();
+    r.expectEnd();
+    return f;
+}
+
+}  // namespace abri::sync

@@ -1,0 +1,61 @@
+#pragma once
+// abri-syncd's work (PROTOCOL.md §1, §4.5, §4.6, §4.8): a courier between `<vault>.sync/{outbox,inbox}` and the
+// hub. It holds only the transport key and the hub pin; it never opens the vault and cannot read what it carries.
+// One session = connect, TLS with the pin, HELLO, upload the outbox from acked_seq + 1 (resuming a cut file),
+// download pages into the inbox (resuming a cut page), BYE. Between sessions: poll interval, or backoff with jitter
+// after a failure; fatal identity refusals stop it (exit code 3) until someone acts.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "changeset/sync_error.h"
+#include "common/daemon_config.h"
+#include "common/frame_channel.h"
+
+namespace abri::sync::daemon {
+
+struct CourierOptions {
+    std::filesystem::path syncDir;
+    bool once = false;                                   // one session, then exit (0 ok, 1 failed, 3 refused)
+    std::optional<std::chrono::milliseconds> pollInterval;  // overrides daemon.conf
+    std::optional<std::uint64_t> bandwidthBytesPerSecond;   // overrides daemon.conf
+    std::chrono::milliseconds connectTimeout{20'000};
+    std::chrono::milliseconds replyTimeout{90'000};
+    std::chrono::milliseconds backoffStart{2'000};
+    std::chrono::milliseconds backoffMax{15 * 60'000};
+    std::uint32_t downloadWaitMs = 0;                    // long poll while downloading
+};
+
+struct SessionReport {
+    std::uint64_t ackedSeq = 0;
+    std::uint64_t headSeq = 0;
+    std::int64_t clockOffsetMs = 0;
+    std::size_t filesUploaded = 0;
+    std::size_t pagesDownloaded = 0;
+    std::optional<SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
+};
+
+class Courier {
+public:
+    explicit Courier(CourierOptions options);
+    // Runs until stopped by a signal (or one session with `once`). Returns the process exit code.
+    int run();
+    // One session; throws SyncError (refusals, timeouts, wrong_hub) or boost::system::system_error.
+    SessionReport runSession();
+
+private:
+    void writeStatus(const std::string& link, const std::optional<SyncCode>& error, std::uint64_t nextAttemptMs);
+    std::chrono::milliseconds nextBackoff();
+
+    CourierOptions options_;
+    DaemonConfig config_;
+    std::mt19937_64 random_;
+    int failures_ = 0;
+    SessionReport last_;
+    std::uint64_t lastSyncMs_ = 0;
+};
+
+}  // namespace abri::sync::daemon

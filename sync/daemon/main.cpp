@@ -1,0 +1,45 @@
+// abri-syncd: the sync courier (PROTOCOL.md §1). Usage:
+//   abri-syncd SYNC_DIR [--once] [--poll-ms N] [--bandwidth BYTES_PER_S] [--download-wait-ms N]
+// SYNC_DIR is `<vault>.sync` (daemon.conf, transport.key, outbox/, inbox/, checkpoint, status.json).
+// Exit codes: 0 ok (with --once), 1 failed (with --once), 2 usage, 3 refused by the hub or wrong hub key.
+#include <iostream>
+#include <string>
+
+#include "common/error.h"
+#include "courier.h"
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: abri-syncd SYNC_DIR [--once] [--poll-ms N] [--bandwidth BYTES_PER_S]\n";
+        return 2;
+    }
+    abri::sync::daemon::CourierOptions options;
+    options.syncDir = argv[1];
+    try {
+        for (int i = 2; i < argc; ++i) {
+            const std::string a = argv[i];
+            auto value = [&]() -> std::string {
+                if (i + 1 >= argc) throw abri::Error(abri::ErrorCode::InvalidValue, a, "missing value");
+                return argv[++i];
+            };
+            if (a == "--once") options.once = true;
+            else if (a == "--poll-ms") options.pollInterval = std::chrono::milliseconds(std::stoull(value()));
+            else if (a == "--bandwidth") options.bandwidthBytesPerSecond = std::stoull(value());
+            else if (a == "--download-wait-ms") options.downloadWaitMs = static_cast<std::uint32_t>(std::stoul(value()));
+            else if (a == "--backoff-ms") options.backoffStart = std::chrono::milliseconds(std::stoull(value()));
+            else if (a == "--reply-timeout-ms") options.replyTimeout = std::chrono::milliseconds(std::stoull(value()));
+            else {
+                std::cerr << "abri-syncd: unknown option\n";
+                return 2;
+            }
+        }
+        abri::sync::daemon::Courier courier(options);
+        return courier.run();
+    } catch (const abri::Error& e) {
+        std::cerr << "abri-syncd: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "abri-syncd: " << e.what() << "\n";
+        return 1;
+    }
+}

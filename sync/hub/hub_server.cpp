@@ -1,0 +1,439 @@
+#include "hub_server.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <fstream>
+
+#include "changeset/enrolment_token.h"
+#include "changeset/limits.h"
+#include "common/connection_codes.h"
+#include "common/error.h"
+#include "crypto/sealed_box.h"
+#include "ingest.h"
+#include "page_builder.h"
+
+namespace abri::sync::hub {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+struct HubServer::Connection {
+    Connection(tcp::socket socket, ssl::context& context) : stream(std::move(socket), context) {}
+    TlsStream stream;
+    bool superseded = false;
+    void cancel() {
+        boost::system::error_code ignored;
+        stream.lowest_layer().cancel(ignored);
+    }
+};
+
+struct HubServer::CachedPage {
+    BuiltPage page;
+    std::chrono::steady_clock::time_point builtAt;
+};
+
+namespace {
+
+constexpr std::size_t kPageChunk = 16 * 1024;
+constexpr std::uint64_t kMaxUploadFile = kMaxBatchPayload + 48 + 20;
+
+std::string hex(const Id16& id) { return idToHex(id); }
+
+asio::awaitable<void> sendError(FrameChannel<TlsStream>& channel, SyncCode code, bool fatal, std::uint64_t ref = 0,
+                                std::string detail = {}) {
+    ErrorFrame error{wireValue(code), fatal, ref, detail.empty() ? std::string(syncCodeName(code)) : detail};
+    co_await channel.send(FrameType::Error, error);
+}
+
+struct UploadState {
+    Hash32 fileId{};
+    std::uint32_t size = 0;
+    std::filesystem::path partial;
+    std::uint32_t held = 0;
+};
+
+std::uint32_t fileSizeOr0(const std::filesystem::path& p) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(p, ec);
+    return ec ? 0 : static_cast<std::uint32_t>(std::min<std::uintmax_t>(size, 0xFFFFFFFFu));
+}
+
+}  // namespace
+
+HubServer::HubServer(asio::io_context& io, HubStore& store, ServerOptions options)
+    : io_(io), store_(store), options_(std::move(options)), acceptor_(io) {
+    auto seed = store_.identity().seed();
+    auto identity = TlsIdentity::fromSeed(seed, "abri-hub-" + hex(store_.hubId()));
+    tls_ = makeHubTlsContext(identity);
+}
+
+HubServer::~HubServer() = default;
+
+void HubServer::log(const std::string& line) const {
+    if (options_.log) options_.log(line);
+}
+
+std::uint16_t HubServer::start() {
+    tcp::endpoint endpoint(asio::ip::make_address(options_.listenHost), options_.listenPort);
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(tcp::acceptor::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen();
+    asio::co_spawn(io_, acceptLoop(), asio::detached);
+    return acceptor_.local_endpoint().port();
+}
+
+void HubServer::stop() {
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+}
+
+asio::awaitable<void> HubServer::acceptLoop() {
+    for (;;) {
+        boost::system::error_code ec;
+        auto socket = co_await acceptor_.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) {
+            if (!acceptor_.is_open()) co_return;
+            continue;
+        }
+        asio::co_spawn(io_, serve(std::move(socket)), asio::detached);
+    }
+}
+
+asio::awaitable<void> HubServer::serve(tcp::socket socket) {
+    boost::system::error_code ec;
+    const auto address = socket.remote_endpoint(ec).address().to_string();
+    if (connections_ >= options_.maxConnections || preHelloByAddress_[address] >= options_.maxPerAddressBeforeHello) {
+        log("refused connection: limit reached");
+        socket.close(ec);
+        co_return;
+    }
+    ++connections_;
+    ++preHelloByAddress_[address];
+    bool preHello = true;
+    auto leavePreHello = [&] {
+        if (preHello && --preHelloByAddress_[address] == 0) preHelloByAddress_.erase(address);
+        preHello = false;
+    };
+    auto conn = std::make_shared<Connection>(std::move(socket), *tls_);
+    std::optional<Id16> registeredDevice;
+
+    try {
+        // TLS handshake within its limit (§4.6): no frame is possible yet, so a breach just closes.
+        Watchdog handshakeDog(io_.get_executor());
+        handshakeDog.timer.expires_after(options_.handshakeTimeout);
+        handshakeDog.timer.async_wait([conn](const boost::system::error_code& e) {
+            if (!e) conn->cancel();
+        });
+        co_await conn->stream.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+        handshakeDog.timer.cancel();
+        if (ec) throw boost::system::system_error(ec);
+        const auto clientKey = peerEd25519Key(conn->stream.native_handle());
+        FrameChannel<TlsStream> channel(conn->stream, options_.frameTimeouts);
+        std::optional<SyncError> refusal;  // answered after the try: no co_await inside a handler
+        try {
+            if (!negotiatedAbriAlpn(conn->stream.native_handle()) || !clientKey) {
+                throw SyncError(SyncCode::ProtocolViolation, "alpn");
+            }
+            auto first = co_await channel.read(options_.helloTimeout);
+            if (first.type != FrameType::Hello) throw SyncError(SyncCode::ProtocolViolation, "first frame");
+            auto hello = decodeHello(first.payload);
+            if (hello.protoMin > kProtocolVersion || hello.protoMax < kProtocolVersion) {
+                throw SyncError(SyncCode::UnsupportedVersion, "proto", kProtocolVersion);
+            }
+            leavePreHello();
+            const auto now = nowMs();
+            AuthOk ok;
+            ok.capabilities = hello.capabilities & (kCapPageResume | kCapLongPoll);
+            ok.hubTimeMs = now;
+            ok.idleTimeoutS = static_cast<std::uint16_t>(options_.frameTimeouts.idle.count() / 1000);
+            ok.maxWaitS = options_.maxWaitS;
+            ok.descriptor = store_.descriptor().bytes;
+
+            if (hello.purpose == Purpose::Enrol) {
+                log("hello purpose=enrol device=" + hex(hello.deviceId));
+                ok.session = Purpose::Enrol;
+                co_await channel.send(FrameType::AuthOk, ok);
+                auto request = co_await channel.read();
+                if (request.type != FrameType::EnrolRequest) throw SyncError(SyncCode::ProtocolViolation, "enrol");
+                auto enrolled = enrol(request.payload, *clientKey, hello.deviceId);
+                co_await channel.send(FrameType::EnrolOk, enrolled);
+                log("enrolled device=" + hex(hello.deviceId));
+            } else {
+
+            // Sync session: identity is the device certificate whose tls_pk is the TLS client key.
+            auto device = store_.findDevice(hello.deviceId);
+            if (!device) throw SyncError(SyncCode::UnknownDevice, "hello");
+            if (device->status == DeviceStatus::Revoked) throw SyncError(SyncCode::Revoked, "hello");
+            if (device->status == DeviceStatus::Forked) throw SyncError(SyncCode::DeviceQuarantined, "hello");
+            if (!device->certificate.validAt(now)) throw SyncError(SyncCode::CertExpired, "hello");
+            if (!crypto::constantTimeEqual(device->certificate.tlsPk, *clientKey)) {
+                throw SyncError(SyncCode::KeyMismatch, "hello");
+            }
+            if (auto older = byDevice_[device->deviceId].lock()) {
+                older->superseded = true;
+                older->cancel();
+            }
+            byDevice_[device->deviceId] = conn;
+            registeredDevice = device->deviceId;
+            ok.ackedSeq = device->chainSeq;
+            ok.officeHeadSeq = store_.feedHead(device->office);
+            ok.certificate = device->certificate.bytes;
+            co_await channel.send(FrameType::AuthOk, ok);
+            log("session device=" + hex(device->deviceId) + " acked=" + std::to_string(device->chainSeq));
+            co_await syncSession(channel, *conn, device->deviceId);
+            }
+        } catch (const SyncError& e) {
+            refusal = e;
+        }
+        if (refusal) {
+            log("closing connection: " + std::string(conn->superseded ? "superseded" : refusal->name()));
+            if (conn->superseded) {
+                co_await sendError(channel, SyncCode::Superseded, true);
+            } else {
+                co_await sendError(channel, refusal->code(), true, refusal->ref());
+            }
+        }
+        co_await conn->stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    } catch (const SyncError& e) {
+        log("connection closed: " + std::string(e.name()));
+    } catch (const boost::system::system_error&) {
+        // Socket errors and cancelled handshakes: nothing to answer.
+    } catch (const std::exception& e) {
+        log(std::string("connection failed: internal"));
+    }
+    leavePreHello();
+    if (registeredDevice) {
+        auto it = byDevice_.find(*registeredDevice);
+        if (it != byDevice_.end() && it->second.lock() == conn) byDevice_.erase(it);
+    }
+    boost::system::error_code ignored;
+    conn->stream.lowest_layer().close(ignored);
+    --connections_;
+}
+
+EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& clientKey, const Id16& helloDevice) {
+    const auto request = decodeEnrolRequest(payload);
+    const auto now = nowMs();
+    const Hash32 secretHash = crypto::blake2b({request.secret});
+    const Hash32 requestHash = crypto::blake2b({payload});
+    auto token = store_.findToken(secretHash);
+    if (!token) throw SyncError(SyncCode::TokenInvalid, "enrol");
+    // An identical retry of a completed enrolment gets the same certificate (§2.6, §7.4), even after expiry.
+    if (token->usedBy) {
+        if (*token->usedBy == request.deviceId && token->requestHash && *token->requestHash == requestHash) {
+            auto device = store_.findDevice(request.deviceId);
+            if (device && device->status == DeviceStatus::Active) {
+                return EnrolOk{device->certificate.bytes, store_.descriptor().bytes, now,
+                               store_.feedHead(device->office)};
+            }
+        }
+        throw SyncError(SyncCode::TokenUsed, "enrol");
+    }
+    if (now >= token->expiryMs) throw SyncError(SyncCode::TokenExpired, "enrol");
+    if (!crypto::constantTimeEqual(request.tlsPk, clientKey)) throw SyncError(SyncCode::KeyMismatch, "enrol");
+    if (request.deviceId != helloDevice) throw SyncError(SyncCode::ProtocolViolation, "device_id");
+    if (!crypto::isValidSigningKey(request.signPk) || !crypto::isValidSigningKey(request.tlsPk)) {
+        throw SyncError(SyncCode::BadKey, "enrol");
+    }
+    try {
+        const std::array<std::uint8_t, 1> probe{0};
+        (void)crypto::sealToRecipient(request.boxPk, probe);
+    } catch (const Error&) {
+        throw SyncError(SyncCode::BadKey, "box_pk");
+    }
+    const auto digest = enrolmentProofDigest(store_.identityFingerprint(), secretHash, request.deviceId, request.signPk,
+                                             request.boxPk, request.tlsPk, request.office, request.label);
+    if (!crypto::verifyDigest(request.signPk, crypto::Domain::Enrolment, digest, request.proof)) {
+        throw SyncError(SyncCode::BadProof, "enrol");
+    }
+    if (request.office != token->office) throw SyncError(SyncCode::OfficeMismatch, "enrol");
+    if (auto existing = store_.findDevice(request.deviceId); existing && existing->status == DeviceStatus::Active) {
+        throw SyncError(SyncCode::DeviceExists, "enrol");
+    }
+    storage::Transaction txn(store_.db());
+    Certificate cert;
+    cert.role = token->role;
+    cert.serial = store_.nextCertificateSerial();
+    cert.hubId = store_.hubId();
+    cert.deviceId = request.deviceId;
+    cert.signPk = request.signPk;
+    cert.boxPk = request.boxPk;
+    cert.tlsPk = request.tlsPk;
+    cert.notBeforeMs = now;
+    cert.notAfterMs = now + kDefaultCertificateValidityMs;
+    cert.office = request.office;
+    cert.label = request.label;
+    DeviceRecord device;
+    device.deviceId = request.deviceId;
+    device.office = request.office;
+    device.role = token->role;
+    device.status = DeviceStatus::Active;
+    device.statusMs = now;
+    device.certificate = issueCertificate(std::move(cert), store_.identity());
+    store_.insertDevice(device);
+    store_.markTokenUsed(secretHash, request.deviceId, requestHash);
+    ensureCertificateInFeed(store_, device.office, device);
+    txn.commit();
+    return EnrolOk{device.certificate.bytes, store_.descriptor().bytes, now, store_.feedHead(device.office)};
+}
+
+asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId) {
+    std::optional<UploadState> upload;
+    const auto partialDir = store_.dir() / "partial" / hex(deviceId);
+    std::filesystem::create_directories(partialDir);
+    auto lastPing = std::chrono::steady_clock::time_point{};
+    for (;;) {
+        auto frame = co_await channel.read();
+        if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
+        // Revocation takes effect on live connections at their next frame.
+        auto device = store_.findDevice(deviceId);
+        if (!device || device->status == DeviceStatus::Revoked) throw SyncError(SyncCode::Revoked, "session");
+        if (device->status == DeviceStatus::Forked) throw SyncError(SyncCode::DeviceQuarantined, "session");
+        switch (frame.type) {
+        case FrameType::Ping: {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - lastPing < std::chrono::seconds(10)) throw SyncError(SyncCode::ProtocolViolation, "ping flood");
+            lastPing = now;
+            co_await channel.send(FrameType::Pong, decodePingPong(frame.payload));
+            break;
+        }
+        case FrameType::Bye:
+            decodeBye(frame.payload);
+            co_return;
+        case FrameType::UploadBegin: {
+            auto begin = decodeUploadBegin(frame.payload);
+            if (begin.size > kMaxUploadFile) throw SyncError(SyncCode::TooLarge, "upload");
+            if (begin.lastSeq <= device->chainSeq) {
+                UploadAck ack;
+                ack.fileId = begin.fileId;
+                ack.ackedSeq = device->chainSeq;
+                for (auto seq = begin.firstSeq; seq <= begin.lastSeq && ack.results.size() < kMaxUploadResults; ++seq) {
+                    ack.results.push_back({seq, kStatusDuplicate, 0});
+                }
+                co_await channel.send(FrameType::UploadAck, ack);
+                break;
+            }
+            UploadState state;
+            state.fileId = begin.fileId;
+            state.size = begin.size;
+            state.partial = partialDir / (hashToHex(begin.fileId) + ".part");
+            state.held = fileSizeOr0(state.partial);
+            if (state.held > state.size) {
+                std::filesystem::remove(state.partial);
+                state.held = 0;
+            }
+            upload = state;
+            log("upload begin device=" + hex(deviceId) + " seqs=" + std::to_string(begin.firstSeq) + "-" +
+                std::to_string(begin.lastSeq) + " offset=" + std::to_string(state.held));
+            co_await channel.send(FrameType::UploadReady, UploadReady{state.fileId, state.held});
+            break;
+        }
+        case FrameType::UploadData: {
+            auto data = decodeUploadData(frame.payload);
+            if (!upload || data.fileId != upload->fileId || data.offset != upload->held ||
+                data.data.size() > upload->size - upload->held) {
+                throw SyncError(SyncCode::ProtocolViolation, "upload offset");
+            }
+            {
+                std::ofstream out(upload->partial, std::ios::binary | std::ios::app);
+                out.write(reinterpret_cast<const char*>(data.data.data()), static_cast<std::streamsize>(data.data.size()));
+                out.flush();
+                if (!out) throw Error(ErrorCode::IoError, "partial upload");
+            }
+            upload->held += static_cast<std::uint32_t>(data.data.size());
+            if (upload->held < upload->size) break;
+            std::ifstream in(upload->partial, std::ios::binary);
+            Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            in.close();
+            std::filesystem::remove(upload->partial);
+            UploadAck ack;
+            ack.fileId = upload->fileId;
+            upload.reset();
+            const Hash32 actual = crypto::blake2b({file});
+            if (actual != ack.fileId) {
+                ack.fileStatus = wireValue(SyncCode::HashMismatch);
+                ack.ackedSeq = device->chainSeq;
+            } else {
+                auto result = ingestSealedFile(store_, file, deviceId, nowMs());
+                ack.fileStatus = result.fileStatus;
+                ack.ackedSeq = result.ackedSeq;
+                ack.results = std::move(result.results);
+                ack.refusalNotice = std::move(result.refusalNotice);
+            }
+            std::string statuses;
+            for (const auto& r : ack.results) statuses += " " + std::to_string(r.deviceSeq) + ":" + std::to_string(r.status);
+            log("upload ack device=" + hex(deviceId) + " file_status=" + std::to_string(ack.fileStatus) +
+                " acked=" + std::to_string(ack.ackedSeq) + statuses);
+            co_await channel.send(FrameType::UploadAck, ack);
+            break;
+        }
+        case FrameType::Download: {
+            auto request = decodeDownload(frame.payload);
+            if (request.office != device->office) throw SyncError(SyncCode::OfficeNotAllowed, "download");
+            co_await download(channel, deviceId, request);
+            break;
+        }
+        default:
+            throw SyncError(SyncCode::ProtocolViolation, frameTypeName(frame.type));
+        }
+    }
+}
+
+asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, const Id16& deviceId,
+                                          const Download& request) {
+    auto device = store_.findDevice(deviceId);
+    const auto head = store_.feedHead(device->office);
+    if (request.sinceSeq > head) {
+        co_await sendError(channel, SyncCode::BadSince, false, head);
+        co_return;
+    }
+    std::shared_ptr<CachedPage> page;
+    std::uint32_t start = 0;
+    if (auto cached = pageCache_.find(deviceId); cached != pageCache_.end()) {
+        const bool fresh = std::chrono::steady_clock::now() - cached->second->builtAt < std::chrono::hours(1);
+        if (fresh && cached->second->page.pageId == request.resumePageId &&
+            cached->second->page.firstSeq == request.sinceSeq + 1 &&
+            request.resumeOffset <= cached->second->page.sealedFile.size()) {
+            page = cached->second;
+            start = request.resumeOffset;
+        }
+    }
+    if (!page) {
+        // Long poll (§4.5): wait for something newer, up to min(wait_ms, max_wait_s).
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::min(std::chrono::milliseconds(request.waitMs),
+                                       std::chrono::milliseconds(std::uint64_t{options_.maxWaitS} * 1000));
+        std::optional<BuiltPage> built;
+        for (;;) {
+            device = store_.findDevice(deviceId);
+            built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs());
+            if (built || std::chrono::steady_clock::now() >= deadline) break;
+            asio::steady_timer pause(io_, std::chrono::milliseconds(250));
+            co_await pause.async_wait(asio::use_awaitable);
+        }
+        if (!built) {
+            co_await channel.send(FrameType::PageNone, PageNone{store_.feedHead(device->office)});
+            co_return;
+        }
+        page = std::make_shared<CachedPage>(CachedPage{std::move(*built), std::chrono::steady_clock::now()});
+        pageCache_[deviceId] = page;
+    }
+    const auto& p = page->page;
+    PageBegin begin{p.pageId, p.firstSeq, p.lastSeq, p.headSeq, static_cast<std::uint32_t>(p.sealedFile.size()),
+                    p.fileHash, start};
+    co_await channel.send(FrameType::PageBegin, begin);
+    for (std::size_t offset = start; offset < p.sealedFile.size(); offset += kPageChunk) {
+        const auto n = std::min(kPageChunk, p.sealedFile.size() - offset);
+        PageData data;
+        data.pageId = p.pageId;
+        data.offset = static_cast<std::uint32_t>(offset);
+        data.data.assign(p.sealedFile.begin() + static_cast<std::ptrdiff_t>(offset),
+                         p.sealedFile.begin() + static_cast<std::ptrdiff_t>(offset + n));
+        co_await channel.send(FrameType::PageData, data);
+    }
+    log("page device=" + hex(deviceId) + " seqs=" + std::to_string(p.firstSeq) + "-" + std::to_string(p.lastSeq) +
+        " head=" + std::to_string(p.headSeq));
+}
+
+}  // namespace abri::sync::hub

@@ -1,0 +1,140 @@
+#pragma once
+// The hub's own store (PROTOCOL.md §1, §2, §6.2, §7.2): an encrypted SQLCipher database `<dir>/hub.db` whose
+// random data key is wrapped under an Argon2id key from the operator's passphrase in `<dir>/hub.keys`.
+// It holds the hub identity and box keys, enrolment tokens (hashes only), devices and certificates, admitted
+// change-sets with their admission records, one feed per office, case access sets and the quarantine.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "changeset/certificate.h"
+#include "common/payload_io.h"
+#include "changeset/hub_descriptor.h"
+#include "changeset/page.h"
+#include "crypto/sealed_box.h"
+#include "crypto/signing.h"
+#include "storage/database.h"
+
+namespace abri::sync::hub {
+
+struct HubInitOptions {
+    std::filesystem::path dir;
+    std::string name;
+    std::string address;  // host:port written into tokens and the descriptor
+    crypto::KdfParams kdf = crypto::KdfParams::moderate();
+};
+
+enum class DeviceStatus { Active, Revoked, Forked };
+std::string_view deviceStatusName(DeviceStatus status) noexcept;
+
+struct DeviceRecord {
+    Id16 deviceId{};
+    std::string office;
+    CertRole role = CertRole::Caseworker;
+    DeviceStatus status = DeviceStatus::Active;
+    std::uint64_t statusMs = 0;
+    Certificate certificate;
+    std::uint64_t chainSeq = 0;  // highest contiguous admitted device_seq
+    Hash32 chainId{};
+    std::uint64_t effFloor = 0;  // greatest eff_hlc assigned to this device (§5.1)
+};
+
+struct TokenRecord {
+    Hash32 secretHash{};
+    std::string office;
+    CertRole role = CertRole::Caseworker;
+    std::uint64_t expiryMs = 0;
+    std::optional<Id16> usedBy;
+    std::optional<Hash32> requestHash;
+};
+
+struct FeedEntryRow {
+    std::uint64_t officeSeq = 0;
+    PageEntryType type = PageEntryType::ChangeSet;
+    std::optional<Hash32> changeSetId;  // ChangeSet
+    std::optional<Id16> signer;         // ChangeSet: the device that signed it
+    CertStatus certStatus = CertStatus::Active;
+    std::uint64_t certStatusMs = 0;
+    Bytes certificate;
+    Bytes descriptor;
+};
+
+struct StoredChangeSet {
+    Hash32 id{};
+    Id16 deviceId{};
+    std::uint64_t deviceSeq = 0;
+    Bytes admission;  // encoded admission record
+    Bytes bytes;      // the signed change-set, verbatim
+};
+
+class HubStore {
+public:
+    // Creates dir/hub.db and dir/hub.keys; throws Error(VaultAlreadyExists) when they exist.
+    static void create(const HubInitOptions& options, std::string_view passphrase);
+    // Opens with the passphrase; Error(WrongPassword) on a wrong one.
+    static HubStore open(const std::filesystem::path& dir, std::string_view passphrase);
+
+    storage::Database& db() { return db_; }
+    const std::filesystem::path& dir() const { return dir_; }
+
+    const Id16& hubId() const { return hubId_; }
+    const crypto::SigningKeyPair& identity() const { return identity_; }
+    const crypto::BoxKeyPair& boxKey() const { return box_; }
+    crypto::Fingerprint identityFingerprint() const;
+    std::string name() const;
+    std::string address() const;
+    // The current signed descriptor (re-signed when missing).
+    HubDescriptor descriptor();
+
+    // Tokens (§2.5): stores H(secret) only.
+    void addToken(const TokenRecord& token);
+    std::optional<TokenRecord> findToken(const Hash32& secretHash);
+    void markTokenUsed(const Hash32& secretHash, const Id16& device, const Hash32& requestHash);
+
+    // Devices.
+    std::optional<DeviceRecord> findDevice(const Id16& deviceId);
+    std::vector<DeviceRecord> devices();
+    void insertDevice(const DeviceRecord& device);
+    void setDeviceStatus(const Id16& deviceId, DeviceStatus status, std::uint64_t ms);
+    void advanceChain(const Id16& deviceId, std::uint64_t seq, const Hash32& id, std::uint64_t effFloor);
+    std::uint64_t nextCertificateSerial();
+
+    // Admitted change-sets.
+    std::optional<StoredChangeSet> findChangeSet(const Hash32& id);
+    std::optional<StoredChangeSet> findChangeSetBySeq(const Id16& deviceId, std::uint64_t seq);
+    void insertChangeSet(const StoredChangeSet& changeSet, const Id16& caseId, std::uint64_t hubSeq);
+    std::uint64_t nextHubSeq();
+    std::uint64_t lastAdmissionMs();
+    void setLastAdmissionMs(std::uint64_t ms);
+
+    // Case access (§6.1): offices granted a case (access only grows in v1).
+    std::vector<std::string> caseOffices(const Id16& caseId);
+    void grantCase(const Id16& caseId, const std::string& office);
+
+    // Feeds (§6.2).
+    std::uint64_t feedHead(const std::string& office);
+    std::uint64_t appendFeed(const std::string& office, const FeedEntryRow& entry);
+    std::vector<FeedEntryRow> feedRange(const std::string& office, std::uint64_t afterSeq, std::size_t limit);
+    bool feedHasCertificate(const std::string& office, const Id16& deviceId, std::uint64_t serial);
+    std::vector<std::string> offices();
+
+    // Quarantine (§2.7).
+    void quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const Hash32& id, SyncCode reason,
+                    std::uint64_t receivedMs, std::span<const std::uint8_t> bytes);
+    std::size_t quarantineCount();
+
+private:
+    HubStore() = default;
+    void loadKeys();
+    storage::Database db_;
+    std::filesystem::path dir_;
+    Id16 hubId_{};
+    crypto::SigningKeyPair identity_;
+    crypto::BoxKeyPair box_;
+};
+
+std::uint64_t nowMs();
+
+}  // namespace abri::sync::hub

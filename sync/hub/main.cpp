@@ -1,0 +1,264 @@
+// abri-hub: the regional merge authority (PROTOCOL.md §1). Commands:
+//   abri-hub init DIR --name NAME --address HOST:PORT [--kdf moderate|minimum]
+//   abri-hub enroll DIR --office X [--role caseworker|supervisor] [--valid 72h]   prints a one-time token
+//   abri-hub devices DIR | status DIR | revoke DIR DEVICE
+//   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
+//   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
+// The passphrase comes from ABRI_HUB_PASSPHRASE or --passphrase-file FILE. Logs never carry personal data.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "changeset/enrolment_token.h"
+#include "changeset/sync_files.h"
+#include "common/error.h"
+#include "common/tls_identity.h"
+#include "hub_server.h"
+#include "ingest.h"
+
+using namespace abri;
+using namespace abri::sync;
+using namespace abri::sync::hub;
+
+namespace {
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+    std::string opt(const std::string& name, const std::string& fallback = {}) const {
+        auto it = options.find(name);
+        return it == options.end() ? fallback : it->second;
+    }
+};
+
+Args parseArgs(int argc, char** argv) {
+    Args args;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) == 0) {
+            if (i + 1 >= argc) throw Error(ErrorCode::InvalidValue, a, "missing value");
+            args.options[a.substr(2)] = argv[++i];
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return args;
+}
+
+std::string passphrase(const Args& args) {
+    if (auto file = args.opt("passphrase-file"); !file.empty()) {
+        std::ifstream in(file);
+        std::string line;
+        std::getline(in, line);
+        if (line.empty()) throw Error(ErrorCode::InvalidValue, "passphrase-file");
+        return line;
+    }
+    if (const char* env = std::getenv("ABRI_HUB_PASSPHRASE"); env != nullptr && *env != '\0') return env;
+    throw Error(ErrorCode::InvalidValue, "passphrase", "set ABRI_HUB_PASSPHRASE or --passphrase-file");
+}
+
+std::filesystem::path dirArg(const Args& args) {
+    if (args.positional.empty()) throw Error(ErrorCode::InvalidValue, "DIR", "missing");
+    return args.positional[0];
+}
+
+void logLine(const std::string& line) {
+    std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
+}
+
+std::uint64_t parseDurationMs(const std::string& text) {
+    if (text.empty()) throw Error(ErrorCode::InvalidValue, "valid");
+    const char unit = text.back();
+    const std::uint64_t n = std::stoull(text.substr(0, text.size() - 1));
+    switch (unit) {
+    case 'h': return n * 3600 * 1000;
+    case 'd': return n * 24 * 3600 * 1000;
+    case 'm': return n * 60 * 1000;
+    default: throw Error(ErrorCode::InvalidValue, "valid", "use 72h, 7d or 30m");
+    }
+}
+
+int cmdInit(const Args& args) {
+    HubInitOptions options;
+    options.dir = dirArg(args);
+    options.name = args.opt("name", "abri-hub");
+    options.address = args.opt("address");
+    if (options.address.empty()) throw Error(ErrorCode::MissingField, "address");
+    if (args.opt("kdf") == "minimum") options.kdf = crypto::KdfParams::minimum();
+    HubStore::create(options, passphrase(args));
+    auto store = HubStore::open(options.dir, passphrase(args));
+    store.descriptor();
+    std::cout << "hub_id " << idToHex(store.hubId()) << "\n"
+              << "fingerprint " << crypto::fingerprintDisplay(store.identityFingerprint()) << "\n";
+    return 0;
+}
+
+int cmdEnroll(const Args& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    EnrolmentToken token;
+    const auto roleName = args.opt("role", "caseworker");
+    if (roleName == "caseworker") token.role = CertRole::Caseworker;
+    else if (roleName == "supervisor") token.role = CertRole::Supervisor;
+    else throw Error(ErrorCode::InvalidValue, "role", "caseworker or supervisor");
+    token.office = args.opt("office");
+    if (!isValidOfficeCode(token.office)) throw Error(ErrorCode::InvalidValue, "office");
+    const auto validity = std::min<std::uint64_t>(parseDurationMs(args.opt("valid", "72h")), 30ULL * 24 * 3600 * 1000);
+    token.expiryMs = nowMs() + validity;
+    token.hubFingerprint = store.identityFingerprint();
+    token.hubAddress = store.address();
+    token.secret = crypto::randomKey();
+    TokenRecord record;
+    record.secretHash = crypto::blake2b({token.secret.bytes()});
+    record.office = token.office;
+    record.role = token.role;
+    record.expiryMs = token.expiryMs;
+    store.addToken(record);
+    std::cout << encodeTokenText(token) << "\n";
+    return 0;
+}
+
+int cmdDevices(const Args& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    for (const auto& d : store.devices()) {
+        std::cout << idToHex(d.deviceId) << " " << d.office << " role=" << static_cast<int>(d.role) << " "
+                  << deviceStatusName(d.status) << " acked=" << d.chainSeq << " label=" << d.certificate.label << "\n";
+    }
+    return 0;
+}
+
+int cmdStatus(const Args& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    std::cout << "hub_id " << idToHex(store.hubId()) << "\n"
+              << "name " << store.name() << "\n"
+              << "address " << store.address() << "\n"
+              << "fingerprint " << crypto::fingerprintDisplay(store.identityFingerprint()) << "\n"
+              << "devices " << store.devices().size() << "\n"
+              << "quarantined " << store.quarantineCount() << "\n";
+    for (const auto& office : store.offices()) std::cout << "feed " << office << " head " << store.feedHead(office) << "\n";
+    return 0;
+}
+
+int cmdRevoke(const Args& args) {
+    if (args.positional.size() < 2) throw Error(ErrorCode::InvalidValue, "DEVICE", "missing");
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    auto id = idFromHex(args.positional[1]);
+    if (!id) throw Error(ErrorCode::InvalidValue, "DEVICE");
+    auto device = store.findDevice(*id);
+    if (!device) throw Error(ErrorCode::NotFound, "device");
+    const auto now = nowMs();
+    storage::Transaction txn(store.db());
+    store.setDeviceStatus(*id, DeviceStatus::Revoked, now);
+    FeedEntryRow revoked;
+    revoked.type = PageEntryType::Cert;
+    revoked.certStatus = CertStatus::Revoked;
+    revoked.certStatusMs = now;
+    revoked.certificate = device->certificate.bytes;
+    std::vector<std::string> feeds = {device->office};
+    for (const auto& office : store.offices()) {
+        if (office != device->office && store.feedHasCertificate(office, *id, device->certificate.serial)) {
+            feeds.push_back(office);
+        }
+    }
+    for (const auto& office : feeds) store.appendFeed(office, revoked);
+    txn.commit();
+    logLine("revoked device=" + idToHex(*id));
+    return 0;
+}
+
+int cmdImport(const Args& args) {
+    if (args.positional.size() < 2) throw Error(ErrorCode::InvalidValue, "FOLDER", "missing");
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    const auto toHub = std::filesystem::path(args.positional[1]) / "abri-bundle" / "to-hub";
+    std::vector<std::pair<SyncFileName, std::filesystem::path>> files;
+    if (std::filesystem::is_directory(toHub)) {
+        for (const auto& entry : std::filesystem::directory_iterator(toHub)) {
+            auto parsed = parseSyncFileName(entry.path().filename().string());
+            if (parsed && parsed->kind == SyncFileKind::OutboxBatch) files.emplace_back(*parsed, entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first.deviceId, a.first.firstSeq) < std::tie(b.first.deviceId, b.first.firstSeq);
+    });
+    int failures = 0;
+    for (const auto& [name, path] : files) {
+        auto bytes = readWholeFile(path, kMaxBatchPayload + 1024);
+        auto result = ingestSealedFile(store, bytes, std::nullopt, nowMs());
+        std::cout << path.filename().string() << " file_status=" << result.fileStatus << " acked=" << result.ackedSeq
+                  << "\n";
+        if (result.fileStatus != 0) ++failures;
+    }
+    // Pages for want files are not written yet (see PROTOCOL.md "Implementation status").
+    return failures == 0 ? 0 : 4;
+}
+
+int cmdServe(const Args& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    ServerOptions options;
+    auto listen = args.opt("listen", "127.0.0.1:7412");
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos) throw Error(ErrorCode::InvalidValue, "listen");
+    options.listenHost = listen.substr(0, colon);
+    options.listenPort = static_cast<std::uint16_t>(std::stoul(listen.substr(colon + 1)));
+    auto ms = [&](const char* name, std::chrono::milliseconds fallback) {
+        auto v = args.opt(name);
+        return v.empty() ? fallback : std::chrono::milliseconds(std::stoull(v));
+    };
+    options.handshakeTimeout = ms("handshake-timeout-ms", options.handshakeTimeout);
+    options.helloTimeout = ms("hello-timeout-ms", options.helloTimeout);
+    options.frameTimeouts.frame = ms("frame-timeout-ms", options.frameTimeouts.frame);
+    options.frameTimeouts.idle = ms("idle-timeout-ms", options.frameTimeouts.idle);
+    if (auto w = args.opt("max-wait-s"); !w.empty()) options.maxWaitS = static_cast<std::uint16_t>(std::stoul(w));
+    options.log = logLine;
+    boost::asio::io_context io;
+    HubServer server(io, store, options);
+    const auto port = server.start();
+    if (auto portFile = args.opt("port-file"); !portFile.empty()) {
+        auto text = std::to_string(port) + "\n";
+        writePrivateFileAtomically(portFile, crypto::asBytes(text));
+    }
+    logLine("listening port=" + std::to_string(port) + " hub=" + idToHex(store.hubId()));
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code&, int) {
+        server.stop();
+        io.stop();
+    });
+    io.run();
+    logLine("stopped");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: abri-hub init|enroll|devices|status|revoke|import|serve DIR ...\n";
+        return 2;
+    }
+    const std::string command = argv[1];
+    try {
+        auto args = parseArgs(argc, argv);
+        if (command == "init") return cmdInit(args);
+        if (command == "enroll") return cmdEnroll(args);
+        if (command == "devices") return cmdDevices(args);
+        if (command == "status") return cmdStatus(args);
+        if (command == "revoke") return cmdRevoke(args);
+        if (command == "import") return cmdImport(args);
+        if (command == "serve") return cmdServe(args);
+        std::cerr << "abri-hub: unknown command\n";
+        return 2;
+    } catch (const SyncError& e) {
+        std::cerr << "abri-hub: " << e.what() << "\n";
+        return 1;
+    } catch (const Error& e) {
+        std::cerr << "abri-hub: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "abri-hub: internal error\n";
+        return 1;
+    }
+}

@@ -1,0 +1,23 @@
+#pragma once
+// Builds a page of an office feed for one device (PROTOCOL.md §3.8, §6.2): its own change-sets become RECEIPTs,
+// other devices' RECEIPTs are omitted, signed by the hub and sealed to the device's box key.
+#include <optional>
+
+#include "hub_store.h"
+
+namespace abri::sync::hub {
+
+struct BuiltPage {
+    Id16 pageId{};
+    std::uint64_t firstSeq = 0;
+    std::uint64_t lastSeq = 0;
+    std::uint64_t headSeq = 0;
+    Bytes sealedFile;  // ABSF content 2
+    Hash32 fileHash{};
+};
+
+// nullopt when nothing is newer than sinceSeq. Throws SyncError(BadSince) when sinceSeq > head.
+std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, std::uint64_t sinceSeq,
+                                   std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs);
+
+}  // namespace abri::sync::hub

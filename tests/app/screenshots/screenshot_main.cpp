@@ -1,0 +1,279 @@
+// Opens every main screen of the client in English, French and Arabic, saves a PNG of each under
+// <output>/<lang>/<screen>.png, and checks that Arabic windows are right-to-left and that no visible French or
+// Arabic text was left in English. Exit status 1 on any failed check (it runs as a CTest test).
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QPixmap>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QWizard>
+
+#include <cstdio>
+
+#include "app_resources.h"
+#include "casefile/case_file_widget.h"
+#include "casefile/item_dialog.h"
+#include "caselist/case_list_page.h"
+#include "cases/case_repository.h"
+#include "demo_vault.h"
+#include "dialogs/settings_dialog.h"
+#include "dialogs/users_dialog.h"
+#include "forms/field_form.h"
+#include "i18n/code_labels.h"
+#include "i18n/language.h"
+#include "main/main_window.h"
+#include "main/workspace.h"
+#include "model/code_lists.h"
+#include "models/case_list_model.h"
+#include "screens/first_run_page.h"
+#include "screens/unlock_page.h"
+#include "session/session.h"
+#include "settings/app_settings.h"
+#include "untranslated_text.h"
+#include "wizard/new_case_wizard.h"
+#include "wizard/screening_step.h"
+
+namespace {
+
+using namespace abri::app;
+using abri::app::test::DemoVault;
+
+class Shooter {
+public:
+    Shooter(QString outputDir, QString language, QSet<QString> englishSources)
+        : dir_(std::move(outputDir)), language_(std::move(language)), english_(std::move(englishSources)) {
+        QDir().mkpath(QDir(dir_).filePath(language_));
+    }
+
+    void settle() {
+        for (int i = 0; i < 5; ++i) {
+            QCoreApplication::processEvents();
+            QTest::qWait(10);
+        }
+    }
+
+    void shoot(QWidget* window, const QString& name) {
+        settle();
+        const QString file = QDir(dir_).filePath(language_ + QLatin1Char('/') + name + QStringLiteral(".png"));
+        if (!window->grab().save(file)) fail(name, QStringLiteral("could not write ") + file);
+        ++shots_;
+        if (language_ == QStringLiteral("ar") && window->layoutDirection() != Qt::RightToLeft) {
+            fail(name, QStringLiteral("layout direction is not right-to-left"));
+        }
+        if (language_ != QStringLiteral("ar") && window->layoutDirection() != Qt::LeftToRight) {
+            fail(name, QStringLiteral("layout direction is not left-to-right"));
+        }
+        if (language_ != QStringLiteral("en")) {
+            const QStringList left = abri::app::test::untranslatedTexts(window, english_);
+            for (const QString& text : left) fail(name, QStringLiteral("untranslated: \"%1\"").arg(text));
+        }
+    }
+
+    void fail(const QString& screen, const QString& message) {
+        std::fprintf(stderr, "FAIL [%s/%s] %s\n", qPrintable(language_), qPrintable(screen), qPrintable(message));
+        ++failures_;
+    }
+
+    int failures() const { return failures_; }
+    int shots() const { return shots_; }
+
+private:
+    QString dir_;
+    QString language_;
+    QSet<QString> english_;
+    int failures_ = 0;
+    int shots_ = 0;
+};
+
+void tickAll(QWidget* editor, const QStringList& codes) {
+    const auto boxes = editor->findChildren<QCheckBox*>();
+    for (QCheckBox* box : boxes) {
+        if (codes.contains(box->property("code").toString())) box->setChecked(true);
+    }
+}
+
+int runLanguage(const QString& language, const QString& outputDir, const DemoVault& demo, const QString& tsDir) {
+    Language::apply(language);
+    QSet<QString> english;
+    if (language != QStringLiteral("en")) {
+        english = abri::app::test::englishSourcesOf(QDir(tsDir).filePath(QStringLiteral("abri_%1.ts").arg(language)));
+        // Country names must come from iso-codes in the UI language too.
+        for (std::string_view code : abri::model::codes(abri::model::CodeList::Country)) {
+            const QString englishName = QString::fromUtf8(abri::model::countryEnglishName(code).data());
+            if (CodeLabels::label(abri::model::CodeList::Country, code) != englishName) english.insert(englishName);
+        }
+    }
+    Shooter shooter(outputDir, language, english);
+    if (language != QStringLiteral("en") && english.size() < 300) {
+        // Without the catalogue the untranslated-text check would pass vacuously.
+        shooter.fail(QStringLiteral("setup"), QStringLiteral("only %1 English sources read from the .ts file").arg(english.size()));
+    }
+    QTemporaryDir scratch;
+    AppSettings settings(scratch.filePath(QStringLiteral("settings.ini")));
+    settings.setLanguage(language);
+
+    AppOptions options;
+    options.kdf = DemoVault::kdf();
+
+    // First run and the recovery key.
+    {
+        options.vaultPath = scratch.filePath(QStringLiteral("new.vault"));
+        MainWindow window(options, settings);
+        window.show();
+        window.start();
+        auto* page = window.firstRunPage();
+        page->officeEdit()->setText(QStringLiteral("TUN-SFX"));
+        page->usernameEdit()->setText(QStringLiteral("testadmin"));
+        page->displayNameEdit()->setText(QStringLiteral("Testadmin Zulu"));
+        page->passwordEdit()->setText(QStringLiteral("four fake words here"));
+        page->confirmEdit()->setText(QStringLiteral("four fake words here"));
+        shooter.shoot(&window, QStringLiteral("01_first_run"));
+        page->createVault();
+        shooter.shoot(&window, QStringLiteral("02_recovery_key"));
+    }
+
+    // Lock screen, wrong password, case list.
+    options.vaultPath = demo.qpath();
+    MainWindow window(options, settings);
+    window.show();
+    window.start();
+    auto* unlock = window.unlockPage();
+    unlock->userCombo()->setCurrentIndex(unlock->userCombo()->findText(QString::fromLatin1(abri::app::test::kWorker)));
+    shooter.shoot(&window, QStringLiteral("03_unlock"));
+    unlock->passwordEdit()->setText(QStringLiteral("wrong password"));
+    unlock->unlock();
+    shooter.shoot(&window, QStringLiteral("04_unlock_wrong_password"));
+    unlock->passwordEdit()->setText(QString::fromLatin1(abri::app::test::kWorkerPassword));
+    unlock->unlock();
+    if (!window.isUnlocked()) {
+        shooter.fail(QStringLiteral("unlock"), QStringLiteral("could not unlock the demo vault"));
+        return shooter.failures();
+    }
+    auto* workspace = window.workspace();
+    shooter.shoot(&window, QStringLiteral("05_case_list"));
+    workspace->caseList()->searchEdit()->setText(QStringLiteral("Testperson"));
+    workspace->caseList()->applyFilter();
+    shooter.shoot(&window, QStringLiteral("06_case_list_search"));
+    workspace->caseList()->clearFilters();
+
+    // New-case wizard.
+    {
+        NewCaseWizard* wizard = workspace->newCase();
+        wizard->resize(820, 720);
+        auto* screening = wizard->screeningStep()->screeningForm();
+        tickAll(screening->editor("screening.acts"), {QStringLiteral("recruitment"), QStringLiteral("transport")});
+        tickAll(screening->editor("screening.means"), {QStringLiteral("deception")});
+        tickAll(screening->editor("screening.purposes"), {QStringLiteral("forced_labour")});
+        nlohmann::json age = nlohmann::json::object();
+        age["person"]["estimated_age"] = 24;
+        wizard->screeningStep()->ageForm()->load(age);
+        Q_EMIT wizard->screeningStep()->screeningForm()->edited();
+        shooter.shoot(wizard, QStringLiteral("07_new_case_1_screening"));
+        wizard->next();
+        shooter.shoot(wizard, QStringLiteral("08_new_case_2_person"));
+        wizard->next();
+        shooter.shoot(wizard, QStringLiteral("09_new_case_3_registration"));
+        wizard->reject();
+    }
+
+    // The case file, tab by tab.
+    abri::cases::CaseQuery query;
+    query.filter.text = "Alpha";
+    const auto rows = window.session()->cases().list(query);
+    if (rows.size() != 1) {
+        shooter.fail(QStringLiteral("case"), QStringLiteral("demo case not found"));
+        return shooter.failures();
+    }
+    CaseFileWidget* file = workspace->openCase(QString::fromStdString(rows.front().id));
+    const QStringList tabNames = {QStringLiteral("profile"),    QStringLiteral("screening"),
+                                  QStringLiteral("situation"),  QStringLiteral("consent"),
+                                  QStringLiteral("assistance"), QStringLiteral("referrals"),
+                                  QStringLiteral("notes"),      QStringLiteral("history")};
+    for (int tab = 0; tab < file->tabs()->count(); ++tab) {
+        file->tabs()->setCurrentIndex(tab);
+        shooter.shoot(&window, QStringLiteral("1%1_case_%2").arg(tab).arg(tabNames.value(tab)));
+    }
+    // Revealed names and a validation message at the field.
+    file->tabs()->setCurrentIndex(CaseFileWidget::ProfileTab);
+    Q_EMIT file->personForm()->revealRequested(QStringLiteral("person.given_name"));
+    Q_EMIT file->personForm()->revealRequested(QStringLiteral("person.family_name"));
+    file->situationForm()->editor("situation.started_on")->setValue("2099-01-01");
+    Q_EMIT file->situationForm()->edited();
+    if (file->save()) shooter.fail(QStringLiteral("18_case_error"), QStringLiteral("a date in the future was saved"));
+    shooter.shoot(&window, QStringLiteral("18_case_field_error"));
+    file->revert();
+
+    // A service record dialog.
+    {
+        ItemDialog dialog(abri::model::Entity::Service, ItemDialog::Mode::Add, {}, &window);
+        nlohmann::json service = {{"type", "medical"}, {"status", "planned"}, {"provider", "Fakeclinic Sfax"}};
+        dialog.load(service, {});
+        dialog.show();
+        shooter.shoot(&dialog, QStringLiteral("19_service_dialog"));
+    }
+
+    // Users and settings.
+    {
+        UsersDialog* users = window.showUsersDialog();
+        users->resize(760, 440);
+        shooter.shoot(users, QStringLiteral("20_users"));
+        users->close();
+        SettingsDialog* settingsDialog = window.showSettingsDialog();
+        shooter.shoot(settingsDialog, QStringLiteral("21_settings"));
+        settingsDialog->close();
+    }
+    window.lock();
+    shooter.shoot(&window, QStringLiteral("22_locked"));
+
+    // An administrator's view of the users (add, disable, reset).
+    unlock->userCombo()->setCurrentIndex(unlock->userCombo()->findText(QString::fromLatin1(abri::app::test::kAdmin)));
+    unlock->passwordEdit()->setText(QString::fromLatin1(abri::app::test::kAdminPassword));
+    unlock->unlock();
+    if (window.isUnlocked()) {
+        UsersDialog* users = window.showUsersDialog();
+        users->resize(760, 440);
+        shooter.shoot(users, QStringLiteral("23_users_admin"));
+        users->close();
+        window.lock();
+    }
+    std::printf("%s: %d screenshots, %d failures\n", qPrintable(language), shooter.shots(), shooter.failures());
+    return shooter.failures();
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("AbriTest"));
+    QApplication::setApplicationName(QStringLiteral("abri-screenshots"));
+    initResources();
+
+    QCommandLineParser parser;
+    const QCommandLineOption outputOption(QStringLiteral("output"), QStringLiteral("Folder for the PNGs."),
+                                          QStringLiteral("dir"), QStringLiteral("screenshots"));
+    const QCommandLineOption languagesOption(QStringLiteral("languages"), QStringLiteral("Comma-separated list."),
+                                             QStringLiteral("codes"), QStringLiteral("en,fr,ar"));
+    parser.addOption(outputOption);
+    parser.addOption(languagesOption);
+    parser.addHelpOption();
+    parser.process(application);
+
+    DemoVault demo(300);
+    int failures = 0;
+    for (const QString& language : parser.value(languagesOption).split(QLatin1Char(','))) {
+        failures += runLanguage(language, parser.value(outputOption), demo, QStringLiteral(ABRI_TRANSLATIONS_DIR));
+    }
+    Language::apply(QStringLiteral("en"));
+    std::printf("screenshots in %s: %s\n", qPrintable(parser.value(outputOption)), failures == 0 ? "OK" : "FAILED");
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include "cases/case_repository.h"
+#include "common/error.h"
+#include "journal/journal.h"
+#include "merge/conflict_resolution.h"
+#include "merge/state_hash.h"
+#include "merge/vault_applier.h"
+#include "sim/sim_device.h"
+#include "storage/database.h"
+#include "support/temp_dir.h"
+
+using namespace abri;
+
+namespace {
+
+struct TwoDevices {
+    test::TempDir dir;
+    std::int64_t nowMs = 1'767'607'200'000;  // 2026-01-05T10:00Z
+    std::unique_ptr<test::SimDevice> a;
+    std::unique_ptr<test::SimDevice> b;
+    test::SimHub hub{{"TST-A"}};
+    std::mt19937_64 rng{1};
+
+    TwoDevices() {
+        std::filesystem::create_directories(dir / "a");
+        std::filesystem::create_directories(dir / "b");
+        a = std::make_unique<test::SimDevice>(dir / "a", "TST-A", nowMs);
+        b = std::make_unique<test::SimDevice>(dir / "b", "TST-A", nowMs);
+        hub.enrol(a->deviceId(), "TST-A", merge::CertificateRole::Supervisor);
+        hub.enrol(b->deviceId(), "TST-A", merge::CertificateRole::Supervisor);
+    }
+    void sync() {
+        for (int i = 0; i < 2; ++i) {
+            for (auto* d : {a.get(), b.get()}) {
+                d->pack(8);
+                d->upload(hub, rng, false);
+            }
+            for (auto* d : {a.get(), b.get()}) d->download(hub, rng, false);
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a remote case arrives with its rows, derived columns and search text", "[merge][applier]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    const auto id = repoA.createCase({{"person", {{"given_name", "Testname Quokka"}, {"citizenship", "NG"}}},
+                                      {"items", {{{"kind", "note"}, {"text", "Synthetic note wombat"}}}}});
+    w.nowMs += 1000;
+    w.sync();
+    cases::CaseRepository repoB(w.b->vault());
+    const auto view = repoB.load(id);
+    REQUIRE(view);
+    CHECK(view->items.size() == 1);
+    cases::CaseQuery q;
+    q.filter.text = "wombat";
+    REQUIRE(repoB.list(q).size() == 1);
+    CHECK(repoB.findIdByCode(repoA.load(id)->doc["case_code"].get<std::string>()) == id);
+    // Remote ops are journalled but never shipped again.
+    CHECK(w.b->vault().journal().unshippedCount() == 0);
+    bool sawRemote = false;
+    for (const auto& e : w.b->vault().journal().entriesFor(id)) sawRemote = sawRemote || e.origin == journal::Origin::Remote;
+    CHECK(sawRemote);
+    CHECK(merge::vaultStateHash(w.a->vault()) == merge::vaultStateHash(w.b->vault()));
+}
+
+TEST_CASE("concurrent edits open a conflict on both devices; a resolution closes it everywhere", "[merge][applier]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    cases::CaseRepository repoB(w.b->vault());
+    const auto id = repoA.createCase({{"person", {{"given_name", "Testname Alpha"}}}});
+    w.sync();
+    w.nowMs += 1000;
+    repoA.updateField(id, "person.children", 1);
+    w.nowMs += 1000;
+    repoB.updateField(id, "person.children", 2);
+    w.sync();
+    REQUIRE(merge::openConflicts(w.a->vault()).size() == 1);
+    REQUIRE(merge::openConflicts(w.b->vault()).size() == 1);
+    CHECK(repoA.load(id)->doc["person"]["children"] == 2);  // the later edit wins
+    CHECK(repoB.load(id)->doc["person"]["children"] == 2);
+
+    CHECK_THROWS_AS(merge::resolveConflict(w.a->vault(), id, "person.gender", "female"), Error);
+    w.nowMs += 1000;
+    merge::resolveConflict(w.a->vault(), id, "person.children", 1);
+    CHECK(merge::openConflicts(w.a->vault()).empty());
+    CHECK(repoA.load(id)->doc["person"]["children"] == 1);
+    CHECK(w.a->vault().journal().unshippedCount() == 1);  // the resolution ships like any edit
+    w.sync();
+    CHECK(merge::openConflicts(w.b->vault()).empty());
+    CHECK(repoB.load(id)->doc["person"]["children"] == 1);
+    CHECK(merge::vaultStateHash(w.a->vault()) == merge::vaultStateHash(w.b->vault()));
+}
+
+TEST_CASE("applying a change-set twice is applying it once", "[merge][applier]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    const auto id = repoA.createCase({{"person", {{"given_name", "Testname Bravo"}}}});
+    repoA.updateField(id, "person.children", 3);
+    w.sync();
+    const auto before = merge::vaultStateHash(w.b->vault());
+    const auto rows = w.b->vault().db().queryInt64("SELECT count(*) FROM journal");
+    // Replay the whole feed again.
+    merge::VaultApplier applier(w.b->vault());
+    {
+        storage::Transaction tx(w.b->vault().db());
+        for (const auto& entry : w.hub.feed("TST-A")) {
+            const auto result = applier.apply(entry.changeSet);
+            CHECK(result.opsJournalled == 0);
+        }
+        tx.commit();
+    }
+    CHECK(merge::vaultStateHash(w.b->vault()) == before);
+    CHECK(w.b->vault().db().queryInt64("SELECT count(*) FROM journal") == rows);
+}
+
+TEST_CASE("two devices choosing the same case code both keep their case", "[merge][applier]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    cases::CaseRepository repoB(w.b->vault());
+    const auto first = repoA.createCase({{"case_code", "TST-A-26-SAME00"}, {"person", {{"given_name", "Testname One"}}}});
+    w.nowMs += 1000;
+    const auto second = repoB.createCase({{"case_code", "TST-A-26-SAME00"}, {"person", {{"given_name", "Testname Two"}}}});
+    w.sync();
+    for (auto* d : {w.a.get(), w.b.get()}) {
+        cases::CaseRepository repo(d->vault());
+        CHECK(repo.findIdByCode("TST-A-26-SAME00") == first);  // the older create keeps the plain code
+        CHECK(repo.findIdByCode("TST-A-26-SAME00~" + second.substr(0, 8)) == second);
+        CHECK(repo.load(second)->doc["case_code"] == "TST-A-26-SAME00");  // the document keeps its code
+    }
+}
+
+TEST_CASE("a receipt with a clamp or an exclusion changes the device's own state", "[merge][applier]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    const auto id = repoA.createCase({{"person", {{"given_name", "Testname Charlie"}}}});
+    w.sync();
+    // Two hours ahead: admitted, clamped to hub time + 5 minutes.
+    w.a->skewMs = 2 * 3'600'000;
+    repoA.updateField(id, "person.children", 4);
+    w.sync();
+    const auto own = w.a->vault().journal().entriesFor(id).back();
+    CHECK(own.effHlc < own.hlc);
+    CHECK(journal::hlcPhysicalMs(own.effHlc) == static_cast<std::uint64_t>(w.nowMs + 300'000));
+    CHECK(merge::vaultStateHash(w.a->vault()) == merge::vaultStateHash(w.b->vault()));
+    // The vault clock never took the raw HLC from the other side.
+    CHECK(w.b->vault().clock().last() < own.hlc);
+}
+
+TEST_CASE("a clock in 2031 is refused and the device re-stamps its edits", "[merge][applier]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    const auto id = repoA.createCase({{"person", {{"given_name", "Testname Delta"}}}});
+    w.sync();
+    w.a->skewMs = 1'924'992'000'000 - w.nowMs;
+    repoA.updateField(id, "person.children", 5);
+    repoA.updateField(id, "person.children", 6);
+    w.sync();
+    CHECK(w.a->refusals() == 1);
+    cases::CaseRepository repoB(w.b->vault());
+    CHECK(repoB.load(id)->doc["person"]["children"] == 6);
+    CHECK(merge::vaultStateHash(w.a->vault()) == merge::vaultStateHash(w.b->vault()));
+    for (const auto& e : w.a->vault().journal().entriesFor(id))
+        CHECK(journal::hlcPhysicalMs(e.hlc) < 1'900'000'000'000ULL);
+    CHECK(merge::openConflicts(w.a->vault()).empty());
+}

@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include "merge/authorisation.h"
+#include "op_builders.h"
+
+using namespace abri;
+using merge::CertificateRole;
+using merge::ExclusionReason;
+using test::at;
+using test::fakeId;
+
+namespace {
+
+const std::string kCase = fakeId(0xc1);
+const std::string kDev = fakeId(0xd1);
+const std::string kValidCase =
+    R"({"case_code":"TST-A-26-AAAAAA","office":"TST-A","status":"registered","registered_on":"2026-01-05"})";
+
+merge::HubContext context() {
+    merge::HubContext c;
+    c.today = "2026-02-01";
+    c.hubOffices = {"TST-A", "TST-B"};
+    return c;
+}
+
+merge::RemoteOp itemCreate(const std::string& itemId, const std::string& caseId, const std::string& valueJson,
+                           journal::Hlc hlc) {
+    merge::RemoteOp op = test::caseCreate(itemId, hlc, kDev, valueJson);
+    op.entity = merge::EntityKind::Item;
+    op.caseId = caseId;
+    return op;
+}
+
+std::vector<ExclusionReason> reasons(const std::vector<merge::Exclusion>& excluded, std::size_t opCount) {
+    std::vector<ExclusionReason> out(opCount, static_cast<ExclusionReason>(0));
+    for (const auto& e : excluded) out.at(e.opIndex) = e.reason;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the hub authorises a case created by its own office and edits in order", "[merge][auth]") {
+    merge::MergeState hub;
+    const auto create = test::caseCreate(kCase, at(1), kDev, kValidCase);
+    const std::vector<merge::RemoteOp> ops{
+        create,
+        test::fieldSet(kCase, kCase, "person.children", "2", create.identity(), at(2), kDev),
+        test::fieldSet(kCase, kCase, "case_code", R"("TST-A-26-BBBBBB")", create.identity(), at(3), kDev),
+        test::fieldSet(kCase, kCase, "person.nickname", R"("x")", create.identity(), at(4), kDev),
+        test::fieldSet(kCase, kCase, "person.children", "99", create.identity(), at(5), kDev),
+        test::entityDelete(kCase, kCase, at(6), kDev),
+    };
+    const auto got = reasons(merge::authorise(hub, {"TST-A", CertificateRole::Caseworker}, kCase, ops, context()), ops.size());
+    CHECK(got[0] == static_cast<ExclusionReason>(0));
+    CHECK(got[1] == static_cast<ExclusionReason>(0));  // sees the create earlier in the same change-set
+    CHECK(got[2] == ExclusionReason::NotEditable);
+    CHECK(got[3] == ExclusionReason::UnknownField);
+    CHECK(got[4] == ExclusionReason::InvalidValue);
+    CHECK(got[5] == ExclusionReason::ForbiddenRole);   // caseworkers do not delete
+
+    const auto asSupervisor =
+        reasons(merge::authorise(hub, {"TST-A", CertificateRole::Supervisor}, kCase, ops, context()), ops.size());
+    CHECK(asSupervisor[5] == static_cast<ExclusionReason>(0));
+}
+
+TEST_CASE("the hub refuses foreign offices, unknown entities, duplicates and append-only edits", "[merge][auth]") {
+    merge::MergeState hub;
+    const auto create = test::caseCreate(kCase, at(1), kDev, kValidCase);
+    hub.add(create);
+    const std::string note = fakeId(0x1e);
+    const auto noteCreate =
+        itemCreate(note, kCase, R"({"case_id":")" + kCase + R"(","doc":{"text":"Synthetic note"},"kind":"note"})", at(2));
+    hub.add(noteCreate);
+
+    SECTION("a device of another office may not touch the case") {
+        const std::vector<merge::RemoteOp> ops{
+            test::fieldSet(kCase, kCase, "person.children", "2", create.identity(), at(3), kDev)};
+        CHECK(reasons(merge::authorise(hub, {"TST-B", CertificateRole::Supervisor}, kCase, ops, context()), 1)[0] ==
+              ExclusionReason::ForbiddenCase);
+        CHECK(reasons(merge::authorise(hub, {"*", CertificateRole::Hub}, kCase, ops, context()), 1)[0] ==
+              static_cast<ExclusionReason>(0));
+    }
+    SECTION("creating a case for another office") {
+        const std::string other = fakeId(0xc2);
+        std::string doc = kValidCase;
+        doc.replace(doc.find("\"TST-A\""), 7, "\"TST-B\"");
+        const std::vector<merge::RemoteOp> ops{test::caseCreate(other, at(3), kDev, doc)};
+        CHECK(reasons(merge::authorise(hub, {"TST-A", CertificateRole::Supervisor}, other, ops, context()), 1)[0] ==
+              ExclusionReason::ForeignOffice);
+    }
+    SECTION("second create, unknown entity, wrong case, append-only") {
+        const std::string other = fakeId(0xc2);
+        hub.add(test::caseCreate(other, at(2) + 5, kDev, kValidCase));
+        const std::vector<merge::RemoteOp> ops{
+            test::caseCreate(kCase, at(3), kDev, kValidCase),
+            test::fieldSet(fakeId(0x99), kCase, "place", R"("Faketown")", create.identity(), at(4), kDev),
+            test::fieldSet(other, other, "person.children", "1", {at(2) + 5, kDev}, at(5), kDev),
+            test::fieldSet(note, kCase, "text", R"("changed")", noteCreate.identity(), at(6), kDev),
+            test::entityDelete(note, kCase, at(7), kDev),
+        };
+        const auto got =
+            reasons(merge::authorise(hub, {"TST-A", CertificateRole::Supervisor}, kCase, ops, context()), ops.size());
+        CHECK(got[0] == ExclusionReason::EntityExists);
+        CHECK(got[1] == ExclusionReason::UnknownEntity);
+        CHECK(got[2] == ExclusionReason::WrongCase);
+        CHECK(got[3] == ExclusionReason::AppendOnly);
+        CHECK(got[4] == ExclusionReason::AppendOnly);
+    }
+    SECTION("an item create names its case and a valid document") {
+        const std::vector<merge::RemoteOp> ops{
+            itemCreate(fakeId(0x2e), kCase, R"({"case_id":")" + fakeId(0xc9) + R"(","doc":{"text":"x"},"kind":"note"})", at(3)),
+            itemCreate(fakeId(0x3e), kCase, R"({"case_id":")" + kCase + R"(","doc":{"type":"nonsense"},"kind":"event"})", at(4)),
+            itemCreate(fakeId(0x4e), kCase,
+                       R"({"case_id":")" + kCase + R"(","doc":{"text":"corrected"},"kind":"note","supersedes":")" +
+                           note + R"("})",
+                       at(5)),
+        };
+        const auto got =
+            reasons(merge::authorise(hub, {"TST-A", CertificateRole::Caseworker}, kCase, ops, context()), ops.size());
+        CHECK(got[0] == ExclusionReason::WrongCase);
+        CHECK(got[1] == ExclusionReason::InvalidValue);
+        CHECK(got[2] == static_cast<ExclusionReason>(0));
+    }
+}
+
+TEST_CASE("a transfer grants access only with an active data-sharing consent", "[merge][auth]") {
+    merge::MergeState hub;
+    const auto create = test::caseCreate(kCase, at(1), kDev, kValidCase);
+    hub.add(create);
+    hub.add(itemCreate(fakeId(0x7e), kCase,
+                       R"({"case_id":")" + kCase + R"(","doc":{"to_office":"TST-B"},"kind":"transfer"})", at(2)));
+    CHECK(merge::accessSet(hub, kCase, {"TST-A", "TST-B"}) == std::set<std::string>{"*", "TST-A"});
+    const auto consent = itemCreate(
+        fakeId(0x8e), kCase,
+        R"({"case_id":")" + kCase +
+            R"(","doc":{"scope":"data_sharing","given":true,"recorded_on":"2026-01-06"},"kind":"consent"})",
+        at(3));
+    hub.add(consent);
+    CHECK(merge::accessSet(hub, kCase, {"TST-A", "TST-B"}) == std::set<std::string>{"*", "TST-A", "TST-B"});
+    hub.add(test::fieldSet(fakeId(0x8e), kCase, "withdrawn_on", R"("2026-01-20")", consent.identity(), at(4), kDev));
+    CHECK(merge::accessSet(hub, kCase, {"TST-A", "TST-B"}) == std::set<std::string>{"*", "TST-A"});
+}

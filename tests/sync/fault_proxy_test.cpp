@@ -1,0 +1,107 @@
+// The fault proxy itself: forwarding, rate cap, cuts, stalls, drops — so the process tests can trust it.
+#include <catch2/catch.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <thread>
+
+#include "fault_proxy.h"
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+using abri::test::FaultProxy;
+
+namespace {
+
+// Echo server on its own thread.
+struct EchoServer {
+    asio::io_context io;
+    tcp::acceptor acceptor{io, tcp::endpoint(asio::ip::address_v4::loopback(), 0)};
+    std::thread thread;
+    EchoServer() {
+        thread = std::thread([this] {
+            for (;;) {
+                boost::system::error_code ec;
+                tcp::socket socket(io);
+                acceptor.accept(socket, ec);
+                if (ec) return;
+                std::thread([s = std::move(socket)]() mutable {
+                    std::array<char, 4096> buffer{};
+                    for (;;) {
+                        boost::system::error_code readError;
+                        auto n = s.read_some(asio::buffer(buffer), readError);
+                        if (readError) return;
+                        asio::write(s, asio::buffer(buffer.data(), n), readError);
+                        if (readError) return;
+                    }
+                }).detach();
+            }
+        });
+    }
+    ~EchoServer() {
+        // shutdown() wakes the blocking accept(); close() alone does not on Linux.
+        ::shutdown(acceptor.native_handle(), SHUT_RDWR);
+        boost::system::error_code ec;
+        acceptor.close(ec);
+        if (thread.joinable()) thread.join();
+    }
+    std::uint16_t port() const { return acceptor.local_endpoint().port(); }
+};
+
+// Sends n bytes through the proxy and reads the echo; returns bytes echoed before an error.
+std::size_t echoThrough(std::uint16_t port, std::size_t n) {
+    asio::io_context io;
+    tcp::socket socket(io);
+    socket.connect(tcp::endpoint(asio::ip::address_v4::loopback(), port));
+    std::vector<char> out(n, 'x'), in(n);
+    boost::system::error_code ec;
+    asio::write(socket, asio::buffer(out), ec);
+    auto got = asio::read(socket, asio::buffer(in), ec);
+    return got;
+}
+
+}  // namespace
+
+TEST_CASE("Fault proxy forwards, caps the rate and cuts after N bytes", "[sync][proxy]") {
+    EchoServer echo;
+    FaultProxy proxy(echo.port());
+    CHECK(echoThrough(proxy.port(), 10000) == 10000);
+
+    proxy.setRate(20000);  // 20 kB/s each way: 10 kB takes about half a second
+    auto start = std::chrono::steady_clock::now();
+    CHECK(echoThrough(proxy.port(), 10000) == 10000);
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(300));
+    proxy.setRate(0);
+
+    proxy.cutAfterBytes(5000);  // both directions count: 5000 out, then the echo is cut at once
+    CHECK(echoThrough(proxy.port(), 10000) < 10000);
+    CHECK(proxy.cutsMade() >= 1);
+    proxy.cutAfterBytes(0);
+    CHECK(echoThrough(proxy.port(), 100) == 100);
+}
+
+TEST_CASE("Fault proxy stalls and drops live connections", "[sync][proxy]") {
+    EchoServer echo;
+    FaultProxy proxy(echo.port());
+    asio::io_context io;
+    tcp::socket socket(io);
+    socket.connect(tcp::endpoint(asio::ip::address_v4::loopback(), proxy.port()));
+    proxy.setStalled(true);
+    asio::write(socket, asio::buffer(std::string("ping")));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(socket.available() == 0);  // held by the stall
+    proxy.setStalled(false);
+    std::array<char, 4> reply{};
+    asio::read(socket, asio::buffer(reply));
+    CHECK(std::string(reply.data(), 4) == "ping");
+
+    proxy.dropAll();
+    boost::system::error_code ec;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    asio::write(socket, asio::buffer(std::string("more")), ec);
+    asio::read(socket, asio::buffer(reply), ec);
+    CHECK(ec);  // the link was cut
+    CHECK(echoThrough(proxy.port(), 100) == 100);  // new connections work again
+}
