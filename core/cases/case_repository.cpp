@@ -126,7 +126,8 @@ struct RepositoryOps {
     std::string userId() const { return vault.currentUser().id; }
 
     std::optional<CaseRow> findCase(std::string_view caseId) {
-        auto& s = db.cached("SELECT rowid, id, status, doc, created_hlc, created_device, deleted FROM cases WHERE id = ?");
+        auto& s = db.cached("SELECT c.rowid, c.id, c.status, d.doc, c.created_hlc, c.created_device, c.deleted FROM cases c "
+                            "JOIN case_docs d ON d.case_rowid = c.rowid WHERE c.id = ?");
         s.bind(1, caseId);
         if (!s.step()) return std::nullopt;
         CaseRow row;
@@ -222,6 +223,12 @@ struct RepositoryOps {
         if (replace) db.cached("DELETE FROM case_search WHERE docid = ?").bind(1, rowid).run();
         auto& s = db.cached("INSERT INTO case_search (docid, body) VALUES (?, ?)");
         s.bind(1, rowid).bind(2, searchBody(caseDoc, noteTexts)).run();
+    }
+
+    void writeDoc(std::int64_t rowid, const std::string& docText, bool replace) {
+        auto& s = db.cached(replace ? "UPDATE case_docs SET doc = ? WHERE case_rowid = ?"
+                                    : "INSERT INTO case_docs (doc, case_rowid) VALUES (?, ?)");
+        s.bind(1, docText).bind(2, rowid).run();
     }
 
     void writeExploitation(std::int64_t rowid, const std::vector<std::string>& types, bool replace) {
@@ -324,8 +331,8 @@ struct RepositoryOps {
 
         auto& s = db.cached(
             "INSERT INTO cases (id, case_code, office, caseworker, status, registered_on, closed_on, minor, gender, "
-            "screening_outcome, international, exploitation_types, updated_ms, created_hlc, created_device, doc) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "screening_outcome, international, exploitation_types, updated_ms, created_hlc, created_device) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, id)
             .bind(2, doc["case_code"].get<std::string>())
             .bind(3, doc["office"].get<std::string>())
@@ -341,9 +348,9 @@ struct RepositoryOps {
             .bind(13, vault.nowMs())
             .bind(14, static_cast<std::int64_t>(created.hlc))
             .bind(15, created.device)
-            .bind(16, docText)
             .run();
         const std::int64_t rowid = db.lastInsertRowId();
+        writeDoc(rowid, docText, false);
         writeExploitation(rowid, d.exploitationTypes, false);
 
         std::vector<std::string> noteTexts;
@@ -384,7 +391,7 @@ struct RepositoryOps {
         const Derived d = derive(doc, eventDocs(row.id));
         auto& s = db.cached(
             "UPDATE cases SET caseworker = ?, status = ?, registered_on = ?, closed_on = ?, minor = ?, gender = ?, "
-            "screening_outcome = ?, international = ?, exploitation_types = ?, updated_ms = ?, doc = ? WHERE rowid = ?");
+            "screening_outcome = ?, international = ?, exploitation_types = ?, updated_ms = ? WHERE rowid = ?");
         s.bind(1, optionalString(doc, "caseworker"))
             .bind(2, doc.value("status", "registered"))
             .bind(3, doc.value("registered_on", ""))
@@ -393,7 +400,8 @@ struct RepositoryOps {
             .bind(6, optionalString(doc, "person.gender"))
             .bind(7, d.screeningOutcome);
         if (d.international) s.bind(8, *d.international ? 1 : 0); else s.bindNull(8);
-        s.bind(9, joinComma(d.exploitationTypes)).bind(10, vault.nowMs()).bind(11, doc.dump()).bind(12, row.rowid).run();
+        s.bind(9, joinComma(d.exploitationTypes)).bind(10, vault.nowMs()).bind(11, row.rowid).run();
+        writeDoc(row.rowid, doc.dump(), true);
         writeExploitation(row.rowid, d.exploitationTypes, true);
         if (reindex) reindexSearch(row.rowid, doc, row.id);
     }
@@ -657,7 +665,7 @@ void CaseRepository::storeMergedCase(std::string_view caseId, const Json& doc, c
         // Derived columns are filled by rewriteCase below.
         auto& s = ops.db.cached(
             "INSERT INTO cases (id, case_code, office, status, registered_on, screening_outcome, updated_ms, "
-            "created_hlc, created_device, doc) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)");
+            "created_hlc, created_device) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)");
         s.bind(1, caseId)
             .bind(2, caseCodeIfNew)
             .bind(3, optionalString(doc, "office").value_or(""))
@@ -666,8 +674,8 @@ void CaseRepository::storeMergedCase(std::string_view caseId, const Json& doc, c
             .bind(6, vault_.nowMs())
             .bind(7, static_cast<std::int64_t>(created.hlc))
             .bind(8, created.device)
-            .bind(9, doc.dump())
             .run();
+        ops.writeDoc(ops.db.lastInsertRowId(), doc.dump(), false);
         row = ops.findCase(caseId);
     }
     // `deleted` comes from the merged op set: a local delete the hub excluded (§5.6) brings the case back.

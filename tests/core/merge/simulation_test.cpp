@@ -90,7 +90,7 @@ void checkDevice(World& world, test::SimDevice& device) {
         }
         // The row holds the merged document (a tombstoned case keeps the document it had: it is not shown).
         if (entity.create() == nullptr || (entity.entity == merge::EntityKind::Case && entity.deleted())) continue;
-        auto stmt = db.prepare(entity.entity == merge::EntityKind::Case ? "SELECT doc FROM cases WHERE id = ?"
+        auto stmt = db.prepare(entity.entity == merge::EntityKind::Case ? "SELECT d.doc FROM cases c JOIN case_docs d ON d.case_rowid = c.rowid WHERE c.id = ?"
                                                                         : "SELECT doc FROM case_items WHERE id = ?");
         stmt.bind(1, id);
         REQUIRE(stmt.step());
