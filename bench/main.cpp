@@ -1,6 +1,7 @@
 // abri-bench: benchmarks that print figures (never a pass/fail test). Exit code 0 even when a target is missed.
 #include <charconv>
 #include <cstdio>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,9 @@ int main(int argc, char** argv) {
         return abri::bench::runVaultBench(options);
     } catch (const abri::Error& error) {
         std::fprintf(stderr, "abri-bench: %s\n", error.what());
+        return 1;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "abri-bench: internal error (%s)\n", error.what());
         return 1;
     }
 }

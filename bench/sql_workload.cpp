@@ -114,8 +114,8 @@ void SqlWorkload::importCases(const std::vector<Json>& docs) {
 
         auto& insert = db_.cached(
             "INSERT INTO cases (id, case_code, office, caseworker, status, registered_on, closed_on, minor, gender, "
-            "screening_outcome, international, exploitation_types, updated_ms, created_hlc, created_device, doc) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "screening_outcome, international, exploitation_types, updated_ms, created_hlc, created_device) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, id)
             .bind(2, code)
             .bind(3, doc["office"].get<std::string>())
@@ -135,9 +135,9 @@ void SqlWorkload::importCases(const std::vector<Json>& docs) {
             .bind(13, wallMs())
             .bind(14, static_cast<std::int64_t>(created.hlc))
             .bind(15, created.device)
-            .bind(16, docText)
             .run();
         const std::int64_t rowid = db_.lastInsertRowId();
+        db_.cached("INSERT INTO case_docs (doc, case_rowid) VALUES (?, ?)").bind(1, docText).bind(2, rowid).run();
         auto& exploitation = db_.cached("INSERT OR IGNORE INTO case_exploitation (type, case_rowid) VALUES (?, ?)");
         for (const auto& type : types) {
             exploitation.reset();

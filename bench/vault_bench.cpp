@@ -26,9 +26,9 @@ constexpr double kRatioTarget = 1.6;
 constexpr const char* kOffice = "BEN-CH1";
 constexpr const char* kWorkerPassword = "Bench-Fake-Password-2024";
 
-// Search terms of different selectivity, all from the synthetic data: a given name (~1 in 14 cases), family-name
-// syllables (~1 in 16), a word of the fake notes (~1 in 5) and a rarer two-word phrase.
-const std::vector<std::string> kSearchTerms = {"Testina", "Koru", "interpreter", "Fakeson Mali", "Testilda"};
+// Search terms of different selectivity, all from the synthetic data: given names (~1 in 14 cases each), a
+// family-name syllable pair (~1 in 250), a word of the fake notes (~1 in 7) and a two-word prefix query (~1 in 150).
+const std::vector<std::string> kSearchTerms = {"Testina", "Koru", "interpreter", "Fakeson Ma", "Testilda"};
 
 struct Figures {
     double importSeconds = 0;
@@ -280,6 +280,15 @@ int runVaultBench(const VaultBenchOptions& options) {
     const fs::path base = options.dir.empty() ? fs::temp_directory_path() : options.dir;
     const fs::path work = base / ("abri-bench-" + crypto::randomId().substr(0, 8));
     fs::create_directories(work);
+    // Removes the throw-away databases however the run ends (a core error is reported by main()).
+    struct Cleanup {
+        const fs::path& dir;
+        bool keep;
+        ~Cleanup() {
+            std::error_code ec;
+            if (!keep) fs::remove_all(dir, ec);
+        }
+    } cleanup{work, options.keepFiles};
     const std::string today = model::dateFromMs(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count());
@@ -338,10 +347,6 @@ int runVaultBench(const VaultBenchOptions& options) {
                 "ratio = vault (SQL) / plain (SQL): the same statements with and without encryption (p50 for "
                 "queries).\n");
 
-    if (!options.keepFiles) {
-        std::error_code ec;
-        fs::remove_all(work, ec);
-    }
     return 0;
 }
 

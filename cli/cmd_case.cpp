@@ -1,9 +1,9 @@
 // abri-cli case add | list | show.
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "case_listing.h"
 #include "cases/case_repository.h"

@@ -40,7 +40,8 @@ int runDemo(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
     const std::string today = session->today();
     auto docs = demo::makeSyntheticCases(n, seed, session->office(), today);
-    // Half the cases are assigned to the importing user, so --caseworker has something to find.
+    // Half the cases are assigned to the importing user, so --caseworker has something to find. (A caseworker's
+    // new cases are all assigned to them by the repository anyway.)
     const std::string me = session->currentUser().id;
     for (std::size_t i = 0; i < docs.size(); ++i) {
         if (i % 2 == 0 && !session->isRecoverySession()) docs[i]["caseworker"] = me;

@@ -1,6 +1,7 @@
 #include "password_input.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -109,6 +110,11 @@ crypto::SecureBuffer fromStdin() {
 crypto::SecureBuffer readFirstLine(const std::filesystem::path& file) {
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(ErrorCode::IoError, file.string(), std::strerror(errno));
+    // Like ssh with its keys: say so when other local users could read the password.
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && (info.st_mode & (S_IRGRP | S_IROTH)) != 0) {
+        std::fprintf(stderr, "abri-cli: warning: %s is readable by other users (chmod 600 it)\n", file.c_str());
+    }
     bool atEnd = false;
     try {
         auto line = readLine(fd, atEnd, file.string());

@@ -1,5 +1,6 @@
 #include "enrolment.h"
 
+#include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -11,6 +12,7 @@
 #include "changeset/device_keys.h"
 #include "changeset/enrolment_token.h"
 #include "changeset/sync_files.h"
+#include "common/admitted_adapter.h"
 #include "common/daemon_config.h"
 #include "common/error.h"
 #include "common/frame_channel.h"
@@ -54,36 +56,6 @@ std::uint64_t ackedFromStatus(const fs::path& syncDir) {
     } catch (const nlohmann::json::exception&) {
         return 0;
     }
-}
-
-merge::AdmittedChangeSet toAdmitted(const ChangeSet& cs, const AdmissionRecord& admission) {
-    merge::AdmittedChangeSet out;
-    out.id = hashToHex(cs.id);
-    out.device = idToHex(cs.header.deviceId);
-    out.deviceSeq = cs.header.deviceSeq;
-    out.caseId = idToHex(cs.header.caseId);
-    out.hubSeq = admission.hubSeq;
-    out.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
-    out.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
-    for (const auto& e : admission.excluded) {
-        out.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(wireValue(e.reason))});
-    }
-    for (const auto& op : cs.ops) {
-        merge::RemoteOp r;
-        r.kind = static_cast<merge::OpKind>(op.kind);
-        r.entity = static_cast<merge::EntityKind>(op.entity);
-        r.entityId = idToHex(op.entityId);
-        r.caseId = out.caseId;
-        r.field = op.field;
-        r.valueJson = op.valueJson;
-        for (const auto& p : op.parents) r.parents.push_back({p.hlc, idToHex(p.device)});
-        r.hlc = op.hlc;
-        r.device = out.device;
-        if (op.authorIndex < cs.authors.size()) r.author = idToHex(cs.authors[op.authorIndex]);
-        out.ops.push_back(std::move(r));
-    }
-    merge::assignEffectiveHlcs(out);
-    return out;
 }
 
 }  // namespace
@@ -235,19 +207,15 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
         applier.apply(toAdmitted(cs, admission));
     };
     handlers.onReceipt = [&](const AdmissionRecord& admission) {
-        // Our own change-set: its ops are journalled; the applier records the clamp and exclusions (§5.6).
-        merge::AdmittedChangeSet own;
-        own.id = hashToHex(admission.changeSetId);
-        own.device = idToHex(admission.deviceId);
-        own.deviceSeq = admission.deviceSeq;
-        own.caseId = idToHex(admission.caseId);
-        own.hubSeq = admission.hubSeq;
-        own.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
-        own.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
-        for (const auto& e : admission.excluded) {
-            own.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(wireValue(e.reason))});
-        }
-        if (own.clamp.clamped() || !own.excluded.empty()) applier.apply(std::move(own));
+        // Our own change-set: its ops are journalled; a clamp or exclusions must still be recorded (§5.6), for
+        // which the applier needs the ops' HLCs: decode our stored copy (not yet pruned in this transaction).
+        if (admission.clampCeiling == 0 && admission.excluded.empty()) return;
+        auto st = vault.db().prepare("SELECT bytes FROM sync_outgoing WHERE device_seq = ?");
+        st.bind(1, static_cast<std::int64_t>(admission.deviceSeq));
+        if (!st.step()) return;
+        auto own = decodeChangeSet(st.blob(0), {}, "sync_outgoing");
+        if (own.id != admission.changeSetId) return;
+        applier.apply(toAdmitted(own, admission));
     };
     handlers.onRefusal = [](const RefusalNotice&) {};
     result.inbox = applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -129,8 +130,10 @@ int Courier::run() {
         writeStatus("connecting", std::nullopt, 0);
         std::optional<SyncCode> error;
         bool fatal = false;
+        bool sessionOk = false;  // the session ran to BYE (a change-set refusal inside it is reported, not retried)
         try {
             auto report = runSession();
+            sessionOk = true;
             last_ = report;
             lastSyncMs_ = wallMs();
             failures_ = 0;
@@ -149,12 +152,10 @@ int Courier::run() {
             logLine(std::string("session failed: ") + e.what());
             error = SyncCode::ProtocolViolation;
         }
-        const bool linkFailed = error && !last_.refusal.has_value() ? true : false;
         if (fatal) {
             writeStatus("refused", error, 0);
             return 3;
         }
-        const bool sessionOk = !error || (last_.refusal && error == last_.refusal);
         if (options_.once) {
             writeStatus(sessionOk ? "up" : "down", error, 0);
             return sessionOk ? 0 : 1;
@@ -166,7 +167,6 @@ int Courier::run() {
             wait = nextBackoff();
             ++failures_;
         }
-        (void)linkFailed;
         writeStatus(sessionOk ? "up" : "down", error, wallMs() + static_cast<std::uint64_t>(wait.count()));
         std::this_thread::sleep_for(wait);
     }

@@ -1,5 +1,6 @@
 #include "hub_server.h"
 
+#include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <fstream>

@@ -349,6 +349,15 @@ void HubStore::insertChangeSet(const StoredChangeSet& c, const Id16& caseId, std
         .run();
 }
 
+std::vector<StoredChangeSet> HubStore::changeSetsOfCase(const Id16& caseId) {
+    auto st = db_.prepare(
+        "SELECT id, device_id, device_seq, admission, bytes FROM changesets WHERE case_id = ? ORDER BY hub_seq");
+    st.bindBlob(1, caseId);
+    std::vector<StoredChangeSet> out;
+    while (st.step()) out.push_back(readChangeSet(st));
+    return out;
+}
+
 std::uint64_t HubStore::nextHubSeq() {
     auto seq = getMetaU64(db_, "next_hub_seq");
     setMetaU64(db_, "next_hub_seq", seq + 1);

@@ -105,6 +105,8 @@ public:
     std::optional<StoredChangeSet> findChangeSet(const Hash32& id);
     std::optional<StoredChangeSet> findChangeSetBySeq(const Id16& deviceId, std::uint64_t seq);
     void insertChangeSet(const StoredChangeSet& changeSet, const Id16& caseId, std::uint64_t hubSeq);
+    // Every admitted change-set of a case, in hub_seq (admission) order.
+    std::vector<StoredChangeSet> changeSetsOfCase(const Id16& caseId);
     std::uint64_t nextHubSeq();
     std::uint64_t lastAdmissionMs();
     void setLastAdmissionMs(std::uint64_t ms);

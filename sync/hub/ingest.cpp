@@ -8,7 +8,12 @@
 #include "changeset/refusal_notice.h"
 #include "changeset/sealed_file.h"
 #include "common/error.h"
+#include "common/admitted_adapter.h"
 #include "journal/hlc.h"
+#include "merge/authorisation.h"
+
+#include <ctime>
+#include <set>
 
 namespace abri::sync::hub {
 namespace {
@@ -19,45 +24,25 @@ struct Refusal {
     std::uint16_t opIndex = kNoOpIndex;
 };
 
-// The office named by a case-create document, if the op is one.
-std::optional<std::string> createdCaseOffice(const Op& op) {
-    if (op.kind != OpKind::Create || op.entity != EntityKind::Case) return std::nullopt;
-    try {
-        auto doc = nlohmann::json::parse(op.valueJson);
-        if (doc.is_object() && doc.contains("office") && doc["office"].is_string()) {
-            return doc["office"].get<std::string>();
-        }
-    } catch (const nlohmann::json::exception&) {
-    }
-    return std::string{};
+std::string isoDate(std::uint64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[16];
+    std::strftime(text, sizeof(text), "%Y-%m-%d", &utc);
+    return text;
 }
 
-// The partitioning part of §6.3, which the hub must enforce whatever else is checked: an office may only touch
-// cases it has access to, and may only create cases for itself. (Registry validation of values and role checks
-// belong to merge::authorise; see PROTOCOL.md "Implementation status".)
-std::vector<ExcludedOp> partitionChecks(const ChangeSet& cs, const std::vector<std::string>& access,
-                                        const std::string& office, bool& grantsCase) {
-    std::vector<ExcludedOp> excluded;
-    bool hasAccess = std::find(access.begin(), access.end(), office) != access.end();
-    const bool caseKnown = !access.empty();
-    grantsCase = false;
-    for (std::size_t i = 0; i < cs.ops.size(); ++i) {
-        const auto& op = cs.ops[i];
-        const auto index = static_cast<std::uint16_t>(i);
-        if (auto createdFor = createdCaseOffice(op)) {
-            if (caseKnown || grantsCase) {
-                excluded.push_back({index, SyncCode::EntityExists});
-            } else if (*createdFor != office) {
-                excluded.push_back({index, SyncCode::ForeignOffice});
-            } else {
-                grantsCase = true;
-                hasAccess = true;
-            }
-            continue;
-        }
-        if (!hasAccess) excluded.push_back({index, SyncCode::ForbiddenCase});
+// The hub's merge state of one case: every admitted change-set of it (already verified when admitted).
+merge::MergeState caseState(HubStore& store, const Id16& caseId) {
+    merge::MergeState state;
+    for (const auto& stored : store.changeSetsOfCase(caseId)) {
+        std::size_t consumed = 0;
+        auto admission = decodeAdmissionRecord(stored.admission, consumed, "admission");
+        auto cs = decodeChangeSet(stored.bytes, {}, "stored change-set");
+        state.add(toAdmitted(cs, admission));
     }
-    return excluded;
+    return state;
 }
 
 }  // namespace
@@ -160,25 +145,48 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
                 lastEff = previous;
             }
             lastEff = std::max(lastEff, device->effFloor);
-            // 10. authorisation (partition part) and admission
-            auto access = store.caseOffices(cs.header.caseId);
-            bool grantsCase = false;
-            admission.excluded = partitionChecks(cs, access, device->office, grantsCase);
+            // 10. authorisation (§6.3) against the hub's state of the case, then admission and access (§6.1)
+            const auto caseHex = idToHex(cs.header.caseId);
+            auto state = caseState(store, cs.header.caseId);
+            const auto before = store.caseOffices(cs.header.caseId);
+            auto officeList = store.offices();
+            merge::HubContext context;
+            context.today = isoDate(t);
+            context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
+            context.grantedOffices = std::set<std::string>(before.begin(), before.end());
+            merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
+            auto candidate = toAdmitted(cs, admission);
+            for (const auto& exclusion : merge::authorise(state, authority, caseHex, candidate.ops, context)) {
+                admission.excluded.push_back(
+                    {exclusion.opIndex, static_cast<SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
+            }
             admission.hubSeq = store.nextHubSeq();
+            state.add(toAdmitted(cs, admission));
             StoredChangeSet stored{frame.id, device->deviceId, seq, encodeAdmissionRecord(admission), bytes};
             store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
-            if (grantsCase) store.grantCase(cs.header.caseId, device->office);
             device->chainSeq = seq;
             device->chainId = frame.id;
             device->effFloor = lastEff;
             store.advanceChain(device->deviceId, seq, frame.id, lastEff);
             store.setLastAdmissionMs(t);
-            // Feeds (§6.2)
+            // Feeds (§6.2). Access only grows (v1): newly granted offices get the case's history first (backfill).
             const bool anyAdmitted = admission.excluded.size() < cs.ops.size();
-            auto offices = store.caseOffices(cs.header.caseId);
-            const bool uploaderHasAccess =
-                std::find(offices.begin(), offices.end(), device->office) != offices.end();
+            std::vector<std::string> offices = before;
             if (anyAdmitted) {
+                for (const auto& office : merge::accessSet(state, caseHex, context.hubOffices)) {
+                    if (office == merge::kHubOffice || context.grantedOffices.count(office) > 0) continue;
+                    store.grantCase(cs.header.caseId, office);
+                    offices.push_back(office);
+                    for (const auto& earlier : store.changeSetsOfCase(cs.header.caseId)) {
+                        if (earlier.id == frame.id) continue;
+                        if (auto signer = store.findDevice(earlier.deviceId)) ensureCertificateInFeed(store, office, *signer);
+                        FeedEntryRow backfill;
+                        backfill.type = PageEntryType::ChangeSet;
+                        backfill.changeSetId = earlier.id;
+                        backfill.signer = earlier.deviceId;
+                        store.appendFeed(office, backfill);
+                    }
+                }
                 for (const auto& office : offices) {
                     ensureCertificateInFeed(store, office, *device);
                     FeedEntryRow entry;
@@ -188,6 +196,7 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
                     store.appendFeed(office, entry);
                 }
             }
+            const bool uploaderHasAccess = std::find(offices.begin(), offices.end(), device->office) != offices.end();
             if (!anyAdmitted || !uploaderHasAccess) {
                 FeedEntryRow receipt;
                 receipt.type = PageEntryType::Receipt;

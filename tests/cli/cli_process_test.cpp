@@ -9,6 +9,7 @@
 
 #include "run_process.h"
 #include "support/temp_dir.h"
+#include "vault/vault.h"
 
 using abri::test::ProcessResult;
 using abri::test::runProcess;
@@ -26,6 +27,13 @@ void writeFile(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
 }
 
+// Password files as a careful user keeps them: readable by the owner only.
+void writeSecret(const std::filesystem::path& file, const std::string& text) {
+    writeFile(file, text);
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace);
+}
+
 std::string bytesOf(const std::filesystem::path& file) {
     auto bytes = abri::test::readFileBytes(file);
     return std::string(bytes.begin(), bytes.end());
@@ -35,8 +43,8 @@ std::string bytesOf(const std::filesystem::path& file) {
 class CliVault {
 public:
     CliVault() {
-        writeFile(adminPw(), std::string(kAdminPassword) + "\n");
-        writeFile(workerPw(), std::string(kWorkerPassword) + "\n");
+        writeSecret(adminPw(), std::string(kAdminPassword) + "\n");
+        writeSecret(workerPw(), std::string(kWorkerPassword) + "\n");
         auto init = cli({"init", vault().string(), "--office", "TST-ONE", "--admin", "testadmin", "--password-file",
                          adminPw().string(), "--kdf", "minimum"});
         REQUIRE(init.exitCode == 0);
@@ -245,6 +253,8 @@ TEST_CASE("case add from a file then search finds it and case show masks names u
 TEST_CASE("a wrong password fails with exit 1 and leaves the vault unchanged", "[cli]") {
     CliVault v;
     writeFile(v.dir / "wrong.pw", "Not-The-Password-99\n");
+    std::filesystem::permissions(v.dir / "wrong.pw", std::filesystem::perms::others_read,
+                                 std::filesystem::perm_options::add);
     const auto before = bytesOf(v.vault());
     auto result = v.cli({"case", "list", v.vault().string(), "--user", "testworker", "--password-file",
                          (v.dir / "wrong.pw").string()});
@@ -252,6 +262,8 @@ TEST_CASE("a wrong password fails with exit 1 and leaves the vault unchanged", "
     CHECK(result.err.find("wrong password") != std::string::npos);
     CHECK(result.out.empty());
     CHECK(bytesOf(v.vault()) == before);
+    // wrong.pw was written with the default umask: other users could read it, and abri-cli says so.
+    CHECK(result.err.find("readable by other users") != std::string::npos);
 
     auto json = v.cli({"case", "list", v.vault().string(), "--user", "testworker", "--password-file",
                        (v.dir / "wrong.pw").string(), "--json"});
@@ -262,6 +274,11 @@ TEST_CASE("a wrong password fails with exit 1 and leaves the vault unchanged", "
                               (v.dir / "wrong.pw").string()});
     CHECK(unknownUser.exitCode == 1);
     CHECK(bytesOf(v.vault()) == before);
+
+    // An owner-only password file draws no warning.
+    auto careful = v.asWorker({"case", "list"});
+    CHECK(careful.exitCode == 0);
+    CHECK(careful.err.find("readable by other users") == std::string::npos);
 }
 
 TEST_CASE("invalid JSON or an invalid field names the problem and writes nothing", "[cli]") {
@@ -377,7 +394,7 @@ TEST_CASE("damaged vault or key-slot files give an error naming the file", "[cli
 
 TEST_CASE("user passwd changes a password and the old one stops working", "[cli]") {
     CliVault v;
-    writeFile(v.dir / "new.pw", "Brand-New-Fake-Password-33\n");
+    writeSecret(v.dir / "new.pw", "Brand-New-Fake-Password-33\n");
     auto change = v.asWorker({"user", "passwd"}, {"--new-password-file", (v.dir / "new.pw").string(), "--kdf",
                                                   "minimum"});
     REQUIRE(change.exitCode == 0);
@@ -394,7 +411,7 @@ TEST_CASE("user passwd changes a password and the old one stops working", "[cli]
     REQUIRE(reset.exitCode == 0);
     CHECK(v.asWorker({"case", "list"}).exitCode == 0);
 
-    writeFile(v.dir / "weak.pw", "short\n");
+    writeSecret(v.dir / "weak.pw", "short\n");
     auto weak = v.asWorker({"user", "passwd"}, {"--new-password-file", (v.dir / "weak.pw").string()});
     CHECK(weak.exitCode == 1);
     CHECK(weak.err.find("password too weak") != std::string::npos);
@@ -458,4 +475,31 @@ TEST_CASE("usage errors exit with 2 and point to --help", "[cli]") {
     }
     // Hidden options stay out of the help.
     CHECK(v.cli({"init", "--help"}).out.find("--kdf") == std::string::npos);
+}
+
+TEST_CASE("audit verify fails with exit 1 when an audit entry was altered", "[cli]") {
+    CliVault v;
+    REQUIRE(v.asWorker({"demo"}, {"3", "--seed", "2"}).exitCode == 0);
+    auto intact = v.asAdmin({"audit", "verify"});
+    REQUIRE(intact.exitCode == 0);
+    CHECK(intact.out.find("Audit log intact") != std::string::npos);
+
+    // Someone holding the key edits an entry in place (the CLI cannot do that; the core API can).
+    {
+        auto session = abri::vault::Vault::unlock(v.vault(), "testadmin", kAdminPassword);
+        session->db().exec("UPDATE audit SET detail = 'rewritten' WHERE seq = 2;");
+        session->lock();
+    }
+    auto broken = v.asAdmin({"audit", "verify"});
+    CHECK(broken.exitCode == 1);
+    CHECK(broken.err.find("audit log chain is broken") != std::string::npos);
+    CHECK(broken.err.find("first bad entry #2") != std::string::npos);
+    auto json = v.asAdmin({"audit", "verify"}, {"--json"});
+    CHECK(json.exitCode == 1);
+    CHECK(Json::parse(json.out)["error"] == "audit_chain_broken");
+
+    // Caseworkers may not read the audit log.
+    auto worker = v.asWorker({"audit", "verify"});
+    CHECK(worker.exitCode == 1);
+    CHECK(worker.err.find("permission denied") != std::string::npos);
 }

@@ -33,6 +33,9 @@ enum class KillAt {
     try {
         auto v = Vault::unlock(path, test::kAdminName, test::kAdminPassword, test::unlockOptions(clock));
         auto& db = v->db();
+        // A small page cache makes SQLite spill the open transaction's pages to the WAL early, which is the case
+        // this test is about (the vault's usual 64 MiB cache would keep this batch in memory).
+        db.exec("PRAGMA cache_size = 64;");
         storage::Transaction tx(db);
         const std::string payload(1000, 'n');
         for (int i = 0; i < kBatchRows; ++i) {

@@ -1,0 +1,119 @@
+// abri-cli enroll / sync / bundle export / bundle import: the vault side of sync (sync/PROTOCOL.md §2.6, §7).
+// The logic lives in sync/client (abri_sync_client) so the app can call the same functions.
+#include <ostream>
+
+#include "changeset/sync_error.h"
+#include "client/enrolment.h"
+#include "command.h"
+#include "common/error.h"
+#include "vault/vault.h"
+
+namespace abri::cli {
+
+namespace {
+
+int runEnroll(const ParsedArgs& args, Io& io) {
+    auto session = unlockFromArgs(args);
+    sync::client::EnrolOptions options;
+    options.label = args.valueOr("label", "device");
+    if (auto address = args.value("address")) options.addressOverride = *address;
+    auto result = sync::client::enrolDevice(*session, session->path(), args.positional(1), options);
+    if (io.json) {
+        io.out << jsonText({{"device_id", sync::idToHex(result.deviceId)},
+                            {"office", result.office},
+                            {"certificate_serial", result.certificateSerial},
+                            {"sync_folder", result.syncDir.string()}})
+               << "\n";
+    } else {
+        io.out << "Enrolled device " << sync::idToHex(result.deviceId) << " for office " << result.office
+               << ". Start abri-syncd " << result.syncDir.string() << "\n";
+    }
+    return 0;
+}
+
+int runSync(const ParsedArgs& args, Io& io) {
+    auto session = unlockFromArgs(args);
+    auto result = sync::client::syncVault(*session, session->path());
+    if (io.json) {
+        io.out << jsonText({{"packed_change_sets", result.packed.changeSets},
+                            {"outbox_files", result.outboxFiles.size()},
+                            {"pages_applied", result.inbox.pagesApplied},
+                            {"change_sets_applied", result.inbox.changeSetsDelivered},
+                            {"checkpoint", result.inbox.checkpoint},
+                            {"rejected_files", result.inbox.rejected.size()}})
+               << "\n";
+    } else {
+        io.out << "Sealed " << result.packed.changeSets << " change-set(s) into " << result.outboxFiles.size()
+               << " outbox file(s); applied " << result.inbox.pagesApplied << " page(s) ("
+               << result.inbox.changeSetsDelivered << " change-set(s)); checkpoint " << result.inbox.checkpoint
+               << ".\n";
+    }
+    return result.inbox.rejected.empty() ? 0 : 1;
+}
+
+int runBundleExport(const ParsedArgs& args, Io& io) {
+    auto session = unlockFromArgs(args);
+    sync::client::syncVault(*session, session->path());  // seal what is pending first
+    const auto copied = sync::client::exportBundle(*session, session->path(), args.positional(1));
+    if (io.json) {
+        io.out << jsonText({{"files", copied}}) << "\n";
+    } else {
+        io.out << "Copied " << copied << " file(s) to " << args.positional(1) << "/abri-bundle/to-hub.\n";
+    }
+    return 0;
+}
+
+int runBundleImport(const ParsedArgs& args, Io& io) {
+    auto session = unlockFromArgs(args);
+    const auto moved = sync::client::importBundle(*session, session->path(), args.positional(1));
+    auto result = sync::client::syncVault(*session, session->path());
+    if (io.json) {
+        io.out << jsonText({{"files", moved}, {"pages_applied", result.inbox.pagesApplied}}) << "\n";
+    } else {
+        io.out << "Imported " << moved << " file(s); applied " << result.inbox.pagesApplied << " page(s).\n";
+    }
+    return 0;
+}
+
+std::vector<OptionSpec> withUnlock(std::vector<OptionSpec> extra) {
+    auto options = unlockOptions();
+    options.insert(options.end(), extra.begin(), extra.end());  // unlockOptions() already has --json
+    return options;
+}
+
+}  // namespace
+
+std::vector<Command> syncCommands() {
+    return {
+        {.spec = {.name = "enroll",
+                  .summary = "Enrol this vault's device with a hub using a one-time token",
+                  .positionals = {{"VAULT", "The vault file"}, {"TOKEN", "The token printed by abri-hub enroll"}},
+                  .options = withUnlock({{.name = "label", .valueName = "LABEL",
+                                          .help = "Non-personal device label, e.g. laptop-03"},
+                                         {.name = "address", .valueName = "HOST:PORT",
+                                          .help = "Hub address instead of the token's", .hidden = true}}),
+                  .details = "Needs an administrator. Writes <vault>.sync/ for abri-syncd.",
+                  .example = "abri-cli enroll office.abri ABRI1:... --user admin --label laptop-03"},
+         .run = runEnroll},
+        {.spec = {.name = "sync",
+                  .summary = "Seal pending edits into the outbox and apply downloaded pages",
+                  .positionals = {{"VAULT", "The vault file"}},
+                  .options = withUnlock({}),
+                  .example = "abri-cli sync office.abri --user amina"},
+         .run = runSync},
+        {.spec = {.name = "bundle export",
+                  .summary = "Copy the outbox to a folder for a hub without a network link",
+                  .positionals = {{"VAULT", "The vault file"}, {"DIR", "The folder (e.g. a USB stick)"}},
+                  .options = withUnlock({}),
+                  .example = "abri-cli bundle export office.abri /media/usb --user amina"},
+         .run = runBundleExport},
+        {.spec = {.name = "bundle import",
+                  .summary = "Apply the pages a hub wrote to a folder",
+                  .positionals = {{"VAULT", "The vault file"}, {"DIR", "The folder (e.g. a USB stick)"}},
+                  .options = withUnlock({}),
+                  .example = "abri-cli bundle import office.abri /media/usb --user amina"},
+         .run = runBundleImport},
+    };
+}
+
+}  // namespace abri::cli

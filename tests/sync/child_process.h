@@ -1,0 +1,37 @@
+#pragma once
+// A real child process that keeps running (hub, daemon) and can be killed with SIGKILL at any moment.
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace abri::test {
+
+class ChildProcess {
+public:
+    ChildProcess() = default;
+    ~ChildProcess();
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    // stdout and stderr go to `logFile` (appended).
+    void start(const std::filesystem::path& program, const std::vector<std::string>& args,
+               const std::filesystem::path& logFile);
+    void kill9();
+    void terminate();
+    // Waits up to `limit`; returns the exit code, -1 if still running (then kills it), -2 if ended by a signal.
+    int wait(std::chrono::milliseconds limit);
+    bool running() const { return pid_ > 0; }
+
+private:
+    pid_t pid_ = -1;
+};
+
+// Runs to completion (with a time limit) and returns the exit code; output appended to logFile, stdout also
+// returned in `out` when given.
+int runToEnd(const std::filesystem::path& program, const std::vector<std::string>& args,
+             const std::filesystem::path& logFile, std::chrono::milliseconds limit, std::string* out = nullptr);
+
+}  // namespace abri::test
