@@ -825,6 +825,29 @@ std::vector<CaseSummary> CaseRepository::list(const CaseQuery& query) {
 
 std::int64_t CaseRepository::count(const CaseFilter& filter) {
     vault_.require(Permission::ViewCases);
+    // The two common single filters are counted on their own index. Both indexes hold live cases only:
+    // deleting a case (here and in merge) removes its exploitation rows and its search row.
+    const bool onlyExploitation = filter.exploitationType && !filter.status && !filter.office && !filter.caseworker &&
+                                  !filter.minor && !filter.registeredFrom && !filter.registeredTo &&
+                                  filter.text.empty();
+    const bool onlyText = !filter.text.empty() && !filter.exploitationType && !filter.status && !filter.office &&
+                          !filter.caseworker && !filter.minor && !filter.registeredFrom && !filter.registeredTo;
+    if (onlyExploitation) {
+        auto& s = vault_.db().cached("SELECT count(*) FROM case_exploitation WHERE type = ?");
+        s.bind(1, *filter.exploitationType);
+        const std::int64_t n = s.step() ? s.int64(0) : 0;
+        s.reset();
+        return n;
+    }
+    if (onlyText) {
+        const std::string match = ftsMatchQuery(filter.text);
+        if (match.empty()) return 0;
+        auto& s = vault_.db().cached("SELECT count(*) FROM case_search WHERE case_search MATCH ?");
+        s.bind(1, match);
+        const std::int64_t n = s.step() ? s.int64(0) : 0;
+        s.reset();
+        return n;
+    }
     WhereClause w = buildWhere(filter);
     auto stmt = vault_.db().prepare("SELECT count(*) FROM cases c" + w.sql);
     int index = 1;
