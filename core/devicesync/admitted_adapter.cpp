@@ -1,0 +1,35 @@
+#include "devicesync/admitted_adapter.h"
+
+namespace abri::devicesync {
+
+merge::AdmittedChangeSet toAdmitted(const sync::ChangeSet& cs, const sync::AdmissionRecord& admission) {
+    merge::AdmittedChangeSet out;
+    out.id = sync::hashToHex(cs.id);
+    out.device = sync::idToHex(cs.header.deviceId);
+    out.deviceSeq = cs.header.deviceSeq;
+    out.caseId = sync::idToHex(cs.header.caseId);
+    out.hubSeq = admission.hubSeq;
+    out.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
+    out.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
+    for (const auto& e : admission.excluded) {
+        out.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(sync::wireValue(e.reason))});
+    }
+    for (const auto& op : cs.ops) {
+        merge::RemoteOp r;
+        r.kind = static_cast<merge::OpKind>(op.kind);
+        r.entity = static_cast<merge::EntityKind>(op.entity);
+        r.entityId = sync::idToHex(op.entityId);
+        r.caseId = out.caseId;
+        r.field = op.field;
+        r.valueJson = op.valueJson;
+        for (const auto& p : op.parents) r.parents.push_back({p.hlc, sync::idToHex(p.device)});
+        r.hlc = op.hlc;
+        r.device = out.device;
+        if (op.authorIndex < cs.authors.size()) r.author = sync::idToHex(cs.authors[op.authorIndex]);
+        out.ops.push_back(std::move(r));
+    }
+    merge::assignEffectiveHlcs(out);
+    return out;
+}
+
+}  // namespace abri::devicesync

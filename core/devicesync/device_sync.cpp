@@ -1,0 +1,148 @@
+#include "devicesync/device_sync.h"
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "changeset/device_keys.h"
+#include "changeset/limits.h"
+#include "changeset/sync_files.h"
+#include "common/error.h"
+#include "devicesync/admitted_adapter.h"
+#include "journal/journal.h"
+#include "merge/vault_applier.h"
+#include "vault/vault.h"
+
+namespace abri::devicesync {
+
+namespace fs = std::filesystem;
+using sync::SyncCode;
+using sync::SyncError;
+
+namespace {
+
+sync::Id16 vaultDeviceId(vault::Vault& vault) {
+    auto id = sync::idFromHex(vault.deviceId());
+    if (!id) throw Error(ErrorCode::VaultCorrupted, "device_id");
+    return *id;
+}
+
+// The daemon's status file, if it has written one; a damaged file reads as "no status" (it is rewritten each second).
+std::optional<nlohmann::json> readStatusFile(const fs::path& syncDir) {
+    std::ifstream in(syncDir / kStatusFile);
+    if (!in) return std::nullopt;
+    auto status = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (status.is_discarded() || !status.is_object()) return std::nullopt;
+    return status;
+}
+
+// acked_seq from status.json: the app skips rewriting outbox files the hub already holds (§7.1).
+std::uint64_t ackedFromStatus(const fs::path& syncDir) {
+    auto status = readStatusFile(syncDir);
+    if (!status) return 0;
+    const auto& acked = (*status)["acked_seq"];
+    return acked.is_number_unsigned() ? acked.get<std::uint64_t>() : 0;
+}
+
+}  // namespace
+
+bool isEnrolled(vault::Vault& vault) {
+    auto state = vault.db().queryText("SELECT state FROM sync_enrolment WHERE id = 1");
+    return state && *state == "enrolled";
+}
+
+SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
+    auto hub = sync::storedHubDescriptor(vault.db());
+    if (!hub) throw SyncError(SyncCode::UnknownDevice, "not enrolled");
+    auto keys = sync::loadDeviceKeys(vault.db());
+    if (!keys) throw SyncError(SyncCode::UnknownDevice, "no device keys");
+    const auto syncDir = sync::syncFolder(vaultPath);
+    sync::DeviceIdentity identity{vaultDeviceId(vault), vault.office()};
+    SyncStepResult result;
+    result.packed = sync::packUnshipped(vault.db(), identity, keys->sign);
+    fs::create_directories(syncDir / "outbox");
+    fs::create_directories(syncDir / "inbox");
+    result.outboxFiles =
+        sync::writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedFromStatus(syncDir));
+
+    merge::VaultApplier applier(vault);
+    sync::InboxContext context;
+    context.deviceId = identity.deviceId;
+    context.boxKey = &keys->box;
+    context.hub = *hub;
+    context.clock = &vault.clock();
+    sync::InboxHandlers handlers;
+    handlers.onChangeSet = [&](const sync::ChangeSet& cs, const sync::AdmissionRecord& admission) {
+        applier.apply(toAdmitted(cs, admission));
+    };
+    handlers.onReceipt = [&](const sync::AdmissionRecord& admission) {
+        // Our own change-set: its ops are journalled already; a clamp or exclusions must still be recorded (§5.6),
+        // for which the applier needs the ops' HLCs: decode our stored copy (not yet pruned in this transaction).
+        if (admission.clampCeiling == 0 && admission.excluded.empty()) return;
+        auto stored = vault.db().prepare("SELECT bytes FROM sync_outgoing WHERE device_seq = ?");
+        stored.bind(1, static_cast<std::int64_t>(admission.deviceSeq));
+        if (!stored.step()) return;
+        auto own = sync::decodeChangeSet(stored.blob(0), {}, "sync_outgoing");
+        if (own.id != admission.changeSetId) return;
+        applier.apply(toAdmitted(own, admission));
+    };
+    handlers.onRefusal = [](const sync::RefusalNotice&) {};
+    result.inbox = sync::applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
+    return result;
+}
+
+std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
+    const auto syncDir = sync::syncFolder(vaultPath);
+    const auto bundle = dir / "abri-bundle";
+    fs::create_directories(bundle / "to-hub");
+    sync::writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
+    const auto device = vaultDeviceId(vault);
+    std::size_t copied = 0;
+    if (fs::is_directory(syncDir / "outbox")) {
+        for (const auto& entry : fs::directory_iterator(syncDir / "outbox")) {
+            auto name = sync::parseSyncFileName(entry.path().filename().string());
+            if (!name || name->kind != sync::SyncFileKind::OutboxBatch || name->deviceId != device) continue;
+            auto bytes = sync::readWholeFile(entry.path(), sync::kMaxBatchPayload + 1024);
+            sync::writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
+            ++copied;
+        }
+    }
+    const auto want = "office_seq " + std::to_string(sync::readCheckpoint(vault.db())) + "\n";
+    sync::writeFileAtomically(bundle / "to-hub", "want-" + sync::idToHex(device) + ".txt", crypto::asBytes(want));
+    return copied;
+}
+
+std::size_t importBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
+    const auto syncDir = sync::syncFolder(vaultPath);
+    const auto device = vaultDeviceId(vault);
+    const auto from = dir / "abri-bundle" / "to-device" / sync::idToHex(device);
+    fs::create_directories(syncDir / "inbox");
+    std::size_t moved = 0;
+    if (!fs::is_directory(from)) return 0;
+    for (const auto& entry : fs::directory_iterator(from)) {
+        auto name = sync::parseSyncFileName(entry.path().filename().string());
+        if (!name || name->deviceId != device || name->kind == sync::SyncFileKind::OutboxBatch) continue;
+        auto bytes = sync::readWholeFile(entry.path(), sync::kMaxPagePayload + 1024);
+        sync::writeFileAtomically(syncDir / "inbox", entry.path().filename().string(), bytes);
+        ++moved;
+    }
+    return moved;
+}
+
+SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
+    SyncOverview overview;
+    overview.enrolled = isEnrolled(vault);
+    overview.pendingChanges =
+        vault.journal().unshippedCount() +
+        vault.db().queryInt64("SELECT count(*) FROM sync_outgoing").value_or(0);
+    overview.openConflicts = static_cast<std::int64_t>(merge::openConflicts(vault).size());
+    if (auto status = readStatusFile(sync::syncFolder(vaultPath))) {
+        overview.link = status->value("link", "");
+        if ((*status)["last_sync_ms"].is_number_integer())
+            overview.lastSyncMs = (*status)["last_sync_ms"].get<std::int64_t>();
+        if ((*status)["error"].is_object()) overview.errorName = (*status)["error"].value("name", "");
+    }
+    return overview;
+}
+
+}  // namespace abri::devicesync

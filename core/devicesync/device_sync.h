@@ -1,0 +1,52 @@
+#pragma once
+// The device's side of sync that needs the unlocked vault (sync/PROTOCOL.md §7.1 A1-A2, §7.3 A4-A5, §7.6):
+// seal the unshipped journal into outbox files, verify and apply the inbox pages the daemon downloaded, carry the
+// same files on a folder (sneakernet), and read what the app shows in its status bar. The app and abri-cli call
+// this; the network (enrolment, the daemon) lives in sync/.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "changeset/inbox.h"
+#include "changeset/outbox.h"
+
+namespace abri::vault {
+class Vault;
+}
+
+namespace abri::devicesync {
+
+// File names inside <vault>.sync/ shared by the app, abri-cli and abri-syncd.
+inline constexpr const char* kStatusFile = "status.json";   // written by abri-syncd (§4.8)
+inline constexpr const char* kCheckpointFile = "checkpoint";  // written by the app (§7.3)
+
+bool isEnrolled(vault::Vault& vault);
+
+struct SyncStepResult {
+    sync::PackResult packed;
+    std::vector<std::string> outboxFiles;  // names written
+    sync::InboxResult inbox;
+};
+// While unlocked: seal the unshipped journal into the outbox, then verify and apply every page in the inbox.
+// Throws SyncError(UnknownDevice) when the vault is not enrolled.
+SyncStepResult syncVault(vault::Vault& vault, const std::filesystem::path& vaultPath);
+
+// Sneakernet (§7.6): copy outbox files and the want file to DIR/abri-bundle/to-hub; bring this device's pages
+// and notices from DIR/abri-bundle/to-device/<device>/ into the inbox (then apply them with syncVault).
+std::size_t exportBundle(vault::Vault& vault, const std::filesystem::path& vaultPath, const std::filesystem::path& dir);
+std::size_t importBundle(vault::Vault& vault, const std::filesystem::path& vaultPath, const std::filesystem::path& dir);
+
+// What the status bar shows: the daemon's last status file (if any) plus what the vault knows.
+struct SyncOverview {
+    bool enrolled = false;
+    std::string link;                       // "up" | "down" | "connecting" | "refused" | "" (no daemon status)
+    std::optional<std::int64_t> lastSyncMs;
+    std::int64_t pendingChanges = 0;        // unshipped local journal entries + sealed, unacknowledged change-sets
+    std::int64_t openConflicts = 0;
+    std::string errorName;                  // the daemon's last error code name, if any
+};
+SyncOverview readSyncOverview(vault::Vault& vault, const std::filesystem::path& vaultPath);
+
+}  // namespace abri::devicesync
