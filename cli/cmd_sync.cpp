@@ -1,9 +1,10 @@
 // abri-cli enroll / sync / bundle export / bundle import: the vault side of sync (sync/PROTOCOL.md §2.6, §7).
-// The logic lives in sync/client (abri_sync_client) so the app can call the same functions.
+// Enrolment needs the network (sync/client); the local steps are core/devicesync, which the app calls too.
 #include <ostream>
 
 #include "changeset/sync_error.h"
 #include "client/enrolment.h"
+#include "devicesync/device_sync.h"
 #include "command.h"
 #include "common/error.h"
 #include "vault/vault.h"
@@ -33,7 +34,7 @@ int runEnroll(const ParsedArgs& args, Io& io) {
 
 int runSync(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
-    auto result = sync::client::syncVault(*session, session->path());
+    auto result = devicesync::syncVault(*session, session->path());
     if (io.json) {
         io.out << jsonText({{"packed_change_sets", result.packed.changeSets},
                             {"outbox_files", result.outboxFiles.size()},
@@ -53,8 +54,8 @@ int runSync(const ParsedArgs& args, Io& io) {
 
 int runBundleExport(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
-    sync::client::syncVault(*session, session->path());  // seal what is pending first
-    const auto copied = sync::client::exportBundle(*session, session->path(), args.positional(1));
+    devicesync::syncVault(*session, session->path());  // seal what is pending first
+    const auto copied = devicesync::exportBundle(*session, session->path(), args.positional(1));
     if (io.json) {
         io.out << jsonText({{"files", copied}}) << "\n";
     } else {
@@ -65,8 +66,8 @@ int runBundleExport(const ParsedArgs& args, Io& io) {
 
 int runBundleImport(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
-    const auto moved = sync::client::importBundle(*session, session->path(), args.positional(1));
-    auto result = sync::client::syncVault(*session, session->path());
+    const auto moved = devicesync::importBundle(*session, session->path(), args.positional(1));
+    auto result = devicesync::syncVault(*session, session->path());
     if (io.json) {
         io.out << jsonText({{"files", moved}, {"pages_applied", result.inbox.pagesApplied}}) << "\n";
     } else {

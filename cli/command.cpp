@@ -10,7 +10,8 @@ namespace abri::cli {
 const std::vector<Command>& allCommands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> out;
-        for (auto group : {initCommands, userCommands, caseCommands, searchCommands, auditCommands, demoCommands}) {
+        for (auto group : {initCommands, userCommands, caseCommands, searchCommands, auditCommands, demoCommands,
+                           syncCommands}) {
             for (auto& command : group()) out.push_back(std::move(command));
         }
         return out;

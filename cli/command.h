@@ -59,5 +59,6 @@ std::vector<Command> caseCommands();
 std::vector<Command> searchCommands();
 std::vector<Command> auditCommands();
 std::vector<Command> demoCommands();
+std::vector<Command> syncCommands();
 
 }  // namespace abri::cli

@@ -944,6 +944,182 @@
         <source>An unexpected error occurred; nothing was saved.</source>
         <translation>حدث خطأ غير متوقع؛ لم يُحفظ أي شيء.</translation>
     </message>
+    <message>
+        <source>The connection to the hub failed because of a communication error. The sync service will try again.</source>
+        <translation>فشل الاتصال بالمركز بسبب خطأ في تبادل البيانات. ستعيد خدمة المزامنة المحاولة.</translation>
+    </message>
+    <message>
+        <source>The hub uses a newer sync protocol. Install the newer version of Abri on this computer.</source>
+        <translation>يستخدم المركز بروتوكول مزامنة أحدث. ثبّت الإصدار الأحدث من أبري على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The hub did not answer in time. The sync service will try again.</source>
+        <translation>لم يستجب المركز في الوقت المحدد. ستعيد خدمة المزامنة المحاولة.</translation>
+    </message>
+    <message>
+        <source>The hub is busy. The sync service will try again later.</source>
+        <translation>المركز مشغول. ستعيد خدمة المزامنة المحاولة لاحقًا.</translation>
+    </message>
+    <message>
+        <source>The hub is restarting. The sync service will try again later.</source>
+        <translation>المركز قيد إعادة التشغيل. ستعيد خدمة المزامنة المحاولة لاحقًا.</translation>
+    </message>
+    <message>
+        <source>A newer connection from this computer to the hub replaced this one.</source>
+        <translation>استُبدل هذا الاتصال باتصال أحدث من هذا الحاسوب بالمركز.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the hub. Enrol it again with a new token.</source>
+        <translation>هذا الحاسوب غير مسجَّل لدى المركز. سجّله من جديد باستخدام رمز تسجيل جديد.</translation>
+    </message>
+    <message>
+        <source>The hub has withdrawn this computer&apos;s access. Contact the hub operator.</source>
+        <translation>سحب المركز صلاحية وصول هذا الحاسوب. اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s enrolment has expired. Enrol it again with a new token.</source>
+        <translation>انتهت صلاحية تسجيل هذا الحاسوب. سجّله من جديد باستخدام رمز تسجيل جديد.</translation>
+    </message>
+    <message>
+        <source>The hub did not recognise this computer&apos;s key. Contact the hub operator.</source>
+        <translation>لم يتعرّف المركز على مفتاح هذا الحاسوب. اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>The server is not the hub this computer was enrolled with. Nothing was sent.</source>
+        <translation>هذا الخادم ليس المركز الذي سُجّل لديه هذا الحاسوب. لم يُرسَل أي شيء.</translation>
+    </message>
+    <message>
+        <source>The hub has set this computer&apos;s changes aside for checking. Contact the hub operator.</source>
+        <translation>وضع المركز تغييرات هذا الحاسوب جانبًا للتحقق منها. اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is not valid.</source>
+        <translation>رمز التسجيل غير صالح.</translation>
+    </message>
+    <message>
+        <source>The enrolment token has expired. Ask the hub operator for a new one.</source>
+        <translation>انتهت صلاحية رمز التسجيل. اطلب رمزًا جديدًا من مشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>The enrolment token has already been used. Ask the hub operator for a new one.</source>
+        <translation>سبق استخدام رمز التسجيل هذا. اطلب رمزًا جديدًا من مشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is incomplete or mistyped. Check each character.</source>
+        <translation>رمز التسجيل ناقص أو مكتوب بشكل خاطئ. تحقّق من كل حرف.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is for another office.</source>
+        <translation>رمز التسجيل مخصّص لمكتب آخر.</translation>
+    </message>
+    <message>
+        <source>This computer is already enrolled with the hub.</source>
+        <translation>هذا الحاسوب مسجَّل لدى المركز بالفعل.</translation>
+    </message>
+    <message>
+        <source>The hub refused the enrolment request. Contact the hub operator.</source>
+        <translation>رفض المركز طلب التسجيل. اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>A sync file was damaged or was not meant for this computer. It was set aside and will be fetched again.</source>
+        <translation>كان أحد ملفات المزامنة تالفًا أو غير موجَّه إلى هذا الحاسوب. وُضع جانبًا وسيُجلب من جديد.</translation>
+    </message>
+    <message>
+        <source>A sync file was written by a newer version of Abri. Install the newer version on this computer.</source>
+        <translation>أُنشئ أحد ملفات المزامنة بإصدار أحدث من أبري. ثبّت الإصدار الأحدث على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>A sync file failed its signature check. It was set aside and will be fetched again.</source>
+        <translation>فشل أحد ملفات المزامنة في التحقق من التوقيع. وُضع جانبًا وسيُجلب من جديد.</translation>
+    </message>
+    <message>
+        <source>The hub is missing earlier changes from this computer. They will be sent again.</source>
+        <translation>تنقص المركزَ تغييراتٌ سابقة من هذا الحاسوب. ستُرسَل من جديد.</translation>
+    </message>
+    <message>
+        <source>The hub received two different histories from this computer (was the vault restored from a backup?) and set its changes aside. Contact the hub operator.</source>
+        <translation>تلقّى المركز تسلسلين مختلفين من التغييرات من هذا الحاسوب (هل استُرجعت الخزنة من نسخة احتياطية؟) فوضع تغييراته جانبًا. اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>These changes had already reached the hub.</source>
+        <translation>كانت هذه التغييرات قد وصلت إلى المركز من قبل.</translation>
+    </message>
+    <message>
+        <source>The hub refused changes for an office this computer is not enrolled for.</source>
+        <translation>رفض المركز تغييرات تخص مكتبًا لم يُسجَّل له هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is too far ahead, so the hub refused its changes. Correct the date and time.</source>
+        <translation>ساعة هذا الحاسوب متقدّمة كثيرًا، لذا رفض المركز تغييراته. صحّح التاريخ والوقت.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is wrong, so the hub refused its changes. Correct the date and time.</source>
+        <translation>تاريخ هذا الحاسوب غير صحيح، لذا رفض المركز تغييراته. صحّح التاريخ والوقت.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a case this office has no access to.</source>
+        <translation>رفض المركز تعديلًا على حالة لا يحق لهذا المكتب الوصول إليها.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change that this computer&apos;s role does not allow.</source>
+        <translation>رفض المركز تعديلًا لا يسمح به دور هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The hub refused a case registered for another office.</source>
+        <translation>رفض المركز حالة مسجَّلة لمكتب آخر.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a record it does not have.</source>
+        <translation>رفض المركز تعديلًا على سجل غير موجود لديه.</translation>
+    </message>
+    <message>
+        <source>The hub refused a record that it already has.</source>
+        <translation>رفض المركز سجلًا موجودًا لديه بالفعل.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change filed under the wrong case.</source>
+        <translation>رفض المركز تعديلًا مُدرجًا تحت حالة خاطئة.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a field that cannot be changed.</source>
+        <translation>رفض المركز تعديل حقل لا يمكن تعديله.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a record that can only be corrected.</source>
+        <translation>رفض المركز تعديل سجل لا يمكن إلا تصحيحه.</translation>
+    </message>
+    <message>
+        <source>The hub refused a field it does not know. The hub may need an update.</source>
+        <translation>رفض المركز حقلًا لا يعرفه. قد يحتاج المركز إلى تحديث.</translation>
+    </message>
+    <message>
+        <source>The hub refused a value it considers not valid.</source>
+        <translation>رفض المركز قيمة يعتبرها غير صالحة.</translation>
+    </message>
+    <message>
+        <source>The hub refused to send this computer the data of another office.</source>
+        <translation>رفض المركز إرسال بيانات مكتب آخر إلى هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The hub has less data than this computer expected (was it restored from a backup?). Contact the hub operator.</source>
+        <translation>لدى المركز بيانات أقل مما توقّعه هذا الحاسوب (هل استُرجع من نسخة احتياطية؟). اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>Waiting for earlier updates from the hub.</source>
+        <translation>في انتظار تحديثات سابقة من المركز.</translation>
+    </message>
+    <message>
+        <source>An update meant for another computer was found and set aside.</source>
+        <translation>عُثر على تحديث موجَّه إلى حاسوب آخر فوُضع جانبًا.</translation>
+    </message>
+    <message>
+        <source>Downloads are paused because many updates are waiting. Keep Abri unlocked for a moment so that they are applied.</source>
+        <translation>التنزيلات متوقفة مؤقتًا لأن تحديثات كثيرة بانتظار التطبيق. أبقِ أبري مفتوح القفل لبعض الوقت حتى تُطبَّق.</translation>
+    </message>
+    <message>
+        <source>The sync failed for an unknown reason. The sync service will try again.</source>
+        <translation>فشلت المزامنة لسبب غير معروف. ستعيد خدمة المزامنة المحاولة.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -1573,6 +1749,101 @@
     </message>
 </context>
 <context>
+    <name>abri::app::ConflictsDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(فارغ)</translation>
+    </message>
+    <message>
+        <source>Entered on this computer by %1, %2</source>
+        <translation>أُدخل على هذا الحاسوب بواسطة %1، %2</translation>
+    </message>
+    <message>
+        <source>Entered on another computer, %1</source>
+        <translation>أُدخل على حاسوب آخر، %1</translation>
+    </message>
+    <message>
+        <source>Deleted case</source>
+        <translation>حالة محذوفة</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2</source>
+        <translation>الحالة %1 · %2</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 · %3</source>
+        <translation>الحالة %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>القيمة الحالية</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>القيمة الأخرى</translation>
+    </message>
+    <message>
+        <source>Hidden (sensitive)</source>
+        <translation>مخفي (حساس)</translation>
+    </message>
+    <message>
+        <source>This record was deleted; there is nothing to choose.</source>
+        <translation>حُذف هذا السجل؛ لا يوجد ما يُختار.</translation>
+    </message>
+    <message>
+        <source>Conflict found %1</source>
+        <translation>اكتُشف التعارض في %1</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>الإبقاء على القيمة الحالية</translation>
+    </message>
+    <message>
+        <source>Keep the current value. Your choice is sent to the hub like any other change.</source>
+        <translation>الإبقاء على القيمة الحالية. يُرسَل اختيارك إلى المركز مثل أي تعديل آخر.</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>استخدام هذه القيمة</translation>
+    </message>
+    <message>
+        <source>Replace the current value with this one. Your choice is sent to the hub like any other change.</source>
+        <translation>استبدال القيمة الحالية بهذه القيمة. يُرسَل اختيارك إلى المركز مثل أي تعديل آخر.</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>إظهار</translation>
+    </message>
+    <message>
+        <source>Show both values. Every reveal is recorded in the audit log.</source>
+        <translation>إظهار القيمتين. يُسجَّل كل إظهار في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>التعارضات</translation>
+    </message>
+    <message>
+        <source>These fields were changed on two computers before either had seen the other&apos;s change. The more recent change is the current value; the other one is kept here.</source>
+        <translation>عُدّلت هذه الحقول على حاسوبين قبل أن يطّلع أيٌّ منهما على تعديل الآخر. التعديل الأحدث هو القيمة الحالية، ويُحتفظ بالتعديل الآخر هنا.</translation>
+    </message>
+    <message>
+        <source>Choose the value to keep: your choice is a new change, sent to the hub like any other.</source>
+        <translation>اختر القيمة التي تريد الإبقاء عليها: اختيارك تعديل جديد يُرسَل إلى المركز مثل أي تعديل آخر.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can choose the value to keep.</source>
+        <translation>لا يمكن إلا للمشرف اختيار القيمة التي يُحتفظ بها.</translation>
+    </message>
+    <message>
+        <source>There are no conflicts.</source>
+        <translation>لا توجد تعارضات.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::FieldEditor</name>
     <message>
         <source>Not set</source>
@@ -1963,6 +2234,22 @@ Case data stays encrypted on this computer.</source>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>مزامنة الآن</translation>
+    </message>
+    <message>
+        <source>Prepare the changes for the hub and apply the updates received from it (F5)</source>
+        <translation>تجهيز التغييرات للمركز وتطبيق التحديثات الواردة منه (F5)</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>التعارضات…</translation>
+    </message>
+    <message>
+        <source>Fields changed on two computers at the same time</source>
+        <translation>حقول عُدّلت على حاسوبين في الوقت نفسه</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::NewCaseWizard</name>
@@ -2211,14 +2498,70 @@ Case data stays encrypted on this computer.</source>
     </message>
 </context>
 <context>
-    <name>abri::app::SyncStatusLabel</name>
+    <name>abri::app::SyncStatusWidget</name>
     <message>
-        <source>Never synced · changes waiting to be sent: %1</source>
-        <translation>لم تتم المزامنة قط · تغييرات بانتظار الإرسال: %1</translation>
+        <source>Changes not sent: %1</source>
+        <translation>تغييرات لم تُرسَل: %1</translation>
     </message>
     <message>
-        <source>Changes are sent to the hub when a connection or a sync drive is available.</source>
-        <translation>تُرسل التغييرات إلى المركز عند توفر اتصال أو وسيط مزامنة.</translation>
+        <source>Not connected to a hub</source>
+        <translation>غير متصل بمركز</translation>
+    </message>
+    <message>
+        <source>Connected to the hub</source>
+        <translation>متصل بالمركز</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>جارٍ الاتصال بالمركز…</translation>
+    </message>
+    <message>
+        <source>Hub not reachable</source>
+        <translation>تعذّر الوصول إلى المركز</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>مرفوض من المركز</translation>
+    </message>
+    <message>
+        <source>Sync service not running</source>
+        <translation>خدمة المزامنة لا تعمل</translation>
+    </message>
+    <message>
+        <source>Connection state unknown</source>
+        <translation>حالة الاتصال غير معروفة</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>لم تتم المزامنة قط</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>آخر مزامنة: %1</translation>
+    </message>
+    <message>
+        <source>The sync service reported an error this version of Abri does not know.</source>
+        <translation>أبلغت خدمة المزامنة عن خطأ لا يعرفه هذا الإصدار من أبري.</translation>
+    </message>
+    <message>
+        <source>Changes are sent to the hub by the sync service whenever this computer has a connection, or on a sync drive.</source>
+        <translation>ترسل خدمة المزامنة التغييرات إلى المركز كلما توفر اتصال لهذا الحاسوب، أو عبر وسيط مزامنة.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with a hub: changes stay in this vault until it is.</source>
+        <translation>هذا الحاسوب غير مسجَّل لدى أي مركز: تبقى التغييرات في هذه الخزنة إلى أن يُسجَّل.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>التعارضات: %1</translation>
+    </message>
+    <message>
+        <source>Show the fields that were changed on two computers at the same time</source>
+        <translation>عرض الحقول التي عُدّلت على حاسوبين في الوقت نفسه</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>رمز الخطأ: %1</translation>
     </message>
 </context>
 <context>

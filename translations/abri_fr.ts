@@ -944,6 +944,182 @@
         <source>An unexpected error occurred; nothing was saved.</source>
         <translation>Une erreur inattendue s&apos;est produite&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
+    <message>
+        <source>The connection to the hub failed because of a communication error. The sync service will try again.</source>
+        <translation>La connexion au serveur central a échoué à cause d&apos;une erreur de communication. Le service de synchronisation réessaiera.</translation>
+    </message>
+    <message>
+        <source>The hub uses a newer sync protocol. Install the newer version of Abri on this computer.</source>
+        <translation>Le serveur central utilise un protocole de synchronisation plus récent. Installez la version plus récente d&apos;Abri sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The hub did not answer in time. The sync service will try again.</source>
+        <translation>Le serveur central n&apos;a pas répondu à temps. Le service de synchronisation réessaiera.</translation>
+    </message>
+    <message>
+        <source>The hub is busy. The sync service will try again later.</source>
+        <translation>Le serveur central est occupé. Le service de synchronisation réessaiera plus tard.</translation>
+    </message>
+    <message>
+        <source>The hub is restarting. The sync service will try again later.</source>
+        <translation>Le serveur central redémarre. Le service de synchronisation réessaiera plus tard.</translation>
+    </message>
+    <message>
+        <source>A newer connection from this computer to the hub replaced this one.</source>
+        <translation>Une connexion plus récente de cet ordinateur au serveur central a remplacé celle-ci.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the hub. Enrol it again with a new token.</source>
+        <translation>Cet ordinateur n&apos;est pas inscrit auprès du serveur central. Inscrivez-le à nouveau avec un nouveau jeton d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>The hub has withdrawn this computer&apos;s access. Contact the hub operator.</source>
+        <translation>Le serveur central a retiré l&apos;accès de cet ordinateur. Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s enrolment has expired. Enrol it again with a new token.</source>
+        <translation>L&apos;inscription de cet ordinateur a expiré. Inscrivez-le à nouveau avec un nouveau jeton d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>The hub did not recognise this computer&apos;s key. Contact the hub operator.</source>
+        <translation>Le serveur central n&apos;a pas reconnu la clé de cet ordinateur. Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>The server is not the hub this computer was enrolled with. Nothing was sent.</source>
+        <translation>Ce serveur n&apos;est pas le serveur central auprès duquel cet ordinateur a été inscrit. Rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The hub has set this computer&apos;s changes aside for checking. Contact the hub operator.</source>
+        <translation>Le serveur central a mis de côté les modifications de cet ordinateur pour vérification. Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is not valid.</source>
+        <translation>Le jeton d&apos;inscription n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The enrolment token has expired. Ask the hub operator for a new one.</source>
+        <translation>Le jeton d&apos;inscription a expiré. Demandez-en un nouveau à l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>The enrolment token has already been used. Ask the hub operator for a new one.</source>
+        <translation>Le jeton d&apos;inscription a déjà été utilisé. Demandez-en un nouveau à l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is incomplete or mistyped. Check each character.</source>
+        <translation>Le jeton d&apos;inscription est incomplet ou mal saisi. Vérifiez chaque caractère.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is for another office.</source>
+        <translation>Le jeton d&apos;inscription est destiné à un autre bureau.</translation>
+    </message>
+    <message>
+        <source>This computer is already enrolled with the hub.</source>
+        <translation>Cet ordinateur est déjà inscrit auprès du serveur central.</translation>
+    </message>
+    <message>
+        <source>The hub refused the enrolment request. Contact the hub operator.</source>
+        <translation>Le serveur central a refusé la demande d&apos;inscription. Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>A sync file was damaged or was not meant for this computer. It was set aside and will be fetched again.</source>
+        <translation>Un fichier de synchronisation était endommagé ou n&apos;était pas destiné à cet ordinateur. Il a été mis de côté et sera récupéré à nouveau.</translation>
+    </message>
+    <message>
+        <source>A sync file was written by a newer version of Abri. Install the newer version on this computer.</source>
+        <translation>Un fichier de synchronisation a été créé par une version plus récente d&apos;Abri. Installez la version plus récente sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A sync file failed its signature check. It was set aside and will be fetched again.</source>
+        <translation>Un fichier de synchronisation n&apos;a pas passé la vérification de signature. Il a été mis de côté et sera récupéré à nouveau.</translation>
+    </message>
+    <message>
+        <source>The hub is missing earlier changes from this computer. They will be sent again.</source>
+        <translation>Il manque au serveur central des modifications antérieures de cet ordinateur. Elles seront renvoyées.</translation>
+    </message>
+    <message>
+        <source>The hub received two different histories from this computer (was the vault restored from a backup?) and set its changes aside. Contact the hub operator.</source>
+        <translation>Le serveur central a reçu deux historiques différents de cet ordinateur (le coffre a-t-il été restauré à partir d&apos;une sauvegarde&#xa0;?) et a mis ses modifications de côté. Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>These changes had already reached the hub.</source>
+        <translation>Ces modifications étaient déjà parvenues au serveur central.</translation>
+    </message>
+    <message>
+        <source>The hub refused changes for an office this computer is not enrolled for.</source>
+        <translation>Le serveur central a refusé des modifications pour un bureau auquel cet ordinateur n&apos;est pas rattaché.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is too far ahead, so the hub refused its changes. Correct the date and time.</source>
+        <translation>L&apos;horloge de cet ordinateur est trop en avance&#xa0;: le serveur central a refusé ses modifications. Corrigez la date et l&apos;heure.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is wrong, so the hub refused its changes. Correct the date and time.</source>
+        <translation>La date de cet ordinateur est erronée&#xa0;: le serveur central a refusé ses modifications. Corrigez la date et l&apos;heure.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a case this office has no access to.</source>
+        <translation>Le serveur central a refusé une modification d&apos;un dossier auquel ce bureau n&apos;a pas accès.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change that this computer&apos;s role does not allow.</source>
+        <translation>Le serveur central a refusé une modification que le rôle de cet ordinateur ne permet pas.</translation>
+    </message>
+    <message>
+        <source>The hub refused a case registered for another office.</source>
+        <translation>Le serveur central a refusé un dossier enregistré pour un autre bureau.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a record it does not have.</source>
+        <translation>Le serveur central a refusé la modification d&apos;un enregistrement qu&apos;il ne possède pas.</translation>
+    </message>
+    <message>
+        <source>The hub refused a record that it already has.</source>
+        <translation>Le serveur central a refusé un enregistrement qu&apos;il possède déjà.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change filed under the wrong case.</source>
+        <translation>Le serveur central a refusé une modification rattachée au mauvais dossier.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a field that cannot be changed.</source>
+        <translation>Le serveur central a refusé la modification d&apos;un champ non modifiable.</translation>
+    </message>
+    <message>
+        <source>The hub refused a change to a record that can only be corrected.</source>
+        <translation>Le serveur central a refusé la modification d&apos;un enregistrement qui peut seulement être corrigé.</translation>
+    </message>
+    <message>
+        <source>The hub refused a field it does not know. The hub may need an update.</source>
+        <translation>Le serveur central a refusé un champ qu&apos;il ne connaît pas. Il doit peut-être être mis à jour.</translation>
+    </message>
+    <message>
+        <source>The hub refused a value it considers not valid.</source>
+        <translation>Le serveur central a refusé une valeur qu&apos;il juge non valide.</translation>
+    </message>
+    <message>
+        <source>The hub refused to send this computer the data of another office.</source>
+        <translation>Le serveur central a refusé d&apos;envoyer à cet ordinateur les données d&apos;un autre bureau.</translation>
+    </message>
+    <message>
+        <source>The hub has less data than this computer expected (was it restored from a backup?). Contact the hub operator.</source>
+        <translation>Le serveur central a moins de données que ne l&apos;attendait cet ordinateur (a-t-il été restauré à partir d&apos;une sauvegarde&#xa0;?). Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>Waiting for earlier updates from the hub.</source>
+        <translation>En attente de mises à jour antérieures du serveur central.</translation>
+    </message>
+    <message>
+        <source>An update meant for another computer was found and set aside.</source>
+        <translation>Une mise à jour destinée à un autre ordinateur a été trouvée et mise de côté.</translation>
+    </message>
+    <message>
+        <source>Downloads are paused because many updates are waiting. Keep Abri unlocked for a moment so that they are applied.</source>
+        <translation>Les téléchargements sont suspendus car de nombreuses mises à jour sont en attente. Laissez Abri déverrouillé un moment pour qu&apos;elles soient appliquées.</translation>
+    </message>
+    <message>
+        <source>The sync failed for an unknown reason. The sync service will try again.</source>
+        <translation>La synchronisation a échoué pour une raison inconnue. Le service de synchronisation réessaiera.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -1573,6 +1749,101 @@
     </message>
 </context>
 <context>
+    <name>abri::app::ConflictsDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Entered on this computer by %1, %2</source>
+        <translation>Saisi sur cet ordinateur par %1, %2</translation>
+    </message>
+    <message>
+        <source>Entered on another computer, %1</source>
+        <translation>Saisi sur un autre ordinateur, %1</translation>
+    </message>
+    <message>
+        <source>Deleted case</source>
+        <translation>Dossier supprimé</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2</source>
+        <translation>Dossier %1 · %2</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 · %3</source>
+        <translation>Dossier %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Valeur actuelle</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Autre valeur</translation>
+    </message>
+    <message>
+        <source>Hidden (sensitive)</source>
+        <translation>Masqué (sensible)</translation>
+    </message>
+    <message>
+        <source>This record was deleted; there is nothing to choose.</source>
+        <translation>Cet enregistrement a été supprimé&#xa0;; il n&apos;y a rien à choisir.</translation>
+    </message>
+    <message>
+        <source>Conflict found %1</source>
+        <translation>Conflit détecté le %1</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>Garder la valeur actuelle</translation>
+    </message>
+    <message>
+        <source>Keep the current value. Your choice is sent to the hub like any other change.</source>
+        <translation>Garder la valeur actuelle. Votre choix est envoyé au serveur central comme toute autre modification.</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>Utiliser cette valeur</translation>
+    </message>
+    <message>
+        <source>Replace the current value with this one. Your choice is sent to the hub like any other change.</source>
+        <translation>Remplacer la valeur actuelle par celle-ci. Votre choix est envoyé au serveur central comme toute autre modification.</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show both values. Every reveal is recorded in the audit log.</source>
+        <translation>Afficher les deux valeurs. Chaque affichage est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>These fields were changed on two computers before either had seen the other&apos;s change. The more recent change is the current value; the other one is kept here.</source>
+        <translation>Ces champs ont été modifiés sur deux ordinateurs avant que l&apos;un ait vu la modification de l&apos;autre. La modification la plus récente est la valeur actuelle&#xa0;; l&apos;autre est conservée ici.</translation>
+    </message>
+    <message>
+        <source>Choose the value to keep: your choice is a new change, sent to the hub like any other.</source>
+        <translation>Choisissez la valeur à garder&#xa0;: votre choix est une nouvelle modification, envoyée au serveur central comme toute autre.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can choose the value to keep.</source>
+        <translation>Seul un superviseur peut choisir la valeur à garder.</translation>
+    </message>
+    <message>
+        <source>There are no conflicts.</source>
+        <translation>Il n&apos;y a aucun conflit.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::FieldEditor</name>
     <message>
         <source>Not set</source>
@@ -1963,6 +2234,22 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Prepare the changes for the hub and apply the updates received from it (F5)</source>
+        <translation>Préparer les modifications pour le serveur central et appliquer les mises à jour reçues de sa part (F5)</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>Conflits…</translation>
+    </message>
+    <message>
+        <source>Fields changed on two computers at the same time</source>
+        <translation>Champs modifiés sur deux ordinateurs en même temps</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::NewCaseWizard</name>
@@ -2211,14 +2498,70 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
-    <name>abri::app::SyncStatusLabel</name>
+    <name>abri::app::SyncStatusWidget</name>
     <message>
-        <source>Never synced · changes waiting to be sent: %1</source>
-        <translation>Jamais synchronisé · modifications en attente d&apos;envoi&#xa0;: %1</translation>
+        <source>Changes not sent: %1</source>
+        <translation>Modifications non envoyées&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Changes are sent to the hub when a connection or a sync drive is available.</source>
-        <translation>Les modifications sont envoyées au serveur central dès qu&apos;une connexion ou un support de synchronisation est disponible.</translation>
+        <source>Not connected to a hub</source>
+        <translation>Non relié à un serveur central</translation>
+    </message>
+    <message>
+        <source>Connected to the hub</source>
+        <translation>Connecté au serveur central</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>Connexion au serveur central…</translation>
+    </message>
+    <message>
+        <source>Hub not reachable</source>
+        <translation>Serveur central injoignable</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>Refusé par le serveur central</translation>
+    </message>
+    <message>
+        <source>Sync service not running</source>
+        <translation>Service de synchronisation arrêté</translation>
+    </message>
+    <message>
+        <source>Connection state unknown</source>
+        <translation>État de la connexion inconnu</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sync service reported an error this version of Abri does not know.</source>
+        <translation>Le service de synchronisation a signalé une erreur que cette version d&apos;Abri ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>Changes are sent to the hub by the sync service whenever this computer has a connection, or on a sync drive.</source>
+        <translation>Le service de synchronisation envoie les modifications au serveur central dès que cet ordinateur dispose d&apos;une connexion, ou via un support de synchronisation.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with a hub: changes stay in this vault until it is.</source>
+        <translation>Cet ordinateur n&apos;est inscrit auprès d&apos;aucun serveur central&#xa0;: les modifications restent dans ce coffre jusqu&apos;à son inscription.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflits&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Show the fields that were changed on two computers at the same time</source>
+        <translation>Afficher les champs modifiés sur deux ordinateurs en même temps</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Code d&apos;erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,10 @@
 #include "changeset/device_keys.h"
 #include "changeset/enrolment_token.h"
 #include "changeset/sync_files.h"
-#include "common/admitted_adapter.h"
 #include "common/daemon_config.h"
 #include "common/error.h"
 #include "common/frame_channel.h"
 #include "common/tls_context.h"
-#include "merge/admitted_change_set.h"
-#include "merge/vault_applier.h"
 #include "vault/roles.h"
 
 namespace abri::sync::client {
@@ -44,18 +41,6 @@ TlsIdentity loadOrCreateTransportKey(const fs::path& syncDir, const Id16& device
     identity.savePrivateKeyPem(keyFile);
     identity.saveCertificatePem(syncDir / kTransportCertFile);
     return identity;
-}
-
-// The device's status.json acked_seq (the app skips rewriting what the hub already holds, §7.1).
-std::uint64_t ackedFromStatus(const fs::path& syncDir) {
-    std::ifstream in(syncDir / kStatusFile);
-    if (!in) return 0;
-    try {
-        auto j = nlohmann::json::parse(in);
-        return j.value("acked_seq", std::uint64_t{0});
-    } catch (const nlohmann::json::exception&) {
-        return 0;
-    }
 }
 
 }  // namespace
@@ -182,82 +167,6 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
     config.office = vault.office();
     saveDaemonConfig(syncDir, config);
     return EnrolResult{deviceId, certificate.serial, certificate.office, syncDir};
-}
-
-SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
-    auto hub = storedHubDescriptor(vault.db());
-    if (!hub) throw SyncError(SyncCode::UnknownDevice, "not enrolled");
-    auto keys = loadDeviceKeys(vault.db());
-    if (!keys) throw SyncError(SyncCode::UnknownDevice, "no device keys");
-    const auto syncDir = syncFolder(vaultPath);
-    DeviceIdentity identity{vaultDeviceId(vault), vault.office()};
-    SyncStepResult result;
-    result.packed = packUnshipped(vault.db(), identity, keys->sign);
-    fs::create_directories(syncDir / "outbox");
-    fs::create_directories(syncDir / "inbox");
-    result.outboxFiles = writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedFromStatus(syncDir));
-    merge::VaultApplier applier(vault);
-    InboxContext context;
-    context.deviceId = identity.deviceId;
-    context.boxKey = &keys->box;
-    context.hub = *hub;
-    context.clock = &vault.clock();
-    InboxHandlers handlers;
-    handlers.onChangeSet = [&](const ChangeSet& cs, const AdmissionRecord& admission) {
-        applier.apply(toAdmitted(cs, admission));
-    };
-    handlers.onReceipt = [&](const AdmissionRecord& admission) {
-        // Our own change-set: its ops are journalled; a clamp or exclusions must still be recorded (§5.6), for
-        // which the applier needs the ops' HLCs: decode our stored copy (not yet pruned in this transaction).
-        if (admission.clampCeiling == 0 && admission.excluded.empty()) return;
-        auto st = vault.db().prepare("SELECT bytes FROM sync_outgoing WHERE device_seq = ?");
-        st.bind(1, static_cast<std::int64_t>(admission.deviceSeq));
-        if (!st.step()) return;
-        auto own = decodeChangeSet(st.blob(0), {}, "sync_outgoing");
-        if (own.id != admission.changeSetId) return;
-        applier.apply(toAdmitted(own, admission));
-    };
-    handlers.onRefusal = [](const RefusalNotice&) {};
-    result.inbox = applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
-    return result;
-}
-
-std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
-    const auto syncDir = syncFolder(vaultPath);
-    const auto bundle = dir / "abri-bundle";
-    fs::create_directories(bundle / "to-hub");
-    writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
-    const auto device = vaultDeviceId(vault);
-    std::size_t copied = 0;
-    if (fs::is_directory(syncDir / "outbox")) {
-        for (const auto& entry : fs::directory_iterator(syncDir / "outbox")) {
-            auto name = parseSyncFileName(entry.path().filename().string());
-            if (!name || name->kind != SyncFileKind::OutboxBatch || name->deviceId != device) continue;
-            auto bytes = readWholeFile(entry.path(), kMaxBatchPayload + 1024);
-            writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
-            ++copied;
-        }
-    }
-    const auto want = "office_seq " + std::to_string(readCheckpoint(vault.db())) + "\n";
-    writeFileAtomically(bundle / "to-hub", "want-" + idToHex(device) + ".txt", crypto::asBytes(want));
-    return copied;
-}
-
-std::size_t importBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
-    const auto syncDir = syncFolder(vaultPath);
-    const auto device = vaultDeviceId(vault);
-    const auto from = dir / "abri-bundle" / "to-device" / idToHex(device);
-    fs::create_directories(syncDir / "inbox");
-    std::size_t moved = 0;
-    if (!fs::is_directory(from)) return 0;
-    for (const auto& entry : fs::directory_iterator(from)) {
-        auto name = parseSyncFileName(entry.path().filename().string());
-        if (!name || name->deviceId != device || name->kind == SyncFileKind::OutboxBatch) continue;
-        auto bytes = readWholeFile(entry.path(), kMaxPagePayload + 1024);
-        writeFileAtomically(syncDir / "inbox", entry.path().filename().string(), bytes);
-        ++moved;
-    }
-    return moved;
 }
 
 }  // namespace abri::sync::client

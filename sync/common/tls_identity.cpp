@@ -131,7 +131,7 @@ std::optional<Hash32> ed25519PublicKeyOf(X509* cert) {
 }
 
 void writePrivateFileAtomically(const std::filesystem::path& file, std::span<const std::uint8_t> bytes,
-                         std::filesystem::perms perms) {
+                                std::filesystem::perms perms) {
     const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     const auto tmp = folder / (".tmp-" + file.filename().string());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,

@@ -162,7 +162,8 @@ int Courier::run() {
         }
         std::chrono::milliseconds wait;
         if (sessionOk) {
-            wait = options_.pollInterval.value_or(std::chrono::milliseconds(std::uint64_t{config_.pollIntervalS} * 1000));
+            wait =
+                options_.pollInterval.value_or(std::chrono::milliseconds(std::uint64_t{config_.pollIntervalS} * 1000));
         } else {
             wait = nextBackoff();
             ++failures_;
@@ -179,8 +180,8 @@ SessionReport Courier::runSession() {
     const auto transport = TlsIdentity::loadPrivateKeyPem(options_.syncDir / kTransportKeyFile,
                                                           "abri-dev-" + idToHex(config_.deviceId));
     auto context = makeDeviceTlsContext(transport);
-    auto bucket = std::make_shared<TokenBucket>(options_.bandwidthBytesPerSecond.value_or(config_.bandwidthBytesPerSecond),
-                                                16 * 1024);
+    auto bucket = std::make_shared<TokenBucket>(
+        options_.bandwidthBytesPerSecond.value_or(config_.bandwidthBytesPerSecond), 16 * 1024);
     const auto outboxDir = options_.syncDir / "outbox";
     const auto inboxDir = options_.syncDir / "inbox";
 
@@ -212,7 +213,8 @@ SessionReport Courier::runSession() {
         co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
         dog.timer.cancel();
         if (pin->rejected) {
-            logLine("wrong hub key " + (pin->seenFingerprint ? crypto::fingerprintShort(*pin->seenFingerprint) : "none"));
+            logLine("wrong hub key " +
+                    (pin->seenFingerprint ? crypto::fingerprintShort(*pin->seenFingerprint) : "none"));
             throw SyncError(SyncCode::WrongHub, "handshake");
         }
         if (dog.fired) throw SyncError(SyncCode::Timeout, "handshake");
@@ -280,7 +282,8 @@ SessionReport Courier::runSession() {
                 }
                 report.ackedSeq = ack.ackedSeq;
                 if (!ack.refusalNotice.empty()) {
-                    const std::uint64_t refusedSeq = ack.results.empty() ? report.ackedSeq + 1 : ack.results.back().deviceSeq;
+                    const std::uint64_t refusedSeq =
+                        ack.results.empty() ? report.ackedSeq + 1 : ack.results.back().deviceSeq;
                     writeFileAtomically(inboxDir, refusalFileName(config_.deviceId, refusedSeq), ack.refusalNotice);
                 }
                 for (const auto& r : ack.results) {
@@ -291,8 +294,9 @@ SessionReport Courier::runSession() {
                 if (ack.fileStatus != 0) {
                     report.refusal = syncCodeFromWire(ack.fileStatus).value_or(SyncCode::ProtocolViolation);
                 }
-                logLine("uploaded seqs=" + std::to_string(file.name.firstSeq) + "-" + std::to_string(file.name.lastSeq) +
-                        " acked=" + std::to_string(ack.ackedSeq) + " file_status=" + std::to_string(ack.fileStatus));
+                logLine("uploaded seqs=" + std::to_string(file.name.firstSeq) + "-" +
+                        std::to_string(file.name.lastSeq) + " acked=" + std::to_string(ack.ackedSeq) +
+                        " file_status=" + std::to_string(ack.fileStatus));
                 if (ack.ackedSeq >= file.name.lastSeq) {
                     std::error_code removeError;
                     fs::remove(file.path, removeError);

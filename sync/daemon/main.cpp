@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
             if (a == "--once") options.once = true;
             else if (a == "--poll-ms") options.pollInterval = std::chrono::milliseconds(std::stoull(value()));
             else if (a == "--bandwidth") options.bandwidthBytesPerSecond = std::stoull(value());
-            else if (a == "--download-wait-ms") options.downloadWaitMs = static_cast<std::uint32_t>(std::stoul(value()));
+            else if (a == "--download-wait-ms")
+                options.downloadWaitMs = static_cast<std::uint32_t>(std::stoul(value()));
             else if (a == "--backoff-ms") options.backoffStart = std::chrono::milliseconds(std::stoull(value()));
             else if (a == "--reply-timeout-ms") options.replyTimeout = std::chrono::milliseconds(std::stoull(value()));
             else {

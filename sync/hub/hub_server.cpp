@@ -338,7 +338,8 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             }
             {
                 std::ofstream out(upload->partial, std::ios::binary | std::ios::app);
-                out.write(reinterpret_cast<const char*>(data.data.data()), static_cast<std::streamsize>(data.data.size()));
+                out.write(reinterpret_cast<const char*>(data.data.data()),
+                          static_cast<std::streamsize>(data.data.size()));
                 out.flush();
                 if (!out) throw Error(ErrorCode::IoError, "partial upload");
             }
@@ -363,7 +364,8 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
                 ack.refusalNotice = std::move(result.refusalNotice);
             }
             std::string statuses;
-            for (const auto& r : ack.results) statuses += " " + std::to_string(r.deviceSeq) + ":" + std::to_string(r.status);
+            for (const auto& r : ack.results)
+                statuses += " " + std::to_string(r.deviceSeq) + ":" + std::to_string(r.status);
             log("upload ack device=" + hex(deviceId) + " file_status=" + std::to_string(ack.fileStatus) +
                 " acked=" + std::to_string(ack.ackedSeq) + statuses);
             co_await channel.send(FrameType::UploadAck, ack);

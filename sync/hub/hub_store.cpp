@@ -217,7 +217,8 @@ void HubStore::addToken(const TokenRecord& token) {
 }
 
 std::optional<TokenRecord> HubStore::findToken(const Hash32& secretHash) {
-    auto st = db_.prepare("SELECT office, role, expiry_ms, used_device, request_hash FROM tokens WHERE secret_hash = ?");
+    auto st =
+        db_.prepare("SELECT office, role, expiry_ms, used_device, request_hash FROM tokens WHERE secret_hash = ?");
     st.bindBlob(1, secretHash);
     if (!st.step()) return std::nullopt;
     TokenRecord t;
@@ -376,7 +377,10 @@ std::vector<std::string> HubStore::caseOffices(const Id16& caseId) {
 }
 
 void HubStore::grantCase(const Id16& caseId, const std::string& office) {
-    db_.prepare("INSERT OR IGNORE INTO case_access(case_id, office) VALUES(?, ?)").bindBlob(1, caseId).bind(2, office).run();
+    db_.prepare("INSERT OR IGNORE INTO case_access(case_id, office) VALUES(?, ?)")
+        .bindBlob(1, caseId)
+        .bind(2, office)
+        .run();
 }
 
 std::uint64_t HubStore::feedHead(const std::string& office) {

@@ -8,7 +8,7 @@
 #include "changeset/refusal_notice.h"
 #include "changeset/sealed_file.h"
 #include "common/error.h"
-#include "common/admitted_adapter.h"
+#include "devicesync/admitted_adapter.h"
 #include "journal/hlc.h"
 #include "merge/authorisation.h"
 
@@ -40,7 +40,7 @@ merge::MergeState caseState(HubStore& store, const Id16& caseId) {
         std::size_t consumed = 0;
         auto admission = decodeAdmissionRecord(stored.admission, consumed, "admission");
         auto cs = decodeChangeSet(stored.bytes, {}, "stored change-set");
-        state.add(toAdmitted(cs, admission));
+        state.add(devicesync::toAdmitted(cs, admission));
     }
     return state;
 }
@@ -155,13 +155,13 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
             context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
             context.grantedOffices = std::set<std::string>(before.begin(), before.end());
             merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
-            auto candidate = toAdmitted(cs, admission);
+            auto candidate = devicesync::toAdmitted(cs, admission);
             for (const auto& exclusion : merge::authorise(state, authority, caseHex, candidate.ops, context)) {
                 admission.excluded.push_back(
                     {exclusion.opIndex, static_cast<SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
             }
             admission.hubSeq = store.nextHubSeq();
-            state.add(toAdmitted(cs, admission));
+            state.add(devicesync::toAdmitted(cs, admission));
             StoredChangeSet stored{frame.id, device->deviceId, seq, encodeAdmissionRecord(admission), bytes};
             store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
             device->chainSeq = seq;
@@ -179,7 +179,8 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
                     offices.push_back(office);
                     for (const auto& earlier : store.changeSetsOfCase(cs.header.caseId)) {
                         if (earlier.id == frame.id) continue;
-                        if (auto signer = store.findDevice(earlier.deviceId)) ensureCertificateInFeed(store, office, *signer);
+                        if (auto signer = store.findDevice(earlier.deviceId))
+                            ensureCertificateInFeed(store, office, *signer);
                         FeedEntryRow backfill;
                         backfill.type = PageEntryType::ChangeSet;
                         backfill.changeSetId = earlier.id;

@@ -20,6 +20,7 @@
 #include "common/tls_identity.h"
 #include "hub_server.h"
 #include "ingest.h"
+#include "page_builder.h"
 
 using namespace abri;
 using namespace abri::sync;
@@ -139,7 +140,8 @@ int cmdStatus(const Args& args) {
               << "fingerprint " << crypto::fingerprintDisplay(store.identityFingerprint()) << "\n"
               << "devices " << store.devices().size() << "\n"
               << "quarantined " << store.quarantineCount() << "\n";
-    for (const auto& office : store.offices()) std::cout << "feed " << office << " head " << store.feedHead(office) << "\n";
+    for (const auto& office : store.offices())
+        std::cout << "feed " << office << " head " << store.feedHead(office) << "\n";
     return 0;
 }
 
@@ -184,6 +186,7 @@ int cmdImport(const Args& args) {
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
         return std::tie(a.first.deviceId, a.first.firstSeq) < std::tie(b.first.deviceId, b.first.firstSeq);
     });
+    const auto toDevice = std::filesystem::path(args.positional[1]) / "abri-bundle" / "to-device";
     int failures = 0;
     for (const auto& [name, path] : files) {
         auto bytes = readWholeFile(path, kMaxBatchPayload + 1024);
@@ -191,8 +194,39 @@ int cmdImport(const Args& args) {
         std::cout << path.filename().string() << " file_status=" << result.fileStatus << " acked=" << result.ackedSeq
                   << "\n";
         if (result.fileStatus != 0) ++failures;
+        if (!result.refusalNotice.empty() && !result.results.empty()) {
+            const auto folder = toDevice / idToHex(name.deviceId);
+            std::filesystem::create_directories(folder);
+            writeFileAtomically(folder, refusalFileName(name.deviceId, result.results.back().deviceSeq),
+                                result.refusalNotice);
+        }
     }
-    // Pages for want files are not written yet (see PROTOCOL.md "Implementation status").
+    // Pages for each want file of an active device, from its checkpoint to the feed head (§7.6).
+    if (std::filesystem::is_directory(toHub)) {
+        for (const auto& entry : std::filesystem::directory_iterator(toHub)) {
+            const auto fileName = entry.path().filename().string();
+            if (fileName.rfind("want-", 0) != 0 || fileName.size() != 5 + 32 + 4) continue;
+            auto deviceId = idFromHex(fileName.substr(5, 32));
+            if (!deviceId) continue;
+            auto device = store.findDevice(*deviceId);
+            if (!device || device->status != DeviceStatus::Active) continue;
+            std::ifstream in(entry.path());
+            std::string key;
+            std::uint64_t since = 0;
+            if (!(in >> key >> since) || key != "office_seq") continue;
+            const auto folder = toDevice / idToHex(*deviceId);
+            std::filesystem::create_directories(folder);
+            std::size_t pages = 0;
+            while (since < store.feedHead(device->office)) {
+                auto page = buildPage(store, *device, since, kMaxPageEntries, 1024 * 1024, nowMs());
+                if (!page) break;
+                writeFileAtomically(folder, pageFileName(*deviceId, page->firstSeq, page->lastSeq), page->sealedFile);
+                since = page->lastSeq;
+                ++pages;
+            }
+            std::cout << "device " << idToHex(*deviceId) << " pages=" << pages << "\n";
+        }
+    }
     return failures == 0 ? 0 : 4;
 }
 

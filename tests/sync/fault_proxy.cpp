@@ -88,7 +88,8 @@ struct FaultProxy::Impl {
             auto wait = bucket.reserve(n);
             if (wait.count() > 0) co_await pause(wait);
             if (link->closed) break;
-            co_await asio::async_write(to, asio::buffer(buffer.data(), n), asio::redirect_error(asio::use_awaitable, ec));
+            co_await asio::async_write(to, asio::buffer(buffer.data(), n),
+                                       asio::redirect_error(asio::use_awaitable, ec));
             if (ec) break;
             link->forwarded += n;
             owner->forwarded_ += n;

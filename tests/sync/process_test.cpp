@@ -18,6 +18,7 @@
 #include "changeset/sync_files.h"
 #include "child_process.h"
 #include "client/enrolment.h"
+#include "devicesync/device_sync.h"
 #include "common/daemon_config.h"
 #include "fault_proxy.h"
 #include "support/temp_dir.h"
@@ -108,7 +109,7 @@ struct Device {
         cases::CaseRepository repo(*v);
         auto id = repo.createCase(cases::Json::parse(
             R"({"person": {"given_name": ")" + given + R"(", "family_name": "Fakeperson", "gender": "female"}})"));
-        sync::client::syncVault(*v, vaultPath);
+        devicesync::syncVault(*v, vaultPath);
         v->lock();
         return id;
     }
@@ -116,12 +117,12 @@ struct Device {
         auto v = worker();
         cases::CaseRepository repo(*v);
         repo.updateField(caseId, "person.gender", gender);
-        sync::client::syncVault(*v, vaultPath);
+        devicesync::syncVault(*v, vaultPath);
         v->lock();
     }
-    sync::client::SyncStepResult applyInbox() {
+    devicesync::SyncStepResult applyInbox() {
         auto v = worker();
-        auto result = sync::client::syncVault(*v, vaultPath);
+        auto result = devicesync::syncVault(*v, vaultPath);
         v->lock();
         return result;
     }
@@ -223,6 +224,57 @@ TEST_CASE("Two offices sync through a real hub; each office sees exactly its own
     CHECK(hub.status() == afterFirst);
     CHECK(afterFirst != before);
     CHECK_FALSE(fs::exists(outbox));
+
+    // Logs carry ids, sequence numbers and codes, never case content.
+    for (const auto& log : {hub.log, alpha1.log, alpha2.log, bravo.log}) {
+        CHECK_FALSE(test::fileContains(log, "Testname"));
+        CHECK_FALSE(test::fileContains(log, "Fakeperson"));
+    }
+}
+
+TEST_CASE("Folder import: admitted like an upload, pages for want files; after revocation, quarantine",
+          "[sync][process]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    hub.start();
+    Device alpha(tmp.path(), "alpha", "TST-AAA");
+    Device peer(tmp.path(), "peer", "TST-AAA");
+    alpha.enrol(hub, "laptop-a1");
+    peer.enrol(hub, "laptop-a2");
+    hub.process.terminate();  // no link at all from here: a USB stick carries the files
+
+    const auto usbCase = alpha.createCase("Testname Usb");
+    const auto usb = tmp.path() / "usb";
+    for (auto* d : {&alpha, &peer}) {
+        auto v = d->worker();
+        devicesync::exportBundle(*v, d->vaultPath, usb);
+        v->lock();
+    }
+    REQUIRE(test::runToEnd(kHubBin, {"import", hub.dir.string(), usb.string()}, hub.log, 30s) == 0);
+    CHECK(hub.status().find("feed TST-AAA head 3") != std::string::npos);  // 2 CERTs + 1 CHANGESET
+    // Importing the same folder again admits nothing new (duplicate).
+    REQUIRE(test::runToEnd(kHubBin, {"import", hub.dir.string(), usb.string()}, hub.log, 30s) == 0);
+    CHECK(hub.status().find("feed TST-AAA head 3") != std::string::npos);
+    {
+        auto v = peer.worker();
+        CHECK(devicesync::importBundle(*v, peer.vaultPath, usb) >= 1);
+        v->lock();
+    }
+    peer.applyInbox();
+    CHECK(peer.hasCase(usbCase));
+
+    REQUIRE(test::runToEnd(kHubBin, {"revoke", hub.dir.string(), alpha.deviceId}, hub.log, 30s) == 0);
+    alpha.createCase("Testname Late");
+    const auto usb2 = tmp.path() / "usb2";
+    {
+        auto v = alpha.worker();
+        devicesync::exportBundle(*v, alpha.vaultPath, usb2);
+        v->lock();
+    }
+    test::runToEnd(kHubBin, {"import", hub.dir.string(), usb2.string()}, hub.log, 30s);
+    const auto status = hub.status();
+    CHECK(status.find("quarantined 1") != std::string::npos);
+    CHECK(status.find("feed TST-AAA head 4") != std::string::npos);  // + the revoked CERT, nothing forwarded
 }
 
 TEST_CASE("Refusals: wrong hub key, tampered file, garbage, slow-loris, revoked device", "[sync][process]") {

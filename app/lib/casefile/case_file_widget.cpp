@@ -10,6 +10,8 @@
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QVBoxLayout>
 
+#include <algorithm>
+
 #include "casefile/history_section.h"
 #include "casefile/item_section.h"
 #include "casefile/notes_section.h"
@@ -258,6 +260,26 @@ bool CaseFileWidget::reload() {
     onEdited();
     Q_EMIT titleChanged(caseCode());
     return true;
+}
+
+bool CaseFileWidget::reloadIfChanged() {
+    if (isDirty()) return false;
+    std::optional<cases::CaseView> fresh;
+    try {
+        fresh = session_.cases().load(caseId_);
+    } catch (const Error&) {
+        return reload();  // shows the error in the banner
+    }
+    auto sameItems = [](const std::vector<cases::Item>& a, const std::vector<cases::Item>& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const cases::Item& x, const cases::Item& y) {
+            return x.id == y.id && x.doc == y.doc && x.superseded == y.superseded;
+        });
+    };
+    if (fresh && view_ && fresh->doc == view_->doc && fresh->masked == view_->masked &&
+        sameItems(fresh->items, view_->items)) {
+        return false;
+    }
+    return reload();
 }
 
 bool CaseFileWidget::isDirty() const {

@@ -35,6 +35,9 @@ public:
     QString caseCode() const;
     // Re-reads the case from core (after a save or an item change); edits in progress are discarded.
     bool reload();
+    // After sync applied pages from the hub: reloads only when the case changed and nothing is being edited, so
+    // revealed values and edits in progress stay as they are otherwise. True when it reloaded.
+    bool reloadIfChanged();
     bool isDirty() const;
     // Saves the edited fields; on error shows it at the field and returns false.
     bool save();

@@ -19,10 +19,12 @@
 #include "caselist/case_list_page.h"
 #include "common/error.h"
 #include "dialogs/add_user_dialog.h"
+#include "dialogs/conflicts_dialog.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/users_dialog.h"
 #include "i18n/error_messages.h"
 #include "i18n/language.h"
+#include "main/sync_controller.h"
 #include "main/sync_status.h"
 #include "main/workspace.h"
 #include "screens/first_run_page.h"
@@ -91,6 +93,9 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
 
     newCase_ = new QAction(Icons::icon(QStringLiteral("new_case")), QString(), this);
     newCase_->setShortcut(QKeySequence::New);
+    syncNow_ = new QAction(Icons::icon(QStringLiteral("sync")), QString(), this);
+    syncNow_->setObjectName(QStringLiteral("syncNow"));
+    syncNow_->setShortcut(QKeySequence(Qt::Key_F5));
     lock_ = new QAction(Icons::icon(QStringLiteral("lock")), QString(), this);
     lock_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     lock_->setShortcutContext(Qt::ApplicationShortcut);
@@ -98,14 +103,19 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     quit_->setShortcut(QKeySequence::Quit);
     users_ = new QAction(Icons::icon(QStringLiteral("users")), QString(), this);
     settingsAction_ = new QAction(Icons::icon(QStringLiteral("settings")), QString(), this);
+    conflicts_ = new QAction(Icons::icon(QStringLiteral("warning")), QString(), this);
+    conflicts_->setObjectName(QStringLiteral("showConflicts"));
     about_ = new QAction(this);
 
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(newCase_);
     fileMenu_->addSeparator();
+    fileMenu_->addAction(syncNow_);
+    fileMenu_->addSeparator();
     fileMenu_->addAction(lock_);
     fileMenu_->addAction(quit_);
     toolsMenu_ = menuBar()->addMenu(QString());
+    toolsMenu_->addAction(conflicts_);
     toolsMenu_->addAction(users_);
     toolsMenu_->addAction(settingsAction_);
     helpMenu_ = menuBar()->addMenu(QString());
@@ -116,6 +126,7 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     toolbar_->setMovable(false);
     toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar_->addAction(newCase_);
+    toolbar_->addAction(syncNow_);
     toolbar_->addAction(users_);
     toolbar_->addAction(settingsAction_);
     auto* spacer = new QWidget(toolbar_);
@@ -123,7 +134,8 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     toolbar_->addWidget(spacer);
     toolbar_->addAction(lock_);
 
-    syncStatus_ = new SyncStatusLabel(this);
+    syncStatus_ = new SyncStatusWidget(this);
+    connect(syncStatus_, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflictsDialog);
     userStatus_ = new QLabel(this);
     userStatus_->setObjectName(QStringLiteral("userStatus"));
     statusBar()->addWidget(syncStatus_, 1);
@@ -139,12 +151,13 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     idle_->setTimeout(settings_.autoLockMinutes() * 60 * 1000);
     connect(idle_, &IdleWatcher::idle, this, [this] { lock(LockReason::Idle); });
 
-    statusTimer_.setInterval(15 * 1000);
-    connect(&statusTimer_, &QTimer::timeout, this, &MainWindow::updateStatus);
-
     connect(newCase_, &QAction::triggered, this, [this] {
         if (workspace_) workspace_->newCase();
     });
+    connect(syncNow_, &QAction::triggered, this, [this] {
+        if (sync_) sync_->syncNow();
+    });
+    connect(conflicts_, &QAction::triggered, this, &MainWindow::showConflictsDialog);
     connect(lock_, &QAction::triggered, this, [this] { lock(LockReason::User); });
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     connect(users_, &QAction::triggered, this, &MainWindow::showUsersDialog);
@@ -160,6 +173,7 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
 }
 
 MainWindow::~MainWindow() {
+    stopSync();
     delete workspace_;
     if (session_) session_->vault().lock();
     session_.reset();
@@ -218,14 +232,21 @@ void MainWindow::onUnlocked(std::unique_ptr<vault::Vault> vault) {
         stack_->setCurrentWidget(page);
     } else {
         workspace_ = new Workspace(*session_, stack_);
-        connect(workspace_, &Workspace::dataChanged, this, &MainWindow::updateStatus);
         stack_->addWidget(workspace_);
         stack_->setCurrentWidget(workspace_);
         workspace_->caseList()->searchEdit()->setFocus();
+        sync_ = new SyncController(*session_, std::filesystem::path(options_.vaultPath.toStdString()), this);
+        connect(sync_, &SyncController::overviewChanged, this, [this] {
+            updateStatus();
+            updateActions();
+        });
+        connect(sync_, &SyncController::casesChanged, this, &MainWindow::refreshAfterSync);
+        // A save adds changes to send: recount at once rather than at the next tick.
+        connect(workspace_, &Workspace::dataChanged, sync_, &SyncController::refresh);
+        sync_->start();
     }
     idle_->setTimeout(settings_.autoLockMinutes() * 60 * 1000);
     idle_->start();
-    statusTimer_.start();
     updateActions();
     updateStatus();
 }
@@ -252,7 +273,7 @@ void MainWindow::lock(LockReason reason) {
         return;
     }
     idle_->stop();
-    statusTimer_.stop();
+    stopSync();
     closeModalWindows();
     // 1. Wipe the key now: from here every core call fails with VaultLocked.
     session_->vault().lock();
@@ -270,6 +291,31 @@ void MainWindow::lock(LockReason reason) {
     recoveryPage_ = nullptr;
     unlockPage_->setIdleLockNotice(reason == LockReason::Idle ? settings_.autoLockMinutes() : 0);
     showUnlockPage();
+}
+
+void MainWindow::stopSync() {
+    if (sync_ == nullptr) return;
+    sync_->stop();
+    sync_->disconnect(this);
+    delete sync_;
+    sync_ = nullptr;
+}
+
+void MainWindow::refreshAfterSync() {
+    if (workspace_) workspace_->refreshAfterSync();
+}
+
+ConflictsDialog* MainWindow::showConflictsDialog() {
+    if (!session_ || session_->isRecoverySession()) return nullptr;
+    auto* dialog = new ConflictsDialog(*session_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &ConflictsDialog::resolved, this, [this] {
+        refreshAfterSync();
+        if (sync_) sync_->refresh();
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::setLanguage(const QString& code) {
@@ -305,6 +351,10 @@ void MainWindow::updateActions() {
     const bool recovery = unlocked && session_->isRecoverySession();
     newCase_->setEnabled(unlocked && !recovery && session_->can(vault::Permission::EditCases));
     newCase_->setVisible(!recovery);
+    syncNow_->setEnabled(sync_ != nullptr && sync_->isEnrolled());
+    syncNow_->setVisible(!recovery);
+    conflicts_->setEnabled(unlocked && !recovery);
+    conflicts_->setVisible(!recovery);
     lock_->setEnabled(unlocked);
     users_->setEnabled(unlocked);
     toolbar_->setVisible(unlocked);
@@ -314,13 +364,14 @@ void MainWindow::updateActions() {
 
 void MainWindow::updateStatus() {
     if (!session_) {
-        syncStatus_->setPendingChanges(std::nullopt);
+        syncStatus_->setOverview(std::nullopt);
+        syncStatus_->setProblem(std::nullopt);
         userStatus_->clear();
         return;
     }
+    syncStatus_->setOverview(sync_ != nullptr ? sync_->overview() : std::nullopt);
+    syncStatus_->setProblem(sync_ != nullptr ? sync_->problem() : std::nullopt);
     try {
-        syncStatus_->setPendingChanges(session_->isRecoverySession() ? std::nullopt
-                                                                     : std::optional(session_->pendingChanges()));
         const auto& user = session_->currentUser();
         userStatus_->setText(followUiDirection(session_->isRecoverySession()
                                  ? tr("Recovery session · office %1").arg(session_->office())
@@ -328,7 +379,7 @@ void MainWindow::updateStatus() {
                                        .arg(QString::fromStdString(user.displayName),
                                             roleName(static_cast<int>(user.role)), session_->office())));
     } catch (const Error&) {
-        syncStatus_->setPendingChanges(std::nullopt);
+        userStatus_->clear();
     }
 }
 
@@ -349,6 +400,10 @@ void MainWindow::retranslate() {
     toolbar_->setWindowTitle(tr("Main toolbar"));
     newCase_->setText(tr("New case"));
     newCase_->setToolTip(tr("Register a new case (Ctrl+N)"));
+    syncNow_->setText(tr("Sync now"));
+    syncNow_->setToolTip(tr("Prepare the changes for the hub and apply the updates received from it (F5)"));
+    conflicts_->setText(tr("Conflicts…"));
+    conflicts_->setToolTip(tr("Fields changed on two computers at the same time"));
     lock_->setText(tr("Lock"));
     lock_->setToolTip(tr("Lock Abri now and wipe the keys from memory (Ctrl+L)"));
     quit_->setText(tr("Quit"));

@@ -2,7 +2,6 @@
 // The application window: first run, lock screen, or the workspace of an unlocked vault. Locking (Ctrl+L, idle
 // timeout) wipes the key at once and destroys every widget and model that showed case data.
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
 #include <memory>
@@ -22,11 +21,13 @@ class Vault;
 namespace abri::app {
 
 class AppSettings;
+class ConflictsDialog;
 class FirstRunPage;
 class IdleWatcher;
 class Session;
 class SettingsDialog;
-class SyncStatusLabel;
+class SyncController;
+class SyncStatusWidget;
 class UnlockPage;
 class UsersDialog;
 class Workspace;
@@ -51,10 +52,15 @@ public:
     Workspace* workspace() const;
     Session* session() const { return session_.get(); }
     IdleWatcher* idleWatcher() const { return idle_; }
-    SyncStatusLabel* syncStatus() const { return syncStatus_; }
+    SyncStatusWidget* syncStatus() const { return syncStatus_; }
+    // Seals and applies sync files while unlocked; null when locked or in a recovery session.
+    SyncController* syncController() const { return sync_; }
+    QAction* syncNowAction() const { return syncNow_; }
+    QAction* conflictsAction() const { return conflicts_; }
     QWidget* currentPage() const;
     UsersDialog* showUsersDialog();
     SettingsDialog* showSettingsDialog();
+    ConflictsDialog* showConflictsDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -66,6 +72,8 @@ private:
     void showVaultProblem(const QString& message);
     void updateActions();
     void updateStatus();
+    void refreshAfterSync();
+    void stopSync();
     void retranslate();
     void closeModalWindows();
 
@@ -78,19 +86,21 @@ private:
     QPointer<Workspace> workspace_;
     QPointer<QWidget> recoveryPage_;
     IdleWatcher* idle_;
-    QTimer statusTimer_;
+    SyncController* sync_ = nullptr;
 
     QMenu* fileMenu_;
     QMenu* toolsMenu_;
     QMenu* helpMenu_;
     QToolBar* toolbar_;
     QAction* newCase_;
+    QAction* syncNow_;
     QAction* lock_;
     QAction* quit_;
     QAction* users_;
     QAction* settingsAction_;
+    QAction* conflicts_;
     QAction* about_;
-    SyncStatusLabel* syncStatus_;
+    SyncStatusWidget* syncStatus_;
     QLabel* userStatus_;
 };
 

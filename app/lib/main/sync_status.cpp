@@ -1,33 +1,122 @@
 #include "main/sync_status.h"
 
 #include <QtCore/QEvent>
+#include <QtCore/QStringList>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QToolButton>
 
 #include "i18n/display_format.h"
+#include "i18n/error_messages.h"
+#include "ui/icons.h"
+#include "ui/style.h"
+#include "ui/text_direction.h"
 
 namespace abri::app {
 
-SyncStatusLabel::SyncStatusLabel(QWidget* parent) : QLabel(parent) {
+namespace {
+const QString kSeparator = QStringLiteral(" · ");
+}  // namespace
+
+SyncStatusWidget::SyncStatusWidget(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("syncStatus"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("syncSummary"));
+    conflicts_ = new QToolButton(this);
+    conflicts_->setObjectName(QStringLiteral("syncConflicts"));
+    conflicts_->setAutoRaise(true);
+    conflicts_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    conflicts_->setIcon(Icons::icon(QStringLiteral("warning")));
+    conflicts_->setCursor(Qt::PointingHandCursor);
+    problem_ = new QLabel(this);
+    problem_->setObjectName(QStringLiteral("syncProblem"));
+    Style::makeError(problem_);
+    layout->addWidget(summary_);
+    layout->addWidget(conflicts_);
+    layout->addWidget(problem_);
+    layout->addStretch();
+    connect(conflicts_, &QToolButton::clicked, this, &SyncStatusWidget::conflictsRequested);
     retranslate();
 }
 
-void SyncStatusLabel::setPendingChanges(std::optional<std::int64_t> pending) {
-    pending_ = pending;
+void SyncStatusWidget::setOverview(std::optional<devicesync::SyncOverview> overview) {
+    overview_ = std::move(overview);
     retranslate();
 }
 
-void SyncStatusLabel::retranslate() {
-    if (!pending_) {
-        setText({});
+void SyncStatusWidget::setProblem(std::optional<SyncProblem> problem) {
+    syncProblem_ = std::move(problem);
+    retranslate();
+}
+
+QString SyncStatusWidget::summaryText(const devicesync::SyncOverview& overview) {
+    const QString pending = tr("Changes not sent: %1").arg(DisplayFormat::number(overview.pendingChanges));
+    if (!overview.enrolled) return tr("Not connected to a hub") + kSeparator + pending;
+    QString link;
+    if (overview.link == "up") {
+        link = tr("Connected to the hub");
+    } else if (overview.link == "connecting") {
+        link = tr("Connecting to the hub…");
+    } else if (overview.link == "down") {
+        link = tr("Hub not reachable");
+    } else if (overview.link == "refused") {
+        link = tr("Refused by the hub");
+    } else if (overview.link.empty()) {
+        link = tr("Sync service not running");  // no status file: abri-syncd has not run for this vault
+    } else {
+        link = tr("Connection state unknown");  // a state from a newer sync service
+    }
+    const QString when = overview.lastSyncMs ? DisplayFormat::dateTime(*overview.lastSyncMs) : QString();
+    const QString last = when.isEmpty() ? tr("Never synced") : tr("Last sync: %1").arg(when);
+    return QStringList{link, last, pending}.join(kSeparator);
+}
+
+QString SyncStatusWidget::serviceErrorText(const std::string& errorName) {
+    if (errorName.empty()) return {};
+    if (auto code = sync::syncCodeFromName(errorName)) return ErrorMessages::message(*code);
+    return tr("The sync service reported an error this version of Abri does not know.");
+}
+
+void SyncStatusWidget::retranslate() {
+    if (!overview_) {
+        summary_->clear();
+        summary_->setToolTip({});
+        conflicts_->hide();
+        problem_->clear();
+        problem_->hide();
         return;
     }
-    setText(tr("Never synced · changes waiting to be sent: %1").arg(DisplayFormat::number(*pending_)));
-    setToolTip(tr("Changes are sent to the hub when a connection or a sync drive is available."));
+    summary_->setText(followUiDirection(summaryText(*overview_)));
+    summary_->setToolTip(overview_->enrolled
+                             ? tr("Changes are sent to the hub by the sync service whenever this computer has a "
+                                  "connection, or on a sync drive.")
+                             : tr("This computer is not enrolled with a hub: changes stay in this vault until it "
+                                  "is."));
+    conflicts_->setText(tr("Conflicts: %1").arg(DisplayFormat::number(overview_->openConflicts)));
+    conflicts_->setToolTip(tr("Show the fields that were changed on two computers at the same time"));
+    conflicts_->setVisible(overview_->openConflicts > 0);
+
+    // The app's own step first: it is what the user can act on here; then what the sync service last reported.
+    QString text;
+    QString code;
+    if (syncProblem_) {
+        text = syncProblem_->message();
+        code = syncProblem_->codeName();
+        if (!syncProblem_->subject.isEmpty()) code += QStringLiteral(": ") + syncProblem_->subject;
+    } else if (overview_->enrolled && overview_->link != "up" && !overview_->errorName.empty()) {
+        text = serviceErrorText(overview_->errorName);
+        code = QString::fromStdString(overview_->errorName);
+    }
+    problem_->setText(followUiDirection(text));
+    problem_->setToolTip(code.isEmpty() ? QString() : tr("Error code: %1").arg(leftToRight(code)));
+    problem_->setVisible(!text.isEmpty());
 }
 
-void SyncStatusLabel::changeEvent(QEvent* event) {
+void SyncStatusWidget::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
-    QLabel::changeEvent(event);
+    QWidget::changeEvent(event);
 }
 
 }  // namespace abri::app

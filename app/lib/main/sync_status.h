@@ -1,27 +1,54 @@
 #pragma once
-// The sync line of the status bar. Until the sync daemon lands it shows what core knows: changes waiting in the
-// journal, and that this vault has never synced.
-#include <QtWidgets/QLabel>
+// The sync part of the status bar (sync/PROTOCOL.md §4.8): whether this computer is connected to a hub, the link
+// state the sync service reported, the last sync, the changes not sent yet, and a button with the number of open
+// conflicts that opens the conflicts view. A failure of the app's own sync step (or one the service reported) is
+// shown beside it in the error colour; background failures never open a dialog.
+#include <QtWidgets/QWidget>
 
-#include <cstdint>
 #include <optional>
+
+#include "devicesync/device_sync.h"
+#include "main/sync_problem.h"
+
+class QLabel;
+class QToolButton;
 
 namespace abri::app {
 
-class SyncStatusLabel : public QLabel {
+class SyncStatusWidget : public QWidget {
     Q_OBJECT
 
 public:
-    explicit SyncStatusLabel(QWidget* parent = nullptr);
-    // nullopt: locked (nothing is shown).
-    void setPendingChanges(std::optional<std::int64_t> pending);
+    explicit SyncStatusWidget(QWidget* parent = nullptr);
+
+    // nullopt: locked or a recovery session (nothing is shown).
+    void setOverview(std::optional<devicesync::SyncOverview> overview);
+    // The last failure of the app's own sync step; nullopt when the last step succeeded.
+    void setProblem(std::optional<SyncProblem> problem);
+
+    // The one-line summary for `overview` in the current language.
+    static QString summaryText(const devicesync::SyncOverview& overview);
+    // The sentence for the sync service's error name ("timeout", "revoked"); empty when there is none.
+    static QString serviceErrorText(const std::string& errorName);
+
+    QLabel* summaryLabel() const { return summary_; }
+    QToolButton* conflictsButton() const { return conflicts_; }
+    QLabel* problemLabel() const { return problem_; }
+
+Q_SIGNALS:
+    void conflictsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
-    std::optional<std::int64_t> pending_;
+
+    std::optional<devicesync::SyncOverview> overview_;
+    std::optional<SyncProblem> syncProblem_;
+    QLabel* summary_;
+    QToolButton* conflicts_;
+    QLabel* problem_;
 };
 
 }  // namespace abri::app

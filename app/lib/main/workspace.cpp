@@ -100,6 +100,13 @@ bool Workspace::hasUnsavedChanges() const {
     return false;
 }
 
+void Workspace::refreshAfterSync() {
+    caseList_->refresh();
+    for (int index = 1; index < tabs_->count(); ++index) {
+        if (auto* file = qobject_cast<CaseFileWidget*>(tabs_->widget(index))) file->reloadIfChanged();
+    }
+}
+
 bool Workspace::confirmCloseAll() {
     for (int index = 1; index < tabs_->count(); ++index) {
         auto* file = qobject_cast<CaseFileWidget*>(tabs_->widget(index));

@@ -31,6 +31,8 @@ public:
     NewCaseWizard* newCase();
     bool closeCaseTab(int index);
     bool hasUnsavedChanges() const;
+    // Sync applied changes from the hub: refresh the list and the open cases that changed (unless being edited).
+    void refreshAfterSync();
     // Asks about every case with unsaved edits. True when everything may close.
     bool confirmCloseAll();
 

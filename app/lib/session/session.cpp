@@ -1,7 +1,6 @@
 #include "session/session.h"
 
 #include "common/error.h"
-#include "journal/journal.h"
 
 namespace abri::app {
 
@@ -46,7 +45,5 @@ QString Session::userDisplayName(const std::string& userId) {
     const QString id = QString::fromStdString(userId);
     return displayNames_.value(id, id);
 }
-
-std::int64_t Session::pendingChanges() { return vault_->journal().unshippedCount(); }
 
 }  // namespace abri::app

@@ -41,8 +41,6 @@ public:
     // Display name for a user id; the id itself when unknown (a user from another office, via sync).
     QString userDisplayName(const std::string& userId);
 
-    std::int64_t pendingChanges();  // journal entries not yet shipped by sync
-
 private:
     crypto::KdfParams kdf_;
     std::unique_ptr<vault::Vault> vault_;

@@ -2,6 +2,7 @@
 // <output>/<lang>/<screen>.png, and checks that Arabic windows are right-to-left and that no visible French or
 // Arabic text was left in English. Exit status 1 on any failed check (it runs as a CTest test).
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -12,24 +13,29 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QWizard>
 
 #include <cstdio>
+#include <fstream>
 
 #include "app_resources.h"
 #include "casefile/case_file_widget.h"
 #include "casefile/item_dialog.h"
 #include "caselist/case_list_page.h"
 #include "cases/case_repository.h"
+#include "changeset/sync_files.h"
 #include "demo_vault.h"
+#include "dialogs/conflicts_dialog.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/users_dialog.h"
 #include "forms/field_form.h"
 #include "i18n/code_labels.h"
 #include "i18n/language.h"
 #include "main/main_window.h"
+#include "main/sync_controller.h"
 #include "main/workspace.h"
 #include "model/code_lists.h"
 #include "models/case_list_model.h"
@@ -37,7 +43,10 @@
 #include "screens/unlock_page.h"
 #include "session/session.h"
 #include "settings/app_settings.h"
+#include "storage/database.h"
+#include "sync_fixture.h"
 #include "untranslated_text.h"
+#include "vault/vault.h"
 #include "wizard/new_case_wizard.h"
 #include "wizard/screening_step.h"
 
@@ -98,6 +107,48 @@ void tickAll(QWidget* editor, const QStringList& codes) {
     for (QCheckBox* box : boxes) {
         if (codes.contains(box->property("code").toString())) box->setChecked(true);
     }
+}
+
+// The sync line of the status bar in each state: not enrolled, then enrolled with a synthetic hub and each link
+// state the sync service reports, then a failure of the app's own sync step. Leaves the vault not enrolled again,
+// so that every language starts from the same state.
+void shootSyncStates(Shooter& shooter, MainWindow& window, const DemoVault& demo) {
+    auto* sync = window.syncController();
+    auto* bar = window.statusBar();
+    const auto syncDir = abri::sync::syncFolder(demo.path());
+    std::filesystem::remove_all(syncDir);
+    sync->refresh();
+    shooter.shoot(bar, QStringLiteral("26_status_not_enrolled"));
+
+    abri::app::test::TestHub hub;
+    hub.enrol(window.session()->vault());
+    const std::int64_t lastSync = QDateTime::currentMSecsSinceEpoch() - 12 * 60 * 1000;
+    const struct {
+        const char* link;
+        const char* error;
+        const char* name;
+    } states[] = {{"connecting", "", "27_status_connecting"},
+                  {"up", "", "28_status_up"},
+                  {"down", "timeout", "29_status_down"},
+                  {"refused", "revoked", "30_status_refused"}};
+    for (const auto& state : states) {
+        abri::app::test::writeServiceStatus(demo.path(), state.link, lastSync, state.error);
+        sync->refresh();
+        shooter.shoot(bar, QString::fromLatin1(state.name));
+    }
+    abri::app::test::writeServiceStatus(demo.path(), "up", lastSync);
+    sync->refresh();
+    shooter.shoot(&window, QStringLiteral("31_main_window_connected"));
+    // Garbage under a page's name in the inbox: the app's own step reports it.
+    const auto device = *abri::sync::idFromHex(window.session()->vault().deviceId());
+    std::filesystem::create_directories(syncDir / "inbox");
+    std::ofstream(syncDir / "inbox" / abri::sync::pageFileName(device, 1, 1), std::ios::binary) << "not a page";
+    if (sync->syncNow()) shooter.fail(QStringLiteral("32_status"), QStringLiteral("a damaged page was accepted"));
+    shooter.shoot(bar, QStringLiteral("32_status_sync_error"));
+
+    window.session()->vault().db().exec("DELETE FROM sync_enrolment");
+    std::filesystem::remove_all(syncDir);
+    sync->refresh();
 }
 
 int runLanguage(const QString& language, const QString& outputDir, const DemoVault& demo, const QString& tsDir) {
@@ -220,6 +271,13 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         shooter.shoot(&dialog, QStringLiteral("19_service_dialog"));
     }
 
+    // The conflicts view as a caseworker sees it: read-only.
+    {
+        ConflictsDialog* conflicts = window.showConflictsDialog();
+        shooter.shoot(conflicts, QStringLiteral("24_conflicts_caseworker"));
+        conflicts->close();
+    }
+
     // Users and settings.
     {
         UsersDialog* users = window.showUsersDialog();
@@ -244,6 +302,24 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         users->close();
         window.lock();
     }
+
+    // A supervisor: the conflicts view with its choices, then the sync states of the status bar.
+    unlock->userCombo()->setCurrentIndex(
+        unlock->userCombo()->findText(QString::fromLatin1(abri::app::test::kSupervisor)));
+    unlock->passwordEdit()->setText(QString::fromLatin1(abri::app::test::kSupervisorPassword));
+    unlock->unlock();
+    if (!window.isUnlocked()) {
+        shooter.fail(QStringLiteral("supervisor"), QStringLiteral("could not unlock as the supervisor"));
+        return shooter.failures();
+    }
+    {
+        ConflictsDialog* conflicts = window.showConflictsDialog();
+        if (conflicts->conflictCount() != 1) shooter.fail(QStringLiteral("25_conflicts"), QStringLiteral("no conflict"));
+        shooter.shoot(conflicts, QStringLiteral("25_conflicts_supervisor"));
+        conflicts->close();
+    }
+    shootSyncStates(shooter, window, demo);
+    window.lock();
     std::printf("%s: %d screenshots, %d failures\n", qPrintable(language), shooter.shots(), shooter.failures());
     return shooter.failures();
 }
@@ -269,6 +345,20 @@ int main(int argc, char* argv[]) {
     parser.process(application);
 
     DemoVault demo(300);
+    // One conflict for the conflicts view (and the count in the status bar): the marital status of "Testperson
+    // Alpha" was changed here and, at the same time, on another computer of the office.
+    abri::app::test::addSupervisor(demo);
+    {
+        auto worker = demo.unlockWorker();
+        abri::cases::CaseQuery query;
+        query.filter.text = "Alpha";
+        const auto rows = abri::cases::CaseRepository(*worker).list(query);
+        if (rows.size() != 1) {
+            std::fprintf(stderr, "FAIL [setup] demo case not found\n");
+            return 1;
+        }
+        abri::app::test::makeConflict(*worker, rows.front().id, "person.marital_status", "single", "married");
+    }
     int failures = 0;
     for (const QString& language : parser.value(languagesOption).split(QLatin1Char(','))) {
         failures += runLanguage(language, parser.value(outputOption), demo, QStringLiteral(ABRI_TRANSLATIONS_DIR));

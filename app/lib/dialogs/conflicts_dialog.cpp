@@ -1,0 +1,372 @@
+#include "dialogs/conflicts_dialog.h"
+
+#include <QtCore/QEvent>
+#include <QtCore/QStringList>
+#include <QtWidgets/QGridLayout>
+#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollArea>
+#include <QtWidgets/QVBoxLayout>
+
+#include <algorithm>
+
+#include "cases/case_repository.h"
+#include "common/error.h"
+#include "i18n/code_labels.h"
+#include "i18n/display_format.h"
+#include "i18n/error_messages.h"
+#include "i18n/field_labels.h"
+#include "merge/conflict_resolution.h"
+#include "merge/merge_state.h"
+#include "model/case_rules.h"
+#include "session/session.h"
+#include "ui/icons.h"
+#include "ui/style.h"
+#include "ui/text_direction.h"
+#include "vault/vault.h"
+
+namespace abri::app {
+
+using nlohmann::json;
+
+namespace {
+
+bool isEmptyValue(const json& value) {
+    return value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty()) ||
+           (value.is_array() && value.empty()) || (value.is_object() && value.empty());
+}
+
+QString text(const json& value, const char* key) {
+    const auto it = value.find(key);
+    return it != value.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+// Contacts and identity documents in full (the case file shows them as a table; one line is enough here).
+QString recordListText(model::FieldType type, const json& value) {
+    QStringList parts;
+    for (const auto& record : value) {
+        if (!record.is_object()) continue;
+        if (type == model::FieldType::Contacts) {
+            parts << QStringLiteral("%1: %2").arg(CodeLabels::label(model::CodeList::ContactType, text(record, "type")),
+                                                  text(record, "value"));
+        } else {
+            QString line = CodeLabels::label(model::CodeList::IdentityDocumentType, text(record, "type")) +
+                           QLatin1Char(' ') + text(record, "number");
+            const QString country = text(record, "country");
+            if (!country.isEmpty()) {
+                line += QStringLiteral(" (%1)").arg(CodeLabels::label(model::CodeList::Country, country));
+            }
+            parts << line.trimmed();
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+}  // namespace
+
+ConflictsDialog::ConflictsDialog(Session& session, QWidget* parent)
+    : QDialog(parent), session_(session), canResolve_(session.can(vault::Permission::ResolveConflicts)),
+      canReveal_(session.can(vault::Permission::RevealSensitive)) {
+    setObjectName(QStringLiteral("conflictsDialog"));
+    auto* layout = new QVBoxLayout(this);
+    intro_ = new QLabel(this);
+    intro_->setWordWrap(true);
+    Style::makeHint(intro_);
+    empty_ = new QLabel(this);
+    empty_->setObjectName(QStringLiteral("noConflicts"));
+    empty_->setAlignment(Qt::AlignCenter);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    cardsHost_ = new QWidget(scroll);
+    cardsLayout_ = new QVBoxLayout(cardsHost_);
+    cardsLayout_->setContentsMargins(0, 0, 0, 0);
+    cardsLayout_->addStretch();
+    scroll->setWidget(cardsHost_);
+    error_ = new QLabel(this);
+    error_->setObjectName(QStringLiteral("conflictsError"));
+    error_->setWordWrap(true);
+    Style::makeError(error_);
+    error_->hide();
+    close_ = new QPushButton(this);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(error_, 1);
+    bottom->addStretch();
+    bottom->addWidget(close_, 0, Qt::AlignBottom);
+    layout->addWidget(intro_);
+    layout->addWidget(empty_);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(bottom);
+    resize(860, 560);
+    connect(close_, &QPushButton::clicked, this, &QDialog::accept);
+    retranslate();
+    reload();
+}
+
+void ConflictsDialog::reload() {
+    try {
+        entries_ = readEntries();
+        error_->hide();
+    } catch (const Error& error) {
+        entries_.clear();
+        error_->setText(ErrorMessages::message(error));
+        error_->show();
+    }
+    rebuildCards();
+}
+
+std::vector<ConflictsDialog::Entry> ConflictsDialog::readEntries() {
+    std::vector<Entry> result;
+    auto& vault = session_.vault();
+    for (auto& conflict : merge::openConflicts(vault)) {
+        Entry entry;
+        const merge::MergeState state = merge::loadEntityState(vault, conflict.entityId);
+        if (const merge::EntityState* entity = state.find(conflict.entityId)) {
+            entry.caseId = entity->caseId;
+            entry.kind = entity->modelKind().value_or(model::Entity::Case);
+            entry.exists = entity->create() != nullptr && !entity->deleted();
+            if (auto reg = entity->fields.find(conflict.field); reg != entity->fields.end()) {
+                if (const merge::RemoteOp* winner = reg->second.winner()) {
+                    entry.currentOp = *winner;
+                    entry.current = merge::parseValue(winner->valueJson);
+                }
+                if (auto other = reg->second.ops.find(conflict.losing); other != reg->second.ops.end())
+                    entry.otherOp = other->second;
+            }
+        }
+        entry.spec = model::findField(entry.kind, conflict.field);
+        // What the case file shows: the current document with sensitive fields masked.
+        if (auto view = entry.caseId.empty() ? std::nullopt : session_.cases().load(entry.caseId)) {
+            const json code = model::getField(view->doc, "case_code");
+            if (code.is_string()) entry.caseCode = QString::fromStdString(code.get<std::string>());
+            const json* doc = nullptr;
+            const std::vector<std::string>* masked = nullptr;
+            if (conflict.entityId == view->id) {
+                doc = &view->doc;
+                masked = &view->masked;
+            } else {
+                for (const auto& item : view->items) {
+                    if (item.id != conflict.entityId) continue;
+                    doc = &item.doc;
+                    masked = &item.masked;
+                }
+            }
+            if (doc == nullptr) {
+                entry.exists = false;  // a deleted item of a case that is still there
+            } else {
+                entry.shownCurrent = model::getField(*doc, conflict.field);
+                entry.currentMasked =
+                    std::find(masked->begin(), masked->end(), conflict.field) != masked->end();
+            }
+        } else {
+            entry.exists = false;
+        }
+        if (revealed_.count({conflict.entityId, conflict.field}) > 0 && entry.exists) {
+            entry.shownCurrent = entry.current;  // revealed earlier in this dialog (and audited then)
+            entry.currentMasked = false;
+        }
+        entry.conflict = std::move(conflict);
+        result.push_back(std::move(entry));
+    }
+    return result;
+}
+
+bool ConflictsDialog::isMasked(const Entry& entry) const {
+    return entry.spec != nullptr && entry.spec->sensitive &&
+           revealed_.count({entry.conflict.entityId, entry.conflict.field}) == 0;
+}
+
+QString ConflictsDialog::valueText(const Entry& entry, const json& value) const {
+    if (isEmptyValue(value)) return tr("(empty)");
+    if (entry.spec == nullptr) return QString::fromStdString(value.dump());  // a field from a newer version
+    if (entry.kind == model::Entity::Case && entry.spec->path == "caseworker" && value.is_string()) {
+        return session_.userDisplayName(value.get<std::string>());
+    }
+    if (entry.spec->type == model::FieldType::Contacts || entry.spec->type == model::FieldType::IdentityDocuments) {
+        return value.is_array() ? recordListText(entry.spec->type, value) : QString();
+    }
+    return DisplayFormat::value(*entry.spec, value);
+}
+
+QString ConflictsDialog::originText(const std::optional<merge::RemoteOp>& op) const {
+    if (!op) return {};
+    const QString when = DisplayFormat::dateTime(static_cast<std::int64_t>(journal::hlcPhysicalMs(op->hlc)));
+    if (op->device == session_.vault().deviceId()) {
+        return tr("Entered on this computer by %1, %2").arg(session_.userDisplayName(op->author), when);
+    }
+    return tr("Entered on another computer, %1").arg(when);
+}
+
+void ConflictsDialog::rebuildCards() {
+    for (Card& card : cards_) {
+        cardsLayout_->removeWidget(card.box);
+        card.box->hide();
+        card.box->deleteLater();
+    }
+    cards_.clear();
+    for (std::size_t index = 0; index < entries_.size(); ++index) {
+        const Entry& entry = entries_[index];
+        Card card;
+        card.box = new QGroupBox(cardsHost_);
+        card.box->setObjectName(QStringLiteral("conflict_%1").arg(entry.conflict.id));
+        auto* grid = new QGridLayout(card.box);
+        grid->setColumnStretch(1, 1);
+        card.currentCaption = new QLabel(card.box);
+        card.current = new QLabel(card.box);
+        card.current->setObjectName(QStringLiteral("currentValue"));
+        card.currentOrigin = new QLabel(card.box);
+        card.otherCaption = new QLabel(card.box);
+        card.other = new QLabel(card.box);
+        card.other->setObjectName(QStringLiteral("otherValue"));
+        card.otherOrigin = new QLabel(card.box);
+        card.detected = new QLabel(card.box);
+        for (QLabel* value : {card.current, card.other}) {
+            value->setWordWrap(true);
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            QFont font = value->font();
+            font.setBold(true);
+            value->setFont(font);
+        }
+        for (QLabel* hint : {card.currentOrigin, card.otherOrigin, card.detected}) Style::makeHint(hint);
+        card.keep = new QPushButton(card.box);
+        card.keep->setObjectName(QStringLiteral("keepCurrent"));
+        card.use = new QPushButton(card.box);
+        card.use->setObjectName(QStringLiteral("useOther"));
+        card.reveal = new QPushButton(card.box);
+        card.reveal->setObjectName(QStringLiteral("revealValues"));
+        card.reveal->setIcon(Icons::icon(QStringLiteral("reveal")));
+        const bool actionable = canResolve_ && entry.exists;
+        card.keep->setVisible(actionable);
+        card.use->setVisible(actionable);
+        card.reveal->setVisible(canReveal_ && entry.exists && isMasked(entry));
+
+        grid->addWidget(card.currentCaption, 0, 0, Qt::AlignTop);
+        grid->addWidget(card.current, 0, 1);
+        grid->addWidget(card.keep, 0, 2, Qt::AlignTop);
+        grid->addWidget(card.currentOrigin, 1, 1);
+        grid->addWidget(card.otherCaption, 2, 0, Qt::AlignTop);
+        grid->addWidget(card.other, 2, 1);
+        grid->addWidget(card.use, 2, 2, Qt::AlignTop);
+        grid->addWidget(card.otherOrigin, 3, 1);
+        grid->addWidget(card.detected, 4, 0, 1, 2);
+        grid->addWidget(card.reveal, 4, 2);
+
+        const int at = static_cast<int>(index);
+        connect(card.keep, &QPushButton::clicked, this, [this, at] { keepCurrent(at); });
+        connect(card.use, &QPushButton::clicked, this, [this, at] { useOther(at); });
+        connect(card.reveal, &QPushButton::clicked, this, [this, at] { reveal(at); });
+        cardsLayout_->insertWidget(cardsLayout_->count() - 1, card.box);
+        cards_.push_back(card);
+        retranslateCard(index);
+    }
+    empty_->setVisible(entries_.empty());
+}
+
+void ConflictsDialog::retranslateCard(std::size_t index) {
+    const Entry& entry = entries_[index];
+    Card& card = cards_[index];
+    QString field = FieldLabels::label(entry.kind, entry.conflict.field);
+    if (field.isEmpty()) field = QString::fromStdString(entry.conflict.field);
+    const QString code = entry.caseCode.isEmpty() ? tr("Deleted case") : leftToRight(entry.caseCode);
+    card.box->setTitle(entry.kind == model::Entity::Case
+                           ? tr("Case %1 · %2").arg(code, field)
+                           : tr("Case %1 · %2 · %3").arg(code, FieldLabels::entityName(entry.kind), field));
+    card.currentCaption->setText(tr("Current value"));
+    card.otherCaption->setText(tr("Other value"));
+    const bool masked = isMasked(entry);
+    const QString hidden = tr("Hidden (sensitive)");
+    if (!entry.exists) {
+        card.current->setText(tr("This record was deleted; there is nothing to choose."));
+    } else if (masked && entry.currentMasked) {
+        card.current->setText(hidden);
+    } else {
+        card.current->setText(followUiDirection(valueText(entry, masked ? json() : entry.shownCurrent)));
+    }
+    const json other = merge::parseValue(entry.conflict.losingValueJson);
+    card.other->setText(masked && !isEmptyValue(other) ? hidden : followUiDirection(valueText(entry, other)));
+    card.currentOrigin->setText(originText(entry.currentOp));
+    card.currentOrigin->setVisible(entry.currentOp.has_value());
+    card.otherOrigin->setText(originText(entry.otherOp));
+    card.otherOrigin->setVisible(entry.otherOp.has_value());
+    card.detected->setText(tr("Conflict found %1").arg(DisplayFormat::dateTime(entry.conflict.detectedMs)));
+    card.keep->setText(tr("Keep current"));
+    card.keep->setToolTip(tr("Keep the current value. Your choice is sent to the hub like any other change."));
+    card.use->setText(tr("Use this value"));
+    card.use->setToolTip(tr("Replace the current value with this one. Your choice is sent to the hub like any "
+                            "other change."));
+    card.reveal->setText(tr("Reveal"));
+    card.reveal->setToolTip(tr("Show both values. Every reveal is recorded in the audit log."));
+}
+
+bool ConflictsDialog::reveal(int index) {
+    if (index < 0 || index >= conflictCount()) return false;
+    Entry& entry = entries_[static_cast<std::size_t>(index)];
+    try {
+        // Through core, which checks the permission and audits the reveal; the competing value is shown with it.
+        session_.cases().reveal(entry.conflict.entityId, entry.conflict.field);
+    } catch (const Error& error) {
+        error_->setText(ErrorMessages::message(error));
+        error_->show();
+        return false;
+    }
+    revealed_.insert({entry.conflict.entityId, entry.conflict.field});
+    reload();
+    return true;
+}
+
+bool ConflictsDialog::keepCurrent(int index) { return choose(index, true); }
+
+bool ConflictsDialog::useOther(int index) { return choose(index, false); }
+
+bool ConflictsDialog::choose(int index, bool keepCurrentValue) {
+    if (index < 0 || index >= conflictCount()) return false;
+    const Entry& entry = entries_[static_cast<std::size_t>(index)];
+    const json chosen = keepCurrentValue ? entry.current : merge::parseValue(entry.conflict.losingValueJson);
+    try {
+        merge::resolveConflict(session_.vault(), entry.conflict.entityId, entry.conflict.field, chosen);
+    } catch (const Error& error) {
+        error_->setText(ErrorMessages::message(error));
+        error_->show();
+        return false;
+    }
+    reload();
+    Q_EMIT resolved();
+    return true;
+}
+
+QGroupBox* ConflictsDialog::card(int index) const {
+    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].box
+                                                                  : nullptr;
+}
+
+QLabel* ConflictsDialog::currentValueLabel(int index) const {
+    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].current
+                                                                  : nullptr;
+}
+
+QLabel* ConflictsDialog::otherValueLabel(int index) const {
+    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].other
+                                                                  : nullptr;
+}
+
+void ConflictsDialog::retranslate() {
+    setWindowTitle(tr("Conflicts"));
+    const QString what = tr("These fields were changed on two computers before either had seen the other's change. "
+                            "The more recent change is the current value; the other one is kept here.");
+    intro_->setText(canResolve_ ? what + QLatin1Char(' ') +
+                                      tr("Choose the value to keep: your choice is a new change, sent to the hub "
+                                         "like any other.")
+                                : what + QLatin1Char(' ') + tr("Only a supervisor can choose the value to keep."));
+    empty_->setText(tr("There are no conflicts."));
+    close_->setText(tr("Close"));
+    for (std::size_t index = 0; index < cards_.size(); ++index) retranslateCard(index);
+}
+
+void ConflictsDialog::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QDialog::changeEvent(event);
+}
+
+}  // namespace abri::app

@@ -1,0 +1,98 @@
+#include "main/sync_controller.h"
+
+#include <QtWidgets/QApplication>
+
+#include "session/session.h"
+#include "vault/vault.h"
+
+namespace abri::app {
+
+SyncController::SyncController(Session& session, std::filesystem::path vaultPath, QObject* parent)
+    : QObject(parent), session_(session), vaultPath_(std::move(vaultPath)) {
+    statusTimer_.setInterval(kDefaultStatusIntervalMs);
+    syncTimer_.setInterval(kDefaultSyncIntervalMs);
+    connect(&statusTimer_, &QTimer::timeout, this, &SyncController::onStatusTick);
+    connect(&syncTimer_, &QTimer::timeout, this, &SyncController::onSyncTick);
+}
+
+void SyncController::start() {
+    refresh();
+    statusTimer_.start();
+    syncTimer_.start();
+}
+
+void SyncController::stop() {
+    statusTimer_.stop();
+    syncTimer_.stop();
+}
+
+void SyncController::setIntervals(int statusMs, int syncMs) {
+    statusTimer_.setInterval(statusMs);
+    syncTimer_.setInterval(syncMs);
+}
+
+bool SyncController::userIsBusy() {
+    return QApplication::activeModalWidget() != nullptr || QApplication::activePopupWidget() != nullptr;
+}
+
+void SyncController::onStatusTick() {
+    if (syncDue_ && !userIsBusy()) {
+        onSyncTick();
+        return;
+    }
+    refresh();
+}
+
+void SyncController::onSyncTick() {
+    if (userIsBusy()) {
+        syncDue_ = true;
+        return;
+    }
+    syncDue_ = false;
+    if (isEnrolled()) {
+        syncNow();
+    } else {
+        refresh();  // enrolment (abri-cli enroll) may have happened meanwhile
+    }
+}
+
+bool SyncController::syncNow() {
+    std::optional<SyncProblem> problem;
+    bool applied = false;
+    try {
+        if (devicesync::isEnrolled(session_.vault())) {
+            const auto result = devicesync::syncVault(session_.vault(), vaultPath_);
+            applied = result.inbox.pagesApplied > 0;
+            // Pages that failed their checks were set aside (renamed); the service fetches them again.
+            if (!result.inbox.rejected.empty()) {
+                const auto& first = result.inbox.rejected.front();
+                problem = SyncProblem{first.code(), QString::fromStdString(first.subject())};
+            }
+        }
+    } catch (const sync::SyncError& error) {
+        problem = SyncProblem{error.code(), QString::fromStdString(error.subject())};
+    } catch (const Error& error) {
+        problem = SyncProblem{error.code(), QString::fromStdString(error.subject())};
+    } catch (const std::filesystem::filesystem_error& error) {
+        // The sync folder could not be written (permissions, disk); the path is not personal data.
+        problem = SyncProblem{ErrorCode::IoError, QString::fromStdString(error.path1().string())};
+    } catch (const std::exception&) {
+        problem = SyncProblem{ErrorCode::Internal, {}};  // what() may carry anything: not shown
+    }
+    problem_ = std::move(problem);
+    if (applied) Q_EMIT casesChanged();
+    refresh();
+    return !problem_ && isEnrolled();
+}
+
+void SyncController::refresh() {
+    try {
+        overview_ = devicesync::readSyncOverview(session_.vault(), vaultPath_);
+    } catch (const Error& error) {
+        // Keep showing the last overview; say why it is not fresh.
+        problem_ = SyncProblem{error.code(), QString::fromStdString(error.subject())};
+    }
+    Q_EMIT overviewChanged();
+}
+
+}  // namespace abri::app

@@ -1,0 +1,62 @@
+#pragma once
+// The app's share of sync while the vault is unlocked (sync/PROTOCOL.md §7.1 A1-A2, §7.3 A4-A5): every 30 s, and on
+// "Sync now", seal the unshipped changes into the outbox and apply the pages the sync service downloaded
+// (devicesync::syncVault, usually a few milliseconds, so it runs on the UI thread); every 5 s re-read the overview
+// the status bar shows. A background step waits while a dialog is open, so it never changes data under a form the
+// user is filling in. Failures are kept as codes for the status bar; nothing here opens a dialog.
+#include <QtCore/QObject>
+#include <QtCore/QTimer>
+
+#include <filesystem>
+#include <optional>
+
+#include "devicesync/device_sync.h"
+#include "main/sync_problem.h"
+
+namespace abri::app {
+
+class Session;
+
+class SyncController : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultStatusIntervalMs = 5 * 1000;
+    static constexpr int kDefaultSyncIntervalMs = 30 * 1000;
+
+    SyncController(Session& session, std::filesystem::path vaultPath, QObject* parent = nullptr);
+
+    // Starts the timers (and reads the overview once); stop() before the session goes away.
+    void start();
+    void stop();
+    void setIntervals(int statusMs, int syncMs);
+
+    // Runs the sync step now (seal, apply). False when it failed (see problem()) or the vault is not enrolled.
+    bool syncNow();
+    // Re-reads the overview (after a save, a resolution) and emits overviewChanged.
+    void refresh();
+
+    const std::optional<devicesync::SyncOverview>& overview() const { return overview_; }
+    const std::optional<SyncProblem>& problem() const { return problem_; }
+    bool isEnrolled() const { return overview_ && overview_->enrolled; }
+
+Q_SIGNALS:
+    void overviewChanged();
+    // Pages from the hub were applied: lists and open cases should reload.
+    void casesChanged();
+
+private:
+    void onStatusTick();
+    void onSyncTick();
+    static bool userIsBusy();
+
+    Session& session_;
+    std::filesystem::path vaultPath_;
+    QTimer statusTimer_;
+    QTimer syncTimer_;
+    bool syncDue_ = false;  // a background step was skipped because a dialog was open
+    std::optional<devicesync::SyncOverview> overview_;
+    std::optional<SyncProblem> problem_;
+};
+
+}  // namespace abri::app

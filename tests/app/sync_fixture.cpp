@@ -1,0 +1,205 @@
+#include "sync_fixture.h"
+
+#include <chrono>
+#include <fstream>
+
+#include "changeset/admission_record.h"
+#include "changeset/certificate.h"
+#include "changeset/changeset.h"
+#include "changeset/device_keys.h"
+#include "changeset/inbox.h"
+#include "changeset/page.h"
+#include "changeset/sealed_file.h"
+#include "changeset/sync_files.h"
+#include "cases/case_repository.h"
+#include "demo_vault.h"
+#include "journal/journal.h"
+#include "merge/vault_applier.h"
+#include "storage/database.h"
+#include "vault/vault.h"
+
+namespace abri::app::test {
+
+namespace {
+
+sync::Id16 filledId(std::uint8_t fill) {
+    sync::Id16 id{};
+    id.fill(fill);
+    return id;
+}
+
+std::uint64_t wallMs() {
+    return static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
+}
+
+}  // namespace
+
+void addSupervisor(const DemoVault& demo) {
+    auto admin = demo.unlockAdmin();
+    admin->addUser(kSupervisor, "Testsupervisor Xray", vault::Role::Supervisor, kSupervisorPassword,
+                   DemoVault::kdf());
+}
+
+void writeServiceStatus(const std::filesystem::path& vaultPath, const std::string& link,
+                        std::optional<std::int64_t> lastSyncMs, const std::string& errorName) {
+    nlohmann::json status = {{"version", 1},      {"link", link},        {"next_attempt_ms", 0},
+                             {"outbox_files", 0}, {"outbox_bytes", 0},   {"acked_seq", 0},
+                             {"inbox_files", 0},  {"head_seq", 0},       {"clock_offset_ms", 0},
+                             {"last_sync_ms", nullptr}, {"error", nullptr}};
+    if (lastSyncMs) status["last_sync_ms"] = *lastSyncMs;
+    if (!errorName.empty()) {
+        const auto code = sync::syncCodeFromName(errorName);
+        status["error"] = {{"code", code ? sync::wireValue(*code) : 0}, {"name", errorName}};
+    }
+    const auto folder = sync::syncFolder(vaultPath);
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "status.json") << status.dump();
+}
+
+void makeConflict(vault::Vault& vault, const std::string& caseId, const std::string& field,
+                  const nlohmann::json& localValue, const nlohmann::json& remoteValue) {
+    cases::CaseRepository(vault).updateField(caseId, field, localValue);
+    std::optional<journal::Entry> local;
+    for (auto& entry : vault.journal().entriesFor(caseId)) {
+        if (entry.op.field == field && entry.origin == journal::Origin::Local) local = entry;
+    }
+    if (!local) throw std::logic_error("makeConflict: the local edit was not journalled");
+
+    static std::uint64_t remoteSeq = 0;
+    merge::AdmittedChangeSet changeSet;
+    changeSet.device = sync::idToHex(filledId(0xe2));  // another computer of the office
+    changeSet.deviceSeq = ++remoteSeq;
+    changeSet.caseId = caseId;
+    changeSet.hubSeq = remoteSeq;
+    changeSet.admittedMs = vault.nowMs();
+    merge::RemoteOp op;
+    op.kind = journal::OpKind::Set;
+    op.entity = merge::EntityKind::Case;
+    op.entityId = caseId;
+    op.caseId = caseId;
+    op.field = field;
+    op.valueJson = remoteValue.dump();
+    op.parents = local->parents;  // the same base as the local edit: neither saw the other
+    op.hlc = local->hlc + journal::makeHlc(1000, 0);
+    op.author = sync::idToHex(filledId(0xa9));
+    changeSet.ops.push_back(op);
+    storage::Transaction tx(vault.db());
+    merge::VaultApplier(vault).apply(changeSet);
+    tx.commit();
+}
+
+TestHub::TestHub() : identity_(crypto::SigningKeyPair::generate()), box_(crypto::BoxKeyPair::generate()) {
+    peer_.id = filledId(0xe1);
+    sync::HubDescriptor d;
+    d.hubId = filledId(0x4b);
+    d.boxPk = box_.publicKey;
+    d.boxKeySerial = 1;
+    d.issuedMs = wallMs() - 86'400'000;
+    d.address = "hub.example.invalid:7412";
+    d.name = "Test Hub";
+    descriptor_ = sync::signHubDescriptor(d, identity_);
+}
+
+void TestHub::enrol(vault::Vault& vault) {
+    const auto keys = sync::loadOrCreateDeviceKeys(vault.db(), vault.nowMs());
+    deviceId_ = *sync::idFromHex(vault.deviceId());
+    deviceBoxPk_ = keys.box.publicKey;
+    sync::Certificate c;
+    c.role = sync::CertRole::Caseworker;
+    c.serial = nextSerial_++;
+    c.hubId = descriptor_.hubId;
+    c.deviceId = deviceId_;
+    c.signPk = keys.sign.publicKey;
+    c.boxPk = keys.box.publicKey;
+    c.tlsPk = keys.sign.publicKey;
+    c.notBeforeMs = wallMs() - 86'400'000;
+    c.notAfterMs = c.notBeforeMs + sync::kDefaultCertificateValidityMs;
+    c.office = vault.office();
+    c.label = "test-device";
+    const auto certificate = sync::issueCertificate(c, identity_);
+    storage::Transaction tx(vault.db());
+    sync::storeEnrolment(vault.db(), "enrolled", certificate.bytes, descriptor_.bytes, descriptor_.address,
+                         vault.nowMs());
+    tx.commit();
+}
+
+std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath, const std::string& caseCode,
+                                         const std::string& office) {
+    Peer& from = peer_;
+    const std::uint64_t now = wallMs();
+    std::vector<sync::PageEntry> entries;
+    const std::uint64_t firstSeq = officeSeq_ + 1;
+    if (from.seq == 0) {
+        sync::Certificate c;
+        c.role = sync::CertRole::Caseworker;
+        c.serial = nextSerial_++;
+        c.hubId = descriptor_.hubId;
+        c.deviceId = from.id;
+        c.signPk = from.key.publicKey;
+        c.boxPk = box_.publicKey;
+        c.tlsPk = from.key.publicKey;
+        c.notBeforeMs = now - 86'400'000;
+        c.notAfterMs = c.notBeforeMs + sync::kDefaultCertificateValidityMs;
+        c.office = office;
+        c.label = "peer-device";
+        sync::PageEntry cert;
+        cert.type = sync::PageEntryType::Cert;
+        cert.officeSeq = ++officeSeq_;
+        cert.certStatusMs = now;
+        cert.certificate = sync::issueCertificate(c, identity_).bytes;
+        entries.push_back(std::move(cert));
+    }
+    const sync::Id16 caseId = filledId(static_cast<std::uint8_t>(0xc0 + from.seq));
+    sync::ChangeSetDraft draft;
+    draft.deviceId = from.id;
+    draft.deviceSeq = ++from.seq;
+    draft.prevHash = from.head;
+    draft.caseId = caseId;
+    draft.office = office;
+    draft.authors = {filledId(0xa9)};
+    sync::Op create;
+    create.kind = sync::OpKind::Create;
+    create.entityId = caseId;
+    create.valueJson = nlohmann::json{{"case_code", caseCode},
+                                      {"office", office},
+                                      {"status", "registered"},
+                                      {"registered_on", "2024-06-01"},
+                                      {"person", {{"given_name", "Testname Peer"}, {"gender", "female"}}}}
+                           .dump();
+    create.hlc = journal::makeHlc(now - 60'000, 0);
+    draft.ops = {create};
+    const sync::ChangeSet changeSet = sync::encodeChangeSet(draft, from.key);
+    from.head = changeSet.id;
+
+    sync::PageEntry entry;
+    entry.type = sync::PageEntryType::ChangeSet;
+    entry.officeSeq = ++officeSeq_;
+    entry.admission.changeSetId = changeSet.id;
+    entry.admission.deviceId = from.id;
+    entry.admission.deviceSeq = changeSet.header.deviceSeq;
+    entry.admission.caseId = caseId;
+    entry.admission.hubSeq = entry.officeSeq;
+    entry.admission.admittedMs = now;
+    entry.changeSet = changeSet.bytes;
+    entries.push_back(std::move(entry));
+
+    sync::Page page;
+    page.hubId = descriptor_.hubId;
+    page.recipient = deviceId_;
+    page.firstSeq = firstSeq;
+    page.lastSeq = officeSeq_;
+    page.headSeq = officeSeq_;
+    page.hubTimeMs = now;
+    page.office = office;
+    page.entries = std::move(entries);
+    const auto file =
+        sync::encodeSealedFile(sync::SealedContent::Page, deviceBoxPk_, sync::encodePage(page, identity_));
+    const auto inbox = sync::syncFolder(vaultPath) / "inbox";
+    std::filesystem::create_directories(inbox);
+    sync::writeFileAtomically(inbox, sync::pageFileName(deviceId_, firstSeq, officeSeq_), file);
+    return sync::idToHex(caseId);
+}
+
+}  // namespace abri::app::test
