@@ -1756,11 +1756,11 @@
     </message>
     <message>
         <source>Entered on this computer by %1, %2</source>
-        <translation>Saisi sur cet ordinateur par %1, %2</translation>
+        <translation>Saisie sur cet ordinateur par %1, %2</translation>
     </message>
     <message>
         <source>Entered on another computer, %1</source>
-        <translation>Saisi sur un autre ordinateur, %1</translation>
+        <translation>Saisie sur un autre ordinateur, %1</translation>
     </message>
     <message>
         <source>Deleted case</source>
@@ -1824,7 +1824,7 @@
     </message>
     <message>
         <source>These fields were changed on two computers before either had seen the other&apos;s change. The more recent change is the current value; the other one is kept here.</source>
-        <translation>Ces champs ont été modifiés sur deux ordinateurs avant que l&apos;un ait vu la modification de l&apos;autre. La modification la plus récente est la valeur actuelle&#xa0;; l&apos;autre est conservée ici.</translation>
+        <translation>Ces champs ont été modifiés sur deux ordinateurs, chacun sans avoir vu la modification faite sur l&apos;autre. La modification la plus récente est la valeur actuelle&#xa0;; l&apos;autre est conservée ici.</translation>
     </message>
     <message>
         <source>Choose the value to keep: your choice is a new change, sent to the hub like any other.</source>

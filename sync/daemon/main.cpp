@@ -4,14 +4,22 @@
 // Exit codes: 0 ok (with --once), 1 failed (with --once), 2 usage, 3 refused by the hub or wrong hub key.
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "common/error.h"
 #include "courier.h"
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: abri-syncd SYNC_DIR [--once] [--poll-ms N] [--bandwidth BYTES_PER_S]\n";
-        return 2;
+    if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h") {
+        (argc < 2 ? std::cerr : std::cout)
+            << "Usage: abri-syncd SYNC_DIR [--once] [--poll-ms N] [--bandwidth BYTES_PER_S]\n\n"
+               "The sync courier: uploads the sealed outbox of SYNC_DIR (<vault>.sync, written by abri-cli enroll)\n"
+               "to the hub and downloads pages into its inbox. It never holds the vault key: the app or abri-cli\n"
+               "seals and applies the files while the vault is unlocked. Status goes to SYNC_DIR/status.json.\n"
+               "  --once               one pass, then exit (0 ok, 1 failed, 3 refused by the hub)\n"
+               "  --poll-ms N          wait between passes (default 5 minutes)\n"
+               "  --bandwidth B        cap the link at B bytes per second (e.g. 4000 on 2G)\n";
+        return argc < 2 ? 2 : 0;
     }
     abri::sync::daemon::CourierOptions options;
     options.syncDir = argv[1];

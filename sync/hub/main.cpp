@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "changeset/enrolment_token.h"
@@ -268,10 +269,30 @@ int cmdServe(const Args& args) {
 
 }  // namespace
 
+constexpr const char* kUsage = R"(Usage: abri-hub COMMAND DIR [options]
+
+The regional Abri hub: receives every office's signed change-sets, merges them and serves each office what it may
+see (sync/PROTOCOL.md). DIR holds the hub's encrypted store. The store's passphrase comes from the environment
+variable ABRI_HUB_PASSPHRASE or from --passphrase-file FILE (first line).
+
+Commands:
+  init DIR --name NAME --address HOST:PORT     create the hub store and its keys; prints the key fingerprint
+  enroll DIR --office CODE [--role caseworker|supervisor] [--valid 72h]
+                                               print a one-time enrolment token for one laptop of CODE
+  devices DIR                                  list enrolled devices (id, office, role, status, acked sequence)
+  status DIR                                   hub identity, device count, quarantine, office feed heads
+  revoke DIR DEVICE_ID                         refuse the device from now on; quarantine what it sends
+  import DIR FOLDER                            ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages
+                                               for the devices whose want files are there
+  serve DIR [--listen HOST:PORT]               run the server in the foreground (Ctrl+C stops it)
+
+Logs name devices, sequences and codes only, never personal data.
+)";
+
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: abri-hub init|enroll|devices|status|revoke|import|serve DIR ...\n";
-        return 2;
+    if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h") {
+        (argc < 2 ? std::cerr : std::cout) << kUsage;
+        return argc < 2 ? 2 : 0;
     }
     const std::string command = argv[1];
     try {
@@ -283,7 +304,7 @@ int main(int argc, char** argv) {
         if (command == "revoke") return cmdRevoke(args);
         if (command == "import") return cmdImport(args);
         if (command == "serve") return cmdServe(args);
-        std::cerr << "abri-hub: unknown command\n";
+        std::cerr << "abri-hub: unknown command (see abri-hub --help)\n";
         return 2;
     } catch (const SyncError& e) {
         std::cerr << "abri-hub: " << e.what() << "\n";

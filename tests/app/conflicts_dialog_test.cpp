@@ -1,7 +1,7 @@
 #include "catch_qt.h"
 
 #include <QtTest/QSignalSpy>
-#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QFrame>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
 
@@ -56,7 +56,7 @@ TEST_CASE("a supervisor sees a real conflict and resolving it writes a new chang
     dialog.show();
     REQUIRE(dialog.conflictCount() == 1);
     CHECK(dialog.canResolve());
-    const QString title = dialog.card(0)->title();
+    const QString title = dialog.cardTitle(0)->text();
     CHECK(title.contains(caseCodeOf(*session, caseId)));
     CHECK(title.contains(abri::app::FieldLabels::label(Entity::Case, "person.gender")));
     // Values through the display helpers: code labels, not codes.

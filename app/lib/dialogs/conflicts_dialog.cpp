@@ -3,7 +3,7 @@
 #include <QtCore/QEvent>
 #include <QtCore/QStringList>
 #include <QtWidgets/QGridLayout>
-#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QFrame>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
@@ -209,10 +209,15 @@ void ConflictsDialog::rebuildCards() {
     for (std::size_t index = 0; index < entries_.size(); ++index) {
         const Entry& entry = entries_[index];
         Card card;
-        card.box = new QGroupBox(cardsHost_);
+        card.box = new QFrame(cardsHost_);
         card.box->setObjectName(QStringLiteral("conflict_%1").arg(entry.conflict.id));
+        card.box->setFrameShape(QFrame::StyledPanel);
         auto* grid = new QGridLayout(card.box);
         grid->setColumnStretch(1, 1);
+        card.title = new QLabel(card.box);
+        card.title->setObjectName(QStringLiteral("conflictTitle"));
+        card.title->setWordWrap(true);
+        Style::makeHeading(card.title);
         card.currentCaption = new QLabel(card.box);
         card.current = new QLabel(card.box);
         card.current->setObjectName(QStringLiteral("currentValue"));
@@ -242,16 +247,17 @@ void ConflictsDialog::rebuildCards() {
         card.use->setVisible(actionable);
         card.reveal->setVisible(canReveal_ && entry.exists && isMasked(entry));
 
-        grid->addWidget(card.currentCaption, 0, 0, Qt::AlignTop);
-        grid->addWidget(card.current, 0, 1);
-        grid->addWidget(card.keep, 0, 2, Qt::AlignTop);
-        grid->addWidget(card.currentOrigin, 1, 1);
-        grid->addWidget(card.otherCaption, 2, 0, Qt::AlignTop);
-        grid->addWidget(card.other, 2, 1);
-        grid->addWidget(card.use, 2, 2, Qt::AlignTop);
-        grid->addWidget(card.otherOrigin, 3, 1);
-        grid->addWidget(card.detected, 4, 0, 1, 2);
-        grid->addWidget(card.reveal, 4, 2);
+        grid->addWidget(card.title, 0, 0, 1, 3);
+        grid->addWidget(card.currentCaption, 1, 0, Qt::AlignTop);
+        grid->addWidget(card.current, 1, 1);
+        grid->addWidget(card.keep, 1, 2, Qt::AlignTop);
+        grid->addWidget(card.currentOrigin, 2, 1);
+        grid->addWidget(card.otherCaption, 3, 0, Qt::AlignTop);
+        grid->addWidget(card.other, 3, 1);
+        grid->addWidget(card.use, 3, 2, Qt::AlignTop);
+        grid->addWidget(card.otherOrigin, 4, 1);
+        grid->addWidget(card.detected, 5, 0, 1, 2);
+        grid->addWidget(card.reveal, 5, 2);
 
         const int at = static_cast<int>(index);
         connect(card.keep, &QPushButton::clicked, this, [this, at] { keepCurrent(at); });
@@ -270,7 +276,7 @@ void ConflictsDialog::retranslateCard(std::size_t index) {
     QString field = FieldLabels::label(entry.kind, entry.conflict.field);
     if (field.isEmpty()) field = QString::fromStdString(entry.conflict.field);
     const QString code = entry.caseCode.isEmpty() ? tr("Deleted case") : leftToRight(entry.caseCode);
-    card.box->setTitle(entry.kind == model::Entity::Case
+    card.title->setText(entry.kind == model::Entity::Case
                            ? tr("Case %1 · %2").arg(code, field)
                            : tr("Case %1 · %2 · %3").arg(code, FieldLabels::entityName(entry.kind), field));
     card.currentCaption->setText(tr("Current value"));
@@ -336,8 +342,13 @@ bool ConflictsDialog::choose(int index, bool keepCurrentValue) {
     return true;
 }
 
-QGroupBox* ConflictsDialog::card(int index) const {
+QFrame* ConflictsDialog::card(int index) const {
     return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].box
+                                                                  : nullptr;
+}
+
+QLabel* ConflictsDialog::cardTitle(int index) const {
+    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].title
                                                                   : nullptr;
 }
 

@@ -17,7 +17,7 @@
 #include "merge/vault_applier.h"
 #include "model/fields.h"
 
-class QGroupBox;
+class QFrame;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -42,7 +42,8 @@ public:
     bool useOther(int index);
     bool reveal(int index);
 
-    QGroupBox* card(int index) const;
+    QFrame* card(int index) const;
+    QLabel* cardTitle(int index) const;
     QLabel* currentValueLabel(int index) const;
     QLabel* otherValueLabel(int index) const;
     QLabel* errorLabel() const { return error_; }
@@ -69,7 +70,8 @@ private:
         std::optional<merge::RemoteOp> otherOp;
     };
     struct Card {
-        QGroupBox* box = nullptr;
+        QFrame* box = nullptr;
+        QLabel* title = nullptr;
         QLabel* currentCaption = nullptr;
         QLabel* current = nullptr;
         QLabel* currentOrigin = nullptr;

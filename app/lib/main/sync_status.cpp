@@ -8,6 +8,7 @@
 
 #include "i18n/display_format.h"
 #include "i18n/error_messages.h"
+#include "ui/eliding_label.h"
 #include "ui/icons.h"
 #include "ui/style.h"
 #include "ui/text_direction.h"
@@ -30,12 +31,12 @@ SyncStatusWidget::SyncStatusWidget(QWidget* parent) : QWidget(parent) {
     conflicts_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     conflicts_->setIcon(Icons::icon(QStringLiteral("warning")));
     conflicts_->setCursor(Qt::PointingHandCursor);
-    problem_ = new QLabel(this);
+    problem_ = new ElidingLabel(this);  // a long sentence must not squeeze the summary
     problem_->setObjectName(QStringLiteral("syncProblem"));
     Style::makeError(problem_);
     layout->addWidget(summary_);
     layout->addWidget(conflicts_);
-    layout->addWidget(problem_);
+    layout->addWidget(problem_, 1);
     layout->addStretch();
     connect(conflicts_, &QToolButton::clicked, this, &SyncStatusWidget::conflictsRequested);
     retranslate();
@@ -110,7 +111,9 @@ void SyncStatusWidget::retranslate() {
         code = QString::fromStdString(overview_->errorName);
     }
     problem_->setText(followUiDirection(text));
-    problem_->setToolTip(code.isEmpty() ? QString() : tr("Error code: %1").arg(leftToRight(code)));
+    // The label may be cut short: the tooltip has the whole sentence and the code to quote to the hub operator.
+    problem_->setToolTip(code.isEmpty() ? QString()
+                                        : text + QStringLiteral("\n") + tr("Error code: %1").arg(leftToRight(code)));
     problem_->setVisible(!text.isEmpty());
 }
 
