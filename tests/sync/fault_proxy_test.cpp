@@ -5,7 +5,10 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
+#include <memory>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "fault_proxy.h"
 
@@ -15,11 +18,15 @@ using abri::test::FaultProxy;
 
 namespace {
 
-// Echo server on its own thread.
+// Echo server on its own thread, one more thread per connection. Every thread is joined before the io_context
+// goes away: a detached connection thread would destroy its socket after its service (use after free).
 struct EchoServer {
     asio::io_context io;
     tcp::acceptor acceptor{io, tcp::endpoint(asio::ip::address_v4::loopback(), 0)};
     std::thread thread;
+    std::mutex mutex;
+    std::vector<std::thread> connections;
+    std::vector<std::shared_ptr<tcp::socket>> sockets;  // kept open until joined, so shutdown() hits the right fd
     EchoServer() {
         thread = std::thread([this] {
             for (;;) {
@@ -27,25 +34,32 @@ struct EchoServer {
                 tcp::socket socket(io);
                 acceptor.accept(socket, ec);
                 if (ec) return;
-                std::thread([s = std::move(socket)]() mutable {
+                std::lock_guard lock(mutex);
+                auto shared = std::make_shared<tcp::socket>(std::move(socket));
+                sockets.push_back(shared);
+                connections.emplace_back([s = shared]() {
                     std::array<char, 4096> buffer{};
                     for (;;) {
                         boost::system::error_code readError;
-                        auto n = s.read_some(asio::buffer(buffer), readError);
+                        auto n = s->read_some(asio::buffer(buffer), readError);
                         if (readError) return;
-                        asio::write(s, asio::buffer(buffer.data(), n), readError);
+                        asio::write(*s, asio::buffer(buffer.data(), n), readError);
                         if (readError) return;
                     }
-                }).detach();
+                });
             }
         });
     }
     ~EchoServer() {
-        // shutdown() wakes the blocking accept(); close() alone does not on Linux.
+        // shutdown() wakes the blocking accept() and reads; close() alone does not on Linux.
         ::shutdown(acceptor.native_handle(), SHUT_RDWR);
         boost::system::error_code ec;
         acceptor.close(ec);
         if (thread.joinable()) thread.join();
+        std::lock_guard lock(mutex);
+        for (auto& socket : sockets) ::shutdown(socket->native_handle(), SHUT_RDWR);
+        for (auto& t : connections) t.join();
+        sockets.clear();
     }
     std::uint16_t port() const { return acceptor.local_endpoint().port(); }
 };
