@@ -189,7 +189,8 @@ TEST_CASE("the status lifecycle is enforced and closing fills the closing date",
     CHECK(codeOf([&] { repo.updateField(id, "status", "follow_up"); }) == ErrorCode::InvalidTransition);
     repo.updateField(id, "status", "under_assistance");
     // Closing needs a reason.
-    CHECK(codeOf([&] { repo.updateField(id, "status", "closed"); }) != ErrorCode::Internal);
+    CHECK(codeOf([&] { repo.updateField(id, "status", "closed"); }) == ErrorCode::MissingField);
+    CHECK(subjectOf([&] { repo.updateField(id, "status", "closed"); }) == "closure_reason");
     CHECK(repo.load(id)->doc["status"] == "under_assistance");
     repo.updateFields(id, Json{{"status", "closed"}, {"closure_reason", "assistance_completed"}});
     auto closed = repo.load(id);
