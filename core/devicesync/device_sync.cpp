@@ -1,5 +1,6 @@
 #include "devicesync/device_sync.h"
 
+#include <chrono>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -136,8 +137,14 @@ SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
         vault.journal().unshippedCount() +
         vault.db().queryInt64("SELECT count(*) FROM sync_outgoing").value_or(0);
     overview.openConflicts = static_cast<std::int64_t>(merge::openConflicts(vault).size());
-    if (auto status = readStatusFile(sync::syncFolder(vaultPath))) {
+    const auto syncDir = sync::syncFolder(vaultPath);
+    if (auto status = readStatusFile(syncDir)) {
         overview.link = status->value("link", "");
+        // The daemon rewrites the file on every attempt (retries back off to 15 minutes at most): a file older
+        // than that was left by a daemon that is no longer running, so its link state means nothing now.
+        std::error_code ec;
+        const auto written = fs::last_write_time(syncDir / kStatusFile, ec);
+        if (!ec && fs::file_time_type::clock::now() - written > std::chrono::minutes(30)) overview.link.clear();
         if ((*status)["last_sync_ms"].is_number_integer())
             overview.lastSyncMs = (*status)["last_sync_ms"].get<std::int64_t>();
         if ((*status)["error"].is_object()) overview.errorName = (*status)["error"].value("name", "");

@@ -41,7 +41,7 @@ std::size_t importBundle(vault::Vault& vault, const std::filesystem::path& vault
 // What the status bar shows: the daemon's last status file (if any) plus what the vault knows.
 struct SyncOverview {
     bool enrolled = false;
-    std::string link;                       // "up" | "down" | "connecting" | "refused" | "" (no daemon status)
+    std::string link;  // "up" | "down" | "connecting" | "refused" | "" (no status, or none for 30 min)
     std::optional<std::int64_t> lastSyncMs;
     std::int64_t pendingChanges = 0;        // unshipped local journal entries + sealed, unacknowledged change-sets
     std::int64_t openConflicts = 0;

@@ -10,6 +10,8 @@
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QToolButton>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include "caselist/case_list_page.h"
@@ -141,6 +143,12 @@ TEST_CASE("enrolled: the link state, last sync and the service's error from stat
         CHECK(w.problem()->text() != QStringLiteral("The hub has withdrawn this computer's access. Contact the hub "
                                                     "operator."));
     }
+    // A status file left by a daemon that stopped long ago reads as "no status", whatever link it names.
+    w.status("up", kLastSyncMs);
+    std::filesystem::last_write_time(w.syncDir() / "status.json",
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+    w.window->syncController()->refresh();
+    CHECK(w.summary().startsWith(QStringLiteral("Sync service not running · ") + last));
     // A damaged status file reads as "no status".
     std::ofstream(w.syncDir() / "status.json") << "{not json";
     w.window->syncController()->refresh();
