@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "cases/code_list_column.h"
 #include "cases/search_text.h"
 #include "common/error.h"
 #include "crypto/primitives.h"
@@ -27,24 +28,6 @@ std::optional<std::string> optionalString(const Json& doc, std::string_view path
     Json value = model::getField(doc, path);
     if (value.is_string()) return value.get<std::string>();
     return std::nullopt;
-}
-
-std::string joinComma(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& part : parts) out += (out.empty() ? "" : ",") + part;
-    return out;
-}
-
-std::vector<std::string> splitComma(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
 }
 
 struct Prepared {
@@ -131,7 +114,7 @@ void SqlWorkload::importCases(const std::vector<Json>& docs) {
         } else {
             insert.bindNull(11);
         }
-        insert.bind(12, joinComma(types))
+        insert.bind(12, cases::joinCodeColumn(types))
             .bind(13, wallMs())
             .bind(14, static_cast<std::int64_t>(created.hlc))
             .bind(15, created.device)
@@ -209,7 +192,7 @@ SqlWorkload::Page SqlWorkload::listPage(const cases::CaseQuery& query, bool with
         s.gender = page.optionalText(7).value_or("");
         s.minor = page.int64(8) != 0;
         if (!page.isNull(9)) s.international = page.int64(9) != 0;
-        s.exploitationTypes = splitComma(page.text(10));
+        s.exploitationTypes = cases::splitCodeColumn(page.text(10));
         s.updatedMs = page.int64(11);
         rows.push_back(std::move(s));
     }

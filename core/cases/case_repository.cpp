@@ -6,6 +6,7 @@
 
 #include "audit/audit_log.h"
 #include "cases/case_code.h"
+#include "cases/code_list_column.h"
 #include "cases/search_text.h"
 #include "common/error.h"
 #include "crypto/primitives.h"
@@ -53,27 +54,6 @@ Derived derive(const Json& doc, const std::vector<Json>& events) {
     d.international = model::isInternational(doc, events);
     d.exploitationTypes = stringList(model::getField(doc, "situation.exploitation_types"));
     return d;
-}
-
-std::string joinComma(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty()) out += ',';
-        out += p;
-    }
-    return out;
-}
-
-std::vector<std::string> splitComma(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
 }
 
 // Removes sensitive values from a document; returns the masked paths.
@@ -344,7 +324,7 @@ struct RepositoryOps {
             .bind(9, optionalString(doc, "person.gender"))
             .bind(10, d.screeningOutcome);
         if (d.international) s.bind(11, *d.international ? 1 : 0); else s.bindNull(11);
-        s.bind(12, joinComma(d.exploitationTypes))
+        s.bind(12, joinCodeColumn(d.exploitationTypes))
             .bind(13, vault.nowMs())
             .bind(14, static_cast<std::int64_t>(created.hlc))
             .bind(15, created.device)
@@ -400,7 +380,7 @@ struct RepositoryOps {
             .bind(6, optionalString(doc, "person.gender"))
             .bind(7, d.screeningOutcome);
         if (d.international) s.bind(8, *d.international ? 1 : 0); else s.bindNull(8);
-        s.bind(9, joinComma(d.exploitationTypes)).bind(10, vault.nowMs()).bind(11, row.rowid).run();
+        s.bind(9, joinCodeColumn(d.exploitationTypes)).bind(10, vault.nowMs()).bind(11, row.rowid).run();
         writeDoc(row.rowid, doc.dump(), true);
         writeExploitation(row.rowid, d.exploitationTypes, true);
         if (reindex) reindexSearch(row.rowid, doc, row.id);
@@ -816,7 +796,7 @@ std::vector<CaseSummary> CaseRepository::list(const CaseQuery& query) {
         s.gender = stmt.optionalText(7).value_or("");
         s.minor = stmt.int64(8) != 0;
         if (!stmt.isNull(9)) s.international = stmt.int64(9) != 0;
-        s.exploitationTypes = splitComma(stmt.text(10));
+        s.exploitationTypes = splitCodeColumn(stmt.text(10));
         s.updatedMs = stmt.int64(11);
         out.push_back(std::move(s));
     }
