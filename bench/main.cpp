@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "sync_bench.h"
 #include "vault_bench.h"
 
 namespace {
@@ -20,7 +21,14 @@ constexpr const char* kUsage =
     "  --items M   child records per case: none, note (one note, default) or full (events, consent,\n"
     "              services, notes)\n"
     "  --seed S    generator seed (default 1)\n"
-    "  --keep      keep the database files afterwards\n";
+    "  --keep      keep the database files afterwards\n"
+    "\n"
+    "Usage: abri-bench sync [--cases N] [--ingest-edits E] [--day-edits D] [--rate B] [--dir DIR] [--seed S] [--keep]\n"
+    "\n"
+    "  --cases N         cases on the first laptop, then synced to a newly enrolled one (default 10000)\n"
+    "  --ingest-edits E  field edits added to the hub's ingest workload (default 20000)\n"
+    "  --day-edits D     a day's field edits sent through the 2G proxy (default 500)\n"
+    "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -35,6 +43,49 @@ int usage(const char* message) {
     return 2;
 }
 
+template <typename Run>
+int guarded(Run&& run) {
+    try {
+        return run();
+    } catch (const abri::Error& error) {
+        std::fprintf(stderr, "abri-bench: %s\n", error.what());
+        return 1;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "abri-bench: internal error (%s)\n", error.what());
+        return 1;
+    }
+}
+
+int runSync(const std::vector<std::string>& args) {
+    abri::bench::SyncBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (name == "--keep") {
+            options.keepFiles = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--cases") {
+            if (!parseNumber(value, options.cases) || options.cases == 0) return usage("--cases expects N >= 1");
+        } else if (name == "--ingest-edits") {
+            if (!parseNumber(value, options.ingestEdits)) return usage("--ingest-edits expects a number");
+        } else if (name == "--day-edits") {
+            if (!parseNumber(value, options.dayEdits) || options.dayEdits == 0) return usage("--day-edits expects D >= 1");
+        } else if (name == "--rate") {
+            if (!parseNumber(value, options.rateBytesPerSecond) || options.rateBytesPerSecond == 0)
+                return usage("--rate expects B >= 1");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runSyncBench(options); });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,7 +95,8 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, stdout);
         return 0;
     }
-    if (args[0] != "vault") return usage("unknown benchmark (available: vault)");
+    if (args[0] == "sync") return runSync(args);
+    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -72,13 +124,5 @@ int main(int argc, char** argv) {
             return usage(("unknown option " + name).c_str());
         }
     }
-    try {
-        return abri::bench::runVaultBench(options);
-    } catch (const abri::Error& error) {
-        std::fprintf(stderr, "abri-bench: %s\n", error.what());
-        return 1;
-    } catch (const std::exception& error) {
-        std::fprintf(stderr, "abri-bench: internal error (%s)\n", error.what());
-        return 1;
-    }
+    return guarded([&] { return abri::bench::runVaultBench(options); });
 }

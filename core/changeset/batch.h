@@ -18,9 +18,12 @@ struct Batch {
 };
 
 crypto::Bytes encodeBatch(const Batch& batch);
-// too_large (payload > MAX_BATCH_PAYLOAD), truncated, bad_magic, unsupported_format, bad_header (reserved bytes,
-// count 0 or > MAX_BATCH_COUNT, trailing bytes), device_mismatch (a change-set's device or seq, read at its fixed
-// offsets when it is long enough, disagrees). The change-sets themselves are not decoded.
+// Records are zstd-compressed together when smaller, and a prev_hash equal to the previous change-set's id is left
+// out (restored on decode), sync/PROTOCOL.md §3.6.
+// too_large (payload or records > MAX_BATCH_PAYLOAD), truncated, bad_magic, unsupported_format, bad_compression,
+// bad_header (flags, reserved bytes, count 0 or > MAX_BATCH_COUNT, lengths, trailing bytes), device_mismatch (a
+// change-set's device or seq, read at its fixed offsets when it is long enough, disagrees). The change-sets
+// themselves are not decoded.
 Batch decodeBatch(std::span<const std::uint8_t> payload, std::string_view subject);
 
 }  // namespace abri::sync

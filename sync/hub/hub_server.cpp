@@ -22,11 +22,30 @@ struct HubServer::Connection {
     Connection(tcp::socket socket, ssl::context& context) : stream(std::move(socket), context) {}
     TlsStream stream;
     bool superseded = false;
+    bool reading = false;  // awaiting the next frame in the sync session
     void cancel() {
         boost::system::error_code ignored;
         stream.lowest_layer().cancel(ignored);
     }
+    // A newer connection of the same device (§4.5): this one ends with ERROR superseded. Only a pending read is
+    // interrupted (a partly read frame is dropped); a frame being written is finished first and the session checks
+    // the flag between frames, so the ERROR frame never lands inside another frame.
+    void supersede() {
+        superseded = true;
+        if (reading) cancel();
+    }
 };
+
+namespace {
+// Clears Connection::reading however the read ends.
+struct ReadingGuard {
+    explicit ReadingGuard(HubServer::Connection& c) : conn(c) { conn.reading = true; }
+    ~ReadingGuard() { conn.reading = false; }
+    ReadingGuard(const ReadingGuard&) = delete;
+    ReadingGuard& operator=(const ReadingGuard&) = delete;
+    HubServer::Connection& conn;
+};
+}  // namespace
 
 struct HubServer::CachedPage {
     BuiltPage page;
@@ -171,10 +190,7 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             if (!crypto::constantTimeEqual(device->certificate.tlsPk, *clientKey)) {
                 throw SyncError(SyncCode::KeyMismatch, "hello");
             }
-            if (auto older = byDevice_[device->deviceId].lock()) {
-                older->superseded = true;
-                older->cancel();
-            }
+            if (auto older = byDevice_[device->deviceId].lock()) older->supersede();
             byDevice_[device->deviceId] = conn;
             registeredDevice = device->deviceId;
             ok.ackedSeq = device->chainSeq;
@@ -186,6 +202,10 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             }
         } catch (const SyncError& e) {
             refusal = e;
+        } catch (const boost::system::system_error&) {
+            // The read a newer connection interrupted; any other socket error ends the connection silently.
+            if (!conn->superseded) throw;
+            refusal = SyncError(SyncCode::Superseded, "session");
         }
         if (refusal) {
             log("closing connection: " + std::string(conn->superseded ? "superseded" : refusal->name()));
@@ -285,7 +305,12 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
     std::filesystem::create_directories(partialDir);
     auto lastPing = std::chrono::steady_clock::time_point{};
     for (;;) {
-        auto frame = co_await channel.read();
+        if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
+        Frame frame;
+        {
+            ReadingGuard guard(conn);
+            frame = co_await channel.read();
+        }
         if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
         // Revocation takes effect on live connections at their next frame.
         auto device = store_.findDevice(deviceId);
@@ -374,7 +399,7 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
         case FrameType::Download: {
             auto request = decodeDownload(frame.payload);
             if (request.office != device->office) throw SyncError(SyncCode::OfficeNotAllowed, "download");
-            co_await download(channel, deviceId, request);
+            co_await download(channel, conn, deviceId, request);
             break;
         }
         default:
@@ -383,7 +408,7 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
     }
 }
 
-asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, const Id16& deviceId,
+asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId,
                                           const Download& request) {
     auto device = store_.findDevice(deviceId);
     const auto head = store_.feedHead(device->office);
@@ -409,6 +434,7 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, cons
                                        std::chrono::milliseconds(std::uint64_t{options_.maxWaitS} * 1000));
         std::optional<BuiltPage> built;
         for (;;) {
+            if (conn.superseded) throw SyncError(SyncCode::Superseded, "long poll");
             device = store_.findDevice(deviceId);
             built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs());
             if (built || std::chrono::steady_clock::now() >= deadline) break;
@@ -427,6 +453,7 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, cons
                     p.fileHash, start};
     co_await channel.send(FrameType::PageBegin, begin);
     for (std::size_t offset = start; offset < p.sealedFile.size(); offset += kPageChunk) {
+        if (conn.superseded) throw SyncError(SyncCode::Superseded, "page");
         const auto n = std::min(kPageChunk, p.sealedFile.size() - offset);
         PageData data;
         data.pageId = p.pageId;

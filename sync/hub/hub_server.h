@@ -47,7 +47,7 @@ private:
     // ENROL_REQUEST checks (§2.6 step 5) and the enrolment transaction; throws SyncError with the refusal.
     EnrolOk enrol(std::span<const std::uint8_t> payload, const Hash32& clientKey, const Id16& helloDevice);
     boost::asio::awaitable<void> syncSession(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId);
-    boost::asio::awaitable<void> download(FrameChannel<TlsStream>& channel, const Id16& deviceId,
+    boost::asio::awaitable<void> download(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId,
                                           const Download& request);
 
     boost::asio::io_context& io_;

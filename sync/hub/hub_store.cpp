@@ -31,6 +31,11 @@ CREATE TABLE feed(office TEXT NOT NULL, office_seq INTEGER NOT NULL, type INTEGE
 CREATE TABLE quarantine(id INTEGER PRIMARY KEY, device_id BLOB NOT NULL, device_seq INTEGER NOT NULL,
                         changeset_id BLOB NOT NULL, reason INTEGER NOT NULL, received_ms INTEGER NOT NULL,
                         bytes BLOB NOT NULL);
+-- Ingest reads a case's change-sets, certificate entries of a feed and held copies for every change-set it admits:
+-- without these each would scan a table that grows with the hub's whole history.
+CREATE INDEX changesets_by_case ON changesets(case_id, hub_seq);
+CREATE INDEX feed_by_type ON feed(office, type);
+CREATE INDEX quarantine_by_device ON quarantine(device_id, device_seq);
 )SQL";
 
 std::span<const std::uint8_t> span(const auto& a) { return std::span<const std::uint8_t>(a.data(), a.size()); }
@@ -44,14 +49,16 @@ std::array<std::uint8_t, N> fixedFrom(const std::vector<std::uint8_t>& bytes, co
 }
 
 void setMeta(storage::Database& db, std::string_view key, std::span<const std::uint8_t> value) {
-    db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(1, key).bindBlob(2, value).run();
+    db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(1, key).bindBlob(2, value).run();
 }
 
 std::optional<std::vector<std::uint8_t>> getMeta(storage::Database& db, std::string_view key) {
-    auto st = db.prepare("SELECT value FROM meta WHERE key = ?");
+    auto& st = db.cached("SELECT value FROM meta WHERE key = ?");
     st.bind(1, key);
-    if (!st.step()) return std::nullopt;
-    return st.blob(0);
+    std::optional<std::vector<std::uint8_t>> value;
+    if (st.step()) value = st.blob(0);
+    st.reset();  // a cached statement left open would pin a read snapshot
+    return value;
 }
 
 std::uint64_t getMetaU64(storage::Database& db, std::string_view key) {
@@ -259,10 +266,12 @@ constexpr std::string_view kDeviceColumns =
 }  // namespace
 
 std::optional<DeviceRecord> HubStore::findDevice(const Id16& deviceId) {
-    auto st = db_.prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE device_id = ?");
+    auto& st = db_.cached("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE device_id = ?");
     st.bindBlob(1, deviceId);
-    if (!st.step()) return std::nullopt;
-    return readDevice(st);
+    std::optional<DeviceRecord> device;
+    if (st.step()) device = readDevice(st);
+    st.reset();
+    return device;
 }
 
 std::vector<DeviceRecord> HubStore::devices() {
@@ -296,7 +305,7 @@ void HubStore::setDeviceStatus(const Id16& deviceId, DeviceStatus status, std::u
 }
 
 void HubStore::advanceChain(const Id16& deviceId, std::uint64_t seq, const Hash32& id, std::uint64_t effFloor) {
-    db_.prepare("UPDATE devices SET chain_seq = ?, chain_id = ?, eff_floor = ? WHERE device_id = ?")
+    db_.cached("UPDATE devices SET chain_seq = ?, chain_id = ?, eff_floor = ? WHERE device_id = ?")
         .bind(1, static_cast<std::int64_t>(seq))
         .bindBlob(2, id)
         .bind(3, static_cast<std::int64_t>(effFloor))
@@ -323,22 +332,26 @@ StoredChangeSet readChangeSet(storage::Statement& st) {
 }  // namespace
 
 std::optional<StoredChangeSet> HubStore::findChangeSet(const Hash32& id) {
-    auto st = db_.prepare("SELECT id, device_id, device_seq, admission, bytes FROM changesets WHERE id = ?");
+    auto& st = db_.cached("SELECT id, device_id, device_seq, admission, bytes FROM changesets WHERE id = ?");
     st.bindBlob(1, id);
-    if (!st.step()) return std::nullopt;
-    return readChangeSet(st);
+    std::optional<StoredChangeSet> found;
+    if (st.step()) found = readChangeSet(st);
+    st.reset();
+    return found;
 }
 
 std::optional<StoredChangeSet> HubStore::findChangeSetBySeq(const Id16& deviceId, std::uint64_t seq) {
-    auto st = db_.prepare(
+    auto& st = db_.cached(
         "SELECT id, device_id, device_seq, admission, bytes FROM changesets WHERE device_id = ? AND device_seq = ?");
     st.bindBlob(1, deviceId).bind(2, static_cast<std::int64_t>(seq));
-    if (!st.step()) return std::nullopt;
-    return readChangeSet(st);
+    std::optional<StoredChangeSet> found;
+    if (st.step()) found = readChangeSet(st);
+    st.reset();
+    return found;
 }
 
 void HubStore::insertChangeSet(const StoredChangeSet& c, const Id16& caseId, std::uint64_t hubSeq) {
-    db_.prepare("INSERT INTO changesets(id, device_id, device_seq, case_id, hub_seq, admission, bytes) "
+    db_.cached("INSERT INTO changesets(id, device_id, device_seq, case_id, hub_seq, admission, bytes) "
                 "VALUES(?, ?, ?, ?, ?, ?, ?)")
         .bindBlob(1, c.id)
         .bindBlob(2, c.deviceId)
@@ -351,11 +364,21 @@ void HubStore::insertChangeSet(const StoredChangeSet& c, const Id16& caseId, std
 }
 
 std::vector<StoredChangeSet> HubStore::changeSetsOfCase(const Id16& caseId) {
-    auto st = db_.prepare(
+    auto& st = db_.cached(
         "SELECT id, device_id, device_seq, admission, bytes FROM changesets WHERE case_id = ? ORDER BY hub_seq");
     st.bindBlob(1, caseId);
     std::vector<StoredChangeSet> out;
     while (st.step()) out.push_back(readChangeSet(st));
+    return out;
+}
+
+std::vector<Id16> HubStore::caseIds(const std::optional<std::string>& office) {
+    auto st = office ? db_.prepare("SELECT DISTINCT c.case_id FROM changesets c JOIN case_access a "
+                                   "ON a.case_id = c.case_id AND a.office = ? ORDER BY c.case_id")
+                     : db_.prepare("SELECT DISTINCT case_id FROM changesets ORDER BY case_id");
+    if (office) st.bind(1, *office);
+    std::vector<Id16> out;
+    while (st.step()) out.push_back(fixedFrom<16>(st.blob(0), "changesets.case_id"));
     return out;
 }
 
@@ -369,7 +392,7 @@ std::uint64_t HubStore::lastAdmissionMs() { return getMetaU64(db_, "last_admissi
 void HubStore::setLastAdmissionMs(std::uint64_t ms) { setMetaU64(db_, "last_admission_ms", ms); }
 
 std::vector<std::string> HubStore::caseOffices(const Id16& caseId) {
-    auto st = db_.prepare("SELECT office FROM case_access WHERE case_id = ? ORDER BY office");
+    auto& st = db_.cached("SELECT office FROM case_access WHERE case_id = ? ORDER BY office");
     st.bindBlob(1, caseId);
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
@@ -377,22 +400,24 @@ std::vector<std::string> HubStore::caseOffices(const Id16& caseId) {
 }
 
 void HubStore::grantCase(const Id16& caseId, const std::string& office) {
-    db_.prepare("INSERT OR IGNORE INTO case_access(case_id, office) VALUES(?, ?)")
+    db_.cached("INSERT OR IGNORE INTO case_access(case_id, office) VALUES(?, ?)")
         .bindBlob(1, caseId)
         .bind(2, office)
         .run();
 }
 
 std::uint64_t HubStore::feedHead(const std::string& office) {
-    auto st = db_.prepare("SELECT MAX(office_seq) FROM feed WHERE office = ?");
+    auto& st = db_.cached("SELECT MAX(office_seq) FROM feed WHERE office = ?");
     st.bind(1, office);
-    if (!st.step() || st.isNull(0)) return 0;
-    return static_cast<std::uint64_t>(st.int64(0));
+    std::uint64_t head = 0;
+    if (st.step() && !st.isNull(0)) head = static_cast<std::uint64_t>(st.int64(0));
+    st.reset();
+    return head;
 }
 
 std::uint64_t HubStore::appendFeed(const std::string& office, const FeedEntryRow& e) {
     const auto seq = feedHead(office) + 1;
-    auto st = db_.prepare("INSERT INTO feed(office, office_seq, type, changeset_id, signer, cert_status, status_ms, "
+    auto& st = db_.cached("INSERT INTO feed(office, office_seq, type, changeset_id, signer, cert_status, status_ms, "
                           "certificate, descriptor) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, office).bind(2, static_cast<std::int64_t>(seq)).bind(3, static_cast<int>(e.type));
     if (e.changeSetId) st.bindBlob(4, *e.changeSetId); else st.bindNull(4);
@@ -425,24 +450,30 @@ std::vector<FeedEntryRow> HubStore::feedRange(const std::string& office, std::ui
 
 bool HubStore::feedHasCertificate(const std::string& office, const Id16& deviceId, std::uint64_t serial) {
     // Certificates are stored whole; compare the decoded device and serial of the CERT entries of this feed.
-    auto st = db_.prepare("SELECT certificate FROM feed WHERE office = ? AND type = ?");
+    auto& st = db_.cached("SELECT certificate FROM feed WHERE office = ? AND type = ?");
     st.bind(1, office).bind(2, static_cast<int>(PageEntryType::Cert));
-    while (st.step()) {
+    bool found = false;
+    while (!found && st.step()) {
         auto cert = decodeCertificate(st.blob(0), "feed.certificate");
-        if (cert.deviceId == deviceId && cert.serial == serial) return true;
+        found = cert.deviceId == deviceId && cert.serial == serial;
     }
-    return false;
+    st.reset();
+    return found;
 }
 
 std::vector<std::string> HubStore::offices() {
-    auto st = db_.prepare("SELECT DISTINCT office FROM devices ORDER BY office");
+    auto& st = db_.cached("SELECT DISTINCT office FROM devices ORDER BY office");
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;
 }
 
-void HubStore::quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const Hash32& id, SyncCode reason,
+bool HubStore::quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const Hash32& id, SyncCode reason,
                           std::uint64_t receivedMs, std::span<const std::uint8_t> bytes) {
+    // A revoked device retrying the same file must not grow the quarantine.
+    auto held = db_.prepare("SELECT 1 FROM quarantine WHERE changeset_id = ? AND device_id = ? AND device_seq = ?");
+    held.bindBlob(1, id).bindBlob(2, deviceId).bind(3, static_cast<std::int64_t>(deviceSeq));
+    if (held.step()) return false;
     db_.prepare("INSERT INTO quarantine(device_id, device_seq, changeset_id, reason, received_ms, bytes) "
                 "VALUES(?, ?, ?, ?, ?, ?)")
         .bindBlob(1, deviceId)
@@ -452,10 +483,48 @@ void HubStore::quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const H
         .bind(5, static_cast<std::int64_t>(receivedMs))
         .bindBlob(6, bytes)
         .run();
+    return true;
 }
 
 std::size_t HubStore::quarantineCount() {
     return static_cast<std::size_t>(db_.queryInt64("SELECT COUNT(*) FROM quarantine").value_or(0));
+}
+
+namespace {
+QuarantineRow readQuarantineRow(storage::Statement& st) {
+    QuarantineRow row;
+    row.id = st.int64(0);
+    row.deviceId = fixedFrom<16>(st.blob(1), "quarantine.device_id");
+    row.deviceSeq = static_cast<std::uint64_t>(st.int64(2));
+    row.changeSetId = fixedFrom<32>(st.blob(3), "quarantine.changeset_id");
+    row.reason = static_cast<std::uint16_t>(st.int64(4));
+    row.receivedMs = static_cast<std::uint64_t>(st.int64(5));
+    row.size = static_cast<std::size_t>(st.int64(6));
+    return row;
+}
+constexpr std::string_view kQuarantineColumns =
+    "id, device_id, device_seq, changeset_id, reason, received_ms, length(bytes)";
+}  // namespace
+
+std::vector<QuarantineRow> HubStore::quarantined() {
+    auto st = db_.prepare("SELECT " + std::string(kQuarantineColumns) +
+                          " FROM quarantine ORDER BY device_id, device_seq, id");
+    std::vector<QuarantineRow> out;
+    while (st.step()) out.push_back(readQuarantineRow(st));
+    return out;
+}
+
+std::optional<QuarantineRow> HubStore::findQuarantined(std::int64_t id) {
+    auto st = db_.prepare("SELECT " + std::string(kQuarantineColumns) + ", bytes FROM quarantine WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    auto row = readQuarantineRow(st);
+    row.bytes = st.blob(7);
+    return row;
+}
+
+void HubStore::removeQuarantined(std::int64_t id) {
+    db_.prepare("DELETE FROM quarantine WHERE id = ?").bind(1, id).run();
 }
 
 }  // namespace abri::sync::hub

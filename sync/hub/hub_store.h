@@ -61,6 +61,18 @@ struct FeedEntryRow {
     Bytes descriptor;
 };
 
+// A change-set the hub holds for the operator instead of applying it (§2.7).
+struct QuarantineRow {
+    std::int64_t id = 0;
+    Id16 deviceId{};
+    std::uint64_t deviceSeq = 0;
+    Hash32 changeSetId{};
+    std::uint16_t reason = 0;  // §9 wire code: revoked or fork
+    std::uint64_t receivedMs = 0;
+    std::size_t size = 0;      // bytes of the signed change-set
+    Bytes bytes;               // filled by findQuarantined only
+};
+
 struct StoredChangeSet {
     Hash32 id{};
     Id16 deviceId{};
@@ -107,6 +119,8 @@ public:
     void insertChangeSet(const StoredChangeSet& changeSet, const Id16& caseId, std::uint64_t hubSeq);
     // Every admitted change-set of a case, in hub_seq (admission) order.
     std::vector<StoredChangeSet> changeSetsOfCase(const Id16& caseId);
+    // Cases with at least one admitted change-set, ascending id; with an office, only the cases it was granted.
+    std::vector<Id16> caseIds(const std::optional<std::string>& office = std::nullopt);
     std::uint64_t nextHubSeq();
     std::uint64_t lastAdmissionMs();
     void setLastAdmissionMs(std::uint64_t ms);
@@ -122,10 +136,13 @@ public:
     bool feedHasCertificate(const std::string& office, const Id16& deviceId, std::uint64_t serial);
     std::vector<std::string> offices();
 
-    // Quarantine (§2.7).
-    void quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const Hash32& id, SyncCode reason,
+    // Quarantine (§2.7). A change-set already held (same id) is not stored twice: returns false.
+    bool quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const Hash32& id, SyncCode reason,
                     std::uint64_t receivedMs, std::span<const std::uint8_t> bytes);
     std::size_t quarantineCount();
+    std::vector<QuarantineRow> quarantined();  // by device, device_seq, id; without the bytes
+    std::optional<QuarantineRow> findQuarantined(std::int64_t id);
+    void removeQuarantined(std::int64_t id);
 
 private:
     HubStore() = default;

@@ -1,7 +1,6 @@
 #include "ingest.h"
 
-#include <nlohmann/json.hpp>
-
+#include "case_state.h"
 #include "changeset/batch.h"
 #include "changeset/changeset.h"
 #include "changeset/limits.h"
@@ -12,6 +11,7 @@
 #include "journal/hlc.h"
 #include "merge/authorisation.h"
 
+#include <algorithm>
 #include <ctime>
 #include <set>
 
@@ -33,16 +33,68 @@ std::string isoDate(std::uint64_t ms) {
     return text;
 }
 
-// The hub's merge state of one case: every admitted change-set of it (already verified when admitted).
-merge::MergeState caseState(HubStore& store, const Id16& caseId) {
-    merge::MergeState state;
-    for (const auto& stored : store.changeSetsOfCase(caseId)) {
-        std::size_t consumed = 0;
-        auto admission = decodeAdmissionRecord(stored.admission, consumed, "admission");
-        auto cs = decodeChangeSet(stored.bytes, {}, "stored change-set");
-        state.add(devicesync::toAdmitted(cs, admission));
+std::string seqSubject(std::uint64_t seq) { return "seq " + std::to_string(seq); }
+
+// bad_op's subject is "op <index>": the refusal notice reports the index (non-personal).
+std::uint16_t opIndexOf(const SyncError& e) {
+    if (e.code() != SyncCode::BadOp) return kNoOpIndex;
+    const auto& s = e.subject();
+    if (s.rfind("op ", 0) != 0) return kNoOpIndex;
+    try {
+        return static_cast<std::uint16_t>(std::stoul(s.substr(3)));
+    } catch (const std::exception&) {
+        return kNoOpIndex;
     }
-    return state;
+}
+
+// The id of a change-set whose processing failed, for the refusal notice and the fork's quarantine copy; zeros when
+// its header does not even decode.
+Hash32 idOrZeros(std::span<const std::uint8_t> bytes, std::uint64_t seq) {
+    try {
+        return decodeChangeSetFrame(bytes, seqSubject(seq)).id;
+    } catch (const SyncError&) {
+        return Hash32{};
+    }
+}
+
+// Step 10 after authorisation (§6.1, §6.2): access only grows (v1); newly granted offices get the case's history
+// first (backfill); then every office with access gets the change-set, and the uploader's office a RECEIPT when it
+// has no access or every op was excluded.
+void appendToFeeds(HubStore& store, const DeviceRecord& device, const Hash32& changeSetId, const Id16& caseId,
+                   const merge::MergeState& state, const merge::HubContext& context, bool anyAdmitted) {
+    std::vector<std::string> offices(context.grantedOffices.begin(), context.grantedOffices.end());
+    if (anyAdmitted) {
+        for (const auto& office : merge::accessSet(state, idToHex(caseId), context.hubOffices)) {
+            if (office == merge::kHubOffice || context.grantedOffices.count(office) > 0) continue;
+            store.grantCase(caseId, office);
+            offices.push_back(office);
+            for (const auto& earlier : store.changeSetsOfCase(caseId)) {
+                if (earlier.id == changeSetId) continue;
+                if (auto signer = store.findDevice(earlier.deviceId)) ensureCertificateInFeed(store, office, *signer);
+                FeedEntryRow backfill;
+                backfill.type = PageEntryType::ChangeSet;
+                backfill.changeSetId = earlier.id;
+                backfill.signer = earlier.deviceId;
+                store.appendFeed(office, backfill);
+            }
+        }
+        for (const auto& office : offices) {
+            ensureCertificateInFeed(store, office, device);
+            FeedEntryRow entry;
+            entry.type = PageEntryType::ChangeSet;
+            entry.changeSetId = changeSetId;
+            entry.signer = device.deviceId;
+            store.appendFeed(office, entry);
+        }
+    }
+    const bool uploaderHasAccess = std::find(offices.begin(), offices.end(), device.office) != offices.end();
+    if (!anyAdmitted || !uploaderHasAccess) {
+        FeedEntryRow receipt;
+        receipt.type = PageEntryType::Receipt;
+        receipt.changeSetId = changeSetId;
+        receipt.signer = device.deviceId;
+        store.appendFeed(device.office, receipt);
+    }
 }
 
 }  // namespace
@@ -55,6 +107,93 @@ void ensureCertificateInFeed(HubStore& store, const std::string& office, const D
     cert.certStatusMs = device.statusMs;
     cert.certificate = device.certificate.bytes;
     store.appendFeed(office, cert);
+}
+
+ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& device,
+                               std::span<const std::uint8_t> bytes, std::uint64_t seq, std::uint64_t hubNowMs,
+                               DeviceStatusCheck statusCheck) {
+    ChangeSetResult item{seq, kStatusAdmitted, 0};
+    const std::string subject = seqSubject(seq);
+    // 2. header and id
+    auto frame = decodeChangeSetFrame(bytes, subject);
+    if (frame.header.deviceSeq != seq || (device && frame.header.deviceId != device->deviceId)) {
+        throw SyncError(SyncCode::DeviceMismatch, subject);
+    }
+    // 3. duplicate
+    if (auto existing = store.findChangeSetBySeq(frame.header.deviceId, seq); existing && existing->id == frame.id) {
+        item.status = kStatusDuplicate;
+        return item;
+    }
+    // 4. device and signature
+    if (!device) throw SyncError(SyncCode::UnknownDevice, subject);
+    verifyChangeSetSignature(frame, device->certificate.signPk, subject);
+    // 5. revoked or forked: keep for the operator, apply nothing
+    if (statusCheck == DeviceStatusCheck::Quarantine && device->status != DeviceStatus::Active) {
+        store.quarantine(device->deviceId, seq, frame.id,
+                         device->status == DeviceStatus::Revoked ? SyncCode::Revoked : SyncCode::Fork, hubNowMs,
+                         bytes);
+        item.status = kStatusQuarantined;
+        return item;
+    }
+    // 6. chain
+    const bool sameSeqOtherId = seq <= device->chainSeq;
+    const bool brokenLink = seq == device->chainSeq + 1 && frame.header.prevHash != device->chainId;
+    if (sameSeqOtherId || brokenLink) throw SyncError(SyncCode::Fork, subject, device->chainSeq);
+    if (seq > device->chainSeq + 1) throw SyncError(SyncCode::ChainGap, subject, device->chainSeq);
+    // 7. body
+    auto cs = decodeChangeSetBody(frame, bytes, subject);
+    // 8. office
+    if (cs.header.office != device->office) throw SyncError(SyncCode::UnauthorisedOffice, subject);
+    // 9. clock (§5.1)
+    const std::uint64_t t = std::max(hubNowMs, store.lastAdmissionMs());
+    if (cs.header.hlcMin < journal::makeHlc(kHlcEpochMs, 0)) throw SyncError(SyncCode::ClockOutOfBounds, subject);
+    if (cs.header.hlcMax > journal::makeHlc(t + kMaxAheadMs, 0)) throw SyncError(SyncCode::ClockAhead, subject, t);
+    AdmissionRecord admission;
+    admission.changeSetId = frame.id;
+    admission.deviceId = device->deviceId;
+    admission.deviceSeq = seq;
+    admission.caseId = cs.header.caseId;
+    admission.admittedMs = t;
+    std::uint64_t lastEff = cs.ops.back().hlc;
+    const auto ceiling = journal::makeHlc(t + kMaxDriftMs, 0);
+    if (cs.header.hlcMax > ceiling) {
+        admission.clampCeiling = ceiling;
+        admission.clampFloor = device->effFloor;
+        std::uint64_t previous = device->effFloor;
+        for (const auto& op : cs.ops) previous = std::max(std::min<std::uint64_t>(op.hlc, ceiling), previous + 1);
+        lastEff = previous;
+    }
+    lastEff = std::max(lastEff, device->effFloor);
+    // 10. authorisation (§6.3) against the hub's state of the case, then admission, chain head and feeds
+    auto state = caseMergeState(store, cs.header.caseId);
+    const auto granted = store.caseOffices(cs.header.caseId);
+    const auto officeList = store.offices();
+    merge::HubContext context;
+    context.today = isoDate(t);
+    context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
+    context.grantedOffices = std::set<std::string>(granted.begin(), granted.end());
+    const merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
+    const auto candidate = devicesync::toAdmitted(cs, admission);
+    for (const auto& exclusion :
+         merge::authorise(state, authority, idToHex(cs.header.caseId), candidate.ops, context)) {
+        admission.excluded.push_back(
+            {exclusion.opIndex, static_cast<SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
+    }
+    admission.hubSeq = store.nextHubSeq();
+    state.add(devicesync::toAdmitted(cs, admission));
+    const StoredChangeSet stored{frame.id, device->deviceId, seq, encodeAdmissionRecord(admission),
+                                 Bytes(bytes.begin(), bytes.end())};
+    store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
+    device->chainSeq = seq;
+    device->chainId = frame.id;
+    device->effFloor = lastEff;
+    store.advanceChain(device->deviceId, seq, frame.id, lastEff);
+    store.setLastAdmissionMs(t);
+    const bool anyAdmitted = admission.excluded.size() < cs.ops.size();
+    appendToFeeds(store, *device, frame.id, cs.header.caseId, state, context, anyAdmitted);
+    item.excludedCount = static_cast<std::uint16_t>(admission.excluded.size());
+    item.status = admission.excluded.empty() ? kStatusAdmitted : kStatusAdmittedWithExclusions;
+    return item;
 }
 
 IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> file,
@@ -80,148 +219,22 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
     Hash32 refusedId{};
     std::uint64_t refusedSeq = 0;
 
+    // Processing of a batch stops at the first refused change-set (§3.11): later ones would be chain gaps.
     for (std::size_t i = 0; i < batch.changeSets.size() && !refusal; ++i) {
         const auto& bytes = batch.changeSets[i];
         const std::uint64_t seq = batch.firstSeq + i;
-        ChangeSetResult item{seq, kStatusAdmitted, 0};
-        const std::string subject = "seq " + std::to_string(seq);
         try {
-            auto frame = decodeChangeSetFrame(bytes, subject);
-            refusedId = frame.id;
-            // 3. duplicate
-            if (auto existing = store.findChangeSetBySeq(batch.deviceId, seq); existing && existing->id == frame.id) {
-                item.status = kStatusDuplicate;
-                result.results.push_back(item);
-                continue;
-            }
-            // 4. device and signature
-            if (!device) throw SyncError(SyncCode::UnknownDevice, subject);
-            verifyChangeSetSignature(frame, device->certificate.signPk, subject);
-            // 5. revoked or forked: keep for the operator, apply nothing
-            if (device->status != DeviceStatus::Active) {
-                store.quarantine(device->deviceId, seq, frame.id,
-                                 device->status == DeviceStatus::Revoked ? SyncCode::Revoked : SyncCode::Fork,
-                                 hubNowMs, bytes);
-                item.status = kStatusQuarantined;
-                result.results.push_back(item);
-                continue;
-            }
-            // 6. chain
-            const bool sameSeqOtherId = seq <= device->chainSeq;
-            const bool brokenLink = seq == device->chainSeq + 1 && frame.header.prevHash != device->chainId;
-            if (sameSeqOtherId || brokenLink) {
-                store.quarantine(device->deviceId, seq, frame.id, SyncCode::Fork, hubNowMs, bytes);
-                store.setDeviceStatus(device->deviceId, DeviceStatus::Forked, hubNowMs);
-                throw SyncError(SyncCode::Fork, subject);
-            }
-            if (seq > device->chainSeq + 1) throw SyncError(SyncCode::ChainGap, subject, device->chainSeq);
-            // 7. body
-            auto cs = decodeChangeSetBody(frame, bytes, subject);
-            // 8. office
-            if (cs.header.office != device->office) throw SyncError(SyncCode::UnauthorisedOffice, subject);
-            // 9. clock (§5.1)
-            const std::uint64_t t = std::max(hubNowMs, store.lastAdmissionMs());
-            if (cs.header.hlcMin < journal::makeHlc(kHlcEpochMs, 0)) {
-                throw SyncError(SyncCode::ClockOutOfBounds, subject);
-            }
-            if (cs.header.hlcMax > journal::makeHlc(t + kMaxAheadMs, 0)) {
-                throw SyncError(SyncCode::ClockAhead, subject, t);
-            }
-            AdmissionRecord admission;
-            admission.changeSetId = frame.id;
-            admission.deviceId = device->deviceId;
-            admission.deviceSeq = seq;
-            admission.caseId = cs.header.caseId;
-            admission.admittedMs = t;
-            std::uint64_t lastEff = cs.ops.back().hlc;
-            const auto ceiling = journal::makeHlc(t + kMaxDriftMs, 0);
-            if (cs.header.hlcMax > ceiling) {
-                admission.clampCeiling = ceiling;
-                admission.clampFloor = device->effFloor;
-                std::uint64_t previous = device->effFloor;
-                for (const auto& op : cs.ops) {
-                    previous = std::max(std::min<std::uint64_t>(op.hlc, ceiling), previous + 1);
-                }
-                lastEff = previous;
-            }
-            lastEff = std::max(lastEff, device->effFloor);
-            // 10. authorisation (§6.3) against the hub's state of the case, then admission and access (§6.1)
-            const auto caseHex = idToHex(cs.header.caseId);
-            auto state = caseState(store, cs.header.caseId);
-            const auto before = store.caseOffices(cs.header.caseId);
-            auto officeList = store.offices();
-            merge::HubContext context;
-            context.today = isoDate(t);
-            context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
-            context.grantedOffices = std::set<std::string>(before.begin(), before.end());
-            merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
-            auto candidate = devicesync::toAdmitted(cs, admission);
-            for (const auto& exclusion : merge::authorise(state, authority, caseHex, candidate.ops, context)) {
-                admission.excluded.push_back(
-                    {exclusion.opIndex, static_cast<SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
-            }
-            admission.hubSeq = store.nextHubSeq();
-            state.add(devicesync::toAdmitted(cs, admission));
-            StoredChangeSet stored{frame.id, device->deviceId, seq, encodeAdmissionRecord(admission), bytes};
-            store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
-            device->chainSeq = seq;
-            device->chainId = frame.id;
-            device->effFloor = lastEff;
-            store.advanceChain(device->deviceId, seq, frame.id, lastEff);
-            store.setLastAdmissionMs(t);
-            // Feeds (§6.2). Access only grows (v1): newly granted offices get the case's history first (backfill).
-            const bool anyAdmitted = admission.excluded.size() < cs.ops.size();
-            std::vector<std::string> offices = before;
-            if (anyAdmitted) {
-                for (const auto& office : merge::accessSet(state, caseHex, context.hubOffices)) {
-                    if (office == merge::kHubOffice || context.grantedOffices.count(office) > 0) continue;
-                    store.grantCase(cs.header.caseId, office);
-                    offices.push_back(office);
-                    for (const auto& earlier : store.changeSetsOfCase(cs.header.caseId)) {
-                        if (earlier.id == frame.id) continue;
-                        if (auto signer = store.findDevice(earlier.deviceId))
-                            ensureCertificateInFeed(store, office, *signer);
-                        FeedEntryRow backfill;
-                        backfill.type = PageEntryType::ChangeSet;
-                        backfill.changeSetId = earlier.id;
-                        backfill.signer = earlier.deviceId;
-                        store.appendFeed(office, backfill);
-                    }
-                }
-                for (const auto& office : offices) {
-                    ensureCertificateInFeed(store, office, *device);
-                    FeedEntryRow entry;
-                    entry.type = PageEntryType::ChangeSet;
-                    entry.changeSetId = frame.id;
-                    entry.signer = device->deviceId;
-                    store.appendFeed(office, entry);
-                }
-            }
-            const bool uploaderHasAccess = std::find(offices.begin(), offices.end(), device->office) != offices.end();
-            if (!anyAdmitted || !uploaderHasAccess) {
-                FeedEntryRow receipt;
-                receipt.type = PageEntryType::Receipt;
-                receipt.changeSetId = frame.id;
-                receipt.signer = device->deviceId;
-                store.appendFeed(device->office, receipt);
-            }
-            item.excludedCount = static_cast<std::uint16_t>(admission.excluded.size());
-            item.status = admission.excluded.empty() ? kStatusAdmitted : kStatusAdmittedWithExclusions;
-            result.results.push_back(item);
+            result.results.push_back(
+                admitChangeSet(store, device, bytes, seq, hubNowMs, DeviceStatusCheck::Quarantine));
         } catch (const SyncError& e) {
-            item.status = e.wire();
-            result.results.push_back(item);
+            result.results.push_back(ChangeSetResult{seq, e.wire(), 0});
             refusedSeq = seq;
-            refusal = Refusal{e.code(), e.ref(), kNoOpIndex};
-            if (e.code() == SyncCode::BadOp) {
-                // subject "op <index>": report the index (non-personal)
-                const auto& s = e.subject();
-                if (s.rfind("op ", 0) == 0) {
-                    try {
-                        refusal->opIndex = static_cast<std::uint16_t>(std::stoul(s.substr(3)));
-                    } catch (const std::exception&) {
-                    }
-                }
+            refusedId = idOrZeros(bytes, seq);
+            refusal = Refusal{e.code(), e.ref(), opIndexOf(e)};
+            if (e.code() == SyncCode::Fork && device) {
+                // A cloned or restored vault (§2.7): a copy for the operator, and the device is marked forked.
+                store.quarantine(device->deviceId, seq, refusedId, SyncCode::Fork, hubNowMs, bytes);
+                store.setDeviceStatus(device->deviceId, DeviceStatus::Forked, hubNowMs);
             }
         }
     }

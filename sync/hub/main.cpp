@@ -2,15 +2,19 @@
 //   abri-hub init DIR --name NAME --address HOST:PORT [--kdf moderate|minimum]
 //   abri-hub enroll DIR --office X [--role caseworker|supervisor] [--valid 72h]   prints a one-time token
 //   abri-hub devices DIR | status DIR | revoke DIR DEVICE
+//   abri-hub conflicts DIR [--office X]                                           open conflicts, never values
+//   abri-hub quarantine list DIR | quarantine release DIR ID
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 // The passphrase comes from ABRI_HUB_PASSPHRASE or --passphrase-file FILE. Logs never carry personal data.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +25,9 @@
 #include "common/tls_identity.h"
 #include "hub_server.h"
 #include "ingest.h"
+#include "open_conflicts.h"
 #include "page_builder.h"
+#include "quarantine_release.h"
 
 using namespace abri;
 using namespace abri::sync;
@@ -71,6 +77,21 @@ std::filesystem::path dirArg(const Args& args) {
 
 void logLine(const std::string& line) {
     std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
+}
+
+// ISO 8601 UTC to the second, e.g. 2026-11-22T09:30:00Z.
+std::string isoUtc(std::uint64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+std::string codeName(std::uint16_t wire) {
+    auto code = syncCodeFromWire(wire);
+    return code ? std::string(syncCodeName(*code)) : std::to_string(wire);
 }
 
 std::uint64_t parseDurationMs(const std::string& text) {
@@ -140,10 +161,97 @@ int cmdStatus(const Args& args) {
               << "address " << store.address() << "\n"
               << "fingerprint " << crypto::fingerprintDisplay(store.identityFingerprint()) << "\n"
               << "devices " << store.devices().size() << "\n"
-              << "quarantined " << store.quarantineCount() << "\n";
+              << "quarantined " << store.quarantineCount() << "\n"
+              << "conflicts " << openConflicts(store).size() << "\n";
     for (const auto& office : store.offices())
         std::cout << "feed " << office << " head " << store.feedHead(office) << "\n";
     return 0;
+}
+
+// One line per open conflict (a field with several heads): identities only, never values (§5.3).
+int cmdConflicts(const Args& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    std::optional<std::string> office;
+    if (auto code = args.opt("office"); !code.empty()) {
+        if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
+        office = code;
+    }
+    const auto conflicts = openConflicts(store, office);
+    for (const auto& c : conflicts) {
+        std::cout << "case=" << c.caseId << " entity=" << merge::entityKindCode(c.entity) << ":" << c.entityId
+                  << " field=" << c.field << " heads=" << c.heads.size();
+        for (const auto& head : c.heads) std::cout << " " << head.device << "@" << head.effHlc;
+        if (c.entityDeleted) std::cout << " deleted";
+        std::cout << "\n";
+    }
+    std::cout << "conflicts " << conflicts.size() << "\n";
+    return 0;
+}
+
+int cmdQuarantineList(const std::filesystem::path& dir, const Args& args) {
+    auto store = HubStore::open(dir, passphrase(args));
+    const auto rows = store.quarantined();
+    for (const auto& row : rows) {
+        std::cout << "id=" << row.id << " device=" << idToHex(row.deviceId) << " device_seq=" << row.deviceSeq
+                  << " reason=" << codeName(row.reason) << " received=" << isoUtc(row.receivedMs)
+                  << " bytes=" << row.size << "\n";
+    }
+    std::cout << "quarantined " << rows.size() << "\n";
+    return 0;
+}
+
+// Why the chain refuses a release, in words that name sequences only.
+std::string chainExplanation(const SyncError& e, std::uint64_t seq) {
+    if (e.code() == SyncCode::ChainGap) {
+        return "the hub holds device_seq " + std::to_string(e.ref()) + " of this device; release device_seq " +
+               std::to_string(e.ref() + 1) + " first";
+    }
+    if (e.code() == SyncCode::Fork) {
+        return seq <= e.ref() ? "device_seq " + std::to_string(seq) + " is already admitted with another change-set"
+                              : "it does not follow the admitted device_seq " + std::to_string(e.ref());
+    }
+    return "refused by ingest";
+}
+
+int cmdQuarantineRelease(const std::filesystem::path& dir, const Args& args) {
+    if (args.positional.size() < 3) throw Error(ErrorCode::InvalidValue, "ID", "missing");
+    std::int64_t id = 0;
+    try {
+        std::size_t used = 0;
+        id = std::stoll(args.positional[2], &used);
+        if (used != args.positional[2].size() || id <= 0) throw std::invalid_argument("id");
+    } catch (const std::exception&) {
+        throw Error(ErrorCode::InvalidValue, "ID");
+    }
+    auto store = HubStore::open(dir, passphrase(args));
+    auto row = store.findQuarantined(id);
+    if (!row) throw Error(ErrorCode::NotFound, "quarantine " + std::to_string(id));
+    const auto where = "id=" + std::to_string(id) + " device=" + idToHex(row->deviceId) +
+                       " device_seq=" + std::to_string(row->deviceSeq);
+    try {
+        const auto outcome = releaseQuarantined(store, id, nowMs());
+        const auto status = outcome.result.status == kStatusDuplicate ? std::string("duplicate")
+                             : outcome.result.excludedCount > 0
+                                 ? "admitted_with_exclusions excluded=" + std::to_string(outcome.result.excludedCount)
+                                 : std::string("admitted");
+        logLine("quarantine released " + where + " status=" + status);
+        std::cout << "released " << where << " status=" << status << " head=" << outcome.deviceHead << "\n";
+        return 0;
+    } catch (const SyncError& e) {
+        logLine("quarantine release refused " + where + " code=" + std::string(e.name()));
+        std::cerr << "abri-hub: " << e.name() << ": quarantine " << where << ": "
+                  << chainExplanation(e, row->deviceSeq) << "; nothing changed\n";
+        return 4;
+    }
+}
+
+int cmdQuarantine(const Args& args) {
+    if (args.positional.size() < 2) throw Error(ErrorCode::InvalidValue, "quarantine", "list DIR | release DIR ID");
+    const auto& sub = args.positional[0];
+    const std::filesystem::path dir = args.positional[1];
+    if (sub == "list") return cmdQuarantineList(dir, args);
+    if (sub == "release") return cmdQuarantineRelease(dir, args);
+    throw Error(ErrorCode::InvalidValue, "quarantine", "list DIR | release DIR ID");
 }
 
 int cmdRevoke(const Args& args) {
@@ -280,8 +388,18 @@ Commands:
   enroll DIR --office CODE [--role caseworker|supervisor] [--valid 72h]
                                                print a one-time enrolment token for one laptop of CODE
   devices DIR                                  list enrolled devices (id, office, role, status, acked sequence)
-  status DIR                                   hub identity, device count, quarantine, office feed heads
+  status DIR                                   hub identity, device count, quarantine, open conflicts, office
+                                               feed heads
   revoke DIR DEVICE_ID                         refuse the device from now on; quarantine what it sends
+  conflicts DIR [--office CODE]                list open conflicts (fields with concurrent edits): case,
+                                               entity, field path, heads as device@eff_hlc (winner first);
+                                               identities only, never values; --office: its cases only
+  quarantine list DIR                          what revoked or forked devices sent: id, device, device_seq,
+                                               reason, received time (UTC), size
+  quarantine release DIR ID                    admit one quarantined change-set through the normal checks
+                                               (all but revocation); exits 4 and changes nothing when the
+                                               chain refuses it (release earlier sequences first) or a check
+                                               fails
   import DIR FOLDER                            ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages
                                                for the devices whose want files are there
   serve DIR [--listen HOST:PORT]               run the server in the foreground (Ctrl+C stops it)
@@ -302,6 +420,8 @@ int main(int argc, char** argv) {
         if (command == "devices") return cmdDevices(args);
         if (command == "status") return cmdStatus(args);
         if (command == "revoke") return cmdRevoke(args);
+        if (command == "conflicts") return cmdConflicts(args);
+        if (command == "quarantine") return cmdQuarantine(args);
         if (command == "import") return cmdImport(args);
         if (command == "serve") return cmdServe(args);
         std::cerr << "abri-hub: unknown command (see abri-hub --help)\n";

@@ -2,6 +2,7 @@
 
 #include "changeset/admission_record.h"
 #include "changeset/batch.h"
+#include "changeset/changeset.h"
 #include "changeset/limits.h"
 #include "changeset/page.h"
 #include "changeset/refusal_notice.h"
@@ -136,6 +137,61 @@ TEST_CASE("a batch round-trips and checks device and sequence", "[changeset][for
     bad.resize(36);
     CHECK(syncCodeOf([&] { (void)decodeBatch(bad, "f"); }) == SyncCode::BadHeader);
     CHECK(syncCodeOf([&] { (void)decodeBatch(Bytes(kMaxBatchPayload + 1, 0), "f"); }) == SyncCode::TooLarge);
+}
+
+TEST_CASE("a batch compresses its records and leaves out chained prev_hash fields", "[changeset][formats]") {
+    const Batch batch{fakeId(0xd1), 1, chain(40)};
+    std::size_t verbatim = 44;
+    for (const auto& cs : batch.changeSets) verbatim += 4 + cs.size();
+    const Bytes payload = encodeBatch(batch);
+    CHECK(payload[5] == 1);  // flag bit 0: zstd
+    // 40 similar change-sets: the signatures (64 B) and the first prev_hash are all compression cannot remove.
+    CHECK(payload.size() < verbatim / 2);
+    const Batch back = decodeBatch(payload, "cs-file");
+    REQUIRE(back.changeSets == batch.changeSets);  // byte-identical: signatures and ids still hold
+    for (std::size_t i = 1; i < back.changeSets.size(); ++i) {
+        CHECK(decodeChangeSetFrame(back.changeSets[i], "cs").header.prevHash ==
+              decodeChangeSetFrame(back.changeSets[i - 1], "cs").id);
+    }
+
+    // A change-set whose prev_hash is not its predecessor's id keeps it: a fork stays visible to the hub.
+    Batch forked = batch;
+    ChangeSetDraft other = sampleDraft(1);
+    other.deviceSeq = 2;
+    Hash32 unrelated{};
+    unrelated.fill(0x77);
+    other.prevHash = unrelated;
+    forked.changeSets = {batch.changeSets[0], encodeChangeSet(other, deviceKey()).bytes};
+    CHECK(decodeChangeSetFrame(decodeBatch(encodeBatch(forked), "f").changeSets[1], "cs").header.prevHash == unrelated);
+
+    // A zero prev_hash smuggled into the records restores to the previous id, so its signature no longer holds.
+    ChangeSetDraft zero = sampleDraft(1);
+    zero.deviceSeq = 2;
+    zero.prevHash = Hash32{};
+    const ChangeSet zeroCs = encodeChangeSet(zero, deviceKey());
+    const Batch smuggled{fakeId(0xd1), 1, {batch.changeSets[0], zeroCs.bytes}};
+    const auto restored = decodeBatch(encodeBatch(smuggled), "f").changeSets[1];
+    const auto frame = decodeChangeSetFrame(restored, "cs");
+    CHECK(frame.header.prevHash == decodeChangeSetFrame(batch.changeSets[0], "cs").id);
+    CHECK(syncCodeOf([&] { verifyChangeSetSignature(frame, deviceKey().publicKey, "cs"); }) ==
+          SyncCode::BadSignature);
+
+    // Header rules of the compressed form.
+    Bytes bad = payload;
+    bad[5] = 3;  // unknown flag
+    CHECK(syncCodeOf([&] { (void)decodeBatch(bad, "f"); }) == SyncCode::BadHeader);
+    bad = payload;
+    bad[39] ^= 1;  // records_raw_len no longer the frame's content size
+    CHECK(syncCodeOf([&] { (void)decodeBatch(bad, "f"); }) == SyncCode::BadCompression);
+    bad = payload;
+    bad[5] = 0;  // claims stored records, but the lengths differ
+    CHECK(syncCodeOf([&] { (void)decodeBatch(bad, "f"); }) == SyncCode::BadHeader);
+    bad = payload;
+    bad[36] = 0x7f;  // records_raw_len far over MAX_BATCH_PAYLOAD: refused before inflating anything
+    CHECK(syncCodeOf([&] { (void)decodeBatch(bad, "f"); }) == SyncCode::TooLarge);
+    bad = payload;
+    bad[bad.size() - 3] ^= 0xff;  // inside the zstd frame
+    CHECK_THROWS_AS(decodeBatch(bad, "f"), SyncError);
 }
 
 TEST_CASE("a sealed file opens only for its recipient", "[changeset][formats]") {

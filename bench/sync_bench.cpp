@@ -1,0 +1,421 @@
+#include "sync_bench.h"
+
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "cases/case_repository.h"
+#include "changeset/batch.h"
+#include "changeset/changeset.h"
+#include "changeset/inbox.h"
+#include "changeset/sealed_file.h"
+#include "changeset/sync_files.h"
+#include "child_process.h"
+#include "client/enrolment.h"
+#include "common/daemon_config.h"
+#include "common/error.h"
+#include "crypto/primitives.h"
+#include "demo/synthetic_cases.h"
+#include "devicesync/device_sync.h"
+#include "fault_proxy.h"
+#include "hub_store.h"
+#include "ingest.h"
+#include "model/case_rules.h"
+#include "timing.h"
+#include "vault/vault.h"
+
+namespace abri::bench {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using Json = nlohmann::json;
+
+const fs::path kHubBin = ABRI_HUB_BIN;
+const fs::path kSyncdBin = ABRI_SYNCD_BIN;
+constexpr const char* kOffice = "BEN-CH1";
+constexpr const char* kAdminPassword = "Bench-Fake-Admin-Password-1";
+constexpr const char* kWorkerPassword = "Bench-Fake-Password-2024";
+constexpr const char* kHubPassphrase = "bench-hub-fake-passphrase";
+
+constexpr double kIngestTarget = 20'000;  // changes/s
+constexpr double kFirstSyncTargetSeconds = 10;
+constexpr double kWireRatioTarget = 0.5;
+
+std::string readText(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::uintmax_t folderBytes(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    if (!fs::is_directory(dir)) return 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') total += entry.file_size();
+    }
+    return total;
+}
+
+// A real abri-hub process (init once, serve on a port the OS chooses).
+class HubProcess {
+public:
+    explicit HubProcess(const fs::path& root) : dir_(root / "hub"), log_(root / "hub.log") {
+        ::setenv("ABRI_HUB_PASSPHRASE", kHubPassphrase, 1);
+        if (test::runToEnd(kHubBin, {"init", dir_.string(), "--name", "bench-hub", "--address", "127.0.0.1:1",
+                                     "--kdf", "minimum"},
+                           log_, 60s) != 0) {
+            throw Error(ErrorCode::Internal, "abri-hub init", "see hub.log");
+        }
+    }
+    void start() {
+        const auto portFile = dir_.parent_path() / "hub.port";
+        fs::remove(portFile);
+        process_.start(kHubBin,
+                       {"serve", dir_.string(), "--listen", "127.0.0.1:" + std::to_string(port_), "--port-file",
+                        portFile.string(), "--max-wait-s", "1"},
+                       log_);
+        for (int i = 0; i < 1000 && !fs::exists(portFile); ++i) std::this_thread::sleep_for(10ms);
+        if (!fs::exists(portFile)) throw Error(ErrorCode::Internal, "abri-hub serve", "did not start");
+        port_ = static_cast<std::uint16_t>(std::stoul(readText(portFile)));
+    }
+    void stop() {
+        process_.terminate();
+        process_.wait(30s);
+    }
+    std::string token(const std::string& office) {
+        std::string out;
+        if (test::runToEnd(kHubBin, {"enroll", dir_.string(), "--office", office}, log_, 60s, &out) != 0) {
+            throw Error(ErrorCode::Internal, "abri-hub enroll", "see hub.log");
+        }
+        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+        return out;
+    }
+    const fs::path& dir() const { return dir_; }
+    std::uint16_t port() const { return port_; }
+
+private:
+    fs::path dir_;
+    fs::path log_;
+    std::uint16_t port_ = 0;
+    test::ChildProcess process_;
+};
+
+// One laptop: a real vault (an administrator who enrols, a caseworker who edits) and its sync folder.
+class Laptop {
+public:
+    Laptop(const fs::path& root, const std::string& name) : vaultPath_(root / (name + ".abri")), log_(root / (name + ".log")) {
+        crypto::SecureBuffer recovery;
+        vault::CreateOptions options;
+        options.path = vaultPath_;
+        options.office = kOffice;
+        options.adminUsername = "admin";
+        options.adminDisplayName = "Admin Benchname";
+        options.adminPassword = kAdminPassword;
+        options.kdf = crypto::KdfParams::minimum();
+        auto admin = vault::Vault::create(options, recovery);
+        admin->addUser("worker", "Worker Benchname", vault::Role::Caseworker, kWorkerPassword,
+                       crypto::KdfParams::minimum());
+        admin->lock();
+    }
+    void enrol(HubProcess& hub, const std::string& label) {
+        auto admin = vault::Vault::unlock(vaultPath_, "admin", kAdminPassword);
+        sync::client::EnrolOptions options;
+        options.label = label;
+        options.addressOverride = "127.0.0.1:" + std::to_string(hub.port());
+        sync::client::enrolDevice(*admin, vaultPath_, hub.token(kOffice), options);
+        admin->lock();
+    }
+    std::unique_ptr<vault::Vault> worker() const { return vault::Vault::unlock(vaultPath_, "worker", kWorkerPassword); }
+    fs::path syncDir() const { return sync::syncFolder(vaultPath_); }
+    const fs::path& vaultPath() const { return vaultPath_; }
+    // One abri-syncd session (a real process); returns its exit code.
+    int daemonOnce() const {
+        return test::runToEnd(kSyncdBin, {syncDir().string(), "--once", "--reply-timeout-ms", "60000"}, log_, 600s);
+    }
+    void pointDaemonAt(std::uint16_t port) const {
+        auto config = sync::loadDaemonConfig(syncDir());
+        config.hubPort = port;
+        sync::saveDaemonConfig(syncDir(), config);
+    }
+
+private:
+    fs::path vaultPath_;
+    fs::path log_;
+};
+
+// A field edit a caseworker makes: varied fields and values, always a change.
+void applyEdit(cases::CaseRepository& repo, const std::string& caseId, std::size_t i) {
+    switch (i % 4) {
+    case 0: repo.updateField(caseId, "person.estimated_age", 18 + static_cast<int>(i % 50)); break;
+    case 1: repo.updateField(caseId, "person.children", static_cast<int>(i % 7)); break;
+    case 2: repo.updateField(caseId, "person.family_name", "Fakeperson Edit" + std::to_string(i)); break;
+    default: repo.updateFields(caseId, Json{{"person.estimated_age", 20 + static_cast<int>(i % 40)},
+                                            {"person.children", static_cast<int>(i % 5) + 1}});
+    }
+}
+
+std::vector<std::size_t> pickCases(std::size_t count, std::size_t cases, std::uint64_t seed) {
+    std::vector<std::size_t> picks;
+    picks.reserve(count);
+    std::uint64_t state = seed * 0x9E3779B97F4A7C15ULL + 1;
+    for (std::size_t i = 0; i < count; ++i) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        picks.push_back(static_cast<std::size_t>(state % cases));
+    }
+    return picks;
+}
+
+// The JSON a naive sync would send for each unshipped local journal entry: the row as a JSON object.
+struct JsonBaseline {
+    std::size_t entries = 0;
+    std::size_t bytes = 0;
+};
+JsonBaseline jsonOfUnshipped(vault::Vault& vault) {
+    JsonBaseline out;
+    auto rows = vault.db().prepare(
+        "SELECT hlc, device, entity, entity_id, case_id, op, field, value, base_hlc, base_device FROM journal "
+        "WHERE shipped = 0 AND origin = 'local' ORDER BY seq");
+    while (rows.step()) {
+        Json op = {{"hlc", rows.int64(0)},  {"device", rows.text(1)}, {"entity", rows.text(2)},
+                   {"entity_id", rows.text(3)}, {"case_id", rows.text(4)}, {"op", rows.text(5)}};
+        if (!rows.isNull(6)) op["field"] = rows.text(6);
+        if (!rows.isNull(7)) op["value"] = Json::parse(rows.text(7));
+        if (!rows.isNull(8)) op["base"] = {rows.int64(8), rows.text(9)};
+        out.bytes += op.dump().size();
+        ++out.entries;
+    }
+    return out;
+}
+
+struct IngestFigures {
+    std::size_t files = 0;
+    std::size_t changeSets = 0;
+    std::size_t ops = 0;
+    double seconds = 0;
+    double verifyOnlySeconds = 0;  // open + decode + Ed25519 verify of the same change-sets, nothing stored
+};
+
+// Ingests every outbox file of `laptop` into the hub store in this process (the hub process is stopped), as the
+// server does for uploads; then the files stay for the daemon, which the hub will answer with `duplicate`.
+IngestFigures ingestOutbox(const HubProcess& hub, const Laptop& laptop, std::size_t ops) {
+    std::vector<std::pair<sync::SyncFileName, fs::path>> files;
+    for (const auto& entry : fs::directory_iterator(laptop.syncDir() / "outbox")) {
+        auto name = sync::parseSyncFileName(entry.path().filename().string());
+        if (name && name->kind == sync::SyncFileKind::OutboxBatch) files.emplace_back(*name, entry.path());
+    }
+    std::sort(files.begin(), files.end(),
+              [](const auto& a, const auto& b) { return a.first.firstSeq < b.first.firstSeq; });
+    std::vector<std::vector<std::uint8_t>> contents;
+    for (const auto& file : files) contents.push_back(sync::readWholeFile(file.second, sync::kMaxBatchPayload + 1024));
+
+    auto store = sync::hub::HubStore::open(hub.dir(), kHubPassphrase);
+    IngestFigures figures;
+    figures.files = files.size();
+    figures.ops = ops;
+    {
+        // The cryptographic floor: what verification alone costs for the same bytes.
+        Stopwatch watch;
+        for (const auto& content : contents) {
+            auto opened = sync::openSealedFile(content, store.boxKey(), "bench");
+            auto batch = sync::decodeBatch(opened.payload, "bench");
+            auto device = store.findDevice(batch.deviceId);
+            if (!device) throw Error(ErrorCode::Internal, "bench", "device not enrolled");
+            for (const auto& bytes : batch.changeSets) {
+                auto frame = sync::decodeChangeSetFrame(bytes, "bench");
+                sync::verifyChangeSetSignature(frame, device->certificate.signPk, "bench");
+            }
+        }
+        figures.verifyOnlySeconds = watch.seconds();
+    }
+    Stopwatch watch;
+    for (const auto& content : contents) {
+        auto result = sync::hub::ingestSealedFile(store, content, std::nullopt, sync::hub::nowMs());
+        if (result.fileStatus != 0) throw Error(ErrorCode::Internal, "bench ingest", "file refused");
+        for (const auto& r : result.results) {
+            if (r.status != sync::hub::kStatusAdmitted) throw Error(ErrorCode::Internal, "bench ingest", "not admitted");
+        }
+        figures.changeSets += result.results.size();
+    }
+    figures.seconds = watch.seconds();
+    return figures;
+}
+
+std::string number(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof(text), "%.*f", decimals, value);
+    return text;
+}
+
+const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
+
+}  // namespace
+
+int runSyncBench(const SyncBenchOptions& options) {
+    const fs::path base = options.dir.empty() ? fs::temp_directory_path() : options.dir;
+    const fs::path work = base / ("abri-sync-bench-" + crypto::randomId().substr(0, 8));
+    fs::create_directories(work);
+    struct Cleanup {
+        const fs::path& dir;
+        bool keep;
+        ~Cleanup() {
+            std::error_code ec;
+            if (!keep) fs::remove_all(dir, ec);
+        }
+    } cleanup{work, options.keepFiles};
+    const std::string today = model::dateFromMs(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
+
+    std::fprintf(stderr, "abri-bench sync: hub and two laptops in %s\n", work.string().c_str());
+    HubProcess hub(work);
+    hub.start();
+    Laptop first(work, "laptop-1");
+    Laptop second(work, "laptop-2");
+    first.enrol(hub, "bench-laptop-1");
+    second.enrol(hub, "bench-laptop-2");
+
+    // ---- The office's history on laptop 1: N cases, then field edits spread over them.
+    std::fprintf(stderr, "abri-bench sync: %zu cases and %zu edits on laptop 1...\n", options.cases,
+                 options.ingestEdits);
+    const auto docs = demo::makeSyntheticCases(options.cases, options.seed, kOffice, today);
+    std::size_t historyOps = 0;
+    double packSeconds = 0;
+    std::vector<std::string> ids;
+    {
+        auto vault = first.worker();
+        cases::CaseRepository repo(*vault);
+        ids = repo.importCases(docs);
+        const auto picks = pickCases(options.ingestEdits, ids.size(), options.seed);
+        for (std::size_t i = 0; i < picks.size(); ++i) applyEdit(repo, ids[picks[i]], i);
+        Stopwatch watch;
+        auto step = devicesync::syncVault(*vault, first.vaultPath());
+        packSeconds = watch.seconds();
+        historyOps = step.packed.ops;
+        vault->lock();
+    }
+
+    // ---- (1) Hub ingest, in this process on the hub's own store.
+    std::fprintf(stderr, "abri-bench sync: hub ingest of %zu changes...\n", historyOps);
+    hub.stop();
+    const auto ingest = ingestOutbox(hub, first, historyOps);
+    hub.start();
+    first.pointDaemonAt(hub.port());
+    second.pointDaemonAt(hub.port());
+    if (first.daemonOnce() != 0) throw Error(ErrorCode::Internal, "abri-syncd", "laptop 1 failed");
+    {
+        auto vault = first.worker();
+        devicesync::syncVault(*vault, first.vaultPath());
+        vault->lock();
+    }
+
+    // ---- (2) First full sync of laptop 2: daemon sessions and vault applies until the checkpoint is the head.
+    std::fprintf(stderr, "abri-bench sync: first full sync of laptop 2...\n");
+    double downloadSeconds = 0;
+    double applySeconds = 0;
+    std::size_t sessions = 0;
+    std::int64_t casesOnSecond = 0;
+    {
+        auto vault = second.worker();
+        for (;;) {
+            Stopwatch download;
+            if (second.daemonOnce() != 0) throw Error(ErrorCode::Internal, "abri-syncd", "laptop 2 failed");
+            downloadSeconds += download.seconds();
+            ++sessions;
+            Stopwatch apply;
+            auto step = devicesync::syncVault(*vault, second.vaultPath());
+            applySeconds += apply.seconds();
+            auto status = Json::parse(readText(second.syncDir() / "status.json"));
+            const auto head = status.value("head_seq", std::uint64_t{0});
+            if (sync::readCheckpoint(vault->db()) >= head || sessions > 100) break;
+        }
+        cases::CaseRepository repo(*vault);
+        casesOnSecond = repo.count({});
+        vault->lock();
+    }
+    const double firstSyncSeconds = downloadSeconds + applySeconds;
+
+    // ---- (3) + (4) A day's work on laptop 1 through a 2G link.
+    std::fprintf(stderr, "abri-bench sync: a day's %zu edits through the 2G proxy...\n", options.dayEdits);
+    JsonBaseline json;
+    std::uintmax_t outboxBytes = 0;
+    std::size_t dayOps = 0;
+    {
+        auto vault = first.worker();
+        cases::CaseRepository repo(*vault);
+        const auto picks = pickCases(options.dayEdits, ids.size(), options.seed + 1);
+        // One field per edit here, so that "per changed field" is exact.
+        for (std::size_t i = 0; i < picks.size(); ++i) {
+            const auto& id = ids[picks[i]];
+            if (i % 3 == 0) repo.updateField(id, "person.estimated_age", 30 + static_cast<int>(i % 40));
+            else if (i % 3 == 1) repo.updateField(id, "person.children", static_cast<int>(i % 6) + 1);
+            else repo.updateField(id, "person.family_name", "Fakeperson Day" + std::to_string(i));
+        }
+        json = jsonOfUnshipped(*vault);
+        auto step = devicesync::syncVault(*vault, first.vaultPath());
+        dayOps = step.packed.ops;
+        outboxBytes = folderBytes(first.syncDir() / "outbox");
+        vault->lock();
+    }
+    test::FaultProxy proxy(hub.port());
+    proxy.setRate(options.rateBytesPerSecond);
+    first.pointDaemonAt(proxy.port());
+    Stopwatch dayWatch;
+    const int dayExit = first.daemonOnce();
+    const double daySeconds = dayWatch.seconds();
+    const auto wireBytes = proxy.bytesForwarded();
+    first.pointDaemonAt(hub.port());
+    hub.stop();
+
+    // ---- Report.
+    const double ingestRate = static_cast<double>(ingest.ops) / ingest.seconds;
+    const double verifyRate = static_cast<double>(ingest.ops) / ingest.verifyOnlySeconds;
+    const double jsonPerField = static_cast<double>(json.bytes) / static_cast<double>(std::max<std::size_t>(json.entries, 1));
+    const double filePerField = static_cast<double>(outboxBytes) / static_cast<double>(std::max<std::size_t>(dayOps, 1));
+    const double wirePerField = static_cast<double>(wireBytes) / static_cast<double>(std::max<std::size_t>(dayOps, 1));
+
+    std::printf("Abri sync benchmark: hub + 2 laptops of office %s on 127.0.0.1 (real abri-hub and abri-syncd "
+                "processes), %u CPUs, seed %llu\n\n",
+                kOffice, std::thread::hardware_concurrency(), static_cast<unsigned long long>(options.seed));
+    std::printf("(1) hub ingest: %zu changes (%zu case creations + field edits) in %zu change-sets, %zu files\n",
+                ingest.ops, options.cases, ingest.changeSets, ingest.files);
+    std::printf("    sealing them on the laptop (pack + sign + seal): %.2f s\n", packSeconds);
+    std::printf("    ingest (open, verify, chain, authorise, store, feed): %.2f s = %s changes/s, %s change-sets/s"
+                "   target >= %.0f/s  %s\n",
+                ingest.seconds, number(ingestRate, 0).c_str(),
+                number(static_cast<double>(ingest.changeSets) / ingest.seconds, 0).c_str(), kIngestTarget,
+                verdict(ingestRate >= kIngestTarget));
+    std::printf("    verification alone (open, decode, Ed25519) of the same files: %.2f s = %s changes/s; "
+                "ingest/verify time ratio %.2f\n\n",
+                ingest.verifyOnlySeconds, number(verifyRate, 0).c_str(), ingest.seconds / ingest.verifyOnlySeconds);
+    std::printf("(2) first full sync of %zu cases to a newly enrolled laptop: %.2f s (download %.2f s in %zu daemon "
+                "session(s), apply %.2f s)   target < %.0f s  %s\n",
+                options.cases, firstSyncSeconds, downloadSeconds, sessions, applySeconds, kFirstSyncTargetSeconds,
+                verdict(firstSyncSeconds < kFirstSyncTargetSeconds && casesOnSecond == static_cast<std::int64_t>(options.cases)));
+    std::printf("    cases on the new laptop afterwards: %lld of %zu\n\n", static_cast<long long>(casesOnSecond),
+                options.cases);
+    std::printf("(3) a day's work: %zu field edits (%zu journal entries)\n", dayOps, json.entries);
+    std::printf("    JSON of the journal entries: %s bytes/field\n", number(jsonPerField, 1).c_str());
+    std::printf("    sealed outbox files: %s bytes/field = %.2f x JSON   target <= %.1f x  %s\n",
+                number(filePerField, 1).c_str(), filePerField / jsonPerField, kWireRatioTarget,
+                verdict(filePerField / jsonPerField <= kWireRatioTarget));
+    std::printf("    on the wire (TLS handshake, upload, acks and the receipts page, both directions): %s bytes/field"
+                " = %.2f x JSON\n\n",
+                number(wirePerField, 1).c_str(), wirePerField / jsonPerField);
+    std::printf("(4) the day's work through the fault proxy at %llu bytes/s each way (2G): %.2f s, %llu bytes on "
+                "the wire, daemon exit %d\n",
+                static_cast<unsigned long long>(options.rateBytesPerSecond), daySeconds,
+                static_cast<unsigned long long>(wireBytes), dayExit);
+    return 0;
+}
+
+}  // namespace abri::bench

@@ -1,0 +1,20 @@
+#include "case_state.h"
+
+#include "changeset/admission_record.h"
+#include "changeset/changeset.h"
+#include "devicesync/admitted_adapter.h"
+
+namespace abri::sync::hub {
+
+merge::MergeState caseMergeState(HubStore& store, const Id16& caseId) {
+    merge::MergeState state;
+    for (const auto& stored : store.changeSetsOfCase(caseId)) {
+        std::size_t consumed = 0;
+        auto admission = decodeAdmissionRecord(stored.admission, consumed, "admission");
+        auto cs = decodeChangeSet(stored.bytes, {}, "stored change-set");
+        state.add(devicesync::toAdmitted(cs, admission));
+    }
+    return state;
+}
+
+}  // namespace abri::sync::hub

@@ -1,0 +1,501 @@
+// The hub operator commands (sync/PROTOCOL.md §2.7, §5.3): `abri-hub conflicts`, `abri-hub quarantine list` and
+// `abri-hub quarantine release`, on a real hub.db in a temp dir. Change-sets are packed, signed and sealed by the
+// core sync code from real vaults and ingested with the hub library (no network: the hub issues the certificates
+// directly, as enrolment step 6 would); the commands run as real abri-hub processes.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "cases/case_repository.h"
+#include "changeset/certificate.h"
+#include "changeset/device_keys.h"
+#include "changeset/inbox.h"
+#include "changeset/limits.h"
+#include "changeset/sync_files.h"
+#include "child_process.h"
+#include "common/frame_channel.h"
+#include "common/tls_context.h"
+#include "common/tls_identity.h"
+#include "devicesync/device_sync.h"
+#include "hub_server.h"
+#include "hub_store.h"
+#include "ingest.h"
+#include "open_conflicts.h"
+#include "page_builder.h"
+#include "support/temp_dir.h"
+#include "vault/vault.h"
+
+using namespace abri;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+using sync::hub::HubStore;
+
+namespace {
+
+const fs::path kHubBin = ABRI_HUB_BIN;
+constexpr std::string_view kHubPassphrase = "hub-operator-test-passphrase";
+constexpr std::string_view kAdminPassword = "Correct-Horse-Battery-9";
+constexpr std::string_view kWorkerPassword = "Another-Long-Passphrase-7";
+
+std::string readText(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+struct Hub {
+    explicit Hub(const fs::path& root) : dir(root / "hub"), log(root / "hub.log") {
+        ::setenv("ABRI_HUB_PASSPHRASE", std::string(kHubPassphrase).c_str(), 1);
+        sync::hub::HubInitOptions options;
+        options.dir = dir;
+        options.name = "test-hub";
+        options.address = "127.0.0.1:1";
+        options.kdf = crypto::KdfParams::minimum();
+        HubStore::create(options, kHubPassphrase);
+        open().descriptor();
+    }
+    HubStore open() const { return HubStore::open(dir, kHubPassphrase); }
+    // Runs `abri-hub ARGS` to completion; stdout returned, stdout and stderr appended to the log.
+    int run(const std::vector<std::string>& args, std::string* out = nullptr) const {
+        std::string ignored;
+        return test::runToEnd(kHubBin, args, log, 30s, out != nullptr ? out : &ignored);
+    }
+    std::string command(const std::vector<std::string>& args) const {
+        std::string out;
+        REQUIRE(run(args, &out) == 0);
+        return out;
+    }
+    fs::path dir;
+    fs::path log;
+};
+
+struct Laptop {
+    Laptop(const fs::path& root, const std::string& name, const std::string& officeCode)
+        : vaultPath(root / (name + ".abri")), office(officeCode) {
+        crypto::SecureBuffer recovery;
+        vault::CreateOptions options;
+        options.path = vaultPath;
+        options.office = office;
+        options.adminUsername = "admin";
+        options.adminDisplayName = "Admin Testname";
+        options.adminPassword = kAdminPassword;
+        options.kdf = crypto::KdfParams::minimum();
+        auto admin = vault::Vault::create(options, recovery);
+        admin->addUser("worker", "Worker Testname", vault::Role::Caseworker, kWorkerPassword,
+                       crypto::KdfParams::minimum());
+        admin->lock();
+    }
+
+    // Enrolment without the network: the device's keys, a certificate issued by the hub's identity, the device
+    // row and CERT feed entry (§2.6 step 6), then the certificate and descriptor stored in the vault (step 7).
+    void enrol(HubStore& store, const std::string& label) {
+        auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
+        const auto keys = sync::loadOrCreateDeviceKeys(admin->db(), admin->nowMs());
+        const auto now = sync::hub::nowMs();
+        sync::Certificate cert;
+        cert.role = sync::CertRole::Caseworker;
+        cert.serial = store.nextCertificateSerial();
+        cert.hubId = store.hubId();
+        cert.deviceId = *sync::idFromHex(admin->deviceId());
+        cert.signPk = keys.sign.publicKey;
+        cert.boxPk = keys.box.publicKey;
+        cert.tlsPk = keys.sign.publicKey;  // no TLS in these tests
+        cert.notBeforeMs = now;
+        cert.notAfterMs = now + sync::kDefaultCertificateValidityMs;
+        cert.office = office;
+        cert.label = label;
+        sync::hub::DeviceRecord device;
+        device.deviceId = cert.deviceId;
+        device.office = office;
+        device.role = cert.role;
+        device.statusMs = now;
+        device.certificate = sync::issueCertificate(cert, store.identity());
+        {
+            storage::Transaction txn(store.db());
+            store.insertDevice(device);
+            sync::hub::ensureCertificateInFeed(store, office, device);
+            txn.commit();
+        }
+        sync::storeEnrolment(admin->db(), "enrolled", device.certificate.bytes, store.descriptor().bytes,
+                             store.address(), admin->nowMs());
+        deviceId = device.deviceId;
+        deviceHex = sync::idToHex(device.deviceId);
+        admin->lock();
+    }
+
+    std::unique_ptr<vault::Vault> worker() const {
+        return vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
+    }
+    std::string createCase(const std::string& given) {
+        auto v = worker();
+        cases::CaseRepository repo(*v);
+        auto id = repo.createCase(cases::Json::parse(
+            R"({"person": {"given_name": ")" + given + R"(", "family_name": "Fakeperson", "gender": "female"}})"));
+        v->lock();
+        return id;
+    }
+    void setGivenName(const std::string& caseId, const std::string& given) {
+        auto v = worker();
+        cases::CaseRepository repo(*v);
+        repo.updateField(caseId, "person.given_name", given);
+        v->lock();
+    }
+    bool hasCase(const std::string& caseId) const {
+        auto v = worker();
+        cases::CaseRepository repo(*v);
+        const bool found = repo.load(caseId).has_value();
+        v->lock();
+        return found;
+    }
+    fs::path syncDir() const { return sync::syncFolder(vaultPath); }
+
+    // Seals the journal into the outbox and hands the files to the hub in order, like the daemon: a file is deleted
+    // once the hub's acked_seq covers it, and status.json carries acked_seq for the app.
+    std::vector<sync::hub::IngestResult> upload(HubStore& store) {
+        {
+            auto v = worker();
+            devicesync::syncVault(*v, vaultPath);
+            v->lock();
+        }
+        std::vector<std::pair<sync::SyncFileName, fs::path>> files;
+        for (const auto& entry : fs::directory_iterator(syncDir() / "outbox")) {
+            auto name = sync::parseSyncFileName(entry.path().filename().string());
+            if (name && name->kind == sync::SyncFileKind::OutboxBatch) files.emplace_back(*name, entry.path());
+        }
+        std::sort(files.begin(), files.end(),
+                  [](const auto& a, const auto& b) { return a.first.firstSeq < b.first.firstSeq; });
+        std::vector<sync::hub::IngestResult> results;
+        for (const auto& [name, path] : files) {
+            auto bytes = sync::readWholeFile(path, sync::kMaxBatchPayload + 1024);
+            results.push_back(sync::hub::ingestSealedFile(store, bytes, deviceId, sync::hub::nowMs()));
+            if (results.back().ackedSeq >= name.lastSeq) fs::remove(path);
+            const auto status = R"({"version":1,"acked_seq":)" + std::to_string(results.back().ackedSeq) + "}";
+            sync::writeFileAtomically(syncDir(), "status.json", crypto::asBytes(status));
+        }
+        return results;
+    }
+
+    // Pages of the office feed from this device's checkpoint to the head, into the inbox, then applied.
+    void download(HubStore& store) {
+        auto record = store.findDevice(deviceId);
+        REQUIRE(record);
+        fs::create_directories(syncDir() / "inbox");
+        while (since < store.feedHead(office)) {
+            auto page = sync::hub::buildPage(store, *record, since, sync::kMaxPageEntries, 1 << 20,
+                                             sync::hub::nowMs());
+            if (!page) break;
+            sync::writeFileAtomically(syncDir() / "inbox", sync::pageFileName(deviceId, page->firstSeq,
+                                                                              page->lastSeq),
+                                      page->sealedFile);
+            since = page->lastSeq;
+        }
+        auto v = worker();
+        auto result = devicesync::syncVault(*v, vaultPath);
+        v->lock();
+        CHECK(result.inbox.rejected.empty());
+    }
+
+    fs::path vaultPath;
+    std::string office;
+    sync::Id16 deviceId{};
+    std::string deviceHex;
+    std::uint64_t since = 0;
+};
+
+std::uint16_t onlyStatus(const std::vector<sync::hub::IngestResult>& results) {
+    REQUIRE(results.size() == 1);
+    REQUIRE(results[0].results.size() == 1);
+    return results[0].results[0].status;
+}
+
+// Feed entries of an office that carry this change-set (CHANGESET or RECEIPT).
+std::size_t feedEntriesOf(HubStore& store, const std::string& office, const sync::Hash32& changeSetId) {
+    std::size_t n = 0;
+    for (const auto& e : store.feedRange(office, 0, 100'000)) n += e.changeSetId && *e.changeSetId == changeSetId;
+    return n;
+}
+
+struct QuarantineLine {
+    std::string id;
+    std::string device;
+    std::uint64_t seq = 0;
+    std::string reason;
+};
+
+std::vector<QuarantineLine> parseQuarantineList(const std::string& out) {
+    std::vector<QuarantineLine> lines;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("id=", 0) != 0) continue;
+        std::istringstream words(line);
+        std::string word;
+        QuarantineLine q;
+        while (words >> word) {
+            const auto eq = word.find('=');
+            const auto key = word.substr(0, eq);
+            const auto value = word.substr(eq + 1);
+            if (key == "id") q.id = value;
+            else if (key == "device") q.device = value;
+            else if (key == "device_seq") q.seq = std::stoull(value);
+            else if (key == "reason") q.reason = value;
+        }
+        lines.push_back(q);
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("abri-hub conflicts lists concurrent edits of one field by identity, never by value", "[sync][hub]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    Laptop first(tmp.path(), "first", "TST-AAA");
+    Laptop second(tmp.path(), "second", "TST-AAA");
+    Laptop other(tmp.path(), "other", "TST-BBB");
+    std::string caseId;
+    {
+        auto store = hub.open();
+        first.enrol(store, "laptop-a1");
+        second.enrol(store, "laptop-a2");
+        other.enrol(store, "laptop-b1");
+        caseId = first.createCase("Testname Original");
+        CHECK(onlyStatus(first.upload(store)) == sync::hub::kStatusAdmitted);
+        second.download(store);
+        REQUIRE(second.hasCase(caseId));
+        other.createCase("Testname Elsewhere");
+        CHECK(onlyStatus(other.upload(store)) == sync::hub::kStatusAdmitted);
+        CHECK(sync::hub::openConflicts(store).empty());
+
+        // Both edit the same field offline, each from the create version: concurrent.
+        first.setGivenName(caseId, "Testname Conflict-One");
+        second.setGivenName(caseId, "Testname Conflict-Two");
+        CHECK(onlyStatus(first.upload(store)) == sync::hub::kStatusAdmitted);
+        CHECK(onlyStatus(second.upload(store)) == sync::hub::kStatusAdmitted);
+
+        const auto conflicts = sync::hub::openConflicts(store);
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts[0].caseId == caseId);
+        CHECK(conflicts[0].entityId == caseId);
+        CHECK(conflicts[0].entity == merge::EntityKind::Case);
+        CHECK(conflicts[0].field == "person.given_name");
+        CHECK_FALSE(conflicts[0].entityDeleted);
+        REQUIRE(conflicts[0].heads.size() == 2);
+        std::vector<std::string> devices{conflicts[0].heads[0].device, conflicts[0].heads[1].device};
+        std::sort(devices.begin(), devices.end());
+        std::vector<std::string> expected{first.deviceHex, second.deviceHex};
+        std::sort(expected.begin(), expected.end());
+        CHECK(devices == expected);
+        CHECK(sync::hub::openConflicts(store, std::string("TST-BBB")).empty());
+    }
+
+    const auto out = hub.command({"conflicts", hub.dir.string()});
+    CHECK(contains(out, "case=" + caseId + " entity=case:" + caseId + " field=person.given_name heads=2 "));
+    CHECK(contains(out, first.deviceHex + "@"));
+    CHECK(contains(out, second.deviceHex + "@"));
+    CHECK(contains(out, "\nconflicts 1\n"));
+    CHECK_FALSE(contains(out, "Testname"));
+    CHECK_FALSE(contains(out, "Conflict-"));
+    CHECK_FALSE(contains(out, "Fakeperson"));
+    CHECK(contains(hub.command({"conflicts", hub.dir.string(), "--office", "TST-AAA"}), "conflicts 1\n"));
+    CHECK(hub.command({"conflicts", hub.dir.string(), "--office", "TST-BBB"}) == "conflicts 0\n");
+    CHECK(contains(hub.command({"status", hub.dir.string()}), "\nconflicts 1\n"));
+    CHECK_FALSE(test::fileContains(hub.log, "Testname"));
+}
+
+TEST_CASE("abri-hub quarantine: a revoked device's change-sets are held, then released in chain order",
+          "[sync][hub]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    Laptop alpha(tmp.path(), "alpha", "TST-AAA");
+    Laptop peer(tmp.path(), "peer", "TST-AAA");
+    {
+        auto store = hub.open();
+        alpha.enrol(store, "laptop-a1");
+        peer.enrol(store, "laptop-a2");
+        alpha.createCase("Testname Before");
+        CHECK(onlyStatus(alpha.upload(store)) == sync::hub::kStatusAdmitted);
+    }
+    // A copy of alpha's vault as it is now: a restored backup that will send another seq 2 (a fork).
+    const fs::path clonePath = tmp.path() / "clone.abri";
+    fs::copy_file(alpha.vaultPath, clonePath);
+    fs::copy_file(vault::keySlotPath(alpha.vaultPath), vault::keySlotPath(clonePath));
+    Laptop clone = alpha;
+    clone.vaultPath = clonePath;
+    fs::create_directories(clone.syncDir());
+    fs::copy_file(alpha.syncDir() / "status.json", clone.syncDir() / "status.json");  // acked_seq 1
+
+    REQUIRE(hub.run({"revoke", hub.dir.string(), alpha.deviceHex}) == 0);
+    std::string lateCase, laterCase;
+    {
+        auto store = hub.open();
+        lateCase = alpha.createCase("Testname Late");
+        CHECK(onlyStatus(alpha.upload(store)) == sync::hub::kStatusQuarantined);
+        laterCase = alpha.createCase("Testname Later");
+        // The daemon sends seq 2 again (not acknowledged) then seq 3: both held once.
+        auto results = alpha.upload(store);
+        REQUIRE(results.size() == 2);
+        CHECK(results[0].results[0].status == sync::hub::kStatusQuarantined);
+        CHECK(results[1].results[0].status == sync::hub::kStatusQuarantined);
+        clone.createCase("Testname Cloned");
+        CHECK(onlyStatus(clone.upload(store)) == sync::hub::kStatusQuarantined);
+        CHECK(store.quarantineCount() == 3);
+        CHECK(store.findDevice(alpha.deviceId)->chainSeq == 1);
+    }
+
+    auto list = parseQuarantineList(hub.command({"quarantine", "list", hub.dir.string()}));
+    REQUIRE(list.size() == 3);
+    for (const auto& q : list) {
+        CHECK(q.device == alpha.deviceHex);
+        CHECK(q.reason == "revoked");
+    }
+    // Ordered by device_seq; the two seq-2 rows are alpha's and the clone's, in arrival order.
+    CHECK(list[0].seq == 2);
+    CHECK(list[1].seq == 2);
+    CHECK(list[2].seq == 3);
+    const auto seq2 = list[0].id;
+    const auto cloned2 = list[1].id;
+    const auto seq3 = list[2].id;
+    const auto listText = hub.command({"quarantine", "list", hub.dir.string()});
+    CHECK(contains(listText, "quarantined 3\n"));
+    CHECK(contains(listText, "received=20"));
+    CHECK_FALSE(contains(listText, "Testname"));
+
+    // What an operator sees of the hub's state: feeds, counts, device heads, the quarantine.
+    auto snapshot = [&] {
+        return hub.command({"status", hub.dir.string()}) + hub.command({"devices", hub.dir.string()}) +
+               hub.command({"quarantine", "list", hub.dir.string()});
+    };
+    const auto statusBefore = snapshot();
+    // seq 3 before seq 2: a chain gap; nothing changes.
+    REQUIRE(hub.run({"quarantine", "release", hub.dir.string(), seq3}) == 4);
+    CHECK(contains(readText(hub.log), "chain_gap: quarantine id=" + seq3));
+    CHECK(contains(readText(hub.log), "release device_seq 2 first"));
+    CHECK(snapshot() == statusBefore);
+
+    // seq 2: admitted through the normal checks and appended to the office feed.
+    std::string released;
+    REQUIRE(hub.run({"quarantine", "release", hub.dir.string(), seq2}, &released) == 0);
+    CHECK(contains(released, "status=admitted head=2"));
+    {
+        auto store = hub.open();
+        CHECK(store.findDevice(alpha.deviceId)->chainSeq == 2);
+        CHECK(store.findDevice(alpha.deviceId)->status == sync::hub::DeviceStatus::Revoked);
+        CHECK(store.quarantineCount() == 2);
+        auto admitted = store.findChangeSetBySeq(alpha.deviceId, 2);
+        REQUIRE(admitted);
+        CHECK(feedEntriesOf(store, "TST-AAA", admitted->id) == 1);
+    }
+
+    // The same id again: gone from the quarantine, refused, nothing changes.
+    const auto statusAfter = snapshot();
+    CHECK(hub.run({"quarantine", "release", hub.dir.string(), seq2}) != 0);
+    CHECK(snapshot() == statusAfter);
+    // The clone's seq 2 is a fork of the admitted one: refused, nothing changes.
+    REQUIRE(hub.run({"quarantine", "release", hub.dir.string(), cloned2}) == 4);
+    CHECK(contains(readText(hub.log), "fork: quarantine id=" + cloned2));
+    CHECK(contains(readText(hub.log), "device_seq 2 is already admitted with another change-set"));
+    CHECK(snapshot() == statusAfter);
+
+    REQUIRE(hub.run({"quarantine", "release", hub.dir.string(), seq3}) == 0);
+    const auto remaining = parseQuarantineList(hub.command({"quarantine", "list", hub.dir.string()}));
+    REQUIRE(remaining.size() == 1);
+    CHECK(remaining[0].id == cloned2);
+
+    // The peer of the same office receives both released cases.
+    {
+        auto store = hub.open();
+        peer.download(store);
+    }
+    CHECK(peer.hasCase(lateCase));
+    CHECK(peer.hasCase(laterCase));
+    CHECK_FALSE(test::fileContains(hub.log, "Testname"));
+    CHECK_FALSE(test::fileContains(hub.log, "Fakeperson"));
+}
+
+TEST_CASE("A second connection of the same device ends the first with ERROR superseded", "[sync][hub]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    // A device whose certificate names this transport key (what enrolment would have stored).
+    const auto transport = sync::TlsIdentity::generate("abri-dev-test");
+    const auto signer = crypto::SigningKeyPair::generate();
+    sync::Certificate cert;
+    cert.serial = store.nextCertificateSerial();
+    cert.hubId = store.hubId();
+    cert.deviceId = *sync::idFromHex("0123456789abcdef0123456789abcdef");
+    cert.signPk = signer.publicKey;
+    cert.boxPk = crypto::BoxKeyPair::generate().publicKey;
+    cert.tlsPk = transport.publicKey();
+    cert.notBeforeMs = sync::hub::nowMs();
+    cert.notAfterMs = cert.notBeforeMs + sync::kDefaultCertificateValidityMs;
+    cert.office = "TST-AAA";
+    cert.label = "laptop-a1";
+    sync::hub::DeviceRecord device;
+    device.deviceId = cert.deviceId;
+    device.office = cert.office;
+    device.statusMs = cert.notBeforeMs;
+    device.certificate = sync::issueCertificate(cert, store.identity());
+    store.insertDevice(device);
+
+    asio::io_context io;
+    std::vector<std::string> logLines;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    options.log = [&](const std::string& line) { logLines.push_back(line); };
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+    const auto pin = sync::TlsIdentity::fromSeed(store.identity().seed(), "abri-hub").fingerprint();
+    auto context = sync::makeDeviceTlsContext(transport);
+
+    // Connects as the device and returns after AUTH_OK.
+    auto connect = [&](TlsStream& stream) -> asio::awaitable<void> {
+        co_await stream.next_layer().async_connect(
+            asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port), asio::use_awaitable);
+        sync::installHubPin(stream, pin, std::make_shared<sync::PinObservation>());
+        co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+        sync::FrameChannel<TlsStream> channel(stream, {});
+        sync::Hello hello;
+        hello.deviceId = device.deviceId;
+        hello.clientTimeMs = sync::hub::nowMs();
+        hello.software = "hub-operator-test";
+        co_await channel.send(sync::FrameType::Hello, hello);
+        auto reply = co_await channel.read();
+        REQUIRE(reply.type == sync::FrameType::AuthOk);
+    };
+    std::optional<sync::ErrorFrame> firstGot;
+    bool secondAuthorised = false;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            TlsStream first(io, *context);
+            co_await connect(first);
+            TlsStream second(io, *context);
+            co_await connect(second);  // the hub supersedes `first` while it waits for its next frame
+            secondAuthorised = true;
+            sync::FrameChannel<TlsStream> channel(first, {});
+            auto frame = co_await channel.read(std::chrono::milliseconds(5000));
+            if (frame.type == sync::FrameType::Error) firstGot = sync::decodeError(frame.payload);
+            sync::FrameChannel<TlsStream> secondChannel(second, {});
+            co_await secondChannel.send(sync::FrameType::Bye, sync::Bye{0});
+            server.stop();
+        },
+        asio::detached);
+    io.run_for(std::chrono::seconds(20));
+    CHECK(secondAuthorised);
+    REQUIRE(firstGot);
+    CHECK(firstGot->code == sync::wireValue(sync::SyncCode::Superseded));
+    CHECK(firstGot->fatal);
+    CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: superseded") != logLines.end());
+}
