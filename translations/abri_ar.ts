@@ -1446,6 +1446,33 @@
     </message>
 </context>
 <context>
+    <name>RefusalMessages</name>
+    <message>
+        <source>The hub refused changes from this computer for a reason this version of Abri does not know. Contact the hub operator and quote the error code.</source>
+        <translation>رفض المركز تغييرات من هذا الحاسوب لسبب لا يعرفه هذا الإصدار من أبري. اتصل بمشغّل المركز وأبلغه برمز الخطأ.</translation>
+    </message>
+    <message>
+        <source>The hub could not accept a set of changes from this computer because it was not valid. Contact the hub operator and quote the error code.</source>
+        <translation>لم يتمكّن المركز من قبول مجموعة تغييرات من هذا الحاسوب لأنها غير صالحة. اتصل بمشغّل المركز وأبلغه برمز الخطأ.</translation>
+    </message>
+    <message>
+        <source>The hub could not verify the signature on changes from this computer. Contact the hub operator and quote the error code.</source>
+        <translation>لم يتمكّن المركز من التحقق من توقيع التغييرات الواردة من هذا الحاسوب. اتصل بمشغّل المركز وأبلغه برمز الخطأ.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is still more than a day ahead of the hub&apos;s time. Correct the date and time in the system settings, then try again.</source>
+        <translation>ما زالت ساعة هذا الحاسوب متقدّمة بأكثر من يوم على توقيت المركز. صحّح التاريخ والوقت في إعدادات النظام، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is still before 2020. Correct the date and time in the system settings, then try again.</source>
+        <translation>ما زال تاريخ هذا الحاسوب سابقًا لعام 2020. صحّح التاريخ والوقت في إعدادات النظام، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The hub has accepted these changes in the meantime, so they are not sent again. Sync again to update the list.</source>
+        <translation>قبِل المركز هذه التغييرات في هذه الأثناء، لذا لن تُرسَل مرة أخرى. زامِن مجددًا لتحديث القائمة.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Caseworker</source>
@@ -2436,6 +2463,57 @@ Case data stays encrypted on this computer.</source>
     </message>
 </context>
 <context>
+    <name>abri::app::RefusalDialog</name>
+    <message>
+        <source>Changes refused by the hub</source>
+        <translation>تغييرات رفضها المركز</translation>
+    </message>
+    <message>
+        <source>The hub did not accept the changes below. They are kept on this computer, and changes made after them wait until they are accepted.</source>
+        <translation>لم يقبل المركز التغييرات أدناه. إنها محفوظة على هذا الحاسوب، والتغييرات التي أُجريت بعدها تنتظر حتى تُقبَل.</translation>
+    </message>
+    <message>
+        <source>The hub has not refused any changes.</source>
+        <translation>لم يرفض المركز أي تغييرات.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Refused changes, received %1</source>
+        <translation>تغييرات مرفوضة (ورد الإشعار في %1)</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s time: %1</source>
+        <translation>توقيت المركز: %1</translation>
+    </message>
+    <message>
+        <source>Correct the date and time of this computer in the system settings, then send the changes again. They get new time stamps; nothing is lost.</source>
+        <translation>صحّح تاريخ هذا الحاسوب ووقته في إعدادات النظام، ثم أرسل التغييرات مجددًا. ستحصل على طوابع زمنية جديدة، ولن يضيع شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing can be done about this on this computer. Contact the hub operator.</source>
+        <translation>لا يمكن فعل شيء حيال ذلك على هذا الحاسوب. اتصل بمشغّل المركز.</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>رمز الخطأ: %1</translation>
+    </message>
+    <message>
+        <source>Resend with corrected clock</source>
+        <translation>إعادة الإرسال بالساعة المصحّحة</translation>
+    </message>
+    <message>
+        <source>Give these changes new time stamps from this computer&apos;s clock and send them again</source>
+        <translation>منح هذه التغييرات طوابع زمنية جديدة من ساعة هذا الحاسوب وإرسالها مجددًا</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time: %1</source>
+        <translation>توقيت هذا الحاسوب: %1</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::ScreeningStep</name>
     <message>
         <source>The person is a minor: act and purpose are enough, the means are not required (Palermo Protocol, article 3(c)).</source>
@@ -2562,6 +2640,18 @@ Case data stays encrypted on this computer.</source>
     <message>
         <source>Error code: %1</source>
         <translation>رمز الخطأ: %1</translation>
+    </message>
+    <message>
+        <source>Changes refused by the hub: %1</source>
+        <translation>تغييرات رفضها المركز: %1</translation>
+    </message>
+    <message>
+        <source>The hub refused changes because of this computer&apos;s clock. Show the hub&apos;s time and send them again</source>
+        <translation>رفض المركز تغييرات بسبب ساعة هذا الحاسوب. اعرض توقيت المركز وأعد إرسالها</translation>
+    </message>
+    <message>
+        <source>Show the changes the hub refused and why</source>
+        <translation>اعرض التغييرات التي رفضها المركز وسبب رفضها</translation>
     </message>
 </context>
 <context>

@@ -1446,6 +1446,33 @@
     </message>
 </context>
 <context>
+    <name>RefusalMessages</name>
+    <message>
+        <source>The hub refused changes from this computer for a reason this version of Abri does not know. Contact the hub operator and quote the error code.</source>
+        <translation>Le serveur central a refusé des modifications de cet ordinateur pour une raison que cette version d&apos;Abri ne connaît pas. Contactez l&apos;opérateur du serveur central et indiquez-lui le code d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>The hub could not accept a set of changes from this computer because it was not valid. Contact the hub operator and quote the error code.</source>
+        <translation>Le serveur central n&apos;a pas pu accepter un lot de modifications de cet ordinateur, car il n&apos;était pas valide. Contactez l&apos;opérateur du serveur central et indiquez-lui le code d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>The hub could not verify the signature on changes from this computer. Contact the hub operator and quote the error code.</source>
+        <translation>Le serveur central n&apos;a pas pu vérifier la signature des modifications de cet ordinateur. Contactez l&apos;opérateur du serveur central et indiquez-lui le code d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is still more than a day ahead of the hub&apos;s time. Correct the date and time in the system settings, then try again.</source>
+        <translation>L&apos;horloge de cet ordinateur a encore plus d&apos;un jour d&apos;avance sur l&apos;heure du serveur central. Corrigez la date et l&apos;heure dans les paramètres du système, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is still before 2020. Correct the date and time in the system settings, then try again.</source>
+        <translation>La date de cet ordinateur est encore antérieure à 2020. Corrigez la date et l&apos;heure dans les paramètres du système, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The hub has accepted these changes in the meantime, so they are not sent again. Sync again to update the list.</source>
+        <translation>Le serveur central a accepté ces modifications entre-temps&#xa0;: elles ne sont pas renvoyées. Synchronisez de nouveau pour mettre la liste à jour.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Caseworker</source>
@@ -2436,6 +2463,57 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
+    <name>abri::app::RefusalDialog</name>
+    <message>
+        <source>Changes refused by the hub</source>
+        <translation>Modifications refusées par le serveur central</translation>
+    </message>
+    <message>
+        <source>The hub did not accept the changes below. They are kept on this computer, and changes made after them wait until they are accepted.</source>
+        <translation>Le serveur central n&apos;a pas accepté les modifications ci-dessous. Elles sont conservées sur cet ordinateur, et les modifications faites après elles attendent qu&apos;elles soient acceptées.</translation>
+    </message>
+    <message>
+        <source>The hub has not refused any changes.</source>
+        <translation>Le serveur central n&apos;a refusé aucune modification.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Refused changes, received %1</source>
+        <translation>Modifications refusées (avis reçu le %1)</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s time: %1</source>
+        <translation>Heure du serveur central&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Correct the date and time of this computer in the system settings, then send the changes again. They get new time stamps; nothing is lost.</source>
+        <translation>Corrigez la date et l&apos;heure de cet ordinateur dans les paramètres du système, puis renvoyez les modifications. Elles reçoivent de nouveaux horodatages&#xa0;; rien n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>Nothing can be done about this on this computer. Contact the hub operator.</source>
+        <translation>Rien ne peut être fait à ce sujet sur cet ordinateur. Contactez l&apos;opérateur du serveur central.</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Code d&apos;erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Resend with corrected clock</source>
+        <translation>Renvoyer avec l&apos;horloge corrigée</translation>
+    </message>
+    <message>
+        <source>Give these changes new time stamps from this computer&apos;s clock and send them again</source>
+        <translation>Donner à ces modifications de nouveaux horodatages selon l&apos;horloge de cet ordinateur, puis les renvoyer</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time: %1</source>
+        <translation>Heure de cet ordinateur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::ScreeningStep</name>
     <message>
         <source>The person is a minor: act and purpose are enough, the means are not required (Palermo Protocol, article 3(c)).</source>
@@ -2562,6 +2640,18 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     <message>
         <source>Error code: %1</source>
         <translation>Code d&apos;erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Changes refused by the hub: %1</source>
+        <translation>Modifications refusées par le serveur central&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The hub refused changes because of this computer&apos;s clock. Show the hub&apos;s time and send them again</source>
+        <translation>Le serveur central a refusé des modifications à cause de l&apos;horloge de cet ordinateur. Afficher l&apos;heure du serveur central et les renvoyer</translation>
+    </message>
+    <message>
+        <source>Show the changes the hub refused and why</source>
+        <translation>Afficher les modifications refusées par le serveur central et pourquoi</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,7 @@
 #include "changeset/sync_files.h"
 #include "common/error.h"
 #include "devicesync/admitted_adapter.h"
+#include "devicesync/refusals.h"
 #include "journal/journal.h"
 #include "merge/vault_applier.h"
 #include "vault/vault.h"
@@ -37,15 +39,14 @@ std::optional<nlohmann::json> readStatusFile(const fs::path& syncDir) {
     return status;
 }
 
-// acked_seq from status.json: the app skips rewriting outbox files the hub already holds (§7.1).
-std::uint64_t ackedFromStatus(const fs::path& syncDir) {
+}  // namespace
+
+std::uint64_t ackedSeqFromStatus(const fs::path& syncDir) {
     auto status = readStatusFile(syncDir);
     if (!status) return 0;
     const auto& acked = (*status)["acked_seq"];
     return acked.is_number_unsigned() ? acked.get<std::uint64_t>() : 0;
 }
-
-}  // namespace
 
 bool isEnrolled(vault::Vault& vault) {
     auto state = vault.db().queryText("SELECT state FROM sync_enrolment WHERE id = 1");
@@ -64,7 +65,7 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
     fs::create_directories(syncDir / "outbox");
     fs::create_directories(syncDir / "inbox");
     result.outboxFiles =
-        sync::writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedFromStatus(syncDir));
+        sync::writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
 
     merge::VaultApplier applier(vault);
     sync::InboxContext context;
@@ -87,8 +88,12 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
         if (own.id != admission.changeSetId) return;
         applier.apply(toAdmitted(own, admission));
     };
-    handlers.onRefusal = [](const sync::RefusalNotice&) {};
+    // Verified notices are recorded for the user (open until re-stamped or settled); stale ones, about change-sets
+    // this device no longer holds, are dropped with their file.
+    handlers.onRefusal = [&](const sync::RefusalNotice& notice) { recordRefusal(vault, notice); };
     result.inbox = sync::applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
+    // A page may have acknowledged a refused change-set after all (the hub took a later retry).
+    closeSettledRefusals(vault);
     return result;
 }
 
@@ -99,15 +104,29 @@ std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const f
     sync::writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
     const auto device = vaultDeviceId(vault);
     std::size_t copied = 0;
+    std::set<std::string> current;
     if (fs::is_directory(syncDir / "outbox")) {
         for (const auto& entry : fs::directory_iterator(syncDir / "outbox")) {
             auto name = sync::parseSyncFileName(entry.path().filename().string());
             if (!name || name->kind != sync::SyncFileKind::OutboxBatch || name->deviceId != device) continue;
             auto bytes = sync::readWholeFile(entry.path(), sync::kMaxBatchPayload + 1024);
             sync::writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
+            current.insert(entry.path().filename().string());
             ++copied;
         }
     }
+    // This device's files from an earlier export that are no longer in the outbox were acknowledged (harmless to
+    // drop) or replaced by re-stamping after a clock refusal (§7.5): those must not reach the hub after the new
+    // change-sets of the same seqs, which it would then take for a fork.
+    std::vector<fs::path> stale;
+    for (const auto& entry : fs::directory_iterator(bundle / "to-hub")) {
+        auto name = sync::parseSyncFileName(entry.path().filename().string());
+        if (name && name->kind == sync::SyncFileKind::OutboxBatch && name->deviceId == device &&
+            current.count(entry.path().filename().string()) == 0) {
+            stale.push_back(entry.path());
+        }
+    }
+    for (const auto& path : stale) fs::remove(path);
     const auto want = "office_seq " + std::to_string(sync::readCheckpoint(vault.db())) + "\n";
     sync::writeFileAtomically(bundle / "to-hub", "want-" + sync::idToHex(device) + ".txt", crypto::asBytes(want));
     return copied;
@@ -137,6 +156,10 @@ SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
         vault.journal().unshippedCount() +
         vault.db().queryInt64("SELECT count(*) FROM sync_outgoing").value_or(0);
     overview.openConflicts = static_cast<std::int64_t>(merge::openConflicts(vault).size());
+    for (const auto& refusal : pendingRefusals(vault)) {
+        ++overview.openRefusals;
+        overview.clockRefused = overview.clockRefused || refusal.isClockRefusal();
+    }
     const auto syncDir = sync::syncFolder(vaultPath);
     if (auto status = readStatusFile(syncDir)) {
         overview.link = status->value("link", "");

@@ -24,16 +24,22 @@ inline constexpr const char* kCheckpointFile = "checkpoint";  // written by the 
 
 bool isEnrolled(vault::Vault& vault);
 
+// acked_seq from the sync service's status.json (0 without one): the highest seq the hub acknowledged at the
+// service's last session. The app skips rewriting outbox files the hub already holds (§7.1).
+std::uint64_t ackedSeqFromStatus(const std::filesystem::path& syncDir);
+
 struct SyncStepResult {
     sync::PackResult packed;
     std::vector<std::string> outboxFiles;  // names written
     sync::InboxResult inbox;
 };
-// While unlocked: seal the unshipped journal into the outbox, then verify and apply every page in the inbox.
+// While unlocked: seal the unshipped journal into the outbox, then verify and apply every page in the inbox, and
+// record the hub's refusal notices (devicesync/refusals.h).
 // Throws SyncError(UnknownDevice) when the vault is not enrolled.
 SyncStepResult syncVault(vault::Vault& vault, const std::filesystem::path& vaultPath);
 
-// Sneakernet (§7.6): copy outbox files and the want file to DIR/abri-bundle/to-hub; bring this device's pages
+// Sneakernet (§7.6): copy outbox files and the want file to DIR/abri-bundle/to-hub (removing this device's files
+// there that are no longer in the outbox: acknowledged, or replaced by re-stamping); bring this device's pages
 // and notices from DIR/abri-bundle/to-device/<device>/ into the inbox (then apply them with syncVault).
 std::size_t exportBundle(vault::Vault& vault, const std::filesystem::path& vaultPath, const std::filesystem::path& dir);
 std::size_t importBundle(vault::Vault& vault, const std::filesystem::path& vaultPath, const std::filesystem::path& dir);
@@ -46,6 +52,8 @@ struct SyncOverview {
     std::int64_t pendingChanges = 0;        // unshipped local journal entries + sealed, unacknowledged change-sets
     std::int64_t openConflicts = 0;
     std::string errorName;                  // the daemon's last error code name, if any
+    std::int64_t openRefusals = 0;          // change-sets the hub refused (devicesync::pendingRefusals)
+    bool clockRefused = false;              // one of them for this computer's clock (re-stamping applies)
 };
 SyncOverview readSyncOverview(vault::Vault& vault, const std::filesystem::path& vaultPath);
 

@@ -25,8 +25,10 @@ CREATE TABLE changesets(id BLOB PRIMARY KEY, device_id BLOB NOT NULL, device_seq
                         case_id BLOB NOT NULL, hub_seq INTEGER NOT NULL, admission BLOB NOT NULL,
                         bytes BLOB NOT NULL, UNIQUE(device_id, device_seq));
 CREATE TABLE case_access(case_id BLOB NOT NULL, office TEXT NOT NULL, PRIMARY KEY(case_id, office));
+-- signer: the device of a CHANGESET or RECEIPT, and the certified device of a CERT (with cert_serial).
 CREATE TABLE feed(office TEXT NOT NULL, office_seq INTEGER NOT NULL, type INTEGER NOT NULL, changeset_id BLOB,
                   signer BLOB, cert_status INTEGER, status_ms INTEGER, certificate BLOB, descriptor BLOB,
+                  cert_serial INTEGER,
                   PRIMARY KEY(office, office_seq));
 CREATE TABLE quarantine(id INTEGER PRIMARY KEY, device_id BLOB NOT NULL, device_seq INTEGER NOT NULL,
                         changeset_id BLOB NOT NULL, reason INTEGER NOT NULL, received_ms INTEGER NOT NULL,
@@ -34,7 +36,8 @@ CREATE TABLE quarantine(id INTEGER PRIMARY KEY, device_id BLOB NOT NULL, device_
 -- Ingest reads a case's change-sets, certificate entries of a feed and held copies for every change-set it admits:
 -- without these each would scan a table that grows with the hub's whole history.
 CREATE INDEX changesets_by_case ON changesets(case_id, hub_seq);
-CREATE INDEX feed_by_type ON feed(office, type);
+CREATE UNIQUE INDEX changesets_by_hub_seq ON changesets(hub_seq);
+CREATE INDEX feed_by_type ON feed(office, type, signer);
 CREATE INDEX quarantine_by_device ON quarantine(device_id, device_seq);
 )SQL";
 
@@ -383,9 +386,13 @@ std::vector<Id16> HubStore::caseIds(const std::optional<std::string>& office) {
 }
 
 std::uint64_t HubStore::nextHubSeq() {
-    auto seq = getMetaU64(db_, "next_hub_seq");
-    setMetaU64(db_, "next_hub_seq", seq + 1);
-    return seq;
+    // Admission order, from 0: read from the table itself (one index lookup) rather than a counter in meta that
+    // every admission would rewrite.
+    auto& st = db_.cached("SELECT MAX(hub_seq) FROM changesets");
+    std::uint64_t next = 0;
+    if (st.step() && !st.isNull(0)) next = static_cast<std::uint64_t>(st.int64(0)) + 1;
+    st.reset();
+    return next;
 }
 
 std::uint64_t HubStore::lastAdmissionMs() { return getMetaU64(db_, "last_admission_ms"); }
@@ -417,13 +424,22 @@ std::uint64_t HubStore::feedHead(const std::string& office) {
 
 std::uint64_t HubStore::appendFeed(const std::string& office, const FeedEntryRow& e) {
     const auto seq = feedHead(office) + 1;
+    std::optional<Id16> signer = e.signer;
+    std::optional<std::uint64_t> certSerial;
+    if (e.type == PageEntryType::Cert) {
+        // Indexed so feedHasCertificate need not decode every certificate of the feed for every admission.
+        const auto cert = decodeCertificate(e.certificate, "feed.certificate");
+        signer = cert.deviceId;
+        certSerial = cert.serial;
+    }
     auto& st = db_.cached("INSERT INTO feed(office, office_seq, type, changeset_id, signer, cert_status, status_ms, "
-                          "certificate, descriptor) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          "certificate, descriptor, cert_serial) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, office).bind(2, static_cast<std::int64_t>(seq)).bind(3, static_cast<int>(e.type));
     if (e.changeSetId) st.bindBlob(4, *e.changeSetId); else st.bindNull(4);
-    if (e.signer) st.bindBlob(5, *e.signer); else st.bindNull(5);
+    if (signer) st.bindBlob(5, *signer); else st.bindNull(5);
     st.bind(6, static_cast<int>(e.certStatus)).bind(7, static_cast<std::int64_t>(e.certStatusMs));
     st.bindBlob(8, e.certificate).bindBlob(9, e.descriptor);
+    if (certSerial) st.bind(10, static_cast<std::int64_t>(*certSerial)); else st.bindNull(10);
     st.run();
     return seq;
 }
@@ -449,14 +465,10 @@ std::vector<FeedEntryRow> HubStore::feedRange(const std::string& office, std::ui
 }
 
 bool HubStore::feedHasCertificate(const std::string& office, const Id16& deviceId, std::uint64_t serial) {
-    // Certificates are stored whole; compare the decoded device and serial of the CERT entries of this feed.
-    auto& st = db_.cached("SELECT certificate FROM feed WHERE office = ? AND type = ?");
-    st.bind(1, office).bind(2, static_cast<int>(PageEntryType::Cert));
-    bool found = false;
-    while (!found && st.step()) {
-        auto cert = decodeCertificate(st.blob(0), "feed.certificate");
-        found = cert.deviceId == deviceId && cert.serial == serial;
-    }
+    auto& st = db_.cached("SELECT 1 FROM feed WHERE office = ? AND type = ? AND signer = ? AND cert_serial = ?");
+    st.bind(1, office).bind(2, static_cast<int>(PageEntryType::Cert)).bindBlob(3, deviceId);
+    st.bind(4, static_cast<std::int64_t>(serial));
+    const bool found = st.step();
     st.reset();
     return found;
 }

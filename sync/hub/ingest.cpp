@@ -111,11 +111,14 @@ void ensureCertificateInFeed(HubStore& store, const std::string& office, const D
 
 ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& device,
                                std::span<const std::uint8_t> bytes, std::uint64_t seq, std::uint64_t hubNowMs,
-                               DeviceStatusCheck statusCheck) {
+                               DeviceStatusCheck statusCheck, const PrecheckedChangeSet* prechecked) {
     ChangeSetResult item{seq, kStatusAdmitted, 0};
     const std::string subject = seqSubject(seq);
     // 2. header and id
-    auto frame = decodeChangeSetFrame(bytes, subject);
+    if (prechecked && prechecked->frameError) std::rethrow_exception(prechecked->frameError);
+    std::optional<ChangeSetFrame> decodedFrame;
+    if (!prechecked) decodedFrame = decodeChangeSetFrame(bytes, subject);
+    const ChangeSetFrame& frame = prechecked ? *prechecked->frame : *decodedFrame;
     if (frame.header.deviceSeq != seq || (device && frame.header.deviceId != device->deviceId)) {
         throw SyncError(SyncCode::DeviceMismatch, subject);
     }
@@ -126,7 +129,11 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     }
     // 4. device and signature
     if (!device) throw SyncError(SyncCode::UnknownDevice, subject);
-    verifyChangeSetSignature(frame, device->certificate.signPk, subject);
+    if (prechecked && prechecked->signatureChecked) {
+        if (prechecked->signatureError) std::rethrow_exception(prechecked->signatureError);
+    } else {
+        verifyChangeSetSignature(frame, device->certificate.signPk, subject);
+    }
     // 5. revoked or forked: keep for the operator, apply nothing
     if (statusCheck == DeviceStatusCheck::Quarantine && device->status != DeviceStatus::Active) {
         store.quarantine(device->deviceId, seq, frame.id,
@@ -141,11 +148,15 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     if (sameSeqOtherId || brokenLink) throw SyncError(SyncCode::Fork, subject, device->chainSeq);
     if (seq > device->chainSeq + 1) throw SyncError(SyncCode::ChainGap, subject, device->chainSeq);
     // 7. body
-    auto cs = decodeChangeSetBody(frame, bytes, subject);
+    if (prechecked && prechecked->bodyError) std::rethrow_exception(prechecked->bodyError);
+    std::optional<ChangeSet> decodedBody;
+    if (!prechecked || !prechecked->body) decodedBody = decodeChangeSetBody(frame, bytes, subject);
+    const ChangeSet& cs = decodedBody ? *decodedBody : *prechecked->body;
     // 8. office
     if (cs.header.office != device->office) throw SyncError(SyncCode::UnauthorisedOffice, subject);
     // 9. clock (§5.1)
-    const std::uint64_t t = std::max(hubNowMs, store.lastAdmissionMs());
+    const std::uint64_t lastAdmissionMs = store.lastAdmissionMs();
+    const std::uint64_t t = std::max(hubNowMs, lastAdmissionMs);
     if (cs.header.hlcMin < journal::makeHlc(kHlcEpochMs, 0)) throw SyncError(SyncCode::ClockOutOfBounds, subject);
     if (cs.header.hlcMax > journal::makeHlc(t + kMaxAheadMs, 0)) throw SyncError(SyncCode::ClockAhead, subject, t);
     AdmissionRecord admission;
@@ -173,14 +184,15 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
     context.grantedOffices = std::set<std::string>(granted.begin(), granted.end());
     const merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
-    const auto candidate = devicesync::toAdmitted(cs, admission);
-    for (const auto& exclusion :
-         merge::authorise(state, authority, idToHex(cs.header.caseId), candidate.ops, context)) {
+    auto candidate = devicesync::toAdmitted(cs, admission);
+    candidate.excluded = merge::authorise(state, authority, candidate.caseId, candidate.ops, context);
+    for (const auto& exclusion : candidate.excluded) {
         admission.excluded.push_back(
             {exclusion.opIndex, static_cast<SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
     }
     admission.hubSeq = store.nextHubSeq();
-    state.add(devicesync::toAdmitted(cs, admission));
+    candidate.hubSeq = admission.hubSeq;  // now what toAdmitted(cs, admission) would give, without converting again
+    state.add(std::move(candidate));
     const StoredChangeSet stored{frame.id, device->deviceId, seq, encodeAdmissionRecord(admission),
                                  Bytes(bytes.begin(), bytes.end())};
     store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
@@ -188,7 +200,7 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     device->chainId = frame.id;
     device->effFloor = lastEff;
     store.advanceChain(device->deviceId, seq, frame.id, lastEff);
-    store.setLastAdmissionMs(t);
+    if (t != lastAdmissionMs) store.setLastAdmissionMs(t);
     const bool anyAdmitted = admission.excluded.size() < cs.ops.size();
     appendToFeeds(store, *device, frame.id, cs.header.caseId, state, context, anyAdmitted);
     item.excludedCount = static_cast<std::uint16_t>(admission.excluded.size());
@@ -219,13 +231,17 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
     Hash32 refusedId{};
     std::uint64_t refusedSeq = 0;
 
+    // Steps 2, 4 and 7 for the whole batch on all cores, outside the transaction's sequential part.
+    const auto prechecked = precheckChangeSets(batch.changeSets, batch.firstSeq,
+                                               device ? std::span<const std::uint8_t>(device->certificate.signPk)
+                                                      : std::span<const std::uint8_t>());
     // Processing of a batch stops at the first refused change-set (§3.11): later ones would be chain gaps.
     for (std::size_t i = 0; i < batch.changeSets.size() && !refusal; ++i) {
         const auto& bytes = batch.changeSets[i];
         const std::uint64_t seq = batch.firstSeq + i;
         try {
-            result.results.push_back(
-                admitChangeSet(store, device, bytes, seq, hubNowMs, DeviceStatusCheck::Quarantine));
+            result.results.push_back(admitChangeSet(store, device, bytes, seq, hubNowMs, DeviceStatusCheck::Quarantine,
+                                                    &prechecked[i]));
         } catch (const SyncError& e) {
             result.results.push_back(ChangeSetResult{seq, e.wire(), 0});
             refusedSeq = seq;

@@ -8,6 +8,7 @@
 
 #include "common/frames.h"
 #include "hub_store.h"
+#include "precheck.h"
 
 namespace abri::sync::hub {
 
@@ -35,10 +36,11 @@ enum class DeviceStatusCheck { Quarantine, Skip };
 // expects (the batch position, the quarantine row); a header that differs is device_mismatch.
 // Returns the status (admitted, admitted_with_exclusions, duplicate, quarantined). A refusal throws SyncError
 // (fork, chain_gap with ref = head, or an R code) before anything is written; a fork's quarantine copy and the
-// device's forked status are the caller's decision.
+// device's forked status are the caller's decision. `prechecked`: steps 2, 4 and 7 already run on these bytes
+// (precheck.h) against `device`'s key; their results or errors are used in place of running them again.
 ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& device,
                                std::span<const std::uint8_t> bytes, std::uint64_t seq, std::uint64_t hubNowMs,
-                               DeviceStatusCheck statusCheck);
+                               DeviceStatusCheck statusCheck, const PrecheckedChangeSet* prechecked = nullptr);
 
 // `sessionDevice`: the device of the TLS session (uploads), or nullopt for a folder import (the batch's device is
 // then taken as the sender). `hubNowMs`: hub wall clock.

@@ -1,6 +1,7 @@
 // ErrorMessages for the sync protocol's codes (sync/PROTOCOL.md §9). Most are handled by the sync service or the
 // hub without the user; the app shows the sentence when its own sync step or the service reports one.
 #include "i18n/error_messages.h"
+#include "i18n/sync_error_messages.h"
 
 namespace abri::app {
 
@@ -120,5 +121,49 @@ QString ErrorMessages::message(sync::SyncCode code) {
 }
 
 QString ErrorMessages::message(const sync::SyncError& error) { return message(error.code()); }
+
+QString RefusalMessages::reason(std::optional<sync::SyncCode> code) {
+    using sync::SyncCode;
+    if (!code) {
+        return tr("The hub refused changes from this computer for a reason this version of Abri does not know. "
+                  "Contact the hub operator and quote the error code.");
+    }
+    switch (*code) {
+    case SyncCode::Truncated:
+    case SyncCode::BadMagic:
+    case SyncCode::UnsupportedFormat:
+    case SyncCode::TooLarge:
+    case SyncCode::BadHeader:
+    case SyncCode::BadEncoding:
+    case SyncCode::BadCompression:
+    case SyncCode::BadOp:
+    case SyncCode::DeviceMismatch:
+        return tr("The hub could not accept a set of changes from this computer because it was not valid. Contact "
+                  "the hub operator and quote the error code.");
+    case SyncCode::BadSignature:
+        return tr("The hub could not verify the signature on changes from this computer. Contact the hub operator "
+                  "and quote the error code.");
+    default:
+        // clock_ahead, unauthorised_office, fork, unknown_device ...: the status bar's sentence fits as it is.
+        return ErrorMessages::message(*code);
+    }
+}
+
+QString RefusalMessages::resendRefused(sync::SyncCode code) {
+    using sync::SyncCode;
+    switch (code) {
+    case SyncCode::ClockAhead:
+        return tr("This computer's clock is still more than a day ahead of the hub's time. Correct the date and time "
+                  "in the system settings, then try again.");
+    case SyncCode::ClockOutOfBounds:
+        return tr("This computer's date is still before 2020. Correct the date and time in the system settings, "
+                  "then try again.");
+    case SyncCode::Duplicate:
+        return tr("The hub has accepted these changes in the meantime, so they are not sent again. Sync again to "
+                  "update the list.");
+    default:
+        return ErrorMessages::message(code);
+    }
+}
 
 }  // namespace abri::app

@@ -20,6 +20,7 @@
 #include "common/error.h"
 #include "dialogs/add_user_dialog.h"
 #include "dialogs/conflicts_dialog.h"
+#include "dialogs/refusal_dialog.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/users_dialog.h"
 #include "i18n/error_messages.h"
@@ -136,6 +137,7 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
 
     syncStatus_ = new SyncStatusWidget(this);
     connect(syncStatus_, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflictsDialog);
+    connect(syncStatus_, &SyncStatusWidget::refusalsRequested, this, &MainWindow::showRefusalDialog);
     userStatus_ = new QLabel(this);
     userStatus_->setObjectName(QStringLiteral("userStatus"));
     statusBar()->addWidget(syncStatus_, 1);
@@ -314,6 +316,16 @@ ConflictsDialog* MainWindow::showConflictsDialog() {
         refreshAfterSync();
         if (sync_) sync_->refresh();
     });
+    dialog->show();
+    return dialog;
+}
+
+RefusalDialog* MainWindow::showRefusalDialog() {
+    if (sync_ == nullptr) return nullptr;
+    auto* dialog = new RefusalDialog(*sync_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &RefusalDialog::resent, this, &MainWindow::refreshAfterSync);
     dialog->show();
     return dialog;
 }

@@ -22,6 +22,7 @@ namespace abri::app {
 
 class AppSettings;
 class ConflictsDialog;
+class RefusalDialog;
 class FirstRunPage;
 class IdleWatcher;
 class Session;
@@ -61,6 +62,8 @@ public:
     UsersDialog* showUsersDialog();
     SettingsDialog* showSettingsDialog();
     ConflictsDialog* showConflictsDialog();
+    // The hub's refusals of this laptop's changes (nullptr when not syncing).
+    RefusalDialog* showRefusalDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

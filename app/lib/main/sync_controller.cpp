@@ -85,6 +85,32 @@ bool SyncController::syncNow() {
     return !problem_ && isEnrolled();
 }
 
+std::vector<devicesync::RecordedRefusal> SyncController::refusals() {
+    try {
+        return devicesync::pendingRefusals(session_.vault());
+    } catch (const Error& error) {
+        problem_ = SyncProblem{error.code(), QString::fromStdString(error.subject())};
+        return {};
+    }
+}
+
+std::int64_t SyncController::nowMs() { return session_.vault().nowMs(); }
+
+std::optional<SyncProblem> SyncController::resendWithCorrectedClock(const devicesync::RecordedRefusal& refusal) {
+    try {
+        devicesync::restampAfterClockRefusal(session_.vault(), vaultPath_, refusal);
+    } catch (const sync::SyncError& error) {
+        return SyncProblem{error.code(), QString::fromStdString(error.subject())};
+    } catch (const Error& error) {
+        return SyncProblem{error.code(), QString::fromStdString(error.subject())};
+    } catch (const std::filesystem::filesystem_error& error) {
+        return SyncProblem{ErrorCode::IoError, QString::fromStdString(error.path1().string())};
+    }
+    // Seal the re-stamped changes now: the sync service is waiting for the file that starts at the refused seq.
+    syncNow();
+    return std::nullopt;
+}
+
 void SyncController::refresh() {
     try {
         overview_ = devicesync::readSyncOverview(session_.vault(), vaultPath_);

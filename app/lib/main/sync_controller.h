@@ -3,14 +3,18 @@
 // "Sync now", seal the unshipped changes into the outbox and apply the pages the sync service downloaded
 // (devicesync::syncVault, usually a few milliseconds, so it runs on the UI thread); every 5 s re-read the overview
 // the status bar shows. A background step waits while a dialog is open, so it never changes data under a form the
-// user is filling in. Failures are kept as codes for the status bar; nothing here opens a dialog.
+// user is filling in. Failures are kept as codes for the status bar; nothing here opens a dialog. The refusals
+// dialog reads the hub's refusal notices and re-sends after a clock refusal through here (GUI code never touches
+// storage itself).
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 
 #include <filesystem>
 #include <optional>
+#include <vector>
 
 #include "devicesync/device_sync.h"
+#include "devicesync/refusals.h"
 #include "main/sync_problem.h"
 
 namespace abri::app {
@@ -35,6 +39,15 @@ public:
     bool syncNow();
     // Re-reads the overview (after a save, a resolution) and emits overviewChanged.
     void refresh();
+
+    // The hub's refusal notices that are still open (devicesync::pendingRefusals); empty when they cannot be read.
+    std::vector<devicesync::RecordedRefusal> refusals();
+    // This computer's clock as the vault reads it: shown beside the hub's time in a clock refusal.
+    std::int64_t nowMs();
+    // "Resend with corrected clock" (sync/PROTOCOL.md §7.5): devicesync::restampAfterClockRefusal, then the sync step
+    // so the outbox holds the new change-sets at once. nullopt when done; otherwise why core refused (the clock is
+    // still wrong: sync::SyncCode::ClockAhead ...) or what failed; nothing was changed then.
+    std::optional<SyncProblem> resendWithCorrectedClock(const devicesync::RecordedRefusal& refusal);
 
     const std::optional<devicesync::SyncOverview>& overview() const { return overview_; }
     const std::optional<SyncProblem>& problem() const { return problem_; }

@@ -31,14 +31,22 @@ SyncStatusWidget::SyncStatusWidget(QWidget* parent) : QWidget(parent) {
     conflicts_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     conflicts_->setIcon(Icons::icon(QStringLiteral("warning")));
     conflicts_->setCursor(Qt::PointingHandCursor);
+    refusals_ = new QToolButton(this);
+    refusals_->setObjectName(QStringLiteral("syncRefusals"));
+    refusals_->setAutoRaise(true);
+    refusals_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    refusals_->setIcon(Icons::icon(QStringLiteral("warning")));
+    refusals_->setCursor(Qt::PointingHandCursor);
     problem_ = new ElidingLabel(this);  // a long sentence must not squeeze the summary
     problem_->setObjectName(QStringLiteral("syncProblem"));
     Style::makeError(problem_);
     layout->addWidget(summary_);
     layout->addWidget(conflicts_);
+    layout->addWidget(refusals_);
     layout->addWidget(problem_, 1);
     layout->addStretch();
     connect(conflicts_, &QToolButton::clicked, this, &SyncStatusWidget::conflictsRequested);
+    connect(refusals_, &QToolButton::clicked, this, &SyncStatusWidget::refusalsRequested);
     retranslate();
 }
 
@@ -85,6 +93,7 @@ void SyncStatusWidget::retranslate() {
         summary_->clear();
         summary_->setToolTip({});
         conflicts_->hide();
+        refusals_->hide();
         problem_->clear();
         problem_->hide();
         return;
@@ -98,6 +107,13 @@ void SyncStatusWidget::retranslate() {
     conflicts_->setText(tr("Conflicts: %1").arg(DisplayFormat::number(overview_->openConflicts)));
     conflicts_->setToolTip(tr("Show the fields that were changed on two computers at the same time"));
     conflicts_->setVisible(overview_->openConflicts > 0);
+    // Refused changes block everything after them until the user (or the hub operator) acts: never hidden.
+    refusals_->setText(tr("Changes refused by the hub: %1").arg(DisplayFormat::number(overview_->openRefusals)));
+    refusals_->setToolTip(overview_->clockRefused
+                              ? tr("The hub refused changes because of this computer's clock. Show the hub's time "
+                                   "and send them again")
+                              : tr("Show the changes the hub refused and why"));
+    refusals_->setVisible(overview_->openRefusals > 0);
 
     // The app's own step first: it is what the user can act on here; then what the sync service last reported.
     QString text;

@@ -1,7 +1,8 @@
 #pragma once
 // The sync part of the status bar (sync/PROTOCOL.md §4.8): whether this computer is connected to a hub, the link
 // state the sync service reported, the last sync, the changes not sent yet, and a button with the number of open
-// conflicts that opens the conflicts view. A failure of the app's own sync step (or one the service reported) is
+// conflicts that opens the conflicts view, and one with the number of change-sets the hub refused that opens the
+// refusals dialog (dialogs/refusal_dialog.h). A failure of the app's own sync step (or one the service reported) is
 // shown beside it in the error colour; background failures never open a dialog.
 #include <QtWidgets/QWidget>
 
@@ -33,10 +34,12 @@ public:
 
     QLabel* summaryLabel() const { return summary_; }
     QToolButton* conflictsButton() const { return conflicts_; }
+    QToolButton* refusalsButton() const { return refusals_; }
     QLabel* problemLabel() const { return problem_; }
 
 Q_SIGNALS:
     void conflictsRequested();
+    void refusalsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -48,6 +51,7 @@ private:
     std::optional<SyncProblem> syncProblem_;
     QLabel* summary_;
     QToolButton* conflicts_;
+    QToolButton* refusals_;
     QLabel* problem_;
 };
 

@@ -29,6 +29,7 @@
 #include "changeset/sync_files.h"
 #include "demo_vault.h"
 #include "dialogs/conflicts_dialog.h"
+#include "dialogs/refusal_dialog.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/users_dialog.h"
 #include "forms/field_form.h"
@@ -44,6 +45,7 @@
 #include "session/session.h"
 #include "settings/app_settings.h"
 #include "storage/database.h"
+#include "refusal_fixture.h"
 #include "sync_fixture.h"
 #include "untranslated_text.h"
 #include "vault/vault.h"
@@ -147,6 +149,40 @@ void shootSyncStates(Shooter& shooter, MainWindow& window, const DemoVault& demo
     shooter.shoot(bar, QStringLiteral("32_status_sync_error"));
 
     window.session()->vault().db().exec("DELETE FROM sync_enrolment");
+    std::filesystem::remove_all(syncDir);
+    sync->refresh();
+}
+
+// The hub refused this computer's first change-set because its clock is three days ahead of the hub's: the status
+// bar's button, the refusals dialog with both times, and the answer when "Resend" is pressed before the clock is
+// corrected. Leaves the vault as it was (nothing sealed, not enrolled).
+void shootRefusal(Shooter& shooter, MainWindow& window, const DemoVault& demo) {
+    auto* sync = window.syncController();
+    auto& vault = window.session()->vault();
+    const auto syncDir = abri::sync::syncFolder(demo.path());
+    abri::app::test::RefusingHub hub;
+    hub.enrol(vault);
+    if (!sync->syncNow()) shooter.fail(QStringLiteral("33_refusal"), QStringLiteral("the sync step failed"));
+    const auto hubTime = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch() - 3 * 86'400'000LL);
+    hub.refuse(vault, demo.path(), 1, abri::sync::SyncCode::ClockAhead, hubTime);
+    abri::app::test::writeServiceStatus(demo.path(), "up", QDateTime::currentMSecsSinceEpoch(), "clock_ahead");
+    sync->syncNow();
+    if (!sync->overview() || sync->overview()->openRefusals != 1) {
+        shooter.fail(QStringLiteral("33_refusal"), QStringLiteral("the refusal notice was not recorded"));
+    }
+    shooter.shoot(window.statusBar(), QStringLiteral("33_status_refused_changes"));
+    {
+        RefusalDialog dialog(*sync, &window);
+        dialog.show();
+        if (dialog.refusalCount() != 1) shooter.fail(QStringLiteral("34_refusals"), QStringLiteral("no refusal"));
+        shooter.shoot(&dialog, QStringLiteral("34_refusals"));
+        if (dialog.resend(0)) shooter.fail(QStringLiteral("35_refusals"), QStringLiteral("resent with a wrong clock"));
+        shooter.shoot(&dialog, QStringLiteral("35_refusals_clock_still_wrong"));
+    }
+    // Back to the state every language starts from.
+    auto& db = vault.db();
+    db.exec("DELETE FROM sync_refusals; DELETE FROM sync_outgoing; DELETE FROM sync_enrolment; "
+            "DELETE FROM meta WHERE key = 'sync_chain_head'; UPDATE journal SET shipped = 0 WHERE origin = 'local';");
     std::filesystem::remove_all(syncDir);
     sync->refresh();
 }
@@ -319,6 +355,7 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         conflicts->close();
     }
     shootSyncStates(shooter, window, demo);
+    shootRefusal(shooter, window, demo);
     window.lock();
     std::printf("%s: %d screenshots, %d failures\n", qPrintable(language), shooter.shots(), shooter.failures());
     return shooter.failures();
