@@ -174,9 +174,25 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
                 log("hello purpose=enrol device=" + hex(hello.deviceId));
                 ok.session = Purpose::Enrol;
                 co_await channel.send(FrameType::AuthOk, ok);
+                if (const auto wait = enrolRetryAfterS(address); wait > 0) {
+                    throw SyncError(SyncCode::Busy, "enrol", wait);
+                }
                 auto request = co_await channel.read();
                 if (request.type != FrameType::EnrolRequest) throw SyncError(SyncCode::ProtocolViolation, "enrol");
-                auto enrolled = enrol(request.payload, *clientKey, hello.deviceId);
+                EnrolOk enrolled;
+                try {
+                    enrolled = enrol(request.payload, *clientKey, hello.deviceId);
+                } catch (const SyncError&) {
+                    if (enrolFailures_.size() > 4096) {  // many addresses: forget those whose window has passed
+                        for (auto it = enrolFailures_.begin(); it != enrolFailures_.end();) {
+                            const std::string key = it->first;
+                            ++it;
+                            enrolRetryAfterS(key);
+                        }
+                    }
+                    enrolFailures_[address].push_back(std::chrono::steady_clock::now());
+                    throw;
+                }
                 co_await channel.send(FrameType::EnrolOk, enrolled);
                 log("enrolled device=" + hex(hello.deviceId));
             } else {
@@ -231,6 +247,21 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
     boost::system::error_code ignored;
     conn->stream.lowest_layer().close(ignored);
     --connections_;
+}
+
+std::uint64_t HubServer::enrolRetryAfterS(const std::string& address) {
+    auto it = enrolFailures_.find(address);
+    if (it == enrolFailures_.end()) return 0;
+    auto& failures = it->second;
+    const auto now = std::chrono::steady_clock::now();
+    while (!failures.empty() && now - failures.front() >= options_.enrolFailureWindow) failures.pop_front();
+    if (failures.empty()) {
+        enrolFailures_.erase(it);
+        return 0;
+    }
+    if (failures.size() < options_.maxEnrolFailuresPerAddress) return 0;
+    const auto wait = failures.front() + options_.enrolFailureWindow - now;
+    return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(wait).count()) + 1;
 }
 
 EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& clientKey, const Id16& helloDevice) {

@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,6 +28,10 @@ struct ServerOptions {
     std::uint16_t maxWaitS = 120;
     std::size_t maxConnections = 1024;
     std::size_t maxPerAddressBeforeHello = 16;
+    // Failed enrolment attempts per source address within the window before ERROR busy (§4.6): a token's secret
+    // has 256 bits, so this is not what keeps guessing out; it keeps a noisy client from filling the log.
+    std::size_t maxEnrolFailuresPerAddress = 10;
+    std::chrono::milliseconds enrolFailureWindow{3'600'000};
     std::function<void(const std::string&)> log;  // one line per event, no personal data
 };
 
@@ -57,6 +62,9 @@ private:
     boost::asio::ip::tcp::acceptor acceptor_;
     std::size_t connections_ = 0;
     std::map<std::string, std::size_t> preHelloByAddress_;
+    std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> enrolFailures_;
+    // Seconds until `address` may try to enrol again; 0 when it may now. Forgets failures older than the window.
+    std::uint64_t enrolRetryAfterS(const std::string& address);
     std::map<Id16, std::weak_ptr<Connection>> byDevice_;
     struct CachedPage;
     std::map<Id16, std::shared_ptr<CachedPage>> pageCache_;

@@ -397,3 +397,35 @@ TEST_CASE("Through cuts, stalls, a 2G rate and kill -9 of the hub, everything ar
     all.limit = 1000;
     CHECK(repo.list(all).size() == created.size());
 }
+
+TEST_CASE("Failed enrolments from one address are limited, then refused with ERROR busy", "[sync][process]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    hub.start();
+    Device alpha(tmp.path(), "alpha", "TST-AAA");
+    auto enrolWith = [&](const std::string& token) {
+        auto admin = vault::Vault::unlock(alpha.vaultPath, "admin", kAdminPassword);
+        sync::client::EnrolOptions options;
+        options.label = "laptop-a1";
+        options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
+        try {
+            sync::client::enrolDevice(*admin, alpha.vaultPath, token, options);
+        } catch (const sync::SyncError& e) {
+            return e.code();
+        }
+        return sync::SyncCode::ProtocolViolation;  // not expected: an enrolment that went through
+    };
+    auto expiredToken = [&] {
+        std::string out;
+        REQUIRE(test::runToEnd(kHubBin, {"enroll", hub.dir.string(), "--office", "TST-AAA", "--valid", "0m"}, hub.log,
+                               30s, &out) == 0);
+        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+        return out;
+    };
+    for (int i = 0; i < 10; ++i) CHECK(enrolWith(expiredToken()) == sync::SyncCode::TokenExpired);
+    // The eleventh attempt within the hour is refused before its token is even looked at: a good token waits too.
+    const auto good = hub.token("TST-AAA");
+    CHECK(enrolWith(good) == sync::SyncCode::Busy);
+    CHECK(hub.status().find("devices 0") != std::string::npos);
+    CHECK(readText(hub.log).find("closing connection: busy") != std::string::npos);
+}
