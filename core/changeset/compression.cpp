@@ -39,9 +39,13 @@ crypto::Bytes decompressBody(std::span<const std::uint8_t> body, std::size_t raw
     const std::size_t frameSize = ZSTD_findFrameCompressedSize(body.data(), body.size());
     if (ZSTD_isError(frameSize) || frameSize != body.size()) fail(subject);
 
-    std::unique_ptr<ZSTD_DCtx, DctxDeleter> dctx(ZSTD_createDCtx());
+    // One context per thread, reset for each frame: creating one costs more than inflating a small body, and the
+    // hub and a first sync inflate tens of thousands of them.
+    thread_local std::unique_ptr<ZSTD_DCtx, DctxDeleter> dctx;
+    if (!dctx) dctx.reset(ZSTD_createDCtx());
     if (!dctx) throw Error(ErrorCode::Internal, "zstd", "out of memory");
-    if (ZSTD_isError(ZSTD_DCtx_setParameter(dctx.get(), ZSTD_d_windowLogMax, kZstdWindowLogMax))) {
+    if (ZSTD_isError(ZSTD_DCtx_reset(dctx.get(), ZSTD_reset_session_and_parameters)) ||
+        ZSTD_isError(ZSTD_DCtx_setParameter(dctx.get(), ZSTD_d_windowLogMax, kZstdWindowLogMax))) {
         throw Error(ErrorCode::Internal, "zstd", "window limit");
     }
     crypto::Bytes out(rawLen);

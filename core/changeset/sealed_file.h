@@ -21,13 +21,15 @@ struct SealedHeader {
     SealedContent content = SealedContent::Batch;
     crypto::KeyId recipient{};
     std::uint32_t sealedLen = 0;
+    bool compressed = false;  // flag bit 0: the sealed payload is one zstd frame (§3.5 rules)
 };
-// The unauthenticated header: too_large, truncated, bad_magic, unsupported_format, bad_header (content, reserved,
-// sealed_len range, file longer than 20 + N; shorter is truncated).
+// The unauthenticated header: too_large, truncated, bad_magic, unsupported_format, bad_header (content, flags,
+// reserved, sealed_len range, file longer than 20 + N; shorter is truncated).
 SealedHeader decodeSealedHeader(std::span<const std::uint8_t> file, std::string_view subject);
 
-// Header, then the key whose id matches (wrong_recipient), then open (bad_seal), then the payload magic must match
-// the content type (bad_magic). Returns the payload.
+// Header, then the key whose id matches (wrong_recipient), then open (bad_seal), then inflate when flagged
+// (bad_compression), then the payload magic must match the content type (bad_magic). Returns the payload.
+// encodeSealedFile compresses pages when that makes them smaller.
 struct OpenedFile {
     SealedContent content = SealedContent::Batch;
     crypto::Bytes payload;

@@ -231,17 +231,17 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
     Hash32 refusedId{};
     std::uint64_t refusedSeq = 0;
 
-    // Steps 2, 4 and 7 for the whole batch on all cores, outside the transaction's sequential part.
-    const auto prechecked = precheckChangeSets(batch.changeSets, batch.firstSeq,
-                                               device ? std::span<const std::uint8_t>(device->certificate.signPk)
-                                                      : std::span<const std::uint8_t>());
+    // Steps 2, 4 and 7 run on the other cores ahead of the admissions below.
+    BatchPrecheck prechecked(batch.changeSets, batch.firstSeq,
+                             device ? std::span<const std::uint8_t>(device->certificate.signPk)
+                                    : std::span<const std::uint8_t>());
     // Processing of a batch stops at the first refused change-set (§3.11): later ones would be chain gaps.
     for (std::size_t i = 0; i < batch.changeSets.size() && !refusal; ++i) {
         const auto& bytes = batch.changeSets[i];
         const std::uint64_t seq = batch.firstSeq + i;
         try {
             result.results.push_back(admitChangeSet(store, device, bytes, seq, hubNowMs, DeviceStatusCheck::Quarantine,
-                                                    &prechecked[i]));
+                                                    &prechecked.at(i)));
         } catch (const SyncError& e) {
             result.results.push_back(ChangeSetResult{seq, e.wire(), 0});
             refusedSeq = seq;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 #include <system_error>
-#include <thread>
 
 namespace abri::sync::hub {
 
@@ -11,7 +10,7 @@ namespace {
 
 // Below this many change-sets a thread costs more than it saves.
 constexpr std::size_t kParallelThreshold = 16;
-constexpr unsigned kMaxThreads = 8;
+constexpr unsigned kMaxWorkers = 7;
 
 void precheckOne(const crypto::Bytes& bytes, std::uint64_t seq, std::span<const std::uint8_t> signerPublicKey,
                  PrecheckedChangeSet& out) {
@@ -39,34 +38,50 @@ void precheckOne(const crypto::Bytes& bytes, std::uint64_t seq, std::span<const 
 
 }  // namespace
 
-std::vector<PrecheckedChangeSet> precheckChangeSets(const std::vector<crypto::Bytes>& changeSets,
-                                                    std::uint64_t firstSeq,
-                                                    std::span<const std::uint8_t> signerPublicKey) {
-    std::vector<PrecheckedChangeSet> out(changeSets.size());
-    auto work = [&](std::size_t begin, std::size_t step) {
-        for (std::size_t i = begin; i < changeSets.size(); i += step) {
-            precheckOne(changeSets[i], firstSeq + i, signerPublicKey, out[i]);
-        }
-    };
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxThreads);
-    if (threads == 1 || changeSets.size() < kParallelThreshold) {
-        work(0, 1);
-        return out;
-    }
-    // Interleaved slices: change-sets of one batch vary in size, so neighbours share the work evenly. Each worker
-    // writes only its own elements of `out`; join() orders those writes before the caller reads them.
-    std::vector<std::jthread> workers;
+BatchPrecheck::BatchPrecheck(const std::vector<crypto::Bytes>& changeSets, std::uint64_t firstSeq,
+                             std::span<const std::uint8_t> signerPublicKey)
+    : changeSets_(changeSets),
+      firstSeq_(firstSeq),
+      signerPublicKey_(signerPublicKey.begin(), signerPublicKey.end()),
+      results_(changeSets.size()),
+      ready_(std::make_unique<std::atomic<bool>[]>(changeSets.size())) {
+    if (changeSets.size() < kParallelThreshold) return;  // at() checks them on the ingest thread
+    // The ingest thread itself admits (SQLite, one writer): the other cores check ahead of it.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned workers = std::clamp(cores - 1, 1u, kMaxWorkers);
     try {
-        for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t, threads);
+        for (unsigned i = 0; i < workers; ++i) {
+            workers_.emplace_back([this] {
+                while (!stopping_.load(std::memory_order_relaxed) && checkNext()) {
+                }
+            });
+        }
     } catch (const std::system_error&) {
-        workers.clear();  // no thread to spare: check everything here
-        out.assign(changeSets.size(), PrecheckedChangeSet{});
-        work(0, 1);
-        return out;
+        // No thread to spare: whatever was started keeps going, at() does the rest.
     }
-    work(0, threads);
-    workers.clear();
-    return out;
+}
+
+BatchPrecheck::~BatchPrecheck() {
+    stopping_.store(true);
+    workers_.clear();  // joins
+}
+
+bool BatchPrecheck::checkNext() {
+    const std::size_t index = next_.fetch_add(1);
+    if (index >= changeSets_.size()) return false;
+    precheckOne(changeSets_[index], firstSeq_ + index, signerPublicKey_, results_[index]);
+    // Each element is written by the one thread that claimed it; the release store publishes it to at().
+    ready_[index].store(true, std::memory_order_release);
+    ready_[index].notify_all();
+    return true;
+}
+
+const PrecheckedChangeSet& BatchPrecheck::at(std::size_t index) {
+    while (!ready_[index].load(std::memory_order_acquire)) {
+        // Help while waiting; once everything is claimed, wait for the worker that holds `index`.
+        if (!checkNext()) ready_[index].wait(false, std::memory_order_acquire);
+    }
+    return results_[index];
 }
 
 }  // namespace abri::sync::hub

@@ -1,12 +1,15 @@
 #pragma once
-// The pure part of ingest (PROTOCOL.md §3.11 steps 2, 4 and 7: header, signature, body) for every change-set of a
-// batch, run on all cores before the sequential, transactional part. Verification and CBOR decoding are most of
-// the CPU time of ingest and depend on nothing stored, so a batch is checked in parallel; the results (or the
-// typed errors) are then consumed in order by admitChangeSet, which raises each error at its own step, exactly as
-// if it had been found there.
+// The pure part of ingest (PROTOCOL.md §3.11 steps 2, 4 and 7: header, signature, body) for the change-sets of a
+// batch, run on the other cores while the ingest thread admits the earlier ones. Verification and CBOR decoding
+// are much of the CPU time of ingest and depend on nothing stored; the results (or the typed errors) are consumed
+// in order by admitChangeSet, which raises each error at its own step, exactly as if it had been found there.
+#include <atomic>
+#include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <span>
+#include <thread>
 #include <vector>
 
 #include "changeset/changeset.h"
@@ -23,9 +26,31 @@ struct PrecheckedChangeSet {
     std::exception_ptr bodyError;
 };
 
-// `signerPublicKey` empty: the device is unknown, only the header is decoded. `firstSeq` names the subjects.
-std::vector<PrecheckedChangeSet> precheckChangeSets(const std::vector<crypto::Bytes>& changeSets,
-                                                    std::uint64_t firstSeq,
-                                                    std::span<const std::uint8_t> signerPublicKey);
+class BatchPrecheck {
+public:
+    // `changeSets` must outlive this object. `signerPublicKey` empty: the device is unknown, only headers are
+    // decoded. `firstSeq` names the subjects of errors.
+    BatchPrecheck(const std::vector<crypto::Bytes>& changeSets, std::uint64_t firstSeq,
+                  std::span<const std::uint8_t> signerPublicKey);
+    ~BatchPrecheck();  // stops the workers (a refused change-set ends a batch early) and joins them
+    BatchPrecheck(const BatchPrecheck&) = delete;
+    BatchPrecheck& operator=(const BatchPrecheck&) = delete;
+
+    // The result for change-set `index`, waiting for it (or computing pending ones meanwhile) when not ready.
+    const PrecheckedChangeSet& at(std::size_t index);
+
+private:
+    // Claims the next unclaimed change-set and checks it; false when none is left.
+    bool checkNext();
+
+    const std::vector<crypto::Bytes>& changeSets_;
+    std::uint64_t firstSeq_;
+    std::vector<std::uint8_t> signerPublicKey_;
+    std::vector<PrecheckedChangeSet> results_;
+    std::unique_ptr<std::atomic<bool>[]> ready_;
+    std::atomic<std::size_t> next_{0};
+    std::atomic<bool> stopping_{false};
+    std::vector<std::jthread> workers_;
+};
 
 }  // namespace abri::sync::hub

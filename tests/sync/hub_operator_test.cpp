@@ -13,9 +13,11 @@
 #include <sstream>
 
 #include "cases/case_repository.h"
+#include "changeset/batch.h"
 #include "changeset/certificate.h"
 #include "changeset/device_keys.h"
 #include "changeset/inbox.h"
+#include "changeset/sealed_file.h"
 #include "changeset/limits.h"
 #include "changeset/sync_files.h"
 #include "child_process.h"
@@ -498,4 +500,53 @@ TEST_CASE("A second connection of the same device ends the first with ERROR supe
     CHECK(firstGot->code == sync::wireValue(sync::SyncCode::Superseded));
     CHECK(firstGot->fatal);
     CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: superseded") != logLines.end());
+}
+
+TEST_CASE("A batch checked ahead on other cores still stops at the first bad change-set, at its own step",
+          "[sync][hub]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    Laptop alpha(tmp.path(), "alpha", "TST-AAA");
+    alpha.enrol(store, "laptop-a1");
+    for (int i = 0; i < 40; ++i) alpha.createCase("Testname Batch" + std::to_string(i));
+    {
+        auto v = alpha.worker();
+        devicesync::syncVault(*v, alpha.vaultPath);
+        v->lock();
+    }
+    fs::path file;
+    for (const auto& entry : fs::directory_iterator(alpha.syncDir() / "outbox")) file = entry.path();
+    const auto original = sync::readWholeFile(file, sync::kMaxBatchPayload + 1024);
+    auto batch = sync::decodeBatch(sync::openSealedFile(original, store.boxKey(), "t").payload, "t");
+    REQUIRE(batch.changeSets.size() == 40);  // enough for the parallel path (16 or more)
+
+    // Change-set 25's signature no longer verifies; its id (and so the chain) is unchanged.
+    auto tampered = batch;
+    tampered.changeSets[24].back() ^= 0x01;
+    const auto tamperedFile = sync::encodeSealedFile(sync::SealedContent::Batch, store.boxKey().publicKey,
+                                                     sync::encodeBatch(tampered));
+    const auto first = sync::hub::ingestSealedFile(store, tamperedFile, alpha.deviceId, sync::hub::nowMs());
+    REQUIRE(first.results.size() == 25);
+    for (std::size_t i = 0; i < 24; ++i) CHECK(first.results[i].status == sync::hub::kStatusAdmitted);
+    CHECK(first.results[24].status == sync::wireValue(sync::SyncCode::BadSignature));
+    CHECK(first.ackedSeq == 24);
+    CHECK_FALSE(first.refusalNotice.empty());
+
+    // The untampered file again: duplicates are found (step 3) before any signature is looked at, the rest admitted.
+    const auto second = sync::hub::ingestSealedFile(store, original, alpha.deviceId, sync::hub::nowMs());
+    REQUIRE(second.results.size() == 40);
+    for (std::size_t i = 0; i < 24; ++i) CHECK(second.results[i].status == sync::hub::kStatusDuplicate);
+    for (std::size_t i = 24; i < 40; ++i) CHECK(second.results[i].status == sync::hub::kStatusAdmitted);
+    CHECK(second.ackedSeq == 40);
+
+    // A change-set whose header does not decode fails at step 2, before the duplicate check.
+    auto garbled = batch;
+    garbled.changeSets[3][0] = 'X';
+    const auto garbledFile = sync::encodeSealedFile(sync::SealedContent::Batch, store.boxKey().publicKey,
+                                                    sync::encodeBatch(garbled));
+    const auto third = sync::hub::ingestSealedFile(store, garbledFile, alpha.deviceId, sync::hub::nowMs());
+    REQUIRE(third.results.size() == 4);
+    CHECK(third.results[3].status == sync::wireValue(sync::SyncCode::BadMagic));
+    CHECK(third.ackedSeq == 40);
 }

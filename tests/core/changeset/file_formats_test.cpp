@@ -3,6 +3,7 @@
 #include "changeset/admission_record.h"
 #include "changeset/batch.h"
 #include "changeset/changeset.h"
+#include "changeset/compression.h"
 #include "changeset/limits.h"
 #include "changeset/page.h"
 #include "changeset/refusal_notice.h"
@@ -192,6 +193,53 @@ TEST_CASE("a batch compresses its records and leaves out chained prev_hash field
     bad = payload;
     bad[bad.size() - 3] ^= 0xff;  // inside the zstd frame
     CHECK_THROWS_AS(decodeBatch(bad, "f"), SyncError);
+}
+
+TEST_CASE("a sealed page is compressed when smaller and opens to the same signed payload", "[changeset][formats]") {
+    const crypto::BoxKeyPair deviceBox = crypto::BoxKeyPair::generate();
+    Page page = samplePage();
+    // A day's receipts: many entries that differ in ids and sequence numbers only.
+    for (std::uint64_t i = 0; i < 200; ++i) {
+        PageEntry receipt = page.entries[2];
+        receipt.officeSeq = 10 + i;
+        receipt.admission.deviceSeq = 100 + i;
+        receipt.admission.hubSeq = 1000 + i;
+        crypto::randomFill(receipt.admission.changeSetId);
+        page.entries.push_back(receipt);
+    }
+    page.lastSeq = 209;
+    page.headSeq = 212;
+    const Bytes payload = encodePage(page, hubKey());
+    const Bytes file = encodeSealedFile(SealedContent::Page, deviceBox.publicKey, payload);
+    CHECK(file[6] == 1);  // flag bit 0
+    CHECK(file.size() < (kSealedHeaderBytes + crypto::kSealOverheadBytes + payload.size()) * 3 / 4);
+    const OpenedFile opened = openSealedFile(file, deviceBox, "pg");
+    CHECK(opened.payload == payload);  // the hub's signature covers exactly these bytes
+    CHECK_NOTHROW(decodePage(opened.payload, fakeId(0x4b), fakeId(0xd2), hubKey().publicKey, "pg"));
+
+    Bytes bad = file;
+    bad[6] = 0;  // the flag is outside the seal: clearing it leaves zstd bytes where the page magic should be
+    CHECK(syncCodeOf([&] { (void)openSealedFile(bad, deviceBox, "pg"); }) == SyncCode::BadMagic);
+    bad[6] = 2;
+    CHECK(syncCodeOf([&] { (void)decodeSealedHeader(bad, "pg"); }) == SyncCode::BadHeader);
+    // Set on an uncompressed batch: not a zstd frame.
+    const Bytes batchFile = encodeSealedFile(SealedContent::Batch, deviceBox.publicKey, encodeBatch({fakeId(0xd1), 1, chain(2)}));
+    CHECK(batchFile[6] == 0);
+    bad = batchFile;
+    bad[6] = 1;
+    CHECK(syncCodeOf([&] { (void)openSealedFile(bad, deviceBox, "cs"); }) == SyncCode::BadCompression);
+    // A frame that would inflate past the page maximum is refused before inflating.
+    const Bytes huge(kMaxPagePayload + 1, 0);
+    const auto bomb = compressBody(huge);
+    REQUIRE(bomb);
+    Bytes crafted(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(kSealedHeaderBytes));
+    const Bytes sealed = crypto::sealToRecipient(deviceBox.publicKey, *bomb);
+    crafted[16] = static_cast<std::uint8_t>(sealed.size() >> 24);
+    crafted[17] = static_cast<std::uint8_t>(sealed.size() >> 16);
+    crafted[18] = static_cast<std::uint8_t>(sealed.size() >> 8);
+    crafted[19] = static_cast<std::uint8_t>(sealed.size());
+    crafted.insert(crafted.end(), sealed.begin(), sealed.end());
+    CHECK(syncCodeOf([&] { (void)openSealedFile(crafted, deviceBox, "pg"); }) == SyncCode::BadCompression);
 }
 
 TEST_CASE("a sealed file opens only for its recipient", "[changeset][formats]") {
