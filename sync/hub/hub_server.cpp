@@ -335,6 +335,7 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
     const auto partialDir = store_.dir() / "partial" / hex(deviceId);
     std::filesystem::create_directories(partialDir);
     auto lastPing = std::chrono::steady_clock::time_point{};
+    const auto sessionStart = std::chrono::steady_clock::now();
     for (;;) {
         if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
         Frame frame;
@@ -343,6 +344,12 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             frame = co_await channel.read();
         }
         if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
+        if (std::chrono::steady_clock::now() - sessionStart >= options_.connectionLifetime) {
+            // The frame is not handled: whatever it asked for, the device asks again after reconnecting.
+            log("session lifetime reached device=" + hex(deviceId));
+            co_await channel.send(FrameType::Bye, Bye{0});
+            co_return;
+        }
         // Revocation takes effect on live connections at their next frame.
         auto device = store_.findDevice(deviceId);
         if (!device || device->status == DeviceStatus::Revoked) throw SyncError(SyncCode::Revoked, "session");

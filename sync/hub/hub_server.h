@@ -23,6 +23,9 @@ struct ServerOptions {
     std::string listenHost = "127.0.0.1";
     std::uint16_t listenPort = 7412;  // 0: chosen by the OS
     std::chrono::milliseconds handshakeTimeout{20'000};
+    // A session older than this is closed with BYE at its next frame (§4.6): the device reconnects, which renews
+    // the TLS handshake and lets a revoked certificate or a new hub key take effect on long-lived links.
+    std::chrono::milliseconds connectionLifetime{24LL * 3'600'000};
     std::chrono::milliseconds helloTimeout{10'000};
     FrameTimeouts frameTimeouts{};  // idle 180 s, frame 60 s, write 60 s
     std::uint16_t maxWaitS = 120;

@@ -355,6 +355,7 @@ int cmdServe(const Args& args) {
     options.helloTimeout = ms("hello-timeout-ms", options.helloTimeout);
     options.frameTimeouts.frame = ms("frame-timeout-ms", options.frameTimeouts.frame);
     options.frameTimeouts.idle = ms("idle-timeout-ms", options.frameTimeouts.idle);
+    options.connectionLifetime = ms("connection-lifetime-ms", options.connectionLifetime);
     if (auto w = args.opt("max-wait-s"); !w.empty()) options.maxWaitS = static_cast<std::uint16_t>(std::stoul(w));
     options.log = logLine;
     boost::asio::io_context io;

@@ -9,6 +9,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -424,20 +425,15 @@ TEST_CASE("abri-hub quarantine: a revoked device's change-sets are held, then re
     CHECK_FALSE(test::fileContains(hub.log, "Fakeperson"));
 }
 
-TEST_CASE("A second connection of the same device ends the first with ERROR superseded", "[sync][hub]") {
-    namespace asio = boost::asio;
-    using sync::hub::TlsStream;
-    test::TempDir tmp;
-    Hub hub(tmp.path());
-    auto store = hub.open();
-    // A device whose certificate names this transport key (what enrolment would have stored).
-    const auto transport = sync::TlsIdentity::generate("abri-dev-test");
-    const auto signer = crypto::SigningKeyPair::generate();
+namespace {
+
+// A device whose certificate names `transport` as its TLS key (what enrolment would have stored).
+sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity& transport) {
     sync::Certificate cert;
     cert.serial = store.nextCertificateSerial();
     cert.hubId = store.hubId();
     cert.deviceId = *sync::idFromHex("0123456789abcdef0123456789abcdef");
-    cert.signPk = signer.publicKey;
+    cert.signPk = crypto::SigningKeyPair::generate().publicKey;
     cert.boxPk = crypto::BoxKeyPair::generate().publicKey;
     cert.tlsPk = transport.publicKey();
     cert.notBeforeMs = sync::hub::nowMs();
@@ -450,6 +446,37 @@ TEST_CASE("A second connection of the same device ends the first with ERROR supe
     device.statusMs = cert.notBeforeMs;
     device.certificate = sync::issueCertificate(cert, store.identity());
     store.insertDevice(device);
+    return device;
+}
+
+// Connects as the device (pinned TLS, HELLO) and returns after AUTH_OK.
+boost::asio::awaitable<void> connectAsDevice(sync::hub::TlsStream& stream, std::uint16_t port,
+                                             const crypto::Fingerprint& pin, const sync::Id16& deviceId) {
+    namespace asio = boost::asio;
+    co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
+                                               asio::use_awaitable);
+    sync::installHubPin(stream, pin, std::make_shared<sync::PinObservation>());
+    co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+    sync::FrameChannel<sync::hub::TlsStream> channel(stream, {});
+    sync::Hello hello;
+    hello.deviceId = deviceId;
+    hello.clientTimeMs = sync::hub::nowMs();
+    hello.software = "hub-operator-test";
+    co_await channel.send(sync::FrameType::Hello, hello);
+    auto reply = co_await channel.read();
+    REQUIRE(reply.type == sync::FrameType::AuthOk);
+}
+
+}  // namespace
+
+TEST_CASE("A second connection of the same device ends the first with ERROR superseded", "[sync][hub]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    const auto transport = sync::TlsIdentity::generate("abri-dev-test");
+    const auto device = insertTlsDevice(store, transport);
 
     asio::io_context io;
     std::vector<std::string> logLines;
@@ -461,30 +488,15 @@ TEST_CASE("A second connection of the same device ends the first with ERROR supe
     const auto pin = sync::TlsIdentity::fromSeed(store.identity().seed(), "abri-hub").fingerprint();
     auto context = sync::makeDeviceTlsContext(transport);
 
-    // Connects as the device and returns after AUTH_OK.
-    auto connect = [&](TlsStream& stream) -> asio::awaitable<void> {
-        co_await stream.next_layer().async_connect(
-            asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port), asio::use_awaitable);
-        sync::installHubPin(stream, pin, std::make_shared<sync::PinObservation>());
-        co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
-        sync::FrameChannel<TlsStream> channel(stream, {});
-        sync::Hello hello;
-        hello.deviceId = device.deviceId;
-        hello.clientTimeMs = sync::hub::nowMs();
-        hello.software = "hub-operator-test";
-        co_await channel.send(sync::FrameType::Hello, hello);
-        auto reply = co_await channel.read();
-        REQUIRE(reply.type == sync::FrameType::AuthOk);
-    };
     std::optional<sync::ErrorFrame> firstGot;
     bool secondAuthorised = false;
     asio::co_spawn(
         io,
         [&]() -> asio::awaitable<void> {
             TlsStream first(io, *context);
-            co_await connect(first);
+            co_await connectAsDevice(first, port, pin, device.deviceId);
             TlsStream second(io, *context);
-            co_await connect(second);  // the hub supersedes `first` while it waits for its next frame
+            co_await connectAsDevice(second, port, pin, device.deviceId);  // supersedes `first` while it waits
             secondAuthorised = true;
             sync::FrameChannel<TlsStream> channel(first, {});
             auto frame = co_await channel.read(std::chrono::milliseconds(5000));
@@ -500,6 +512,46 @@ TEST_CASE("A second connection of the same device ends the first with ERROR supe
     CHECK(firstGot->code == sync::wireValue(sync::SyncCode::Superseded));
     CHECK(firstGot->fatal);
     CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: superseded") != logLines.end());
+}
+
+TEST_CASE("A session older than the connection lifetime is closed with BYE at its next frame", "[sync][hub]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    const auto transport = sync::TlsIdentity::generate("abri-dev-test");
+    const auto device = insertTlsDevice(store, transport);
+
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    options.connectionLifetime = std::chrono::milliseconds(400);
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+    const auto pin = sync::TlsIdentity::fromSeed(store.identity().seed(), "abri-hub").fingerprint();
+    auto context = sync::makeDeviceTlsContext(transport);
+
+    std::vector<sync::FrameType> replies;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            TlsStream stream(io, *context);
+            co_await connectAsDevice(stream, port, pin, device.deviceId);
+            sync::FrameChannel<TlsStream> channel(stream, {});
+            co_await channel.send(sync::FrameType::Ping, sync::PingPong{1});  // young session: answered
+            replies.push_back((co_await channel.read(std::chrono::milliseconds(5000))).type);
+            asio::steady_timer wait(io, std::chrono::milliseconds(600));
+            co_await wait.async_wait(asio::use_awaitable);
+            co_await channel.send(sync::FrameType::Ping, sync::PingPong{2});  // past the lifetime: BYE
+            replies.push_back((co_await channel.read(std::chrono::milliseconds(5000))).type);
+            server.stop();
+        },
+        asio::detached);
+    io.run_for(std::chrono::seconds(20));
+    REQUIRE(replies.size() == 2);
+    CHECK(replies[0] == sync::FrameType::Pong);
+    CHECK(replies[1] == sync::FrameType::Bye);
 }
 
 TEST_CASE("A batch checked ahead on other cores still stops at the first bad change-set, at its own step",
