@@ -12,6 +12,7 @@
 #include "crypto/sealed_box.h"
 #include "ingest.h"
 #include "page_builder.h"
+#include "partial_uploads.h"
 
 namespace abri::sync::hub {
 
@@ -382,6 +383,9 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             state.fileId = begin.fileId;
             state.size = begin.size;
             state.partial = partialDir / (hashToHex(begin.fileId) + ".part");
+            if (const auto pruned = prunePartialUploads(partialDir, state.partial.filename()); pruned > 0) {
+                log("partial uploads dropped device=" + hex(deviceId) + " count=" + std::to_string(pruned));
+            }
             state.held = fileSizeOr0(state.partial);
             if (state.held > state.size) {
                 std::filesystem::remove(state.partial);

@@ -31,6 +31,7 @@
 #include "ingest.h"
 #include "open_conflicts.h"
 #include "page_builder.h"
+#include "partial_uploads.h"
 #include "support/temp_dir.h"
 #include "vault/vault.h"
 
@@ -601,4 +602,44 @@ TEST_CASE("A batch checked ahead on other cores still stops at the first bad cha
     REQUIRE(third.results.size() == 4);
     CHECK(third.results[3].status == sync::wireValue(sync::SyncCode::BadMagic));
     CHECK(third.ackedSeq == 40);
+}
+
+TEST_CASE("A device's partial uploads are capped by count, bytes and age, oldest first", "[sync][hub]") {
+    test::TempDir tmp;
+    const auto folder = tmp.path() / "partial" / "0123456789abcdef0123456789abcdef";
+    fs::create_directories(folder);
+    const auto now = fs::file_time_type::clock::now();
+    auto makePartial = [&](const std::string& name, std::size_t bytes, std::chrono::hours age) {
+        std::ofstream(folder / name, std::ios::binary) << std::string(bytes, 'x');
+        fs::last_write_time(folder / name, now - age);
+    };
+    makePartial("a.part", 10, std::chrono::hours(5));
+    makePartial("b.part", 10, std::chrono::hours(4));
+    makePartial("c.part", 10, std::chrono::hours(3));
+    makePartial("d.part", 10, std::chrono::hours(2));
+    std::ofstream(folder / "notes.txt") << "not a partial upload";
+    // A fifth upload starting: room for it means the oldest goes.
+    CHECK(sync::hub::prunePartialUploads(folder, "e.part") == 1);
+    CHECK_FALSE(fs::exists(folder / "a.part"));
+    CHECK(fs::exists(folder / "b.part"));
+    CHECK(fs::exists(folder / "notes.txt"));
+    // Resuming one of the held files needs no room.
+    CHECK(sync::hub::prunePartialUploads(folder, "b.part") == 0);
+
+    // Age: a week-old partial is dropped even when there is room.
+    makePartial("old.part", 10, std::chrono::hours(8 * 24));
+    fs::remove(folder / "c.part");
+    fs::remove(folder / "d.part");
+    CHECK(sync::hub::prunePartialUploads(folder, "b.part") == 1);
+    CHECK_FALSE(fs::exists(folder / "old.part"));
+
+    // Bytes: over the cap, the oldest go until it holds; the upload in progress is kept whatever its age.
+    sync::hub::PartialUploadLimits small;
+    small.maxBytes = 25;
+    makePartial("f.part", 10, std::chrono::hours(1));
+    makePartial("g.part", 10, std::chrono::hours(0));
+    CHECK(sync::hub::prunePartialUploads(folder, "b.part", small) == 1);  // b (10) + f + g = 30 > 25: f goes
+    CHECK(fs::exists(folder / "b.part"));
+    CHECK_FALSE(fs::exists(folder / "f.part"));
+    CHECK(fs::exists(folder / "g.part"));
 }
