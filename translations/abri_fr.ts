@@ -2061,6 +2061,15 @@
         <source>Field</source>
         <translation>Champ</translation>
     </message>
+    <message>
+        <source>Another laptop</source>
+        <translation>Un autre ordinateur</translation>
+    </message>
+    <message>
+        <source>%1, office %2</source>
+        <comment>who made a change that arrived by sync: laptop label, office code</comment>
+        <translation>%1, bureau %2</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::ItemDialog</name>

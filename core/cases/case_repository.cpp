@@ -851,6 +851,7 @@ std::vector<HistoryEntry> CaseRepository::history(std::string_view caseId) {
             HistoryEntry h;
             h.atMs = static_cast<std::int64_t>(journal::hlcPhysicalMs(e.hlc));
             h.userId = e.userId;
+            h.device = e.device;
             h.what = e.op.kind == journal::OpKind::Create ? "created" : std::string(journal::opKindCode(e.op.kind));
             h.entityId = entityId;
             h.field = e.op.field;
@@ -864,6 +865,7 @@ std::vector<HistoryEntry> CaseRepository::history(std::string_view caseId) {
             HistoryEntry h;
             h.atMs = a.atMs;
             h.userId = a.userId;
+            h.device = vault_.deviceId();
             h.what = std::string(audit::actionCode(a.action));
             h.entityId = entityId;
             h.field = a.field;

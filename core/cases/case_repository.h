@@ -51,6 +51,7 @@ struct CaseView {
 struct HistoryEntry {
     std::int64_t atMs = 0;
     std::string userId;
+    std::string device;      // the device that made the change (32 hex); this vault's own for audit entries
     std::string what;        // "created", "set", "deleted", or an audit action code such as "sensitive_revealed"
     std::string entityId;    // the case or one of its items
     std::string field;

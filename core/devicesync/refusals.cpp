@@ -107,8 +107,8 @@ bool recordRefusal(vault::Vault& vault, const sync::RefusalNotice& notice) {
     auto existing = db.prepare("SELECT hub_time_ms FROM sync_refusals WHERE device_seq = ? AND changeset_id = ?");
     existing.bind(1, static_cast<std::int64_t>(notice.deviceSeq)).bindBlob(2, notice.changeSetId);
     if (existing.step()) {
-        // The sync service uploads the refused file again at each session and the hub answers each time: keep one
-        // row, with the newest hub time (what re-stamping checks the corrected clock against).
+        // The same notice can come again (a clock-held file is offered again after 12 h, a bundle carried twice):
+        // keep one row, with the newest hub time (what re-stamping checks the corrected clock against).
         const auto hubTime = std::max(existing.int64(0), static_cast<std::int64_t>(notice.hubTimeMs));
         db.prepare("UPDATE sync_refusals SET code = ?, op_index = ?, hub_time_ms = ?, closed_ms = NULL, "
                    "closed_reason = NULL WHERE device_seq = ? AND changeset_id = ?")

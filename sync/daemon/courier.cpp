@@ -18,6 +18,7 @@
 #include "common/connection_codes.h"
 #include "common/error.h"
 #include "common/tls_context.h"
+#include "held_upload.h"
 
 namespace abri::sync::daemon {
 
@@ -243,6 +244,14 @@ SessionReport Courier::runSession() {
             if (rate == 0) return std::size_t{16 * 1024};
             return std::clamp<std::size_t>(static_cast<std::size_t>(rate * 20), 1024, fast);
         }();
+        // A file the hub refused is not sent again until the app replaces it (held_upload.h). A marker whose file
+        // is gone (acknowledged after all, re-stamped, deleted) is forgotten here; one whose file now has other
+        // bytes, in the loop below.
+        std::optional<HeldUpload> heldUpload = loadHeldUpload(options_.syncDir);
+        if (!heldUpload || !fs::exists(outboxDir / heldUpload->fileName)) {
+            forgetHeldUpload(options_.syncDir);
+            heldUpload.reset();
+        }
         for (bool progress = true; progress && !report.refusal;) {
             progress = false;
             for (const auto& file : listFiles(outboxDir, SyncFileKind::OutboxBatch, config_.deviceId)) {
@@ -254,6 +263,26 @@ SessionReport Courier::runSession() {
                 if (file.name.firstSeq > report.ackedSeq + 1) break;  // wait for the app to write the missing seqs
                 auto bytes = readWholeFile(file.path, kMaxBatchPayload + 1024);
                 const Hash32 fileId = crypto::blake2b({bytes});
+                const std::string fileName = file.path.filename().string();
+                const bool sameFile = heldUpload && heldUpload->fileName == fileName &&
+                                      heldUpload->fileHashHex == hashToHex(fileId);
+                if (heldUpload && !sameFile) {  // the app wrote a new file for acked_seq + 1: upload it normally
+                    forgetHeldUpload(options_.syncDir);
+                    heldUpload.reset();
+                }
+                // clock_ahead is offered again after a while: the hub's signed notice carries its time, and the
+                // app re-stamps only while the corrected clock is within MAX_AHEAD_MS of the newest hub time it
+                // has seen (devicesync::restampAfterClockRefusal), which a quiet office gets from notices alone.
+                const auto refreshMs = static_cast<std::uint64_t>(options_.clockHoldRefresh.count());
+                const bool refreshDue = sameFile && heldUpload->code == SyncCode::ClockAhead &&
+                                        wallMs() >= heldUpload->answeredMs + refreshMs;
+                if (sameFile && !refreshDue) {
+                    report.refusal = heldUpload->code;
+                    logLine("held seqs=" + std::to_string(file.name.firstSeq) + "-" +
+                            std::to_string(file.name.lastSeq) + " refused=" +
+                            std::to_string(wireValue(heldUpload->code)));
+                    break;
+                }
                 UploadAck ack;
                 for (int attempt = 0; attempt < 2; ++attempt) {
                     co_await channel.send(FrameType::UploadBegin,
@@ -293,6 +322,12 @@ SessionReport Courier::runSession() {
                 }
                 if (ack.fileStatus != 0) {
                     report.refusal = syncCodeFromWire(ack.fileStatus).value_or(SyncCode::ProtocolViolation);
+                }
+                if (report.refusal && holdsUpload(*report.refusal) && ack.ackedSeq < file.name.lastSeq) {
+                    saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs()});
+                } else if (heldUpload && !report.refusal) {  // offered again (clock_ahead) and taken after all
+                    forgetHeldUpload(options_.syncDir);
+                    heldUpload.reset();
                 }
                 logLine("uploaded seqs=" + std::to_string(file.name.firstSeq) + "-" +
                         std::to_string(file.name.lastSeq) + " acked=" + std::to_string(ack.ackedSeq) +

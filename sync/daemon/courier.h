@@ -27,6 +27,8 @@ struct CourierOptions {
     std::chrono::milliseconds backoffStart{2'000};
     std::chrono::milliseconds backoffMax{15 * 60'000};
     std::uint32_t downloadWaitMs = 0;                    // long poll while downloading
+    // A file refused with clock_ahead is held (held_upload.h) but offered again after this long, for a fresh notice.
+    std::chrono::milliseconds clockHoldRefresh{12 * 60 * 60'000};
 };
 
 struct SessionReport {

@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
                 options.downloadWaitMs = static_cast<std::uint32_t>(std::stoul(value()));
             else if (a == "--backoff-ms") options.backoffStart = std::chrono::milliseconds(std::stoull(value()));
             else if (a == "--reply-timeout-ms") options.replyTimeout = std::chrono::milliseconds(std::stoull(value()));
+            else if (a == "--clock-hold-refresh-ms")
+                options.clockHoldRefresh = std::chrono::milliseconds(std::stoull(value()));
             else {
                 std::cerr << "abri-syncd: unknown option\n";
                 return 2;

@@ -8,6 +8,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QTableWidget>
 #include <QtWidgets/QToolButton>
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include <fstream>
 
 #include "caselist/case_list_page.h"
+#include "casefile/history_section.h"
 #include "cases/case_repository.h"
 #include "changeset/sync_files.h"
 #include "demo_vault.h"
@@ -155,7 +157,7 @@ TEST_CASE("enrolled: the link state, last sync and the service's error from stat
     CHECK(w.summary().startsWith(QStringLiteral("Sync service not running")));
 }
 
-TEST_CASE("the conflicts count opens the conflicts view; resolving it clears the count", "[app][sync][conflicts]") {
+TEST_CASE("the conflicts count opens the conflicts view, resolving it clears the count", "[app][sync][conflicts]") {
     UnlockedWindow w(/*supervisor=*/true);
     const std::string caseId = w.window->workspace()->caseList()->model()->caseIdAt(0);
     abri::app::test::makeConflict(w.vault(), caseId, "person.children", 1, 2);
@@ -173,7 +175,7 @@ TEST_CASE("the conflicts count opens the conflicts view; resolving it clears the
     dialog->close();
 }
 
-TEST_CASE("Sync now seals the outbox and applies a page from the hub; the case list refreshes", "[app][sync]") {
+TEST_CASE("Sync now seals the outbox and applies a page from the hub, the case list refreshes", "[app][sync]") {
     UnlockedWindow w;
     abri::app::test::TestHub hub;
     hub.enrol(w.vault());
@@ -195,6 +197,29 @@ TEST_CASE("Sync now seals the outbox and applies a page from the hub; the case l
     REQUIRE(view.has_value());
     CHECK(view->doc["case_code"] == "TST-ONE-24-PEER01");
     CHECK_FALSE(anyMessageBox(w.window.get()));
+}
+
+TEST_CASE("the history names the laptop a synced change came from, not its author's foreign user id",
+          "[app][sync][casefile]") {
+    UnlockedWindow w;
+    abri::app::test::TestHub hub;
+    hub.enrol(w.vault());
+    w.window->syncController()->refresh();  // the controller notices the enrolment
+    const std::string peerCase = hub.deliverCaseFromPeer(w.demo.path(), "TST-ONE-24-PEER02", abri::app::test::kOffice);
+    w.window->syncNowAction()->trigger();
+    REQUIRE_FALSE(w.window->syncController()->problem().has_value());
+
+    REQUIRE(w.window->session()->cases().history(peerCase).size() >= 1);
+    abri::app::HistorySection history(*w.window->session());
+    history.setCase(peerCase, {});
+    REQUIRE(history.table()->rowCount() >= 1);
+    const QString who = history.table()->item(history.table()->rowCount() - 1, 1)->text();  // oldest: the creation
+    CHECK(who == QStringLiteral("peer-device, office TST-ONE"));
+
+    // A change made here still shows the local user's name.
+    w.window->session()->cases().updateField(peerCase, "person.children", 2);
+    history.setCase(peerCase, {});
+    CHECK(history.table()->item(0, 1)->text() == w.window->session()->userDisplayName(w.vault().currentUser().id));
 }
 
 TEST_CASE("background sync runs on its timer, waits while a dialog is open", "[app][sync]") {

@@ -174,7 +174,7 @@ bool syncUntilOk(Device& d, int attempts, std::chrono::milliseconds limit = 60s)
 
 }  // namespace
 
-TEST_CASE("Two offices sync through a real hub; each office sees exactly its own cases", "[sync][process]") {
+TEST_CASE("Two offices sync through a real hub, each office sees exactly its own cases", "[sync][process]") {
     test::TempDir tmp;
     Hub hub(tmp.path());
     hub.start();
@@ -232,7 +232,7 @@ TEST_CASE("Two offices sync through a real hub; each office sees exactly its own
     }
 }
 
-TEST_CASE("Folder import: admitted like an upload, pages for want files; after revocation, quarantine",
+TEST_CASE("Folder import: admitted like an upload, pages for want files, after revocation, quarantine",
           "[sync][process]") {
     test::TempDir tmp;
     Hub hub(tmp.path());

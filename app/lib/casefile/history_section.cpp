@@ -43,8 +43,23 @@ QString HistorySection::actionText(const std::string& what) {
     return QString::fromStdString(what);
 }
 
+QString HistorySection::authorText(const cases::HistoryEntry& entry) {
+    if (entry.device.empty() || entry.device == session_.vault().deviceId()) {
+        return session_.userDisplayName(entry.userId);
+    }
+    const auto device = devices_.find(entry.device);
+    if (device == devices_.end()) return tr("Another laptop");
+    return tr("%1, office %2", "who made a change that arrived by sync: laptop label, office code")
+        .arg(QString::fromStdString(device->second.label), QString::fromStdString(device->second.office));
+}
+
 void HistorySection::setCase(const std::string& caseId, const std::vector<cases::Item>& items) {
     caseId_ = caseId;
+    try {
+        devices_ = devicesync::knownDevices(session_.vault());
+    } catch (const Error&) {
+        devices_.clear();  // an unenrolled or locked vault: remote changes read "Another laptop"
+    }
     itemKinds_.clear();
     for (const auto& item : items) itemKinds_[item.id] = item.kind;
     try {
@@ -77,8 +92,8 @@ void HistorySection::fill() {
             if (field.isEmpty()) field = FieldLabels::labelForPath(QString::fromStdString(entry.field));
             if (field.isEmpty()) field = QString::fromStdString(entry.field);
         }
-        const QString values[] = {DisplayFormat::dateTime(entry.atMs), session_.userDisplayName(entry.userId),
-                                  actionText(entry.what), FieldLabels::entityName(entity), field};
+        const QString values[] = {DisplayFormat::dateTime(entry.atMs), authorText(entry), actionText(entry.what),
+                                  FieldLabels::entityName(entity), field};
         for (int column = 0; column < 5; ++column) table_->setItem(row, column, new QTableWidgetItem(values[column]));
     }
     table_->resizeColumnsToContents();

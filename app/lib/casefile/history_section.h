@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cases/case_repository.h"
+#include "devicesync/known_devices.h"
 
 class QLabel;
 class QTableWidget;
@@ -24,6 +25,9 @@ public:
     void clear();
     QTableWidget* table() const { return table_; }
     static QString actionText(const std::string& what);
+    // Who made a change: a user of this vault by name; a change that arrived by sync by the laptop that made it
+    // (its user ids mean nothing here), e.g. "laptop-03, office TST-AAA".
+    QString authorText(const cases::HistoryEntry& entry);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -36,6 +40,7 @@ private:
     std::string caseId_;
     std::vector<cases::HistoryEntry> entries_;
     std::map<std::string, model::Entity> itemKinds_;
+    std::map<std::string, devicesync::KnownDevice> devices_;
     QLabel* hint_;
     QTableWidget* table_;
 };

@@ -224,7 +224,7 @@ TEST_CASE("outgoing referrals and transfers need the person's consent to share d
     CHECK(codeOf([&] { repo.createCase(withItems); }) == ErrorCode::ConsentRequired);
 }
 
-TEST_CASE("notes and services are append-only; corrections supersede", "[cases]") {
+TEST_CASE("notes and services are append-only, corrections supersede", "[cases]") {
     test::RepositoryFixture f;
     auto repo = f.repo();
     const std::string id = repo.createCase(sampleCase());

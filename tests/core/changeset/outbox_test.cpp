@@ -114,7 +114,7 @@ TEST_CASE("packing groups the unshipped journal by case into signed, chained cha
     CHECK(head.id == stored[1].cs.id);
 }
 
-TEST_CASE("packing twice adds nothing; later packs continue the chain", "[changeset][outbox]") {
+TEST_CASE("packing twice adds nothing, later packs continue the chain", "[changeset][outbox]") {
     SyncVault v;
     auto repo = v.repo();
     const std::string a = repo.createCase(sampleCase("Testname Alpha"));

@@ -152,7 +152,7 @@ SyncCode refusedWith(const std::function<void()>& f) { return syncCodeOf(f); }
 
 }  // namespace
 
-TEST_CASE("a clock_ahead notice is recorded; re-stamping waits for the clock, then packs again from the refused seq",
+TEST_CASE("a clock_ahead notice is recorded, re-stamping waits for the clock, then packs again from the refused seq",
           "[devicesync][refusal]") {
     RefusalFixture f;
     auto repo = f.repo();
@@ -353,7 +353,7 @@ TEST_CASE("only the refused change-sets' entries are re-stamped, not an admitted
     CHECK(f.outgoing().size() == 1);  // seq 1 stays until acknowledged
 }
 
-TEST_CASE("other refusals stay listed and are not re-stamped; settled ones close", "[devicesync][refusal]") {
+TEST_CASE("other refusals stay listed and are not re-stamped, settled ones close", "[devicesync][refusal]") {
     RefusalFixture f;
     auto repo = f.repo();
     repo.createCase(kCase);

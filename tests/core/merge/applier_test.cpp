@@ -66,7 +66,7 @@ TEST_CASE("a remote case arrives with its rows, derived columns and search text"
     CHECK(merge::vaultStateHash(w.a->vault()) == merge::vaultStateHash(w.b->vault()));
 }
 
-TEST_CASE("concurrent edits open a conflict on both devices; a resolution closes it everywhere", "[merge][applier]") {
+TEST_CASE("concurrent edits open a conflict on both devices, a resolution closes it everywhere", "[merge][applier]") {
     TwoDevices w;
     cases::CaseRepository repoA(w.a->vault());
     cases::CaseRepository repoB(w.b->vault());

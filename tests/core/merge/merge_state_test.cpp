@@ -79,7 +79,7 @@ TEST_CASE("a clamped op orders by its effective HLC, not its raw one", "[merge]"
     CHECK(state.find(kCase)->fields.at("person.children").winner()->identity() == later.identity());
 }
 
-TEST_CASE("delete is a tombstone that wins; edits after it are kept but listed", "[merge]") {
+TEST_CASE("delete is a tombstone that wins, edits after it are kept but listed", "[merge]") {
     MergeState state;
     const auto create = test::caseCreate(kCase, at(1), kDevA);
     const auto del = test::entityDelete(kCase, kCase, at(3), kDevB);

@@ -99,7 +99,7 @@ MergeState build(const std::vector<AdmittedChangeSet>& sets) {
 
 }  // namespace
 
-TEST_CASE("merge is commutative, associative and idempotent; no edit is lost", "[merge][property]") {
+TEST_CASE("merge is commutative, associative and idempotent, no edit is lost", "[merge][property]") {
     for (const auto seed : test::testSeeds(300, 1)) {
         INFO("seed " << seed << " (replay: ABRI_SIM_SEED=" << seed << ")");
         std::mt19937_64 rng(seed);

@@ -202,7 +202,7 @@ TEST_CASE("integers stay in their range", "[model][validation]") {
     requireError([] { validateCase(caseWith("person.children", -1)); }, ErrorCode::ValueOutOfRange, "person.children");
 }
 
-TEST_CASE("required fields: absent, null or blank is MissingField; optional null clears", "[model][validation]") {
+TEST_CASE("required fields: absent, null or blank is MissingField, optional null clears", "[model][validation]") {
     for (const char* path : {"case_code", "office", "status", "registered_on"}) {
         INFO(path);
         Json doc = validCase();

@@ -119,7 +119,7 @@ TEST_CASE("adding a user validates the name, the password and uniqueness", "[vau
     CHECK(Vault::usernames(f.path).size() == 3);
 }
 
-TEST_CASE("disabling removes the key slot; enabling needs a password reset", "[vault][users]") {
+TEST_CASE("disabling removes the key slot, enabling needs a password reset", "[vault][users]") {
     Fixture f;
     std::string caseworkerId;
     {
