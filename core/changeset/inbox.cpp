@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kCheckpointKey = "sync_checkpoint";
+constexpr const char* kHubTimeKey = "sync_hub_time_ms";
 
 void writeMeta(storage::Database& db, const char* key, const std::string& value) {
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
@@ -87,6 +88,17 @@ void setAside(const fs::path& path) {
 }
 
 }  // namespace
+
+std::uint64_t readHubTimeMs(storage::Database& db) {
+    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
+    stmt.bind(1, kHubTimeKey);
+    if (!stmt.step()) return 0;
+    try {
+        return std::stoull(stmt.text(0));
+    } catch (const std::exception&) {
+        throw Error(ErrorCode::VaultCorrupted, "meta.sync_hub_time_ms");
+    }
+}
 
 std::uint64_t readCheckpoint(storage::Database& db) {
     auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
@@ -199,6 +211,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                 .bind(1, static_cast<std::int64_t>(page.ackedDeviceSeq))
                 .run();
             writeMeta(db, kCheckpointKey, std::to_string(page.lastSeq));
+            writeMeta(db, kHubTimeKey, std::to_string(std::max(readHubTimeMs(db), page.hubTimeMs)));
             tx.commit();
         } catch (const SyncError& error) {
             // A page that does not verify is set aside (".bad-" names are ignored by every reader); the daemon's

@@ -50,6 +50,9 @@ struct InboxResult {
 
 // meta.sync_checkpoint (0 when absent).
 std::uint64_t readCheckpoint(storage::Database& db);
+// The newest hub clock reading of an applied page (meta.sync_hub_time_ms, 0 before the first page): signed by the
+// hub, so re-stamping after a clock refusal can trust it (§7.5) even when no newer notice arrives.
+std::uint64_t readHubTimeMs(storage::Database& db);
 
 // Applies every pg- and rf- file of this device in `inboxDir`. `checkpointFile` ("<vault>.sync/checkpoint") is
 // rewritten ("office_seq <n>\n") after each applied page and before the page file is deleted (§7.3 step A5).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "changeset/changeset.h"
+#include "changeset/inbox.h"
 #include "changeset/limits.h"
 #include "changeset/sync_files.h"
 #include "common/error.h"
@@ -41,12 +42,14 @@ bool holdsChangeSet(storage::Database& db, std::uint64_t deviceSeq, const sync::
     return !isNamed(id) || hashFromBlob(row.blob(0), "sync_outgoing.id") == id;
 }
 
-// The newest hub time this device knows: notices and admission records carry the hub's clock. (Page times are
-// observed by the HLC but not kept; admission records of a page are never older than the page by much.)
+// The newest hub time this device knows: notices, admission records and applied pages carry the hub's clock, all
+// signed by the hub. Pages keep coming while the refused file is held back, so a clock corrected days later is
+// still judged against a recent hub time.
 std::uint64_t latestHubTimeMs(storage::Database& db) {
     const auto refusals = db.queryInt64("SELECT max(hub_time_ms) FROM sync_refusals").value_or(0);
     const auto admissions = db.queryInt64("SELECT max(admitted_ms) FROM sync_admissions").value_or(0);
-    return static_cast<std::uint64_t>(std::max<std::int64_t>({refusals, admissions, 0}));
+    const auto fromPages = static_cast<std::int64_t>(sync::readHubTimeMs(db));
+    return static_cast<std::uint64_t>(std::max<std::int64_t>({refusals, admissions, fromPages, 0}));
 }
 
 journal::Hlc queryHlc(storage::Database& db, std::string_view sql) {

@@ -414,3 +414,49 @@ TEST_CASE("other refusals stay listed and are not re-stamped, settled ones close
         CHECK(devicesync::pendingRefusals(*f.vault).empty());
     }
 }
+
+TEST_CASE("a clock corrected days after the refusal is judged against the newest page's hub time",
+          "[devicesync][refusal]") {
+    RefusalFixture f;
+    auto repo = f.repo();
+    f.nowMs = kHubNowMs + 3 * kDayMs;  // the clock is three days ahead from the start
+    repo.createCase(kCase);
+    REQUIRE(f.sync().packed.changeSets == 1);
+    const auto refused = f.outgoing().at(0);
+    const std::uint64_t noticeTime = static_cast<std::uint64_t>(kHubNowMs);
+    f.deliverNotice(refused, SyncCode::ClockAhead, noticeTime);
+    f.sync();
+    const auto refusal = devicesync::pendingRefusals(*f.vault).at(0);
+
+    // Four days later (true time) the user sets the clock right: the notice alone is four days old, so the
+    // correct clock looks three days ahead of the newest hub time known, and re-stamping is refused.
+    const std::int64_t later = kHubNowMs + 4 * kDayMs;
+    f.nowMs = later;
+    CHECK(refusedWith([&] { devicesync::restampAfterClockRefusal(*f.vault, f.vaultPath, refusal); }) ==
+          SyncCode::ClockAhead);
+
+    // Meanwhile the sync service kept downloading (the refused file is held back, pages are not): a page the hub
+    // signed at its time `later` — here announcing another laptop's certificate — vouches for the correct clock.
+    Page page;
+    page.hubId = f.hub.descriptor.hubId;
+    page.recipient = f.identity.deviceId;
+    page.firstSeq = page.lastSeq = page.headSeq = 1;
+    page.hubTimeMs = static_cast<std::uint64_t>(later);
+    page.office = "TST-01";
+    PageEntry cert;
+    cert.type = PageEntryType::Cert;
+    cert.officeSeq = 1;
+    cert.certStatusMs = static_cast<std::uint64_t>(later);
+    cert.certificate = f.hub.certify(fakeId(0x77), crypto::SigningKeyPair::generate().publicKey, "TST-01").bytes;
+    page.entries = {cert};
+    fs::create_directories(f.syncDir / "inbox");
+    writeFileAtomically(f.syncDir / "inbox", pageFileName(f.identity.deviceId, 1, 1),
+                        encodeSealedFile(SealedContent::Page, f.keys.box.publicKey, encodePage(page, f.hub.identity)));
+    REQUIRE(f.sync().inbox.pagesApplied == 1);
+    CHECK(readHubTimeMs(f.db()) == static_cast<std::uint64_t>(later));
+
+    const auto result = devicesync::restampAfterClockRefusal(*f.vault, f.vaultPath, refusal);
+    CHECK(result.fromSeq == 1);
+    CHECK(result.entriesRestamped == 1);
+    CHECK(devicesync::pendingRefusals(*f.vault).empty());
+}
