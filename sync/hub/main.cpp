@@ -3,6 +3,7 @@
 //   abri-hub enroll DIR --office X [--role caseworker|supervisor] [--valid 72h]   prints a one-time token
 //   abri-hub devices DIR | status DIR | revoke DIR DEVICE
 //   abri-hub conflicts DIR [--office X]                                           open conflicts, never values
+//   abri-hub state DIR --office X                                                 the office's state hash
 //   abri-hub quarantine list DIR | quarantine release DIR ID
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
@@ -25,6 +26,7 @@
 #include "common/tls_identity.h"
 #include "hub_server.h"
 #include "ingest.h"
+#include "case_state.h"
 #include "open_conflicts.h"
 #include "page_builder.h"
 #include "quarantine_release.h"
@@ -185,6 +187,18 @@ int cmdConflicts(const Args& args) {
         std::cout << "\n";
     }
     std::cout << "conflicts " << conflicts.size() << "\n";
+    return 0;
+}
+
+// The state hash of an office's cases (§5.8): equal to `abri-cli sync --json`'s state_hash on each laptop of the
+// office once it has synced everything; a difference means a laptop has not converged.
+int cmdState(const Args& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    const auto code = args.opt("office");
+    if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
+    const auto state = officeStateHash(store, code);
+    std::cout << "office " << code << " cases " << state.cases << " feed_head " << store.feedHead(code)
+              << " state_hash " << hashToHex(state.hash) << "\n";
     return 0;
 }
 
@@ -395,6 +409,8 @@ Commands:
   conflicts DIR [--office CODE]                list open conflicts (fields with concurrent edits): case,
                                                entity, field path, heads as device@eff_hlc (winner first);
                                                identities only, never values; --office: its cases only
+  state DIR --office CODE                      the state hash of the office's cases; a laptop of the office
+                                               that has synced everything shows the same (abri-cli sync --json)
   quarantine list DIR                          what revoked or forked devices sent: id, device, device_seq,
                                                reason, received time (UTC), size
   quarantine release DIR ID                    admit one quarantined change-set through the normal checks
@@ -422,6 +438,7 @@ int main(int argc, char** argv) {
         if (command == "status") return cmdStatus(args);
         if (command == "revoke") return cmdRevoke(args);
         if (command == "conflicts") return cmdConflicts(args);
+        if (command == "state") return cmdState(args);
         if (command == "quarantine") return cmdQuarantine(args);
         if (command == "import") return cmdImport(args);
         if (command == "serve") return cmdServe(args);

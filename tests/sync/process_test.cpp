@@ -21,6 +21,7 @@
 #include "devicesync/device_sync.h"
 #include "common/daemon_config.h"
 #include "fault_proxy.h"
+#include "merge/vault_applier.h"
 #include "support/temp_dir.h"
 #include "vault/vault.h"
 
@@ -141,6 +142,12 @@ struct Device {
         return view ? view->doc : cases::Json();
     }
     fs::path syncDir() const { return sync::syncFolder(vaultPath); }
+    std::string stateHash() {
+        auto v = worker();
+        const auto hash = sync::hashToHex(merge::vaultStateHash(*v));
+        v->lock();
+        return hash;
+    }
     int daemonOnce(std::chrono::milliseconds limit = 60s, std::vector<std::string> extra = {}) {
         std::vector<std::string> args{syncDir().string(), "--once", "--reply-timeout-ms", "15000"};
         args.insert(args.end(), extra.begin(), extra.end());
@@ -224,6 +231,17 @@ TEST_CASE("Two offices sync through a real hub, each office sees exactly its own
     CHECK(hub.status() == afterFirst);
     CHECK(afterFirst != before);
     CHECK_FALSE(fs::exists(outbox));
+
+    // Converged: once every laptop has synced everything, each holds exactly its office's state at the hub.
+    for (auto* d : {&alpha1, &alpha2, &bravo}) REQUIRE(d->daemonOnce() == 0);
+    for (auto* d : {&alpha1, &alpha2, &bravo}) d->applyInbox();
+    for (auto* d : {&alpha1, &alpha2, &bravo}) {
+        std::string out;
+        REQUIRE(test::runToEnd(kHubBin, {"state", hub.dir.string(), "--office", d->office}, hub.log, 30s, &out) == 0);
+        CHECK(out.find("state_hash " + d->stateHash()) != std::string::npos);
+    }
+    CHECK(alpha1.stateHash() == alpha2.stateHash());
+    CHECK(alpha1.stateHash() != bravo.stateHash());
 
     // Logs carry ids, sequence numbers and codes, never case content.
     for (const auto& log : {hub.log, alpha1.log, alpha2.log, bravo.log}) {
