@@ -23,12 +23,14 @@ constexpr const char* kUsage =
     "  --seed S    generator seed (default 1)\n"
     "  --keep      keep the database files afterwards\n"
     "\n"
-    "Usage: abri-bench sync [--cases N] [--ingest-edits E] [--day-edits D] [--rate B] [--dir DIR] [--seed S] [--keep]\n"
+    "Usage: abri-bench sync [--cases N] [--ingest-edits E] [--day-edits D] [--rate B] [--laptops L] [--dir DIR]\n"
+    "                       [--seed S] [--keep]\n"
     "\n"
     "  --cases N         cases on the first laptop, then synced to a newly enrolled one (default 10000)\n"
     "  --ingest-edits E  field edits added to the hub's ingest workload (default 20000)\n"
     "  --day-edits D     a day's field edits sent through the 2G proxy (default 500)\n"
-    "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n";
+    "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n"
+    "  --laptops L       laptops of a second office syncing at once (default 50)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -75,6 +77,8 @@ int runSync(const std::vector<std::string>& args) {
         } else if (name == "--rate") {
             if (!parseNumber(value, options.rateBytesPerSecond) || options.rateBytesPerSecond == 0)
                 return usage("--rate expects B >= 1");
+        } else if (name == "--laptops") {
+            if (!parseNumber(value, options.crowdLaptops)) return usage("--laptops expects a number");
         } else if (name == "--seed") {
             if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
         } else if (name == "--dir") {

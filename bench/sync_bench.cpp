@@ -111,11 +111,12 @@ private:
 // One laptop: a real vault (an administrator who enrols, a caseworker who edits) and its sync folder.
 class Laptop {
 public:
-    Laptop(const fs::path& root, const std::string& name) : vaultPath_(root / (name + ".abri")), log_(root / (name + ".log")) {
+    Laptop(const fs::path& root, const std::string& name, std::string office = kOffice)
+        : vaultPath_(root / (name + ".abri")), log_(root / (name + ".log")), office_(std::move(office)) {
         crypto::SecureBuffer recovery;
         vault::CreateOptions options;
         options.path = vaultPath_;
-        options.office = kOffice;
+        options.office = office_;
         options.adminUsername = "admin";
         options.adminDisplayName = "Admin Benchname";
         options.adminPassword = kAdminPassword;
@@ -130,16 +131,16 @@ public:
         sync::client::EnrolOptions options;
         options.label = label;
         options.addressOverride = "127.0.0.1:" + std::to_string(hub.port());
-        sync::client::enrolDevice(*admin, vaultPath_, hub.token(kOffice), options);
+        sync::client::enrolDevice(*admin, vaultPath_, hub.token(office_), options);
         admin->lock();
     }
     std::unique_ptr<vault::Vault> worker() const { return vault::Vault::unlock(vaultPath_, "worker", kWorkerPassword); }
     fs::path syncDir() const { return sync::syncFolder(vaultPath_); }
     const fs::path& vaultPath() const { return vaultPath_; }
     // One abri-syncd session (a real process); returns its exit code.
-    int daemonOnce() const {
-        return test::runToEnd(kSyncdBin, {syncDir().string(), "--once", "--reply-timeout-ms", "60000"}, log_, 600s);
-    }
+    std::vector<std::string> daemonArgs() const { return {syncDir().string(), "--once", "--reply-timeout-ms", "60000"}; }
+    const fs::path& log() const { return log_; }
+    int daemonOnce() const { return test::runToEnd(kSyncdBin, daemonArgs(), log_, 600s); }
     void pointDaemonAt(std::uint16_t port) const {
         auto config = sync::loadDaemonConfig(syncDir());
         config.hubPort = port;
@@ -149,6 +150,7 @@ public:
 private:
     fs::path vaultPath_;
     fs::path log_;
+    std::string office_;
 };
 
 // A field edit a caseworker makes: varied fields and values, always a change.
@@ -374,6 +376,35 @@ int runSyncBench(const SyncBenchOptions& options) {
     const double daySeconds = dayWatch.seconds();
     const auto wireBytes = proxy.bytesForwarded();
     first.pointDaemonAt(hub.port());
+
+    // ---- (5) Many laptops at once: a second office's laptops, each with a few new cases, all daemons started
+    // together against the same hub (one io_context, one coroutine per connection).
+    std::fprintf(stderr, "abri-bench sync: %zu laptops syncing at once...\n", options.crowdLaptops);
+    std::vector<std::unique_ptr<Laptop>> crowd;
+    std::vector<std::uint64_t> crowdLastSeq;
+    for (std::size_t i = 0; i < options.crowdLaptops; ++i) {
+        crowd.push_back(std::make_unique<Laptop>(work, "crowd-" + std::to_string(i), "BEN-CH2"));
+        crowd.back()->enrol(hub, "bench-crowd-" + std::to_string(i));
+        auto vault = crowd.back()->worker();
+        cases::CaseRepository repo(*vault);
+        repo.importCases(demo::makeSyntheticCases(options.crowdCases, options.seed + 100 + i, "BEN-CH2", today));
+        crowdLastSeq.push_back(devicesync::syncVault(*vault, crowd.back()->vaultPath()).packed.lastSeq);
+        vault->lock();
+    }
+    Stopwatch crowdWatch;
+    std::vector<std::unique_ptr<test::ChildProcess>> daemons;
+    for (const auto& laptop : crowd) {
+        daemons.push_back(std::make_unique<test::ChildProcess>());
+        daemons.back()->start(kSyncdBin, laptop->daemonArgs(), laptop->log());
+    }
+    std::size_t crowdFailures = 0;
+    for (auto& daemon : daemons) crowdFailures += daemon->wait(600s) == 0 ? 0 : 1;
+    const double crowdSeconds = crowdWatch.seconds();
+    std::size_t crowdAcked = 0;
+    for (std::size_t i = 0; i < crowd.size(); ++i) {
+        auto status = Json::parse(readText(crowd[i]->syncDir() / "status.json"));
+        if (status.value("acked_seq", std::uint64_t{0}) == crowdLastSeq[i]) ++crowdAcked;
+    }
     hub.stop();
 
     // ---- Report.
@@ -412,9 +443,12 @@ int runSyncBench(const SyncBenchOptions& options) {
                 " = %.2f x JSON\n\n",
                 number(wirePerField, 1).c_str(), wirePerField / jsonPerField);
     std::printf("(4) the day's work through the fault proxy at %llu bytes/s each way (2G): %.2f s, %llu bytes on "
-                "the wire, daemon exit %d\n",
+                "the wire, daemon exit %d\n\n",
                 static_cast<unsigned long long>(options.rateBytesPerSecond), daySeconds,
                 static_cast<unsigned long long>(wireBytes), dayExit);
+    std::printf("(5) %zu laptops of another office, %zu new cases each, all daemons started at once: %.2f s until "
+                "the last finished; %zu failed; %zu of %zu fully acknowledged\n",
+                options.crowdLaptops, options.crowdCases, crowdSeconds, crowdFailures, crowdAcked, crowd.size());
     return 0;
 }
 

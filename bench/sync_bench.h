@@ -8,7 +8,8 @@
 //       abri-syncd, then the vault applies the pages);
 //   (3) bytes per changed field of a day's work (D field edits): sealed outbox files and bytes through the wire
 //       (TLS included) against the JSON of the same journal entries;
-//   (4) the day's work uploaded, acknowledged and the receipts downloaded through the fault proxy at a 2G rate.
+//   (4) the day's work uploaded, acknowledged and the receipts downloaded through the fault proxy at a 2G rate;
+//   (5) many laptops of another office syncing at once (each its own abri-syncd process), end to end.
 // Prints figures with PASS/MISS against the targets; never fails on a miss.
 #include <cstdint>
 #include <filesystem>
@@ -20,6 +21,8 @@ struct SyncBenchOptions {
     std::size_t ingestEdits = 20'000; // extra field edits ingested by the hub (ingest rate)
     std::size_t dayEdits = 500;       // a day's work through the 2G proxy
     std::uint64_t rateBytesPerSecond = 5'000;  // the 2G link, each direction
+    std::size_t crowdLaptops = 50;    // laptops syncing at once
+    std::size_t crowdCases = 25;      // new cases on each of them
     std::filesystem::path dir;        // where throw-away files go (default: the system temp folder)
     std::uint64_t seed = 1;
     bool keepFiles = false;
