@@ -157,14 +157,21 @@ std::vector<Exclusion> authorise(const MergeState& hubState, const DeviceAuthori
     const std::string_view today = context.today;
     std::vector<Exclusion> excluded;
     AuthorisationView view(hubState, caseId);
+    // Whether the device's office is in the case's access set so far. Computing it parses the case document, so it
+    // is kept until an accepted op could change it: anything but an edit of a case field (the office field itself
+    // is not editable; access comes from the case's create and its items).
+    std::optional<bool> officeHasAccess;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         const RemoteOp& op = ops[i];
         std::optional<ExclusionReason> reason;
         if (op.kind == OpKind::Create && op.entity == EntityKind::Case) {
             reason = checkCaseCreate(view, device, op, today);
         } else {
-            if (context.grantedOffices.count(device.office) == 0 &&
-                accessSet(view.scratch(), caseId, context.hubOffices).count(device.office) == 0) {
+            if (!officeHasAccess) {
+                officeHasAccess = context.grantedOffices.count(device.office) > 0 ||
+                                  accessSet(view.scratch(), caseId, context.hubOffices).count(device.office) > 0;
+            }
+            if (!*officeHasAccess) {
                 reason = ExclusionReason::ForbiddenCase;
             } else if (const EntityState* e = view.existing(op.entityId); e != nullptr && e->caseId != caseId) {
                 reason = ExclusionReason::WrongCase;
@@ -178,6 +185,9 @@ std::vector<Exclusion> authorise(const MergeState& hubState, const DeviceAuthori
             excluded.push_back({static_cast<std::uint16_t>(i), *reason});
         } else {
             view.accept(op);
+            const bool caseFieldEdit =
+                op.entity == EntityKind::Case && (op.kind == OpKind::Set || op.kind == OpKind::Resolve);
+            if (!caseFieldEdit) officeHasAccess.reset();
         }
     }
     return excluded;
