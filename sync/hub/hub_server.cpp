@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "crypto/sealed_box.h"
 #include "ingest.h"
+#include "certificate_renewal.h"
 #include "page_builder.h"
 #include "partial_uploads.h"
 
@@ -206,6 +207,10 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             if (!device->certificate.validAt(now)) throw SyncError(SyncCode::CertExpired, "hello");
             if (!crypto::constantTimeEqual(device->certificate.tlsPk, *clientKey)) {
                 throw SyncError(SyncCode::KeyMismatch, "hello");
+            }
+            if (renewCertificateIfDue(store_, *device, now)) {
+                log("certificate renewed device=" + hex(device->deviceId) +
+                    " serial=" + std::to_string(device->certificate.serial));
             }
             if (auto older = byDevice_[device->deviceId].lock()) older->supersede();
             byDevice_[device->deviceId] = conn;

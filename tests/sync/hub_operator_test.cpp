@@ -429,7 +429,8 @@ TEST_CASE("abri-hub quarantine: a revoked device's change-sets are held, then re
 namespace {
 
 // A device whose certificate names `transport` as its TLS key (what enrolment would have stored).
-sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity& transport) {
+sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity& transport,
+                                        std::uint64_t validityMs = sync::kDefaultCertificateValidityMs) {
     sync::Certificate cert;
     cert.serial = store.nextCertificateSerial();
     cert.hubId = store.hubId();
@@ -438,7 +439,7 @@ sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity
     cert.boxPk = crypto::BoxKeyPair::generate().publicKey;
     cert.tlsPk = transport.publicKey();
     cert.notBeforeMs = sync::hub::nowMs();
-    cert.notAfterMs = cert.notBeforeMs + sync::kDefaultCertificateValidityMs;
+    cert.notAfterMs = cert.notBeforeMs + validityMs;
     cert.office = "TST-AAA";
     cert.label = "laptop-a1";
     sync::hub::DeviceRecord device;
@@ -450,9 +451,10 @@ sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity
     return device;
 }
 
-// Connects as the device (pinned TLS, HELLO) and returns after AUTH_OK.
+// Connects as the device (pinned TLS, HELLO) and returns after AUTH_OK (into `authOk` when given).
 boost::asio::awaitable<void> connectAsDevice(sync::hub::TlsStream& stream, std::uint16_t port,
-                                             const crypto::Fingerprint& pin, const sync::Id16& deviceId) {
+                                             const crypto::Fingerprint& pin, const sync::Id16& deviceId,
+                                             sync::AuthOk* authOk = nullptr) {
     namespace asio = boost::asio;
     co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
                                                asio::use_awaitable);
@@ -466,6 +468,7 @@ boost::asio::awaitable<void> connectAsDevice(sync::hub::TlsStream& stream, std::
     co_await channel.send(sync::FrameType::Hello, hello);
     auto reply = co_await channel.read();
     REQUIRE(reply.type == sync::FrameType::AuthOk);
+    if (authOk != nullptr) *authOk = sync::decodeAuthOk(reply.payload);
 }
 
 }  // namespace
@@ -642,4 +645,52 @@ TEST_CASE("A device's partial uploads are capped by count, bytes and age, oldest
     CHECK(fs::exists(folder / "b.part"));
     CHECK_FALSE(fs::exists(folder / "f.part"));
     CHECK(fs::exists(folder / "g.part"));
+}
+
+TEST_CASE("A certificate with less than 60 days left is renewed at connection, and its feeds learn the new one",
+          "[sync][hub]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    const auto transport = sync::TlsIdentity::generate("abri-dev-test");
+    const std::uint64_t day = 24ULL * 3600 * 1000;
+    const auto device = insertTlsDevice(store, transport, 30 * day);
+    sync::hub::ensureCertificateInFeed(store, "TST-AAA", device);
+    const auto oldSerial = device.certificate.serial;
+
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+    const auto pin = sync::TlsIdentity::fromSeed(store.identity().seed(), "abri-hub").fingerprint();
+    auto context = sync::makeDeviceTlsContext(transport);
+    sync::AuthOk first;
+    sync::AuthOk second;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            for (auto* authOk : {&first, &second}) {
+                TlsStream stream(io, *context);
+                co_await connectAsDevice(stream, port, pin, device.deviceId, authOk);
+                sync::FrameChannel<TlsStream> channel(stream, {});
+                co_await channel.send(sync::FrameType::Bye, sync::Bye{0});
+            }
+            server.stop();
+        },
+        asio::detached);
+    io.run_for(std::chrono::seconds(20));
+
+    const auto renewed = sync::decodeCertificate(first.certificate, "auth_ok");
+    sync::verifyCertificate(renewed, store.identity().publicKey, "auth_ok");
+    CHECK(renewed.serial != oldSerial);
+    CHECK(renewed.notAfterMs >= sync::hub::nowMs() + 700 * day);
+    CHECK(renewed.signPk == device.certificate.signPk);  // same keys
+    CHECK(renewed.tlsPk == device.certificate.tlsPk);
+    CHECK(store.findDevice(device.deviceId)->certificate.serial == renewed.serial);
+    CHECK(store.feedHasCertificate("TST-AAA", device.deviceId, renewed.serial));
+    // Renewed once: the second connection gets the same certificate.
+    CHECK(sync::decodeCertificate(second.certificate, "auth_ok").serial == renewed.serial);
 }
