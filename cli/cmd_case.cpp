@@ -1,4 +1,4 @@
-// abri-cli case add | list | show.
+// abri-cli case add | list | show | set.
 #include <algorithm>
 #include <array>
 #include <fstream>
@@ -11,6 +11,7 @@
 #include "model/case_rules.h"
 #include "model/code_lists.h"
 #include "text_table.h"
+#include "value_text.h"
 #include "vault/vault.h"
 
 namespace abri::cli {
@@ -18,8 +19,6 @@ namespace abri::cli {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string plainValue(const Json& value);
 
 // ---- case add ----
 
@@ -158,28 +157,6 @@ int runCaseList(const ParsedArgs& args, Io& io) {
 
 // ---- case show ----
 
-std::string plainValue(const Json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
-    if (value.is_array()) {
-        std::string out;
-        for (const auto& entry : value) {
-            std::string text;
-            if (entry.is_object()) {
-                for (const auto& [key, field] : entry.items()) text += (text.empty() ? "" : " ") + key + "=" + plainValue(field);
-            } else {
-                text = plainValue(entry);
-            }
-            out += (out.empty() ? "" : "; ") + text;
-        }
-        return out;
-    }
-    if (value.is_null()) return "";
-    return value.dump();
-}
-
-constexpr std::string_view kHidden = "[hidden]";
-
 bool isMasked(const std::vector<std::string>& masked, std::string_view path) {
     return std::find(masked.begin(), masked.end(), path) != masked.end();
 }
@@ -205,7 +182,7 @@ void printFields(model::Entity entity, const Json& doc, const std::vector<std::s
         if (thisGroup != group && !thisGroup.empty()) out << indent << "[" << thisGroup << "]\n";
         group = thisGroup;
         out << indent << "  " << spec.path << std::string(width - spec.path.size() + 2, ' ')
-            << (hidden ? std::string(kHidden) : sanitizeForTerminal(plainValue(value))) << "\n";
+            << (hidden ? std::string(kHiddenValue) : sanitizeForTerminal(plainValue(value))) << "\n";
     }
 }
 
@@ -286,6 +263,62 @@ int runCaseShow(const ParsedArgs& args, Io& io) {
     return 0;
 }
 
+// ---- case set ----
+
+// VALUE is JSON when it parses; otherwise a bare word is the string itself, so `status under_assistance` and
+// `person.family_name Testname` need no quotes. Text that looks like JSON structure but does not parse is an error
+// rather than a surprising string.
+Json parseFieldValue(const std::string& text) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& error) {
+        const auto first = text.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos && (text[first] == '[' || text[first] == '{' || text[first] == '"')) {
+            throw Error(ErrorCode::InvalidJson, "VALUE", positionOf(text, error.byte));
+        }
+        return Json(text);
+    }
+}
+
+// VALUE "-": standard input without its final line end (a sensitive value then stays out of the process list).
+std::string valueFromStdin() {
+    std::string text = readInput("-");
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    return text;
+}
+
+std::string caseCodeOf(cases::CaseRepository& repository, std::string_view caseId) {
+    auto view = repository.load(caseId);
+    const Json code = view ? model::getField(view->doc, "case_code") : Json();
+    return code.is_string() ? code.get<std::string>() : std::string(caseId);
+}
+
+int runCaseSet(const ParsedArgs& args, Io& io) {
+    const std::string& field = args.positional(2);
+    // Parse before unlocking (no Argon2id for a typo); with --password-stdin the password line comes first.
+    std::unique_ptr<vault::Vault> session;
+    std::string text = args.positional(3);
+    if (text == "-") {
+        if (args.has("password-stdin")) session = unlockFromArgs(args);
+        text = valueFromStdin();
+    }
+    const Json value = parseFieldValue(text);
+    if (!session) session = unlockFromArgs(args);
+    cases::CaseRepository repository(*session);
+    const std::string& wanted = args.positional(1);
+    const std::string id = repository.findIdByCode(wanted).value_or(wanted);
+    // Validation, the status lifecycle, the journal op and the audit entry are all the repository's.
+    repository.updateField(id, field, value);
+    const std::string code = caseCodeOf(repository, id);
+    if (io.json) {
+        io.out << jsonText({{"updated", {{"id", id}, {"case_code", code}, {"field", field}}}}) << "\n";
+    } else {
+        io.out << "Updated " << sanitizeForTerminal(field) << " of case " << sanitizeForTerminal(code) << ".\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 std::vector<Command> caseCommands() {
@@ -334,6 +367,22 @@ std::vector<Command> caseCommands() {
                   .options = showOptions,
                   .example = "abri-cli case show office.abri --user testworker TUN-SFX-2025-0042"},
          .run = runCaseShow},
+        {.spec = {.name = "case set",
+                  .summary = "Change one field of a case (validated, journalled, audited)",
+                  .positionals = {{"VAULT", "The vault file"},
+                                  {"CASE", "Case code or case id"},
+                                  {"FIELD", "Field path, e.g. status or person.family_name (docs/cli.md)"},
+                                  {"VALUE", "A JSON value; a bare word is a string; null clears; - reads standard "
+                                            "input"}},
+                  .options = unlockOptions(),
+                  .details = "The value is checked like the desktop client checks it (codes, dates, the status "
+                             "lifecycle);\non an error the field path and the reason are printed and nothing is "
+                             "written. The change\nis journalled, so it syncs like any edit. A value typed on the "
+                             "command line is visible to\nother local users while the command runs: give names "
+                             "with VALUE - on standard input.",
+                  .example = "abri-cli case set office.abri --user testworker TUN-SFX-25-7KD2MQ status "
+                             "under_assistance"},
+         .run = runCaseSet},
     };
 }
 

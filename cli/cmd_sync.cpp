@@ -4,7 +4,9 @@
 
 #include "changeset/sync_error.h"
 #include "client/enrolment.h"
+#include "changeset/inbox.h"
 #include "devicesync/device_sync.h"
+#include "merge/vault_applier.h"
 #include "command.h"
 #include "common/error.h"
 #include "vault/vault.h"
@@ -50,6 +52,26 @@ int runSync(const ParsedArgs& args, Io& io) {
                << ".\n";
     }
     return result.inbox.rejected.empty() ? 0 : 1;
+}
+
+// What this laptop holds, as a hash comparable with `abri-hub state --office` (§5.8): equal once the laptop has
+// sent everything and applied every page up to the head. Reads the whole journal, so it is its own command.
+int runState(const ParsedArgs& args, Io& io) {
+    auto session = unlockFromArgs(args);
+    const auto hash = sync::hashToHex(merge::vaultStateHash(*session));
+    const auto overview = devicesync::readSyncOverview(*session, session->path());
+    const auto checkpoint = sync::readCheckpoint(session->db());
+    if (io.json) {
+        io.out << jsonText({{"state_hash", hash},
+                            {"checkpoint", checkpoint},
+                            {"pending_changes", overview.pendingChanges},
+                            {"open_conflicts", overview.openConflicts}})
+               << "\n";
+    } else {
+        io.out << "state_hash " << hash << "\ncheckpoint " << checkpoint << "\npending_changes "
+               << overview.pendingChanges << "\nopen_conflicts " << overview.openConflicts << "\n";
+    }
+    return 0;
 }
 
 int runBundleExport(const ParsedArgs& args, Io& io) {
@@ -102,6 +124,14 @@ std::vector<Command> syncCommands() {
                   .options = withUnlock({}),
                   .example = "abri-cli sync office.abri --user amina"},
          .run = runSync},
+        {.spec = {.name = "state",
+                  .summary = "Print this laptop's state hash, to compare with abri-hub state",
+                  .positionals = {{"VAULT", "The vault file"}},
+                  .options = withUnlock({}),
+                  .details = "Equal to `abri-hub state HUB --office CODE` once the laptop has sent everything "
+                             "(pending_changes 0) and applied every page.",
+                  .example = "abri-cli state office.abri --user amina"},
+         .run = runState},
         {.spec = {.name = "bundle export",
                   .summary = "Copy the outbox to a folder for a hub without a network link",
                   .positionals = {{"VAULT", "The vault file"}, {"DIR", "The folder (e.g. a USB stick)"}},

@@ -60,5 +60,6 @@ std::vector<Command> searchCommands();
 std::vector<Command> auditCommands();
 std::vector<Command> demoCommands();
 std::vector<Command> syncCommands();
+std::vector<Command> conflictCommands();
 
 }  // namespace abri::cli

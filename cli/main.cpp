@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "changeset/sync_error.h"
 #include "command.h"
 #include "common/error.h"
 
@@ -78,6 +79,19 @@ void reportError(Io& io, const abri::Error& error) {
     io.err << "abri-cli: " << error.what() << "\n";
 }
 
+// Sync refusals (enroll, sync, bundles) carry a protocol code (sync/PROTOCOL.md §9) and a non-personal subject.
+void reportSyncError(Io& io, const abri::sync::SyncError& error) {
+    if (io.json) {
+        io.out << jsonText({{"error", error.name()},
+                            {"message", error.what()},
+                            {"subject", error.subject()},
+                            {"detail", error.ref() == 0 ? std::string() : std::to_string(error.ref())}})
+               << "\n";
+        return;
+    }
+    io.err << "abri-cli: sync: " << error.what() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -137,6 +151,9 @@ int main(int argc, char** argv) {
         return kExitUsage;
     } catch (const abri::Error& error) {
         reportError(io, error);
+        return kExitError;
+    } catch (const abri::sync::SyncError& error) {
+        reportSyncError(io, error);
         return kExitError;
     } catch (const std::bad_alloc&) {
         reportError(io, abri::Error(abri::ErrorCode::Internal, "", "out of memory"));

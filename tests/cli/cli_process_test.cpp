@@ -7,91 +7,13 @@
 #include <fstream>
 #include <set>
 
-#include "run_process.h"
-#include "support/temp_dir.h"
+#include "cli_vault.h"
 #include "vault/vault.h"
 
-using abri::test::ProcessResult;
-using abri::test::runProcess;
-using abri::test::TempDir;
+using namespace abri::test;
 using Json = nlohmann::json;
 
 namespace {
-
-const std::filesystem::path kCli = ABRI_CLI_PATH;
-
-constexpr const char* kAdminPassword = "Admin-Fake-Password-11";
-constexpr const char* kWorkerPassword = "Worker-Fake-Password-22";
-
-void writeFile(const std::filesystem::path& file, const std::string& text) {
-    std::ofstream(file, std::ios::binary) << text;
-}
-
-// Password files as a careful user keeps them: readable by the owner only.
-void writeSecret(const std::filesystem::path& file, const std::string& text) {
-    writeFile(file, text);
-    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);
-}
-
-std::string bytesOf(const std::filesystem::path& file) {
-    auto bytes = abri::test::readFileBytes(file);
-    return std::string(bytes.begin(), bytes.end());
-}
-
-// A vault with an administrator ("testadmin") and a caseworker ("testworker"), cheap Argon2id.
-class CliVault {
-public:
-    CliVault() {
-        writeSecret(adminPw(), std::string(kAdminPassword) + "\n");
-        writeSecret(workerPw(), std::string(kWorkerPassword) + "\n");
-        auto init = cli({"init", vault().string(), "--office", "TST-ONE", "--admin", "testadmin", "--password-file",
-                         adminPw().string(), "--kdf", "minimum"});
-        REQUIRE(init.exitCode == 0);
-        recoveryOutput = init.out;
-        auto add = cli({"user", "add", vault().string(), "--user", "testadmin", "--password-file", adminPw().string(),
-                        "--new-user", "testworker", "--role", "caseworker", "--new-password-file",
-                        workerPw().string(), "--kdf", "minimum"});
-        REQUIRE(add.exitCode == 0);
-    }
-
-    std::filesystem::path vault() const { return dir / "office.abri"; }
-    std::filesystem::path adminPw() const { return dir / "admin.pw"; }
-    std::filesystem::path workerPw() const { return dir / "worker.pw"; }
-
-    ProcessResult cli(const std::vector<std::string>& args, const std::string& stdinText = {}) const {
-        return runProcess(kCli, args, stdinText);
-    }
-    // Runs `words VAULT --user testworker --password-file ... extra...`.
-    ProcessResult asWorker(const std::vector<std::string>& words, const std::vector<std::string>& extra = {},
-                           const std::string& stdinText = {}) const {
-        return as("testworker", workerPw(), words, extra, stdinText);
-    }
-    ProcessResult asAdmin(const std::vector<std::string>& words, const std::vector<std::string>& extra = {}) const {
-        return as("testadmin", adminPw(), words, extra, {});
-    }
-
-    Json listJson(const std::vector<std::string>& filters = {}) const {
-        std::vector<std::string> extra{"--format", "json", "--limit", "10000"};
-        extra.insert(extra.end(), filters.begin(), filters.end());
-        auto result = asWorker({"case", "list"}, extra);
-        REQUIRE(result.exitCode == 0);
-        return Json::parse(result.out);
-    }
-    std::int64_t caseCount() const { return listJson()["total"].get<std::int64_t>(); }
-
-    TempDir dir;
-    std::string recoveryOutput;
-
-private:
-    ProcessResult as(const std::string& user, const std::filesystem::path& pw, const std::vector<std::string>& words,
-                     const std::vector<std::string>& extra, const std::string& stdinText) const {
-        std::vector<std::string> args = words;
-        args.insert(args.end(), {vault().string(), "--user", user, "--password-file", pw.string()});
-        args.insert(args.end(), extra.begin(), extra.end());
-        return cli(args, stdinText);
-    }
-};
 
 const std::string kMarkedCase = R"({
   "person": {"given_name": "Testquokka", "family_name": "Fakeperson-Zulu", "gender": "female",
@@ -455,8 +377,10 @@ TEST_CASE("usage errors exit with 2 and point to --help", "[cli]") {
     // --help works for every command and exits 0.
     auto overview = v.cli({"--help"});
     CHECK(overview.exitCode == 0);
-    for (const std::string& command : std::vector<std::string>{"init", "user add", "user passwd", "user list", "case add", "case list",
-                                      "case show", "search", "audit verify", "demo"}) {
+    for (const std::string& command :
+         std::vector<std::string>{"init", "user add", "user passwd", "user list", "case add", "case list", "case show",
+                                  "case set", "search", "audit verify", "demo", "enroll", "sync", "bundle export",
+                                  "bundle import", "conflicts", "conflicts resolve"}) {
         std::vector<std::string> args;
         std::size_t start = 0;
         while (start <= command.size()) {
@@ -502,4 +426,29 @@ TEST_CASE("audit verify fails with exit 1 when an audit entry was altered", "[cl
     auto worker = v.asWorker({"audit", "verify"});
     CHECK(worker.exitCode == 1);
     CHECK(worker.err.find("permission denied") != std::string::npos);
+}
+
+TEST_CASE("sync commands on a vault that is not enrolled fail with a typed sync error, not an internal one", "[cli]") {
+    CliVault v;
+    auto token = v.asAdmin({"enroll"}, {"ABRI1:not-a-token", "--json"});
+    CHECK(token.exitCode == 1);
+    CHECK(Json::parse(token.out)["error"] == "token_malformed");
+    auto worker = v.asWorker({"enroll"}, {"ABRI1:not-a-token"});
+    CHECK(worker.exitCode == 1);
+    CHECK(worker.err.find("permission denied") != std::string::npos);  // enrolment needs an administrator
+
+    std::filesystem::create_directories(v.dir / "usb");
+    const std::vector<std::vector<std::string>> commands = {{"sync"}, {"bundle", "export"}, {"bundle", "import"}};
+    for (const auto& words : commands) {
+        std::vector<std::string> extra;
+        if (words.size() == 2) extra.push_back((v.dir / "usb").string());
+        auto text = v.asWorker(words, extra);
+        INFO(words.back());
+        CHECK(text.exitCode == 1);
+        CHECK(text.err == "abri-cli: sync: unknown_device: not enrolled\n");
+        extra.emplace_back("--json");
+        auto json = v.asWorker(words, extra);
+        CHECK(json.exitCode == 1);
+        CHECK(Json::parse(json.out)["error"] == "unknown_device");
+    }
 }

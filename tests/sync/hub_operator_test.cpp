@@ -16,6 +16,7 @@
 #include "cases/case_repository.h"
 #include "changeset/batch.h"
 #include "changeset/certificate.h"
+#include "changeset/changeset.h"
 #include "changeset/device_keys.h"
 #include "changeset/inbox.h"
 #include "changeset/sealed_file.h"
@@ -27,6 +28,7 @@
 #include "common/tls_identity.h"
 #include "devicesync/device_sync.h"
 #include "hub_server.h"
+#include "journal/hlc.h"
 #include "hub_store.h"
 #include "ingest.h"
 #include "open_conflicts.h"
@@ -693,4 +695,92 @@ TEST_CASE("A certificate with less than 60 days left is renewed at connection, a
     CHECK(store.feedHasCertificate("TST-AAA", device.deviceId, renewed.serial));
     // Renewed once: the second connection gets the same certificate.
     CHECK(sync::decodeCertificate(second.certificate, "auth_ok").serial == renewed.serial);
+}
+
+namespace {
+// A one-op change-set of `alpha`, as its packer would sign it, with the header fields a test wants to be wrong.
+sync::Bytes craftedChangeSet(Laptop& alpha, HubStore& store, std::uint64_t seq, const std::string& office,
+                             std::uint64_t hlcMs) {
+    auto admin = vault::Vault::unlock(alpha.vaultPath, "admin", kAdminPassword);
+    const auto keys = sync::loadOrCreateDeviceKeys(admin->db(), admin->nowMs());
+    admin->lock();
+    sync::ChangeSetDraft draft;
+    draft.deviceId = alpha.deviceId;
+    draft.deviceSeq = seq;
+    draft.prevHash = store.findChangeSetBySeq(alpha.deviceId, seq - 1)->id;
+    crypto::randomFill(draft.caseId);
+    draft.office = office;
+    draft.authors = {draft.caseId};
+    sync::Op create;
+    create.kind = sync::OpKind::Create;
+    create.entity = sync::EntityKind::Case;
+    create.entityId = draft.caseId;
+    create.valueJson = R"({"office":")" + office + R"(","person":{"given_name":"Testname Forged"}})";
+    create.hlc = journal::makeHlc(hlcMs, 0);
+    draft.ops.push_back(create);
+    const auto cs = sync::encodeChangeSet(draft, keys.sign);
+    return sync::encodeSealedFile(sync::SealedContent::Batch, store.boxKey().publicKey,
+                                  sync::encodeBatch({alpha.deviceId, seq, {cs.bytes}}));
+}
+}  // namespace
+
+TEST_CASE("Re-ordered, forged-office and far-off-clock change-sets get typed refusals and change nothing",
+          "[sync][hub]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    Laptop alpha(tmp.path(), "alpha", "TST-AAA");
+    alpha.enrol(store, "laptop-a1");
+    // Two outbox files: seq 1, then seq 2.
+    std::vector<fs::path> files;
+    for (const char* name : {"Testname One", "Testname Two"}) {
+        alpha.createCase(name);
+        auto v = alpha.worker();
+        for (const auto& written : devicesync::syncVault(*v, alpha.vaultPath).outboxFiles)
+            files.push_back(alpha.syncDir() / "outbox" / written);
+        v->lock();
+    }
+    REQUIRE(files.size() == 2);
+    auto ingest = [&](const sync::Bytes& bytes) {
+        return sync::hub::ingestSealedFile(store, bytes, alpha.deviceId, sync::hub::nowMs());
+    };
+    const auto statusBefore = hub.command({"status", hub.dir.string()});
+
+    // Re-ordered: seq 2 before seq 1 is a chain gap; nothing is stored and no notice is written (the device
+    // simply resends from acked_seq + 1).
+    const auto gap = ingest(sync::readWholeFile(files[1], sync::kMaxBatchPayload + 1024));
+    REQUIRE(gap.results.size() == 1);
+    CHECK(gap.results[0].status == sync::wireValue(sync::SyncCode::ChainGap));
+    CHECK(gap.ackedSeq == 0);
+    CHECK(gap.refusalNotice.empty());
+    CHECK_FALSE(store.findChangeSetBySeq(alpha.deviceId, 2));
+    CHECK(hub.command({"status", hub.dir.string()}) == statusBefore);
+    for (const auto& file : files) CHECK(ingest(sync::readWholeFile(file, sync::kMaxBatchPayload + 1024)).ackedSeq >= 1);
+    REQUIRE(store.findDevice(alpha.deviceId)->chainSeq == 2);
+    const auto feedHead = store.feedHead("TST-AAA");
+
+    const auto now = sync::hub::nowMs();
+    const std::uint64_t year = 365ULL * 24 * 3600 * 1000;
+    struct Case {
+        const char* what;
+        std::string office;
+        std::uint64_t hlcMs;
+        sync::SyncCode expected;
+    };
+    for (const auto& c : {Case{"a forged office", "TST-BBB", now, sync::SyncCode::UnauthorisedOffice},
+                          Case{"a clock years behind (before 2020)", "TST-AAA", now - 8 * year,
+                               sync::SyncCode::ClockOutOfBounds},
+                          Case{"a clock years ahead", "TST-AAA", now + 3 * year, sync::SyncCode::ClockAhead}}) {
+        INFO(c.what);
+        const auto result = ingest(craftedChangeSet(alpha, store, 3, c.office, c.hlcMs));
+        REQUIRE(result.results.size() == 1);
+        CHECK(result.results[0].status == sync::wireValue(c.expected));
+        CHECK(result.ackedSeq == 2);
+        CHECK_FALSE(result.refusalNotice.empty());  // the laptop is told why
+        CHECK_FALSE(store.findChangeSetBySeq(alpha.deviceId, 3));
+        CHECK(store.feedHead("TST-AAA") == feedHead);
+        CHECK(store.feedHead("TST-BBB") == 0);
+    }
+    // The refusals are logged by code, never by content.
+    CHECK_FALSE(contains(readText(hub.log), "Testname"));
 }
