@@ -305,7 +305,8 @@ TEST_CASE("conflicts shows concurrent edits with sensitive values masked unless 
     const auto before = revealsBefore();
     auto revealed = v.asWorker({"conflicts"}, {"--reveal", "--json"});
     REQUIRE(revealed.exitCode == 0);
-    for (const auto& c : Json::parse(revealed.out)["conflicts"]) {
+    const Json revealedJson = Json::parse(revealed.out);  // named: a range over a temporary's member would dangle
+    for (const auto& c : revealedJson["conflicts"]) {
         if (c["field"] != "person.family_name") continue;
         CHECK(c["masked"] == false);
         CHECK(c["winning"]["value"] == "Fakeperson-Remote");
