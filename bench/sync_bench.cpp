@@ -27,6 +27,7 @@
 #include "ingest.h"
 #include "model/case_rules.h"
 #include "timing.h"
+#include "work_folder.h"
 #include "vault/vault.h"
 
 namespace abri::bench {
@@ -263,20 +264,9 @@ const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
 }  // namespace
 
 int runSyncBench(const SyncBenchOptions& options) {
-    const fs::path base = options.dir.empty() ? fs::temp_directory_path() : options.dir;
-    const fs::path work = base / ("abri-sync-bench-" + crypto::randomId().substr(0, 8));
-    fs::create_directories(work);
-    struct Cleanup {
-        const fs::path& dir;
-        bool keep;
-        ~Cleanup() {
-            std::error_code ec;
-            if (!keep) fs::remove_all(dir, ec);
-        }
-    } cleanup{work, options.keepFiles};
-    const std::string today = model::dateFromMs(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    const WorkFolder folder(options.dir, "abri-sync-bench-", options.keepFiles);
+    const fs::path& work = folder.path();
+    const std::string today = todayUtc();
 
     std::fprintf(stderr, "abri-bench sync: hub and two laptops in %s\n", work.string().c_str());
     HubProcess hub(work);

@@ -11,6 +11,7 @@
 #include "sql_workload.h"
 #include "storage/schema.h"
 #include "timing.h"
+#include "work_folder.h"
 #include "vault/vault.h"
 
 namespace abri::bench {
@@ -277,21 +278,9 @@ std::string mib(std::uintmax_t bytes) { return number(static_cast<double>(bytes)
 }  // namespace
 
 int runVaultBench(const VaultBenchOptions& options) {
-    const fs::path base = options.dir.empty() ? fs::temp_directory_path() : options.dir;
-    const fs::path work = base / ("abri-bench-" + crypto::randomId().substr(0, 8));
-    fs::create_directories(work);
-    // Removes the throw-away databases however the run ends (a core error is reported by main()).
-    struct Cleanup {
-        const fs::path& dir;
-        bool keep;
-        ~Cleanup() {
-            std::error_code ec;
-            if (!keep) fs::remove_all(dir, ec);
-        }
-    } cleanup{work, options.keepFiles};
-    const std::string today = model::dateFromMs(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    const WorkFolder folder(options.dir, "abri-bench-", options.keepFiles);
+    const fs::path& work = folder.path();
+    const std::string today = todayUtc();
 
     std::fprintf(stderr, "abri-bench: generating %zu synthetic cases...\n", options.cases);
     Stopwatch generateWatch;

@@ -82,6 +82,18 @@ struct InboxFile {
     SyncFileName name;
 };
 
+// A decimal number kept in meta; 0 when absent.
+std::uint64_t readMetaNumber(storage::Database& db, const char* key) {
+    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
+    stmt.bind(1, key);
+    if (!stmt.step()) return 0;
+    try {
+        return std::stoull(stmt.text(0));
+    } catch (const std::exception&) {
+        throw Error(ErrorCode::VaultCorrupted, std::string("meta.") + key);
+    }
+}
+
 void setAside(const fs::path& path) {
     std::error_code ec;
     fs::rename(path, path.parent_path() / (".bad-" + path.filename().string()), ec);
@@ -89,27 +101,9 @@ void setAside(const fs::path& path) {
 
 }  // namespace
 
-std::uint64_t readHubTimeMs(storage::Database& db) {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
-    stmt.bind(1, kHubTimeKey);
-    if (!stmt.step()) return 0;
-    try {
-        return std::stoull(stmt.text(0));
-    } catch (const std::exception&) {
-        throw Error(ErrorCode::VaultCorrupted, "meta.sync_hub_time_ms");
-    }
-}
+std::uint64_t readHubTimeMs(storage::Database& db) { return readMetaNumber(db, kHubTimeKey); }
 
-std::uint64_t readCheckpoint(storage::Database& db) {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
-    stmt.bind(1, kCheckpointKey);
-    if (!stmt.step()) return 0;
-    try {
-        return std::stoull(stmt.text(0));
-    } catch (const std::exception&) {
-        throw Error(ErrorCode::VaultCorrupted, "meta.sync_checkpoint");
-    }
-}
+std::uint64_t readCheckpoint(storage::Database& db) { return readMetaNumber(db, kCheckpointKey); }
 
 std::optional<HubDescriptor> storedHubDescriptor(storage::Database& db) {
     auto stmt = db.prepare("SELECT descriptor FROM sync_enrolment WHERE id = 1 AND descriptor IS NOT NULL");

@@ -10,9 +10,9 @@
 #include "devicesync/admitted_adapter.h"
 #include "journal/hlc.h"
 #include "merge/authorisation.h"
+#include "model/case_rules.h"
 
 #include <algorithm>
-#include <ctime>
 #include <set>
 
 namespace abri::sync::hub {
@@ -23,15 +23,6 @@ struct Refusal {
     std::uint64_t ref = 0;
     std::uint16_t opIndex = kNoOpIndex;
 };
-
-std::string isoDate(std::uint64_t ms) {
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[16];
-    std::strftime(text, sizeof(text), "%Y-%m-%d", &utc);
-    return text;
-}
 
 std::string seqSubject(std::uint64_t seq) { return "seq " + std::to_string(seq); }
 
@@ -180,7 +171,7 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     const auto granted = store.caseOffices(cs.header.caseId);
     const auto officeList = store.offices();
     merge::HubContext context;
-    context.today = isoDate(t);
+    context.today = model::dateFromMs(static_cast<std::int64_t>(t));  // the hub's date at admission
     context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
     context.grantedOffices = std::set<std::string>(granted.begin(), granted.end());
     const merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
