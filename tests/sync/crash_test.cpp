@@ -26,6 +26,7 @@
 #include "merge/vault_applier.h"
 #include "storage/database.h"
 #include "support/temp_dir.h"
+#include "sync_test_support.h"
 #include "vault/vault.h"
 
 using namespace abri;
@@ -37,20 +38,14 @@ namespace {
 const fs::path kHubBin = ABRI_HUB_BIN;
 const fs::path kSyncdBin = ABRI_SYNCD_BIN;
 const fs::path kCliBin = ABRI_CLI_BIN;
-constexpr std::string_view kAdminPassword = "Correct-Horse-Battery-9";
-constexpr std::string_view kWorkerPassword = "Another-Long-Passphrase-7";
+using test::kAdminPassword;
+using test::kWorkerPassword;
+using test::readText;
 constexpr std::string_view kOffice = "TST-AAA";
 
 std::uint64_t seedFor(std::uint64_t fallback) {
     if (const char* text = std::getenv("ABRI_CRASH_SEED")) return std::stoull(text);
     return fallback ^ static_cast<std::uint64_t>(std::random_device{}());
-}
-
-std::string readText(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 std::size_t countOccurrences(const fs::path& file, const std::string& needle) {
@@ -65,35 +60,10 @@ std::int64_t wallNowMs() {
         .count();
 }
 
-struct Hub {
-    explicit Hub(const fs::path& root) : dir(root / "hub"), log(root / "hub.log") {
-        ::setenv("ABRI_HUB_PASSPHRASE", "hub-test-passphrase", 1);
-        REQUIRE(test::runToEnd(kHubBin, {"init", dir.string(), "--name", "test-hub", "--address", "127.0.0.1:1",
-                                         "--kdf", "minimum"},
-                               log, 30s) == 0);
-    }
-    void start() {
-        const auto portFile = dir.parent_path() / "hub.port";
-        fs::remove(portFile);
-        process.start(kHubBin, {"serve", dir.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string(),
-                                "--max-wait-s", "1"},
-                      log);
-        for (int i = 0; i < 500 && !fs::exists(portFile); ++i) std::this_thread::sleep_for(10ms);
-        REQUIRE(fs::exists(portFile));
-        port = static_cast<std::uint16_t>(std::stoul(readText(portFile)));
-    }
-    std::string token() {
-        std::string out;
-        REQUIRE(test::runToEnd(kHubBin, {"enroll", dir.string(), "--office", std::string(kOffice)}, log, 30s, &out) ==
-                0);
-        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-        return out;
-    }
-    std::string command(const std::string& name) {
-        std::string out;
-        REQUIRE(test::runToEnd(kHubBin, {name, dir.string()}, log, 30s, &out) == 0);
-        return out;
-    }
+// A real abri-hub process (tests/sync/sync_test_support.h) with the figures these tests read from its CLI.
+struct Hub : test::HubProcess {
+    explicit Hub(const fs::path& root) : HubProcess(root, kHubBin) {}
+    std::string token() { return HubProcess::token(std::string(kOffice)); }
     // acked= of one device in `abri-hub devices`.
     std::uint64_t ackedSeq(const std::string& deviceHex) {
         std::istringstream lines(command("devices"));
@@ -106,16 +76,12 @@ struct Hub {
         return 0;
     }
     std::uint64_t feedHead() {
-        const auto status = command("status");
+        const auto text = status();
         const std::string key = "feed " + std::string(kOffice) + " head ";
-        const auto at = status.find(key);
+        const auto at = text.find(key);
         REQUIRE(at != std::string::npos);
-        return std::stoull(status.substr(at + key.size()));
+        return std::stoull(text.substr(at + key.size()));
     }
-    fs::path dir;
-    fs::path log;
-    std::uint16_t port = 0;
-    test::ChildProcess process;
 };
 
 // A laptop of the office: a real vault file, its sync folder, and "the app" (core API in this process, or
@@ -124,18 +90,7 @@ struct Laptop {
     Laptop(const fs::path& root, const std::string& laptopName, std::chrono::milliseconds ahead = 0ms)
         : name(laptopName), vaultPath(root / (laptopName + ".abri")), log(root / (laptopName + ".log")),
           passwordFile(root / (laptopName + ".pw")), clockAhead(ahead) {
-        crypto::SecureBuffer recovery;
-        vault::CreateOptions options;
-        options.path = vaultPath;
-        options.office = std::string(kOffice);
-        options.adminUsername = "admin";
-        options.adminDisplayName = "Admin Testname";
-        options.adminPassword = kAdminPassword;
-        options.kdf = crypto::KdfParams::minimum();
-        auto admin = vault::Vault::create(options, recovery);
-        admin->addUser("worker", "Worker Testname", vault::Role::Caseworker, kWorkerPassword,
-                       crypto::KdfParams::minimum());
-        admin->lock();
+        test::createTestVault(vaultPath, std::string(kOffice));
         std::ofstream(passwordFile) << kWorkerPassword << "\n";
         fs::permissions(passwordFile, fs::perms::owner_read | fs::perms::owner_write);
     }

@@ -35,6 +35,7 @@
 #include "page_builder.h"
 #include "partial_uploads.h"
 #include "support/temp_dir.h"
+#include "sync_test_support.h"
 #include "vault/vault.h"
 
 using namespace abri;
@@ -45,16 +46,10 @@ using sync::hub::HubStore;
 namespace {
 
 const fs::path kHubBin = ABRI_HUB_BIN;
-constexpr std::string_view kHubPassphrase = "hub-operator-test-passphrase";
-constexpr std::string_view kAdminPassword = "Correct-Horse-Battery-9";
-constexpr std::string_view kWorkerPassword = "Another-Long-Passphrase-7";
-
-std::string readText(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::kAdminPassword;
+using test::kHubPassphrase;
+using test::kWorkerPassword;
+using test::readText;
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
@@ -87,18 +82,7 @@ struct Hub {
 struct Laptop {
     Laptop(const fs::path& root, const std::string& name, const std::string& officeCode)
         : vaultPath(root / (name + ".abri")), office(officeCode) {
-        crypto::SecureBuffer recovery;
-        vault::CreateOptions options;
-        options.path = vaultPath;
-        options.office = office;
-        options.adminUsername = "admin";
-        options.adminDisplayName = "Admin Testname";
-        options.adminPassword = kAdminPassword;
-        options.kdf = crypto::KdfParams::minimum();
-        auto admin = vault::Vault::create(options, recovery);
-        admin->addUser("worker", "Worker Testname", vault::Role::Caseworker, kWorkerPassword,
-                       crypto::KdfParams::minimum());
-        admin->lock();
+        test::createTestVault(vaultPath, office);
     }
 
     // Enrolment without the network: the device's keys, a certificate issued by the hub's identity, the device

@@ -23,6 +23,7 @@
 #include "fault_proxy.h"
 #include "merge/vault_applier.h"
 #include "support/temp_dir.h"
+#include "sync_test_support.h"
 #include "vault/vault.h"
 
 using namespace abri;
@@ -33,67 +34,19 @@ namespace {
 
 const fs::path kHubBin = ABRI_HUB_BIN;
 const fs::path kSyncdBin = ABRI_SYNCD_BIN;
-constexpr std::string_view kAdminPassword = "Correct-Horse-Battery-9";
-constexpr std::string_view kWorkerPassword = "Another-Long-Passphrase-7";
+using test::kAdminPassword;
+using test::kWorkerPassword;
+using test::readText;
 
-std::string readText(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-struct Hub {
-    explicit Hub(const fs::path& root) : dir(root / "hub"), log(root / "hub.log") {
-        ::setenv("ABRI_HUB_PASSPHRASE", "hub-test-passphrase", 1);
-        REQUIRE(test::runToEnd(kHubBin, {"init", dir.string(), "--name", "test-hub", "--address", "127.0.0.1:1",
-                                         "--kdf", "minimum"},
-                               log, 30s) == 0);
-    }
-    void start(std::vector<std::string> extra = {}) {
-        const auto portFile = dir.parent_path() / "hub.port";
-        fs::remove(portFile);
-        std::vector<std::string> args{"serve", dir.string(), "--listen",
-                                      "127.0.0.1:" + std::to_string(port), "--port-file", portFile.string(),
-                                      "--max-wait-s", "1"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        process.start(kHubBin, args, log);
-        for (int i = 0; i < 500 && !fs::exists(portFile); ++i) std::this_thread::sleep_for(10ms);
-        REQUIRE(fs::exists(portFile));
-        port = static_cast<std::uint16_t>(std::stoul(readText(portFile)));
-    }
-    std::string token(const std::string& office) {
-        std::string out;
-        REQUIRE(test::runToEnd(kHubBin, {"enroll", dir.string(), "--office", office}, log, 30s, &out) == 0);
-        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-        return out;
-    }
-    std::string status() {
-        std::string out;
-        test::runToEnd(kHubBin, {"status", dir.string()}, log, 30s, &out);
-        return out;
-    }
-    fs::path dir;
-    fs::path log;
-    std::uint16_t port = 0;
-    test::ChildProcess process;
+// A real abri-hub process (tests/sync/sync_test_support.h).
+struct Hub : test::HubProcess {
+    explicit Hub(const fs::path& root) : HubProcess(root, kHubBin) {}
 };
 
 struct Device {
     Device(const fs::path& root, const std::string& name, const std::string& officeCode)
         : vaultPath(root / (name + ".abri")), office(officeCode), log(root / (name + ".log")) {
-        crypto::SecureBuffer recovery;
-        vault::CreateOptions options;
-        options.path = vaultPath;
-        options.office = office;
-        options.adminUsername = "admin";
-        options.adminDisplayName = "Admin Testname";
-        options.adminPassword = kAdminPassword;
-        options.kdf = crypto::KdfParams::minimum();
-        auto admin = vault::Vault::create(options, recovery);
-        admin->addUser("worker", "Worker Testname", vault::Role::Caseworker, kWorkerPassword,
-                       crypto::KdfParams::minimum());
-        admin->lock();
+        test::createTestVault(vaultPath, office);
     }
     void enrol(Hub& hub, const std::string& label) {
         auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
@@ -236,9 +189,7 @@ TEST_CASE("Two offices sync through a real hub, each office sees exactly its own
     for (auto* d : {&alpha1, &alpha2, &bravo}) REQUIRE(d->daemonOnce() == 0);
     for (auto* d : {&alpha1, &alpha2, &bravo}) d->applyInbox();
     for (auto* d : {&alpha1, &alpha2, &bravo}) {
-        std::string out;
-        REQUIRE(test::runToEnd(kHubBin, {"state", hub.dir.string(), "--office", d->office}, hub.log, 30s, &out) == 0);
-        CHECK(out.find("state_hash " + d->stateHash()) != std::string::npos);
+        CHECK(hub.command("state", {"--office", d->office}).find("state_hash " + d->stateHash()) != std::string::npos);
     }
     CHECK(alpha1.stateHash() == alpha2.stateHash());
     CHECK(alpha1.stateHash() != bravo.stateHash());
