@@ -23,6 +23,7 @@
 #include "model/case_rules.h"
 #include "session/session.h"
 #include "ui/icons.h"
+#include "ui/card_list_frame.h"
 #include "ui/style.h"
 #include "ui/text_direction.h"
 #include "vault/vault.h"
@@ -70,37 +71,15 @@ ConflictsDialog::ConflictsDialog(Session& session, QWidget* parent)
     : QDialog(parent), session_(session), canResolve_(session.can(vault::Permission::ResolveConflicts)),
       canReveal_(session.can(vault::Permission::RevealSensitive)) {
     setObjectName(QStringLiteral("conflictsDialog"));
-    auto* layout = new QVBoxLayout(this);
-    intro_ = new QLabel(this);
-    intro_->setWordWrap(true);
-    Style::makeHint(intro_);
-    empty_ = new QLabel(this);
-    empty_->setObjectName(QStringLiteral("noConflicts"));
-    empty_->setAlignment(Qt::AlignCenter);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    cardsHost_ = new QWidget(scroll);
-    cardsLayout_ = new QVBoxLayout(cardsHost_);
-    cardsLayout_->setContentsMargins(0, 0, 0, 0);
-    cardsLayout_->addStretch();
-    scroll->setWidget(cardsHost_);
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("conflictsError"));
-    error_->setWordWrap(true);
-    Style::makeError(error_);
-    error_->hide();
-    close_ = new QPushButton(this);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(error_, 1);
-    bottom->addStretch();
-    bottom->addWidget(close_, 0, Qt::AlignBottom);
-    layout->addWidget(intro_);
-    layout->addWidget(empty_);
-    layout->addWidget(scroll, 1);
-    layout->addLayout(bottom);
+    const CardListFrame frame =
+        buildCardListFrame(*this, QStringLiteral("noConflicts"), QStringLiteral("conflictsError"));
+    intro_ = frame.intro;
+    empty_ = frame.empty;
+    cardsHost_ = frame.cardsHost;
+    cardsLayout_ = frame.cardsLayout;
+    error_ = frame.error;
+    close_ = frame.close;
     resize(860, 560);
-    connect(close_, &QPushButton::clicked, this, &QDialog::accept);
     retranslate();
     reload();
 }

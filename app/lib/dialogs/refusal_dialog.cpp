@@ -16,6 +16,7 @@
 #include "i18n/sync_error_messages.h"
 #include "main/sync_controller.h"
 #include "ui/icons.h"
+#include "ui/card_list_frame.h"
 #include "ui/style.h"
 #include "ui/text_direction.h"
 
@@ -35,37 +36,15 @@ QString codeText(const devicesync::RecordedRefusal& refusal) {
 
 RefusalDialog::RefusalDialog(SyncController& controller, QWidget* parent) : QDialog(parent), controller_(controller) {
     setObjectName(QStringLiteral("refusalDialog"));
-    auto* layout = new QVBoxLayout(this);
-    intro_ = new QLabel(this);
-    intro_->setWordWrap(true);
-    Style::makeHint(intro_);
-    empty_ = new QLabel(this);
-    empty_->setObjectName(QStringLiteral("noRefusals"));
-    empty_->setAlignment(Qt::AlignCenter);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    cardsHost_ = new QWidget(scroll);
-    cardsLayout_ = new QVBoxLayout(cardsHost_);
-    cardsLayout_->setContentsMargins(0, 0, 0, 0);
-    cardsLayout_->addStretch();
-    scroll->setWidget(cardsHost_);
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("refusalError"));
-    error_->setWordWrap(true);
-    Style::makeError(error_);
-    error_->hide();
-    close_ = new QPushButton(this);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(error_, 1);
-    bottom->addStretch();
-    bottom->addWidget(close_, 0, Qt::AlignBottom);
-    layout->addWidget(intro_);
-    layout->addWidget(empty_);
-    layout->addWidget(scroll, 1);
-    layout->addLayout(bottom);
+    const CardListFrame frame =
+        buildCardListFrame(*this, QStringLiteral("noRefusals"), QStringLiteral("refusalError"));
+    intro_ = frame.intro;
+    empty_ = frame.empty;
+    cardsHost_ = frame.cardsHost;
+    cardsLayout_ = frame.cardsLayout;
+    error_ = frame.error;
+    close_ = frame.close;
     resize(720, 460);
-    connect(close_, &QPushButton::clicked, this, &QDialog::accept);
     clockTimer_.setInterval(1000);
     connect(&clockTimer_, &QTimer::timeout, this, &RefusalDialog::updateLocalTimes);
     clockTimer_.start();
