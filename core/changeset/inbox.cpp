@@ -8,6 +8,7 @@
 #include "changeset/sealed_file.h"
 #include "changeset/sync_files.h"
 #include "common/error.h"
+#include "storage/meta.h"
 
 namespace abri::sync {
 
@@ -17,13 +18,6 @@ namespace {
 
 constexpr const char* kCheckpointKey = "sync_checkpoint";
 constexpr const char* kHubTimeKey = "sync_hub_time_ms";
-
-void writeMeta(storage::Database& db, const char* key, const std::string& value) {
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
-        .bind(1, key)
-        .bind(2, value)
-        .run();
-}
 
 std::optional<crypto::PublicKey> signerKey(storage::Database& db, const Id16& deviceId) {
     auto stmt = db.prepare("SELECT sign_pk FROM sync_certificates WHERE device_id = ? ORDER BY serial DESC LIMIT 1");
@@ -84,11 +78,10 @@ struct InboxFile {
 
 // A decimal number kept in meta; 0 when absent.
 std::uint64_t readMetaNumber(storage::Database& db, const char* key) {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
-    stmt.bind(1, key);
-    if (!stmt.step()) return 0;
+    const auto value = storage::readMeta(db, key);
+    if (!value) return 0;
     try {
-        return std::stoull(stmt.text(0));
+        return std::stoull(*value);
     } catch (const std::exception&) {
         throw Error(ErrorCode::VaultCorrupted, std::string("meta.") + key);
     }
@@ -204,8 +197,8 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
             db.prepare("DELETE FROM sync_outgoing WHERE device_seq <= ?")
                 .bind(1, static_cast<std::int64_t>(page.ackedDeviceSeq))
                 .run();
-            writeMeta(db, kCheckpointKey, std::to_string(page.lastSeq));
-            writeMeta(db, kHubTimeKey, std::to_string(std::max(readHubTimeMs(db), page.hubTimeMs)));
+            storage::writeMeta(db, kCheckpointKey, std::to_string(page.lastSeq));
+            storage::writeMeta(db, kHubTimeKey, std::to_string(std::max(readHubTimeMs(db), page.hubTimeMs)));
             tx.commit();
         } catch (const SyncError& error) {
             // A page that does not verify is set aside (".bad-" names are ignored by every reader); the daemon's

@@ -11,6 +11,7 @@
 #include "changeset/sync_error.h"
 #include "changeset/sync_files.h"
 #include "common/error.h"
+#include "storage/meta.h"
 
 namespace abri::sync {
 
@@ -154,13 +155,6 @@ std::vector<PendingOp> readUnshipped(storage::Database& db, const DeviceIdentity
     return out;
 }
 
-void writeChainHead(storage::Database& db, const ChainHead& head) {
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
-        .bind(1, kChainHeadKey)
-        .bind(2, std::to_string(head.seq) + " " + hashToHex(head.id))
-        .run();
-}
-
 // Accumulates the ops of one case into a draft until the next op would break a limit of §3.2.
 class DraftBuilder {
 public:
@@ -224,11 +218,14 @@ private:
 
 }  // namespace
 
+void writeChainHead(storage::Database& db, const ChainHead& head) {
+    storage::writeMeta(db, kChainHeadKey, std::to_string(head.seq) + " " + hashToHex(head.id));
+}
+
 ChainHead readChainHead(storage::Database& db) {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
-    stmt.bind(1, kChainHeadKey);
-    if (!stmt.step()) return {};
-    const std::string value = stmt.text(0);
+    const auto stored = storage::readMeta(db, kChainHeadKey);
+    if (!stored) return {};
+    const std::string& value = *stored;
     const auto space = value.find(' ');
     ChainHead head;
     crypto::Bytes id;

@@ -24,6 +24,8 @@ struct ChainHead {
     Hash32 id{};            // zeros when seq == 0
 };
 ChainHead readChainHead(storage::Database& db);  // meta.sync_chain_head
+// Moves the chain head (inside the caller's transaction): packing advances it, re-stamping (§7.5) sets it back.
+void writeChainHead(storage::Database& db, const ChainHead& head);
 
 struct PackResult {
     std::size_t changeSets = 0;

@@ -5,6 +5,7 @@
 #include "changeset/changeset.h"
 #include "changeset/inbox.h"
 #include "changeset/limits.h"
+#include "changeset/outbox.h"
 #include "changeset/sync_files.h"
 #include "common/error.h"
 #include "devicesync/device_sync.h"
@@ -21,7 +22,6 @@ using sync::SyncError;
 
 namespace {
 
-constexpr const char* kChainHeadKey = "sync_chain_head";  // as core/changeset/outbox.cpp writes it
 const sync::Hash32 kNoId{};
 
 bool isNamed(const sync::Hash32& id) { return id != kNoId; }
@@ -204,10 +204,7 @@ RestampResult restampAfterClockRefusal(vault::Vault& vault, const fs::path& vaul
     const Dropped dropped = readDropped(db, deviceHex, refusal);
     db.prepare("DELETE FROM sync_outgoing WHERE device_seq >= ?").bind(1, static_cast<std::int64_t>(n)).run();
     vault.journal().markUnshipped(dropped.journalSeqs);
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
-        .bind(1, kChainHeadKey)
-        .bind(2, std::to_string(n - 1) + " " + sync::hashToHex(dropped.prevHash))
-        .run();
+    sync::writeChainHead(db, sync::ChainHead{n - 1, dropped.prevHash});
 
     // §7.5: new stamps start after everything this device has seen that the hub took: its own admitted ops (at most
     // a day ahead when admitted) and the remote ops it applied (by their effective HLC), and never before hub time.

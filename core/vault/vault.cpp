@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "journal/hlc.h"
 #include "journal/journal.h"
+#include "storage/meta.h"
 #include "storage/schema.h"
 #include "vault/key_slot_file.h"
 #include "vault/key_wrap.h"
@@ -32,17 +33,8 @@ constexpr std::size_t kMaxOfficeBytes = 32;
 
 constexpr const char* kSelectUser = "SELECT id, username, display_name, role, active, created_ms FROM users ";
 
-std::optional<std::string> readMeta(storage::Database& db, std::string_view key) {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
-    stmt.bind(1, key);
-    if (!stmt.step()) return std::nullopt;
-    return stmt.text(0);
-}
-
-void writeMeta(storage::Database& db, std::string_view key, std::string_view value) {
-    auto& stmt = db.cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
-    stmt.bind(1, key).bind(2, value).run();
-}
+using storage::readMeta;
+using storage::writeMeta;
 
 std::string requireMeta(storage::Database& db, std::string_view key) {
     auto value = readMeta(db, key);

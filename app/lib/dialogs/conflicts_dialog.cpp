@@ -322,23 +322,19 @@ bool ConflictsDialog::choose(int index, bool keepCurrentValue) {
 }
 
 QFrame* ConflictsDialog::card(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].box
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::box);
 }
 
 QLabel* ConflictsDialog::cardTitle(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].title
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::title);
 }
 
 QLabel* ConflictsDialog::currentValueLabel(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].current
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::current);
 }
 
 QLabel* ConflictsDialog::otherValueLabel(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].other
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::other);
 }
 
 void ConflictsDialog::retranslate() {

@@ -171,28 +171,23 @@ bool RefusalDialog::resend(int index) {
 }
 
 QFrame* RefusalDialog::card(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].box
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::box);
 }
 
 QLabel* RefusalDialog::reasonLabel(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].reason
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::reason);
 }
 
 QLabel* RefusalDialog::hubTimeLabel(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].hubTime
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::hubTime);
 }
 
 QLabel* RefusalDialog::localTimeLabel(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].localTime
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::localTime);
 }
 
 QPushButton* RefusalDialog::resendButton(int index) const {
-    return index >= 0 && index < static_cast<int>(cards_.size()) ? cards_[static_cast<std::size_t>(index)].resend
-                                                                  : nullptr;
+    return cardWidget(cards_, index, &Card::resend);
 }
 
 void RefusalDialog::changeEvent(QEvent* event) {
