@@ -37,6 +37,7 @@ constexpr std::array kActionNames = {
     ActionName{Action::PasswordReset, "password_reset"},
     ActionName{Action::RecoveryKeyRegenerated, "recovery_key_regenerated"},
     ActionName{Action::ConflictResolved, "conflict_resolved"},
+    ActionName{Action::StatisticsSettingsChanged, "statistics_settings_changed"},
 };
 
 constexpr std::size_t kHashSize = crypto::kHashBytes;
