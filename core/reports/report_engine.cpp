@@ -6,6 +6,7 @@
 #include "audit/audit_log.h"
 #include "cases/case_store.h"
 #include "common/error.h"
+#include "reports/disclosure_control.h"
 #include "reports/report_settings.h"
 #include "storage/database.h"
 #include "vault/vault.h"
@@ -64,6 +65,30 @@ RawTable countReport(storage::Database& db, const ReportDefinition& definition) 
     raw.cells.assign(raw.rowKeys.size(), std::vector<std::int64_t>(raw.columnKeys.size(), 0));
     for (const auto& c : byCell) raw.cells[indexIn(raw.rowKeys, c.keys[0])][indexIn(raw.columnKeys, c.keys[1])] = c.persons;
     return raw;
+}
+
+PublishedTable publish(const ReportDefinition& definition, const RawTable& raw, const DisclosurePolicy& policy) {
+    CountTable counts;
+    counts.cells = raw.cells;
+    counts.rowTotals = raw.rowTotals;
+    counts.columnTotals = raw.columnTotals;
+    counts.grandTotal = raw.grandTotal;
+    counts.additive = !raw.multiValued;
+    const ProtectedTable safe = protectTable(counts, policy.minimumCellSize, policy.roundToBase5);
+    PublishedTable t;
+    t.definition = definition;
+    t.rowKeys = raw.rowKeys;
+    t.columnKeys = raw.columnKeys;
+    t.cells = safe.cells;
+    t.rowTotals = safe.rowTotals;
+    t.columnTotals = safe.columnTotals;
+    t.grandTotal = safe.grandTotal;
+    t.multiValued = raw.multiValued;
+    t.internalOnly = isInternal(definition.rows) || (definition.columns && isInternal(*definition.columns));
+    t.minimumCellSize = policy.minimumCellSize;
+    t.rounded = policy.roundToBase5;
+    t.suppressedCount = safe.suppressed;
+    return t;
 }
 
 ReportEngine::ReportEngine(vault::Vault& vault) : vault_(vault) {
