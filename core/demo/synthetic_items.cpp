@@ -131,7 +131,7 @@ void addEvents(Rng& rng, const CaseFacts& facts, std::vector<SyntheticItem>& out
     }
     const std::int64_t exploitedOn = std::min(facts.registered, facts.started + rng.between(20, 60));
     event("exploitation", exploitedOn, destination, "Fakecity " + fake::syllableWord(rng));
-    if (rng.chance(20)) {
+    if (rng.chance(10)) {
         event("identification", rng.between(exploitedOn, facts.registered), destination,
               "Testtown " + fake::syllableWord(rng));
     }
@@ -283,7 +283,8 @@ std::vector<SyntheticItem> makeSyntheticItems(const Json& caseDoc, std::uint64_t
                        referral(rng, facts, "outgoing", outgoingStatus(rng, facts, day), day)});
     }
 
-    const std::size_t notes = rng.chance(25) ? 2 : 1;
+    // Notes matter to the case file, not to reports: few of them, since each costs a full-text index entry.
+    const std::size_t notes = rng.chance(10) ? 2 : 1;
     for (std::size_t i = 0; i < notes; ++i) {
         out.push_back({model::Entity::Note, buildItem(rng, model::Entity::Note, {{"text", fake::noteText(rng)}}, facts)});
     }
