@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "arguments.h"
+#include "common/arguments.h"
 #include "crypto/primitives.h"
 
 namespace abri::vault {

@@ -108,29 +108,6 @@ StateHash vaultStateHash(vault::Vault& vault, const std::optional<std::set<std::
     return stateHash(loadVaultState(vault), scope);
 }
 
-std::vector<OpenConflict> openConflicts(vault::Vault& vault, std::string_view entityId) {
-    std::string sql =
-        "SELECT id, entity_id, field, losing_value, losing_hlc, losing_device, winning_hlc, winning_device, "
-        "detected_ms FROM conflicts WHERE resolved_ms IS NULL";
-    if (!entityId.empty()) sql += " AND entity_id = ?";
-    sql += " ORDER BY id";
-    auto stmt = vault.db().prepare(sql);
-    if (!entityId.empty()) stmt.bind(1, entityId);
-    std::vector<OpenConflict> out;
-    while (stmt.step()) {
-        OpenConflict c;
-        c.id = stmt.int64(0);
-        c.entityId = stmt.text(1);
-        c.field = stmt.text(2);
-        c.losingValueJson = stmt.optionalText(3).value_or("null");
-        c.losing = {static_cast<Hlc>(stmt.int64(4)), stmt.text(5)};
-        c.winning = {static_cast<Hlc>(stmt.int64(6)), stmt.text(7)};
-        c.detectedMs = stmt.int64(8);
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
 VaultApplier::VaultApplier(vault::Vault& vault) : vault_(vault) {}
 
 ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {

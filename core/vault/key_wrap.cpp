@@ -1,11 +1,10 @@
 #include "vault/key_wrap.h"
 
-#include <sodium.h>
-
 #include <cstdint>
 #include <vector>
 
 #include "common/error.h"
+#include "crypto/primitives.h"
 
 namespace abri::vault {
 
@@ -40,7 +39,7 @@ crypto::SecureBuffer recoveryWrapKey(const crypto::SecureBuffer& recoveryKey, st
     if (recoveryKey.size() != crypto::kKeyBytes) throw Error(ErrorCode::Internal, "recovery_key", "bad key length");
     auto hash = crypto::blake2b({crypto::asBytes("abri-recovery-slot-v1"), salt}, recoveryKey.bytes());
     auto key = crypto::SecureBuffer::copyOf(hash);
-    sodium_memzero(hash.data(), hash.size());  // the wrap key must not linger on the stack
+    crypto::wipe(hash.data(), hash.size());  // the wrap key must not linger on the stack
     return key;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/tls_identity.h"
 
@@ -159,7 +160,7 @@ void HubStore::create(const HubInitOptions& options, std::string_view passphrase
                            {"salt", crypto::toHex(salt)},
                            {"sealed_key", crypto::toHex(sealed)}};
     auto text = keys.dump(2) + "\n";
-    writePrivateFileAtomically(keysPath, crypto::asBytes(text));
+    abri::writeFileAtomically(keysPath, crypto::asBytes(text));
 }
 
 HubStore HubStore::open(const std::filesystem::path& dir, std::string_view passphrase) {

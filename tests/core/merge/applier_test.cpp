@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "journal/journal.h"
 #include "merge/conflict_resolution.h"
+#include "merge/conflicts_view.h"
 #include "merge/state_hash.h"
 #include "merge/vault_applier.h"
 #include "sim/sim_device.h"

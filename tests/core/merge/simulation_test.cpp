@@ -1,4 +1,4 @@
-// Deterministic simulation (DESIGN.md §6, sync/PROTOCOL.md §5.7): an in-memory hub and several devices with real
+// Deterministic simulation (sync/PROTOCOL.md §5.7): an in-memory hub and several devices with real
 // vaults, random edits under injected clocks (one jumps to 2031, one runs hours ahead), random partitions,
 // duplicated, reordered and overlapping deliveries. At the end every replica has the hub's state hash for its
 // office and every edit is current, in conflicts, an ancestor, a create/delete, or excluded with a reason.
@@ -13,6 +13,7 @@
 
 #include "cases/case_store.h"
 #include "journal/journal.h"
+#include "merge/conflicts_view.h"
 #include "merge/state_hash.h"
 #include "merge/vault_applier.h"
 #include "seeds.h"

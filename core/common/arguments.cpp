@@ -1,9 +1,9 @@
-#include "arguments.h"
+#include "common/arguments.h"
 
 #include <algorithm>
 #include <charconv>
 
-namespace abri::cli {
+namespace abri {
 
 namespace {
 
@@ -117,8 +117,9 @@ ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> 
     return parsed;
 }
 
-std::string helpText(const CommandSpec& spec) {
-    std::string out = "Usage: abri-cli " + std::string(spec.name);
+std::string helpText(std::string_view program, const CommandSpec& spec) {
+    std::string out = "Usage: " + std::string(program);
+    if (!spec.name.empty()) out += " " + std::string(spec.name);
     for (const auto& positional : spec.positionals) {
         if (positional.name == "VAULT") out += " " + std::string(positional.name);
     }
@@ -160,4 +161,4 @@ std::string helpText(const CommandSpec& spec) {
     return out;
 }
 
-}  // namespace abri::cli
+}  // namespace abri

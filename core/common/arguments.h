@@ -1,7 +1,8 @@
 #pragma once
-// abri-cli's own small argument parser: one CommandSpec per command, long options only (--name VALUE or
-// --name=VALUE), "--" ends the options, a lone "-" is a positional (stdin). Anything unexpected throws
-// UsageError, which main() turns into exit code 2 and a pointer to the command's --help.
+// The argument parser of Abri's command-line programs (abri-cli, abri-hub, abri-syncd): one CommandSpec per
+// command, long options only (--name VALUE or --name=VALUE), "--" ends the options, a lone "-" is a positional
+// (stdin). Anything unexpected, an unknown option first of all, throws UsageError naming it, which each main()
+// turns into exit code 2 and a pointer to the command's --help. Plain C++: no Qt, no I/O.
 #include <map>
 #include <optional>
 #include <span>
@@ -10,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace abri::cli {
+namespace abri {
 
 class UsageError : public std::runtime_error {
 public:
@@ -31,7 +32,7 @@ struct PositionalSpec {
 };
 
 struct CommandSpec {
-    std::string_view name{};     // "case list"
+    std::string_view name{};     // the command words after the program name: "case list" (empty for none)
     std::string_view summary{};  // one line
     std::vector<PositionalSpec> positionals{};
     std::vector<OptionSpec> options{};
@@ -63,7 +64,7 @@ private:
 // helpRequested set (and no other checks), so `abri-cli case add --help` always works.
 ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> args);
 
-// The --help text of a command.
-std::string helpText(const CommandSpec& spec);
+// The --help text of a command of `program` ("abri-cli").
+std::string helpText(std::string_view program, const CommandSpec& spec);
 
-}  // namespace abri::cli
+}  // namespace abri
