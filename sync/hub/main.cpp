@@ -6,6 +6,8 @@
 //   abri-hub state DIR --office X                                                 the office's state hash
 //   abri-hub quarantine list DIR | quarantine release DIR ID
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
+//   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
+//                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 // The passphrase comes from ABRI_HUB_PASSPHRASE or --passphrase-file FILE. Logs never carry personal data.
 #include <boost/asio/io_context.hpp>
@@ -30,6 +32,8 @@
 #include "open_conflicts.h"
 #include "page_builder.h"
 #include "quarantine_release.h"
+#include "hub_report.h"
+#include "reports/builtin_reports.h"
 
 using namespace abri;
 using namespace abri::sync;
@@ -46,11 +50,16 @@ struct Args {
     }
 };
 
+// Options that take no value (every other option does).
+bool isFlag(const std::string& option) { return option == "--list" || option == "--round"; }
+
 Args parseArgs(int argc, char** argv) {
     Args args;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
-        if (a.rfind("--", 0) == 0) {
+        if (isFlag(a)) {
+            args.options[a.substr(2)] = "1";
+        } else if (a.rfind("--", 0) == 0) {
             if (i + 1 >= argc) throw Error(ErrorCode::InvalidValue, a, "missing value");
             args.options[a.substr(2)] = argv[++i];
         } else {
@@ -353,6 +362,66 @@ int cmdImport(const Args& args) {
     return failures == 0 ? 0 : 4;
 }
 
+// `report DIR --list`: the built-in reports the hub runs (ids and titles).
+int cmdReportList() {
+    for (const auto& d : reports::builtinReports()) std::cout << d.id << "  " << d.title << "\n";
+    return 0;
+}
+
+// Everything is checked before the store is opened, so a bad option prints an error and never a table.
+int cmdReport(const Args& args) {
+    const auto dir = dirArg(args);
+    if (args.options.count("list")) return cmdReportList();
+    const auto id = args.opt("report");
+    if (id.empty()) throw Error(ErrorCode::MissingField, "report", "a report id (abri-hub report DIR --list)");
+    auto definition = reports::findBuiltinReport(id);
+    if (!definition) throw Error(ErrorCode::InvalidValue, "report", "unknown report id (abri-hub report DIR --list)");
+    if (auto from = args.opt("from"); !from.empty()) definition->from = from;
+    if (auto to = args.opt("to"); !to.empty()) definition->to = to;
+    reports::validate(*definition);  // names the field: "from", "to", "period"
+
+    std::optional<std::string> office;
+    if (auto code = args.opt("office"); !code.empty()) {
+        if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
+        office = code;
+    }
+    const auto format = args.opt("format", "table");
+    if (format != "table" && format != "csv" && format != "json")
+        throw Error(ErrorCode::InvalidValue, "format", "table, csv or json");
+
+    reports::DisclosurePolicy policy;
+    policy.roundToBase5 = args.options.count("round") > 0;
+    if (auto text = args.opt("min-cell-size"); !text.empty()) {
+        int k = 0;
+        try {
+            std::size_t used = 0;
+            k = std::stoi(text, &used);
+            if (used != text.size()) throw std::invalid_argument("min-cell-size");
+        } catch (const std::exception&) {
+            throw Error(ErrorCode::InvalidValue, "min-cell-size", "a whole number from 5 to 1000");
+        }
+        // The same bounds as a vault's setting: never below the floor, whoever asks.
+        if (k < reports::kMinimumCellSizeFloor || k > 1000)
+            throw Error(ErrorCode::ValueOutOfRange, "min-cell-size", "5 to 1000");
+        policy.minimumCellSize = k;
+    }
+
+    auto store = HubStore::open(dir, passphrase(args));
+    const auto table = runHubReport(store, *definition, office, policy);
+    logLine("report " + id + " office=" + office.value_or("all") + " format=" + format +
+            " k=" + std::to_string(policy.minimumCellSize));
+    if (format == "json") {
+        auto json = reports::toJson(table);
+        json["office"] = office ? nlohmann::json(*office) : nlohmann::json(nullptr);
+        std::cout << json.dump(2) << "\n";
+    } else if (format == "csv") {
+        std::cout << reports::toCsv(table);
+    } else {
+        std::cout << reportText(table, office);
+    }
+    return 0;
+}
+
 int cmdServe(const Args& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     ServerOptions options;
@@ -419,6 +488,14 @@ Commands:
                                                fails
   import DIR FOLDER                            ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages
                                                for the devices whose want files are there
+  report DIR --report ID [--office CODE] [--format table|csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+             [--round] [--min-cell-size K]
+                                               a built-in report over the merged cases of every office (or
+                                               of CODE's cases), with the offices' disclosure control: counts
+                                               below K (default 11, never below 5) show as <K, and so does
+                                               any value that could be worked out from the totals; --round
+                                               rounds to base 5. Codes and counts only, never identities
+  report DIR --list                            the built-in reports (ids and titles)
   serve DIR [--listen HOST:PORT]               run the server in the foreground (Ctrl+C stops it)
 
 Logs name devices, sequences and codes only, never personal data.
@@ -441,6 +518,7 @@ int main(int argc, char** argv) {
         if (command == "state") return cmdState(args);
         if (command == "quarantine") return cmdQuarantine(args);
         if (command == "import") return cmdImport(args);
+        if (command == "report") return cmdReport(args);
         if (command == "serve") return cmdServe(args);
         std::cerr << "abri-hub: unknown command (see abri-hub --help)\n";
         return 2;
