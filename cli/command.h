@@ -61,5 +61,6 @@ std::vector<Command> auditCommands();
 std::vector<Command> demoCommands();
 std::vector<Command> syncCommands();
 std::vector<Command> conflictCommands();
+std::vector<Command> reportCommands();
 
 }  // namespace abri::cli

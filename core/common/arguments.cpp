@@ -33,6 +33,11 @@ std::string ParsedArgs::valueOr(std::string_view option, std::string_view fallba
     return found == values_.end() ? std::string(fallback) : found->second;
 }
 
+std::vector<std::string> ParsedArgs::values(std::string_view option) const {
+    auto found = repeated_.find(option);
+    return found == repeated_.end() ? std::vector<std::string>{} : found->second;
+}
+
 std::optional<long long> ParsedArgs::integer(std::string_view option, long long min, long long max) const {
     auto text = value(option);
     if (!text) return std::nullopt;
@@ -88,18 +93,23 @@ ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> 
         }
         const OptionSpec* option = findOption(spec, name);
         if (option == nullptr) throw UsageError("unknown option '--" + name + "'");
-        if (parsed.values_.count(name) != 0) throw UsageError("option '--" + name + "' given twice");
+        if (parsed.values_.count(name) != 0 && !option->repeatable) {
+            throw UsageError("option '--" + name + "' given twice");
+        }
         if (option->valueName.empty()) {
             if (inlineValue) throw UsageError("option '--" + name + "' takes no value");
             parsed.values_[name] = "";
             continue;
         }
+        std::string value;
         if (inlineValue) {
-            parsed.values_[name] = *inlineValue;
+            value = *inlineValue;
         } else {
             if (i + 1 >= args.size()) throw UsageError("option '--" + name + "' needs a value");
-            parsed.values_[name] = args[++i];
+            value = args[++i];
         }
+        parsed.values_.emplace(name, value);  // the first one
+        if (option->repeatable) parsed.repeated_[name].push_back(std::move(value));
     }
 
     for (const auto& option : spec.options) {

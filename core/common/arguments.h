@@ -24,6 +24,7 @@ struct OptionSpec {
     std::string_view help{};
     bool required = false;
     bool hidden = false;         // accepted but left out of --help (test and script knobs)
+    bool repeatable = false;     // may be given several times (values(name) returns them in order)
 };
 
 struct PositionalSpec {
@@ -47,6 +48,8 @@ public:
     bool has(std::string_view option) const { return values_.find(std::string(option)) != values_.end(); }
     std::optional<std::string> value(std::string_view option) const;
     std::string valueOr(std::string_view option, std::string_view fallback) const;
+    // Every value of a repeatable option, in the order given (value() returns the first).
+    std::vector<std::string> values(std::string_view option) const;
     // Checked conversions; a bad value is a usage error naming the option.
     std::optional<long long> integer(std::string_view option, long long min, long long max) const;
     // The value must be one of `allowed`.
@@ -58,6 +61,7 @@ private:
     friend ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> args);
     std::vector<std::string> positionals_;
     std::map<std::string, std::string, std::less<>> values_;  // flags map to ""
+    std::map<std::string, std::vector<std::string>, std::less<>> repeated_;  // repeatable options only
 };
 
 // Parses the arguments that follow the command words. With --help/-h anywhere, returns early with

@@ -6,6 +6,8 @@
 //   abri-hub state DIR --office X                                                 the office's state hash
 //   abri-hub quarantine list DIR | quarantine release DIR ID
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
+//   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
+//                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 // The passphrase comes from ABRI_HUB_PASSPHRASE or --passphrase-file FILE. Logs never carry personal data.
 #include <boost/asio/io_context.hpp>
@@ -35,6 +37,8 @@
 #include "open_conflicts.h"
 #include "page_builder.h"
 #include "quarantine_release.h"
+#include "hub_report.h"
+#include "reports/builtin_reports.h"
 
 using namespace abri;
 using namespace abri::sync;
@@ -314,6 +318,66 @@ int cmdImport(const ParsedArgs& args) {
     return failures == 0 ? 0 : 4;
 }
 
+// `report DIR --list`: the built-in reports the hub runs (ids and titles).
+int cmdReportList() {
+    for (const auto& d : reports::builtinReports()) std::cout << d.id << "  " << d.title << "\n";
+    return 0;
+}
+
+// Everything is checked before the store is opened, so a bad option prints an error and never a table.
+int cmdReport(const ParsedArgs& args) {
+    const auto dir = dirArg(args);
+    if (args.has("list")) return cmdReportList();
+    const auto id = args.valueOr("report", "");
+    if (id.empty()) throw Error(ErrorCode::MissingField, "report", "a report id (abri-hub report DIR --list)");
+    auto definition = reports::findBuiltinReport(id);
+    if (!definition) throw Error(ErrorCode::InvalidValue, "report", "unknown report id (abri-hub report DIR --list)");
+    if (auto from = args.valueOr("from", ""); !from.empty()) definition->from = from;
+    if (auto to = args.valueOr("to", ""); !to.empty()) definition->to = to;
+    reports::validate(*definition);  // names the field: "from", "to", "period"
+
+    std::optional<std::string> office;
+    if (auto code = args.valueOr("office", ""); !code.empty()) {
+        if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
+        office = code;
+    }
+    const auto format = args.valueOr("format", "table");
+    if (format != "table" && format != "csv" && format != "json")
+        throw Error(ErrorCode::InvalidValue, "format", "table, csv or json");
+
+    reports::DisclosurePolicy policy;
+    policy.roundToBase5 = args.has("round");
+    if (auto text = args.valueOr("min-cell-size", ""); !text.empty()) {
+        int k = 0;
+        try {
+            std::size_t used = 0;
+            k = std::stoi(text, &used);
+            if (used != text.size()) throw std::invalid_argument("min-cell-size");
+        } catch (const std::exception&) {
+            throw Error(ErrorCode::InvalidValue, "min-cell-size", "a whole number from 5 to 1000");
+        }
+        // The same bounds as a vault's setting: never below the floor, whoever asks.
+        if (k < reports::kMinimumCellSizeFloor || k > 1000)
+            throw Error(ErrorCode::ValueOutOfRange, "min-cell-size", "5 to 1000");
+        policy.minimumCellSize = k;
+    }
+
+    auto store = HubStore::open(dir, passphrase(args));
+    const auto table = runHubReport(store, *definition, office, policy);
+    logLine("report " + id + " office=" + office.value_or("all") + " format=" + format +
+            " k=" + std::to_string(policy.minimumCellSize));
+    if (format == "json") {
+        auto json = reports::toJson(table);
+        json["office"] = office ? nlohmann::json(*office) : nlohmann::json(nullptr);
+        std::cout << json.dump(2) << "\n";
+    } else if (format == "csv") {
+        std::cout << reports::toCsv(table);
+    } else {
+        std::cout << reportText(table, office);
+    }
+    return 0;
+}
+
 constexpr long long kMaxTimeoutMs = 24LL * 3600 * 1000;
 
 int cmdServe(const ParsedArgs& args) {
@@ -432,6 +496,19 @@ const std::vector<HubCommand>& hubCommands() {
           .positionals = {kDirArgument, {"FOLDER", "The folder holding abri-bundle/"}},
           .options = {kPassphraseOption}},
          cmdImport},
+        {{.name = "report",
+          .summary = "A built-in report over the merged cases of every office (or one), with disclosure control",
+          .positionals = {kDirArgument},
+          .options = {{.name = "report", .valueName = "ID", .help = "The report's id (see --list)"},
+                      {.name = "list", .help = "List the built-in reports (ids and titles)"},
+                      {.name = "office", .valueName = "CODE", .help = "Only the cases of this office"},
+                      {.name = "format", .valueName = "table|csv|json", .help = "Output format (default table)"},
+                      {.name = "from", .valueName = "DATE", .help = "Registered on or after DATE (YYYY-MM-DD)"},
+                      {.name = "to", .valueName = "DATE", .help = "Registered on or before DATE (YYYY-MM-DD)"},
+                      {.name = "round", .help = "Round published values to base 5"},
+                      {.name = "min-cell-size", .valueName = "K", .help = "Counts below K show as <K (default 11, at least 5)"},
+                      kPassphraseOption}},
+         cmdReport},
         {{.name = "serve",
           .summary = "Run the server in the foreground (Ctrl+C stops it)",
           .positionals = {kDirArgument},
@@ -495,6 +572,14 @@ Commands:
                                                fails
   import DIR FOLDER                            ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages
                                                for the devices whose want files are there
+  report DIR --report ID [--office CODE] [--format table|csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+             [--round] [--min-cell-size K]
+                                               a built-in report over the merged cases of every office (or
+                                               of CODE's cases), with the offices' disclosure control: counts
+                                               below K (default 11, never below 5) show as <K, and so does
+                                               any value that could be worked out from the totals; --round
+                                               rounds to base 5. Codes and counts only, never identities
+  report DIR --list                            the built-in reports (ids and titles)
   serve DIR [--listen HOST:PORT]               run the server in the foreground (Ctrl+C stops it)
 
 Run 'abri-hub COMMAND --help' for a command's options; an option the command does not know is an error.
