@@ -15,6 +15,15 @@ constexpr std::array<int, kQuasiIdentifiers> kLadderHeights = {3, 2, 3, 2, 2};  
 constexpr std::array<const char*, kQuasiIdentifiers> kNames = {"yearOfRegistration", "gender", "ageBroad",
                                                                "citizenship", "CountryOfExploitation"};
 constexpr double kAcceptableWithheldShare = 0.05;
+// What a step up a ladder costs researchers: losing gender or the whole age band costs most; citizenship and the
+// country of exploitation have many small categories and are the usual first to coarsen.
+constexpr std::array<std::array<int, 3>, kQuasiIdentifiers> kLevelCost = {{
+    {0, 1, 3},  // year
+    {0, 3, 0},  // gender
+    {0, 1, 3},  // age band
+    {0, 2, 0},  // citizenship
+    {0, 2, 0},  // country of exploitation
+}};
 
 std::string twoYearPeriod(const std::string& year) {
     if (year.size() != 4) return "*";
@@ -92,7 +101,8 @@ AnonymisedRecords anonymise(const std::vector<QuasiRecord>& records, int k) {
                 for (levels[3] = 0; levels[3] < kLadderHeights[3]; ++levels[3])
                     for (levels[4] = 0; levels[4] < kLadderHeights[4]; ++levels[4]) {
                         int height = 0;
-                        for (const int l : levels) height += l;
+                        for (std::size_t qi = 0; qi < kQuasiIdentifiers; ++qi)
+                            height += kLevelCost[qi][static_cast<std::size_t>(levels[qi])];
                         if (bestAcceptable && height > bestHeight) continue;
                         std::size_t withheld = 0;
                         for (const auto& [key, size] : classSizes(levels))

@@ -4,8 +4,9 @@
 //
 // Global recoding: every quasi-identifier has a ladder of coarser values (below); one level is chosen per
 // quasi-identifier for the whole export. Of the 3*2*3*2*2 level combinations, the one kept is the least coarsened
-// (fewest steps up the ladders) that withholds at most 5 % of the records; when none does, the one withholding the
-// fewest. Then every record whose combination still occurs fewer than k times is withheld.
+// (the smallest cost of its steps up the ladders, weighted in k_anonymity.cpp so that gender and age are kept
+// longest) that withholds at most 5 % of the records; when none does, the one withholding the fewest. Then every
+// record whose combination still occurs fewer than k times is withheld.
 //   year:        "2026" -> "2025-2026" (two-year periods starting on even years) -> "*"
 //   gender:      "Female" -> "*"
 //   age band:    "24--26" -> "18+" ("0--17" for minors, "Unknown" stays) -> "*"
