@@ -95,10 +95,12 @@ Json buildItem(Rng& rng, model::Entity kind, const std::vector<std::pair<std::st
     for (const auto& [path, value] : planned) {
         if (model::findField(kind, path) != nullptr && !value.is_null()) model::setField(doc, path, value);
     }
+    auto isPlanned = [&planned](std::string_view path) {
+        return std::any_of(planned.begin(), planned.end(),
+                           [path](const auto& entry) { return entry.first == path && !entry.second.is_null(); });
+    };
     for (const auto& spec : model::fieldsOf(kind)) {
-        if (spec.required && model::getField(doc, spec.path).is_null()) {
-            model::setField(doc, spec.path, genericValue(rng, spec, facts));
-        }
+        if (spec.required && !isPlanned(spec.path)) model::setField(doc, spec.path, genericValue(rng, spec, facts));
     }
     return doc;
 }
