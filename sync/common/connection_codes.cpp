@@ -16,9 +16,4 @@ bool isFatalIdentityCode(SyncCode code) noexcept {
     }
 }
 
-std::string_view wireCodeName(std::uint16_t value) noexcept {
-    auto code = syncCodeFromWire(value);
-    return code ? syncCodeName(*code) : std::string_view("unknown");
-}
-
 }  // namespace abri::sync

@@ -43,7 +43,9 @@ abri::sync::daemon::CourierOptions optionsFrom(const abri::ParsedArgs& args) {
     if (auto bytes = args.integer("bandwidth", 0, INT64_MAX)) {
         options.bandwidthBytesPerSecond = static_cast<std::uint64_t>(*bytes);
     }
-    if (auto ms = args.integer("download-wait-ms", 0, UINT32_MAX)) options.downloadWaitMs = static_cast<std::uint32_t>(*ms);
+    if (auto ms = args.integer("download-wait-ms", 0, UINT32_MAX)) {
+        options.downloadWaitMs = static_cast<std::uint32_t>(*ms);
+    }
     if (auto ms = args.integer("backoff-ms", 0, kMaxMs)) options.backoffStart = milliseconds(*ms);
     if (auto ms = args.integer("reply-timeout-ms", 0, kMaxMs)) options.replyTimeout = milliseconds(*ms);
     if (auto ms = args.integer("clock-hold-refresh-ms", 0, kMaxMs)) options.clockHoldRefresh = milliseconds(*ms);

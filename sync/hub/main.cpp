@@ -81,13 +81,19 @@ std::string codeName(std::uint16_t wire) {
 
 std::uint64_t parseDurationMs(const std::string& text) {
     if (text.empty()) throw Error(ErrorCode::InvalidValue, "valid");
-    const char unit = text.back();
-    const auto n = parseNonNegativeDecimal(std::string_view(text).substr(0, text.size() - 1));
-    const std::uint64_t unitMs = unit == 'h' ? 3600 * 1000 : unit == 'd' ? 24 * 3600 * 1000 : unit == 'm' ? 60 * 1000 : 0;
-    if (!n || unitMs == 0) throw Error(ErrorCode::InvalidValue, "valid", "use 72h, 7d or 30m");
-    const auto count = static_cast<std::uint64_t>(*n);
-    return count > UINT64_MAX / unitMs ? UINT64_MAX : count * unitMs;  // the caller caps it at 30 days
+    std::uint64_t unitMs = 0;
+    switch (text.back()) {
+    case 'h': unitMs = 3600 * 1000; break;
+    case 'd': unitMs = 24 * 3600 * 1000; break;
+    case 'm': unitMs = 60 * 1000; break;
+    default: break;
+    }
+    const auto count = parseNonNegativeDecimal(std::string_view(text).substr(0, text.size() - 1));
+    if (!count || unitMs == 0) throw Error(ErrorCode::InvalidValue, "valid", "use 72h, 7d or 30m");
+    const auto n = static_cast<std::uint64_t>(*count);
+    return n > UINT64_MAX / unitMs ? UINT64_MAX : n * unitMs;  // the caller caps it at 30 days
 }
+
 constexpr std::array<std::string_view, 2> kKdfChoices = {"moderate", "minimum"};
 
 int cmdInit(const ParsedArgs& args) {
@@ -114,7 +120,8 @@ int cmdEnroll(const ParsedArgs& args) {
     else throw Error(ErrorCode::InvalidValue, "role", "caseworker or supervisor");
     token.office = args.valueOr("office", "");
     if (!isValidOfficeCode(token.office)) throw Error(ErrorCode::InvalidValue, "office");
-    const auto validity = std::min<std::uint64_t>(parseDurationMs(args.valueOr("valid", "72h")), 30ULL * 24 * 3600 * 1000);
+    constexpr std::uint64_t kMaxValidityMs = 30ULL * 24 * 3600 * 1000;
+    const auto validity = std::min(parseDurationMs(args.valueOr("valid", "72h")), kMaxValidityMs);
     token.expiryMs = nowMs() + validity;
     token.hubFingerprint = store.identityFingerprint();
     token.hubAddress = store.address();

@@ -45,8 +45,6 @@ CaseFileWidget* Workspace::caseFile(const QString& caseId) const {
     return nullptr;
 }
 
-CaseFileWidget* Workspace::currentCase() const { return qobject_cast<CaseFileWidget*>(tabs_->currentWidget()); }
-
 CaseFileWidget* Workspace::openCase(const QString& caseId) {
     if (auto* existing = caseFile(caseId)) {
         tabs_->setCurrentWidget(existing);

@@ -26,7 +26,6 @@ public:
     QTabWidget* tabs() const { return tabs_; }
     // Opens (or brings forward) the case's tab.
     CaseFileWidget* openCase(const QString& caseId);
-    CaseFileWidget* currentCase() const;
     CaseFileWidget* caseFile(const QString& caseId) const;
     // Opens the registration wizard (window-modal); the new case opens when it finishes.
     NewCaseWizard* newCase();

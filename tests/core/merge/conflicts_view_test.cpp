@@ -84,9 +84,11 @@ TEST_CASE("an administrator cannot reveal a conflict's sensitive value", "[merge
     const int auditedBefore = f.revealsAudited();
     f.login("admin", test::kAdminPassword);
     const auto nameId = f.viewOf(merge::viewOpenConflicts(*f.vault), "person.family_name").conflict.id;
-    for (const merge::ConflictReveal& reveal : {merge::ConflictReveal{.all = true}, merge::ConflictReveal{.ids = {nameId}}}) {
+    const merge::ConflictReveal everything{.all = true};
+    const merge::ConflictReveal thisOne{.ids = {nameId}};
+    for (const merge::ConflictReveal* reveal : {&everything, &thisOne}) {
         try {
-            merge::viewOpenConflicts(*f.vault, reveal);
+            merge::viewOpenConflicts(*f.vault, *reveal);
             FAIL("an administrator's reveal must be refused");
         } catch (const Error& error) {
             CHECK(error.code() == ErrorCode::PermissionDenied);
