@@ -87,3 +87,16 @@ TEST_CASE("help of a command without command words", "[common][args]") {
     CHECK(help.rfind("Usage: abri-syncd SYNC_DIR [options]\n", 0) == 0);
     CHECK(help.find("--once") != std::string::npos);
 }
+
+TEST_CASE("a repeatable option keeps every value in order; others are refused twice", "[common][args]") {
+    CommandSpec spec = sampleSpec();
+    spec.options.push_back({.name = "filter", .valueName = "F", .help = "Filter", .repeatable = true});
+    const std::vector<std::string> words{"v", "f", "--user", "u", "--filter", "gender=female",
+                                         "--filter=age_band=0-8,9-17", "--filter", "sex=x"};
+    const auto args = parseArguments(spec, words);
+    CHECK(args.values("filter") == std::vector<std::string>{"gender=female", "age_band=0-8,9-17", "sex=x"});
+    CHECK(args.value("filter") == "gender=female");
+    CHECK(args.values("limit").empty());
+    const std::vector<std::string> twice{"v", "f", "--user", "u", "--limit", "1", "--limit", "2"};
+    CHECK_THROWS_AS(parseArguments(spec, twice), UsageError);
+}
