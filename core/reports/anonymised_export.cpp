@@ -160,9 +160,8 @@ ExportSummary exportAnonymised(vault::Vault& vault, const std::filesystem::path&
     }
     const AnonymisedRecords anonymised = anonymise(records, options.k);
 
-    std::string csv;
-    for (const auto& name : anonymisedColumns()) csv += (csv.empty() ? "" : ",") + name;
-    csv += "\r\n";
+    std::vector<std::string> lines;
+    lines.reserve(anonymised.rows.size());
     for (const auto& row : anonymised.rows) {
         const PersonFacts& p = persons[row.source];
         // The majority status follows the published (maybe coarsened) age band, so it cannot split a class.
@@ -172,8 +171,14 @@ ExportSummary exportAnonymised(vault::Vault& vault, const std::filesystem::path&
         appendFlags(line, controlColumns(), p.controlMeans);
         appendFlags(line, labourColumns(), {p.labourSector});
         appendFlags(line, recruiterColumns(), {p.recruiterRelationship});
-        csv += line + "\r\n";
+        lines.push_back(std::move(line));
     }
+    // Rows in vault order would follow registration order, finer than the year: sorted, they follow nothing.
+    std::sort(lines.begin(), lines.end());
+    std::string csv;
+    for (const auto& name : anonymisedColumns()) csv += (csv.empty() ? "" : ",") + name;
+    csv += "\r\n";
+    for (const auto& line : lines) csv += line + "\r\n";
     writeFileAtomically(csvPath, std::span(reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()));
 
     ExportSummary summary;
