@@ -183,7 +183,7 @@ const WeightedCodes& exploitationTypes(std::string_view gender, bool minor, Rng&
     if (gender == "female") return minor ? femaleMinor : femaleAdult;
     if (gender == "male") return minor ? maleMinor : maleAdult;
     if (gender == "transgender_nonconforming" && !minor) return transgenderAdult;
-    // Unknown gender: either table, half the time each.
+    // Unknown gender (and the rare transgender minor): the women's or the men's table, half the time each.
     const bool asFemale = rng.chance(50);
     if (minor) return asFemale ? femaleMinor : maleMinor;
     return asFemale ? femaleAdult : maleAdult;
