@@ -46,4 +46,9 @@ void OptionalDateEdit::keyPressEvent(QKeyEvent* event) {
     QDateEdit::keyPressEvent(event);
 }
 
+void OptionalDateEdit::setIsoDate(const QString& isoDate) {
+    const QDate parsed = QDate::fromString(isoDate, Qt::ISODate);
+    setDate(parsed.isValid() ? parsed : kUnset);
+}
+
 }  // namespace abri::app
