@@ -155,7 +155,8 @@ int runReportsBench(const ReportsBenchOptions& options) {
     for (const auto& definition : reportsToTime(today)) {
         std::fprintf(stderr, "  %s...\n", definition.id.c_str());
         const Latency viaEngine = measure(options.runs, [&](int) { (void)engine.run(definition); });
-        const Latency vaultCount = measure(options.runs, [&](int) { (void)reports::countReport(session->db(), definition); });
+        const Latency vaultCount =
+            measure(options.runs, [&](int) { (void)reports::countReport(session->db(), definition); });
         const Latency plainCount = measure(options.runs, [&](int) { (void)reports::countReport(plain, definition); });
         countsAgree = countsAgree && sameCounts(reports::countReport(session->db(), definition),
                                                 reports::countReport(plain, definition));

@@ -120,7 +120,8 @@ reports::ReportDefinition definitionFromArgs(const ParsedArgs& args, vault::Vaul
     } else if (!(definition = reports::findBuiltinReport(*id))) {
         for (auto& saved : reports::savedReports(session))
             if (saved.id == *id) definition = std::move(saved);
-        if (!definition) throw Error(ErrorCode::InvalidValue, "report", "unknown report id; see 'abri-cli report list'");
+        if (!definition)
+            throw Error(ErrorCode::InvalidValue, "report", "unknown report id; see 'abri-cli report list'");
     }
     for (const auto& text : args.values("filter")) definition->filters.push_back(parseFilter(text));
     if (auto from = args.value("from")) definition->from = *from;
@@ -284,13 +285,13 @@ std::vector<Command> reportCommands() {
 
     auto saveOptions = unlockOptions();
     saveOptions.push_back(
-        {.name = "definition", .valueName = "FILE.json", .help = "The report definition, with a title", .required = true});
+        {.name = "definition", .valueName = "FILE.json", .help = "The definition, with a title", .required = true});
 
     auto exportOptions = unlockOptions();
     exportOptions.insert(
         exportOptions.end(),
         {{.name = "output", .valueName = "FILE.csv", .help = "Where to write the CSV (atomically)", .required = true},
-         {.name = "k", .valueName = "K", .help = "Each quasi-identifier combination at least K times (default 11, min 5)"},
+         {.name = "k", .valueName = "K", .help = "Each combination of quasi-identifiers K times or more (default 11)"},
          {.name = "from", .valueName = "YYYY-MM-DD", .help = "Registered on or after this date"},
          {.name = "to", .valueName = "YYYY-MM-DD", .help = "Registered on or before this date"}});
 

@@ -66,7 +66,8 @@ PublishedTable runHubReport(HubStore& store, const reports::ReportDefinition& de
 
 std::string reportText(const PublishedTable& t, const std::optional<std::string>& office) {
     const auto& d = t.definition;
-    std::string out = (d.title.empty() ? std::string("Report") : d.title) + (d.id.empty() ? "" : " [" + d.id + "]") + "\n";
+    std::string out = d.title.empty() ? std::string("Report") : d.title;
+    out += (d.id.empty() ? "" : " [" + d.id + "]") + std::string("\n");
     out += "Scope: " + (office ? "office " + *office : std::string("every office of the region")) + "\n";
     out += "Period: " + periodText(d) + "\n";
     for (const auto& f : d.filters) {

@@ -231,7 +231,8 @@ TEST_CASE("report export-anonymised writes the research CSV with its summary, au
     CHECK(contains(bytesOf(output), "yearOfRegistration"));
 
     // 14 identical quasi-identifier combinations cannot reach k = 20: all withheld, said so.
-    auto strict = v.asSuper({"report", "export-anonymised"}, {"--output", (v.dir / "strict.csv").string(), "--k", "20"});
+    auto strict =
+        v.asSuper({"report", "export-anonymised"}, {"--output", (v.dir / "strict.csv").string(), "--k", "20"});
     REQUIRE(strict.exitCode == 0);
     CHECK(contains(strict.out, "consenting: 14"));
     CHECK(contains(strict.out, "exported:   0"));

@@ -109,6 +109,10 @@ std::vector<reports::ReportDefinition> reportsToCompare() {
     filtered.from = "2024-01-01";
     filtered.to = "2025-12-31";
     all.push_back(filtered);
+    reports::ReportDefinition countries;
+    countries.rows = reports::Dimension::CountryOfExploitation;
+    countries.columns = reports::Dimension::International;
+    all.push_back(countries);
     reports::ReportDefinition byOffice;
     byOffice.rows = reports::Dimension::Office;
     byOffice.columns = reports::Dimension::ControlMeans;
@@ -140,24 +144,30 @@ TEST_CASE("the hub's report equals the sum of the offices' reports before suppre
         repoA2.updateField(casesA1[6], "person.estimated_age", 15);
         repoA2.deleteCase(casesA1[7]);
         cases::CaseRepository repoB(region.b1->vault());
-        bool corrected = false, deletedEvent = false;
-        for (const auto& id : casesB) {
-            const auto view = repoB.load(id);
+        bool corrected = false;
+        std::size_t casesWithoutExploitationEvents = 0;
+        for (std::size_t i = 1; i < casesB.size(); ++i) {
+            const auto view = repoB.load(casesB[i]);
             REQUIRE(view);
+            bool deletedHere = false;
             for (const auto& item : view->items) {
                 if (!corrected && item.kind == model::Entity::Service && !item.superseded) {
                     Json doc = item.doc;
                     doc["status"] = doc.value("status", "") == "cancelled" ? "completed" : "cancelled";
                     repoB.correctItem(item.id, doc);
                     corrected = true;
-                } else if (!deletedEvent && item.kind == model::Entity::Event) {
+                } else if (casesWithoutExploitationEvents < 3 && item.kind == model::Entity::Event &&
+                           item.doc.value("type", "") == "exploitation") {
+                    // The country of exploitation (and maybe international/internal) leaves the counts: a hub that
+                    // still counted deleted items would differ from the vaults.
                     repoB.deleteItem(item.id);
-                    deletedEvent = true;
+                    deletedHere = true;
                 }
             }
+            casesWithoutExploitationEvents += deletedHere ? 1 : 0;
         }
         REQUIRE(corrected);
-        REQUIRE(deletedEvent);
+        REQUIRE(casesWithoutExploitationEvents == 3);
         repoB.deleteCase(casesB[0]);
     }
     region.sync();
