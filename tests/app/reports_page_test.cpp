@@ -377,7 +377,7 @@ TEST_CASE("the period and rounding change the report", "[app][reports]") {
     CHECK(open.page->notesLabel()->text().contains(QStringLiteral("rounded to base 5")));
 }
 
-TEST_CASE("cross-tabs: build, save, show and delete; internal dimensions follow the role", "[app][reports]") {
+TEST_CASE("cross-tabs: build, save, show and delete, and internal dimensions follow the role", "[app][reports]") {
     SECTION("a caseworker") {
         OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
         auto* dialog = open.page->openCrossTabDialog();

@@ -186,7 +186,7 @@ TEST_CASE("report run suppresses small cells as <11 in every format and never pr
     CHECK(strict["minimum_cell_size"] == 15);
 }
 
-TEST_CASE("report list shows built-in and saved reports; a saved report runs by its id", "[cli][reports]") {
+TEST_CASE("report list shows built-in and saved reports, and a saved report runs by its id", "[cli][reports]") {
     ReportVault v;
     auto list = v.asWorker({"report", "list"});
     REQUIRE(list.exitCode == 0);

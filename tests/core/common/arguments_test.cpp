@@ -88,7 +88,7 @@ TEST_CASE("help of a command without command words", "[common][args]") {
     CHECK(help.find("--once") != std::string::npos);
 }
 
-TEST_CASE("a repeatable option keeps every value in order; others are refused twice", "[common][args]") {
+TEST_CASE("a repeatable option keeps every value in order, others are refused twice", "[common][args]") {
     CommandSpec spec = sampleSpec();
     spec.options.push_back({.name = "filter", .valueName = "F", .help = "Filter", .repeatable = true});
     const std::vector<std::string> words{"v", "f", "--user", "u", "--filter", "gender=female",

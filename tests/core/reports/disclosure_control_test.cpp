@@ -170,7 +170,7 @@ TEST_CASE("small totals are suppressed with their partners", "[reports][disclosu
     requireSafe(truth, published, 11);
 }
 
-TEST_CASE("rounding publishes multiples of five; k below five is refused; zeros stay zeros", "[reports][disclosure]") {
+TEST_CASE("rounding publishes multiples of five, k below five is refused, zeros stay zeros", "[reports][disclosure]") {
     const auto truth = crossTab({{23, 41}, {17, 0}});
     const auto published = reports::protectTable(truth, 11, true);
     for (const auto& row : published.cells)

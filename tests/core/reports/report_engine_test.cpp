@@ -73,7 +73,7 @@ std::int64_t cell(const reports::RawTable& t, const std::string& row, const std:
 
 }  // namespace
 
-TEST_CASE("one-way tables count persons exactly; a deleted case is not counted", "[reports]") {
+TEST_CASE("one-way tables count persons exactly, and a deleted case is not counted", "[reports]") {
     KnownCases v;
     const auto bySex = v.raw(Dimension::Gender);
     CHECK(bySex.grandTotal == 11);
