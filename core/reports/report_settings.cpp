@@ -1,6 +1,7 @@
 #include "reports/report_settings.h"
 
 #include "audit/audit_log.h"
+#include "common/decimal.h"
 #include "common/error.h"
 #include "reports/report_engine.h"
 #include "storage/meta.h"
@@ -15,14 +16,10 @@ constexpr int kCeiling = 1000;
 
 int minimumCellSize(vault::Vault& vault) {
     const auto text = storage::readMeta(vault.db(), kMetaKey);
-    if (!text) return kDefaultMinimumCellSize;
-    try {
-        const int k = std::stoi(*text);
-        // A damaged value never weakens protection.
-        return k < kMinimumCellSizeFloor || k > kCeiling ? kDefaultMinimumCellSize : k;
-    } catch (const std::exception&) {
-        return kDefaultMinimumCellSize;
-    }
+    const auto k = text ? parseNonNegativeDecimal(*text) : std::nullopt;
+    // A missing or damaged value never weakens protection.
+    if (!k || *k < kMinimumCellSizeFloor || *k > kCeiling) return kDefaultMinimumCellSize;
+    return static_cast<int>(*k);
 }
 
 void setMinimumCellSize(vault::Vault& vault, int k) {
