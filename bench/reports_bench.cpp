@@ -91,14 +91,6 @@ std::unique_ptr<vault::Vault> createVault(const fs::path& path) {
     return vault::Vault::unlock(path, "benchsuper", kPassword);
 }
 
-std::string number(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
-std::string latencyText(const Latency& l) { return number(l.p50Ms, 2) + " / " + number(l.p95Ms, 2) + " ms"; }
-
 struct Row {
     std::string label, engine, vaultCount, plainCount, ratio, target, result;
 };
