@@ -116,6 +116,8 @@ private:
     void runCurrent();
     void showTable(reports::PublishedTable table);
     void showChart();
+    void fitTable();
+    void arrangeTableAndChart();
     void showError(const Error& error);
     void showExportError(const QString& message);
     void updateActions();
