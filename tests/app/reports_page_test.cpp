@@ -385,7 +385,7 @@ TEST_CASE("the period and rounding change the report", "[app][reports]") {
     CHECK(open.page->notesLabel()->text().contains(QStringLiteral("rounded to base 5")));
 }
 
-TEST_CASE("cross-tabs: build, save, show and delete; internal dimensions follow the role", "[app][reports]") {
+TEST_CASE("cross-tabs: build, save, show and delete, with internal dimensions by role", "[app][reports]") {
     SECTION("a caseworker") {
         OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
         auto* dialog = open.page->openCrossTabDialog();
@@ -574,4 +574,34 @@ TEST_CASE("report labels and errors in French and Arabic", "[app][reports][i18n]
     CHECK(ReportLabels::category(Dimension::ServiceType, "none") == QStringLiteral("No service"));
     CHECK(ReportLabels::category(Dimension::Caseworker, "unassigned") == QStringLiteral("Unassigned"));
     CHECK(ReportLabels::category(Dimension::Citizenship, "TN") == QStringLiteral("Tunisia"));
+}
+
+TEST_CASE("the Reports screen follows a language switch", "[app][reports][i18n]") {
+    OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
+    open.show("exploitation_by_sex");
+    {
+        abri::app::test::LanguageGuard french(QStringLiteral("fr"));
+        CHECK(open.page->titleLabel()->text() == QStringLiteral("Forme d'exploitation par sexe"));
+        CHECK(open.page->model()->headerData(1, Qt::Horizontal).toString() == QStringLiteral("Femme"));
+        CHECK(open.cellText(open.page->model()->totalRow(), 0) == QStringLiteral("Total"));
+        CHECK(open.page->picker()->topLevelItem(0)->text(0) == QStringLiteral("Rapports intégrés"));
+        CHECK(open.page->notesLabel()->text().contains(QStringLiteral("masquées")));
+    }
+    {
+        abri::app::test::LanguageGuard arabic(QStringLiteral("ar"));
+        CHECK(open.page->layoutDirection() == Qt::RightToLeft);
+        CHECK(open.page->model()->headerData(0, Qt::Horizontal).toString() == QString::fromUtf8("شكل الاستغلال"));
+        // Suppressed cells keep their mark in the locale's digits.
+        bool suppressed = false;
+        auto* model = open.page->model();
+        for (int row = 0; row < model->rowCount() && !suppressed; ++row)
+            for (int column = 1; column < model->columnCount(); ++column)
+                if (model->index(row, column).data(ReportTableModel::SuppressedRole).toBool()) {
+                    CHECK(model->index(row, column).data().toString() == QString::fromUtf8("<١١"));
+                    suppressed = true;
+                    break;
+                }
+        CHECK(suppressed);
+    }
+    CHECK(open.page->titleLabel()->text() == QStringLiteral("Type of exploitation by sex"));
 }
