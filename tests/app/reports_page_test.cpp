@@ -605,3 +605,24 @@ TEST_CASE("the Reports screen follows a language switch", "[app][reports][i18n]"
     }
     CHECK(open.page->titleLabel()->text() == QStringLiteral("Type of exploitation by sex"));
 }
+
+TEST_CASE("a period without registrations is an empty table, not a crash", "[app][reports]") {
+    OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
+    open.show("exploitation_by_sex");
+    open.page->fromEdit()->setDate(QDate(1990, 1, 1));
+    open.page->toEdit()->setDate(QDate(1990, 12, 31));
+    open.waitIdle();
+    REQUIRE(open.page->currentTable().has_value());
+    const PublishedTable& table = *open.page->currentTable();
+    CHECK(table.grandTotal == 0);
+    CHECK_FALSE(open.page->errorLabel()->isVisible());
+    CHECK(open.page->notesLabel()->text().contains(QStringLiteral("No person was registered in this period")));
+    CHECK(open.page->model()->rowCount() == static_cast<int>(table.rowKeys.size()) + 1);
+    CHECK(open.cellText(open.page->model()->totalRow(), open.page->model()->totalColumn()) == QStringLiteral("0"));
+    auto* chart = open.page->chartView()->chart();
+    REQUIRE(chart->series().size() == 1);
+    CHECK(static_cast<QAbstractBarSeries*>(chart->series().front())->count() == 0);  // nothing to draw
+    // It still exports.
+    CHECK(open.page->exportPdf(open.dir.filePath(QStringLiteral("empty.pdf"))));
+    CHECK(open.page->exportCsv(open.dir.filePath(QStringLiteral("empty.csv"))));
+}

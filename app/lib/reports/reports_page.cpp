@@ -89,8 +89,40 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     auto* outer = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(outer);
 
-    // Left: the report picker.
-    auto* left = new QWidget(outer);
+    // Left: the report picker. Right: period, rounding, exports; title and notes; table and chart.
+    auto* left = buildPickerPanel(outer);
+    auto* right = buildReportPanel(outer);
+    outer->addWidget(left);
+    outer->addWidget(right);
+    outer->setStretchFactor(0, 0);
+    outer->setStretchFactor(1, 1);
+    outer->setSizes({280, 920});
+    outer->setChildrenCollapsible(false);
+
+    progress_->hide();
+    cancel_->hide();
+    internal_->hide();
+    error_->hide();
+    rerunDebounce_->setSingleShot(true);
+    rerunDebounce_->setInterval(kRerunDelayMs);
+    exportAnonymised_->setVisible(session_.can(vault::Permission::ExportResearchData));
+    export_->setVisible(session_.can(vault::Permission::ExportData) ||
+                        session_.can(vault::Permission::ExportResearchData));
+    for (QAction* action : {exportCsv_, exportPdf_, exportAnnex_}) {
+        action->setVisible(session_.can(vault::Permission::ExportData));
+    }
+
+    connectSignals();
+    fillPresets();
+    fillChartKinds();
+    reloadSavedReports();
+    retranslate();
+    // Open on the first report of the annex.
+    showBuiltinReport(reports::builtinReports().front().id);
+}
+
+QWidget* ReportsPage::buildPickerPanel(QWidget* parent) {
+    auto* left = new QWidget(parent);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     pickerHeading_ = new QLabel(left);
@@ -116,8 +148,11 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     leftLayout->addLayout(savedButtons);
     left->setMinimumWidth(240);
 
-    // Right: period, rounding, exports; title and notes; table and chart.
-    auto* right = new QWidget(outer);
+    return left;
+}
+
+QWidget* ReportsPage::buildReportPanel(QWidget* parent) {
+    auto* right = new QWidget(parent);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto* top = new QHBoxLayout;
@@ -224,26 +259,10 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     splitter_->setChildrenCollapsible(false);
     rightLayout->addWidget(splitter_, 1);
 
-    outer->addWidget(left);
-    outer->addWidget(right);
-    outer->setStretchFactor(0, 0);
-    outer->setStretchFactor(1, 1);
-    outer->setSizes({280, 920});
-    outer->setChildrenCollapsible(false);
+    return right;
+}
 
-    progress_->hide();
-    cancel_->hide();
-    internal_->hide();
-    error_->hide();
-    rerunDebounce_->setSingleShot(true);
-    rerunDebounce_->setInterval(kRerunDelayMs);
-    exportAnonymised_->setVisible(session_.can(vault::Permission::ExportResearchData));
-    export_->setVisible(session_.can(vault::Permission::ExportData) ||
-                        session_.can(vault::Permission::ExportResearchData));
-    for (QAction* action : {exportCsv_, exportPdf_, exportAnnex_}) {
-        action->setVisible(session_.can(vault::Permission::ExportData));
-    }
-
+void ReportsPage::connectSignals() {
     connect(picker_, &QTreeWidget::itemSelectionChanged, this, &ReportsPage::onPickerSelection);
     connect(newCrossTab_, &QPushButton::clicked, this, [this] { openCrossTabDialog(); });
     connect(editSaved_, &QPushButton::clicked, this, [this] {
@@ -290,12 +309,6 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
         if (!path.isEmpty()) exportAnonymisedTo(path);
     });
 
-    fillPresets();
-    fillChartKinds();
-    reloadSavedReports();
-    retranslate();
-    // Open on the first report of the annex.
-    showBuiltinReport(reports::builtinReports().front().id);
 }
 
 ReportsPage::~ReportsPage() {
@@ -547,6 +560,7 @@ void ReportsPage::runCurrent() {
             model_->clear();
             showChart();
             showError(error);
+            updateActions();
         });
 }
 

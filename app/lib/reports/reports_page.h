@@ -106,6 +106,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QWidget* buildPickerPanel(QWidget* parent);
+    QWidget* buildReportPanel(QWidget* parent);
+    void connectSignals();
     void retranslate();
     void fillPicker();
     void fillPresets();
