@@ -1551,11 +1551,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <comment>pie slice: category: share</comment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Suppressed categories (%1) are left out.</source>
         <translation>الفئات المحجوبة (%1) غير معروضة.</translation>
     </message>
@@ -2281,6 +2276,10 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Filters of the report (a person must match each)</source>
+        <translation>مرشحات التقرير (يجب أن يطابقها الشخص كلها)</translation>
     </message>
 </context>
 <context>

@@ -1551,11 +1551,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <comment>pie slice: category: share</comment>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Suppressed categories (%1) are left out.</source>
         <translation>Les catégories masquées (%1) ne sont pas représentées.</translation>
     </message>
@@ -2281,6 +2276,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Filters of the report (a person must match each)</source>
+        <translation>Filtres du rapport (une personne doit répondre à chacun)</translation>
     </message>
 </context>
 <context>

@@ -226,8 +226,9 @@ TEST_CASE("a built-in report shows the engine's numbers, suppressed cells as <11
     const auto& ages = *open.page->currentTable();
     for (std::size_t r = 0; r < ages.rowKeys.size(); ++r) {
         const auto share = ages.percent(r, 0);
+        const bool shown = share && ages.cells[r][0] && *ages.cells[r][0] > 0;  // none for suppressed or zero rows
         CHECK(open.page->model()->index(static_cast<int>(r), 2).data().toString() ==
-              (share ? ReportLabels::percent(*share) : QString()));
+              (shown ? ReportLabels::percent(*share) : QString()));
     }
     // Exploitation types are multi-valued: the screen says so.
     open.show("exploitation_by_sex");
@@ -577,4 +578,55 @@ TEST_CASE("report labels and errors in French and Arabic", "[app][reports][i18n]
     CHECK(ReportLabels::category(Dimension::ServiceType, "none") == QStringLiteral("No service"));
     CHECK(ReportLabels::category(Dimension::Caseworker, "unassigned") == QStringLiteral("Unassigned"));
     CHECK(ReportLabels::category(Dimension::Citizenship, "TN") == QStringLiteral("Tunisia"));
+}
+
+TEST_CASE("the Reports screen follows a language switch", "[app][reports][i18n]") {
+    OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
+    open.show("exploitation_by_sex");
+    {
+        abri::app::test::LanguageGuard french(QStringLiteral("fr"));
+        CHECK(open.page->titleLabel()->text() == QStringLiteral("Forme d'exploitation par sexe"));
+        CHECK(open.page->model()->headerData(1, Qt::Horizontal).toString() == QStringLiteral("Femme"));
+        CHECK(open.cellText(open.page->model()->totalRow(), 0) == QStringLiteral("Total"));
+        CHECK(open.page->picker()->topLevelItem(0)->text(0) == QStringLiteral("Rapports intégrés"));
+        CHECK(open.page->notesLabel()->text().contains(QStringLiteral("masquées")));
+    }
+    {
+        abri::app::test::LanguageGuard arabic(QStringLiteral("ar"));
+        CHECK(open.page->layoutDirection() == Qt::RightToLeft);
+        CHECK(open.page->model()->headerData(0, Qt::Horizontal).toString() == QString::fromUtf8("شكل الاستغلال"));
+        // Suppressed cells keep their mark in the locale's digits.
+        bool suppressed = false;
+        auto* model = open.page->model();
+        for (int row = 0; row < model->rowCount() && !suppressed; ++row)
+            for (int column = 1; column < model->columnCount(); ++column)
+                if (model->index(row, column).data(ReportTableModel::SuppressedRole).toBool()) {
+                    CHECK(model->index(row, column).data().toString() == QString::fromUtf8("<١١"));
+                    suppressed = true;
+                    break;
+                }
+        CHECK(suppressed);
+    }
+    CHECK(open.page->titleLabel()->text() == QStringLiteral("Type of exploitation by sex"));
+}
+
+TEST_CASE("a period without registrations is an empty table, not a crash", "[app][reports]") {
+    OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
+    open.show("exploitation_by_sex");
+    open.page->fromEdit()->setDate(QDate(1990, 1, 1));
+    open.page->toEdit()->setDate(QDate(1990, 12, 31));
+    open.waitIdle();
+    REQUIRE(open.page->currentTable().has_value());
+    const PublishedTable& table = *open.page->currentTable();
+    CHECK(table.grandTotal == 0);
+    CHECK_FALSE(open.page->errorLabel()->isVisible());
+    CHECK(open.page->notesLabel()->text().contains(QStringLiteral("No person was registered in this period")));
+    CHECK(open.page->model()->rowCount() == static_cast<int>(table.rowKeys.size()) + 1);
+    CHECK(open.cellText(open.page->model()->totalRow(), open.page->model()->totalColumn()) == QStringLiteral("0"));
+    auto* chart = open.page->chartView()->chart();
+    REQUIRE(chart->series().size() == 1);
+    CHECK(static_cast<QAbstractBarSeries*>(chart->series().front())->count() == 0);  // nothing to draw
+    // It still exports.
+    CHECK(open.page->exportPdf(open.dir.filePath(QStringLiteral("empty.pdf"))));
+    CHECK(open.page->exportCsv(open.dir.filePath(QStringLiteral("empty.csv"))));
 }

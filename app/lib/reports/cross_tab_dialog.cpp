@@ -81,6 +81,8 @@ CrossTabDialog::CrossTabDialog(Session& session, CategoriesInData categoriesInDa
     filterGrid->addLayout(dimensionRow, 0, 0);
     filterGrid->addWidget(filterValues_, 1, 0);
     filterGrid->addWidget(addFilter_, 2, 0, Qt::AlignTrailing);
+    chosenLabel_ = new QLabel(this);
+    filterGrid->addWidget(chosenLabel_, 0, 1);
     filterGrid->addWidget(filters_, 1, 1);
     filterGrid->addWidget(removeFilter_, 2, 1, Qt::AlignTrailing);
     filterGrid->setColumnStretch(0, 1);
@@ -292,6 +294,7 @@ void CrossTabDialog::retranslate() {
     columnsLabel_->setText(tr("Columns"));
     filtersHeading_->setText(tr("Filters"));
     filterDimensionLabel_->setText(tr("Filter on"));
+    chosenLabel_->setText(tr("Filters of the report (a person must match each)"));
     addFilter_->setText(tr("Add filter"));
     removeFilter_->setText(tr("Remove filter"));
     nameLabel_->setText(tr("Name (to save)"));

@@ -74,6 +74,7 @@ private:
     QLabel* columnsLabel_;
     QComboBox* columns_;
     QLabel* filtersHeading_;
+    QLabel* chosenLabel_;
     QListWidget* filters_;
     QPushButton* removeFilter_;
     QLabel* filterDimensionLabel_;

@@ -20,6 +20,8 @@ enum class Kind { Bar, Pie };
 
 // A pie only says something true when the slices are parts of one whole: one-way, single-valued, 2 to 8 slices.
 bool pieFits(const reports::PublishedTable& table);
+// How many bars a bar chart of the table draws (to size a chart image).
+int barCount(const reports::PublishedTable& table);
 // A new chart (the caller owns it); Pie falls back to Bar when it does not fit.
 QChart* build(const reports::PublishedTable& table, Kind kind, Session* session);
 // The same chart drawn into an image (the PDF export), in the application's current layout direction.

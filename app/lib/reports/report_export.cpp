@@ -25,8 +25,8 @@ using reports::PublishedTable;
 
 namespace {
 
-constexpr int kChartWidth = 1000;  // logical pixels of the chart image; shown 640 wide on the page
-constexpr int kChartShownWidth = 640;
+constexpr int kChartWidth = 760;  // logical pixels of the chart image; shown 600 wide on the page
+constexpr int kChartShownWidth = 600;  // the text is 17 cm wide: 640 px at 96 dpi
 
 QString csvField(const QString& text) {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
@@ -61,9 +61,8 @@ QString reportDate() {
 }
 
 int chartHeight(const PublishedTable& table, ReportChart::Kind kind) {
-    if (kind == ReportChart::Kind::Pie && ReportChart::pieFits(table)) return 520;
-    const std::size_t bars = table.rowKeys.size() * (table.columnKeys.empty() ? 1 : std::min<std::size_t>(table.columnKeys.size(), 4));
-    return std::clamp(static_cast<int>(160 + 16 * bars), 360, 1100);
+    if (kind == ReportChart::Kind::Pie && ReportChart::pieFits(table)) return 480;
+    return std::clamp(150 + 18 * ReportChart::barCount(table), 300, 1000);
 }
 
 QString cellHtml(const ReportTableModel& model, int row, int column, bool header) {
@@ -73,11 +72,10 @@ QString cellHtml(const ReportTableModel& model, int row, int column, bool header
     QString attributes;
     if (model.data(index, ReportTableModel::SuppressedRole).toBool()) {
         attributes += QStringLiteral(" bgcolor=\"%1\"").arg(ReportTableModel::suppressedColour().name());
-        text = QStringLiteral("<i>") + text + QStringLiteral("</i>");
     } else if (model.data(index, ReportTableModel::TotalRole).toBool() && column > 0) {
         attributes += QStringLiteral(" bgcolor=\"%1\"").arg(ReportTableModel::totalColour().name());
     }
-    if (header || row == model.totalRow() || (column > 0 && column == model.totalColumn())) {
+    if (header || model.data(index, ReportTableModel::TotalRole).toBool()) {
         text = QStringLiteral("<b>") + text + QStringLiteral("</b>");
     }
     const bool rightToLeft = QGuiApplication::isRightToLeft();
@@ -94,7 +92,8 @@ QString tableHtml(const PublishedTable& table, Session* session) {
     std::vector<int> order(static_cast<std::size_t>(model.columnCount()));
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     if (rightToLeft) std::reverse(order.begin(), order.end());
-    QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");
+    QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\" "
+                                  "style=\"border-collapse: collapse; border-color: #8a8f98\">");
     html += QStringLiteral("<tr>");
     for (const int column : order) {
         const QString header = model.headerData(column, Qt::Horizontal).toString().toHtmlEscaped();
@@ -172,7 +171,8 @@ QByteArray ReportExport::pdf(const std::vector<PublishedTable>& tables, ReportCh
     {
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        // QTextDocument::print() puts its own 2 cm margin around the text: the page itself has none.
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
         writer.setCreator(QStringLiteral("Abri"));
         writer.setResolution(300);
         if (!tables.empty()) writer.setTitle(ReportLabels::title(tables.front().definition));

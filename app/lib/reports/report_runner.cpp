@@ -1,5 +1,6 @@
 #include "reports/report_runner.h"
 
+#include <optional>
 #include <utility>
 
 #include "common/error.h"
@@ -53,15 +54,21 @@ void ReportRunner::cancel() {
 void ReportRunner::step() {
     if (pending_.empty()) return;
     const std::size_t total = results_.size() + pending_.size();
+    std::optional<Error> failure;
     try {
         results_.push_back(engine().run(pending_.front(), roundToBase5_));
     } catch (const Error& error) {
+        failure = error;
+    } catch (const std::exception&) {
+        failure = Error(ErrorCode::Internal, "report");  // never out through the event loop
+    }
+    if (failure) {
         Failed failed = std::exchange(failed_, {});
         pending_.clear();
         results_.clear();
         finished_ = {};
         Q_EMIT runningChanged(false);
-        if (failed) failed(error);
+        if (failed) failed(*failure);
         return;
     }
     pending_.erase(pending_.begin());

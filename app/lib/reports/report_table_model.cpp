@@ -75,8 +75,9 @@ QString ReportTableModel::cellText(int row, int column) const {
     }
     if (isOneWay() && column == 2) {
         if (totals) return {};
+        const auto& persons = table_->cells[static_cast<std::size_t>(row)][0];
         const auto share = table_->percent(static_cast<std::size_t>(row), 0);
-        return share ? ReportLabels::percent(*share) : QString();
+        return share && persons && *persons > 0 ? ReportLabels::percent(*share) : QString();
     }
     PublishedValue value;
     if (!valueAt(row, column, value)) return {};
@@ -84,7 +85,7 @@ QString ReportTableModel::cellText(int row, int column) const {
     // Cross-tabs: the cell's share of its row on a second line.
     if (!isOneWay() && !totals && column != totalColumn()) {
         const auto share = table_->percent(static_cast<std::size_t>(row), static_cast<std::size_t>(column - 1));
-        if (share) text += QLatin1Char('\n') + ReportLabels::percent(*share);
+        if (share && value && *value > 0) text += QLatin1Char('\n') + ReportLabels::percent(*share);
     }
     return text;
 }
@@ -93,7 +94,8 @@ QVariant ReportTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !table_) return {};
     const int row = index.row();
     const int column = index.column();
-    const bool total = row == totalRow() || column == totalColumn();
+    // One-way tables have no column of row totals: their persons column is the cells themselves.
+    const bool total = row == totalRow() || (!isOneWay() && column == totalColumn());
     PublishedValue value;
     const bool hasValue = valueAt(row, column, value);
     const bool suppressed = hasValue && !value;
@@ -111,10 +113,9 @@ QVariant ReportTableModel::data(const QModelIndex& index, int role) const {
         if (suppressed || (total && column > 0)) return QColor(0x20, 0x20, 0x20);
         return {};
     case Qt::FontRole:
-        if (row == totalRow() || (column > 0 && column == totalColumn()) || suppressed) {
+        if (total && !suppressed && (column > 0 || row == totalRow())) {
             QFont font;
-            font.setBold(!suppressed);
-            font.setItalic(suppressed);
+            font.setBold(true);
             return font;
         }
         return {};

@@ -9,6 +9,7 @@
 #include <QtCore/QSignalBlocker>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTimer>
+#include <QtGui/QFontMetrics>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFileDialog>
@@ -18,6 +19,7 @@
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QProgressBar>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableView>
@@ -59,7 +61,8 @@ constexpr int kKindRole = Qt::UserRole;
 constexpr int kIdRole = Qt::UserRole + 1;
 const QString kBuiltin = QStringLiteral("builtin");
 const QString kSaved = QStringLiteral("saved");
-constexpr int kMaxColumnWidth = 220;
+constexpr int kMaxLabelColumnWidth = 240;
+constexpr int kMaxValueColumnWidth = 130;  // long category names in the header wrap instead
 constexpr int kRerunDelayMs = 300;
 
 bool usesInternalDimension(const ReportDefinition& definition) {
@@ -86,8 +89,40 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     auto* outer = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(outer);
 
-    // Left: the report picker.
-    auto* left = new QWidget(outer);
+    // Left: the report picker. Right: period, rounding, exports; title and notes; table and chart.
+    auto* left = buildPickerPanel(outer);
+    auto* right = buildReportPanel(outer);
+    outer->addWidget(left);
+    outer->addWidget(right);
+    outer->setStretchFactor(0, 0);
+    outer->setStretchFactor(1, 1);
+    outer->setSizes({280, 920});
+    outer->setChildrenCollapsible(false);
+
+    progress_->hide();
+    cancel_->hide();
+    internal_->hide();
+    error_->hide();
+    rerunDebounce_->setSingleShot(true);
+    rerunDebounce_->setInterval(kRerunDelayMs);
+    exportAnonymised_->setVisible(session_.can(vault::Permission::ExportResearchData));
+    export_->setVisible(session_.can(vault::Permission::ExportData) ||
+                        session_.can(vault::Permission::ExportResearchData));
+    for (QAction* action : {exportCsv_, exportPdf_, exportAnnex_}) {
+        action->setVisible(session_.can(vault::Permission::ExportData));
+    }
+
+    connectSignals();
+    fillPresets();
+    fillChartKinds();
+    reloadSavedReports();
+    retranslate();
+    // Open on the first report of the annex.
+    showBuiltinReport(reports::builtinReports().front().id);
+}
+
+QWidget* ReportsPage::buildPickerPanel(QWidget* parent) {
+    auto* left = new QWidget(parent);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     pickerHeading_ = new QLabel(left);
@@ -113,8 +148,11 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     leftLayout->addLayout(savedButtons);
     left->setMinimumWidth(240);
 
-    // Right: period, rounding, exports; title and notes; table and chart.
-    auto* right = new QWidget(outer);
+    return left;
+}
+
+QWidget* ReportsPage::buildReportPanel(QWidget* parent) {
+    auto* right = new QWidget(parent);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto* top = new QHBoxLayout;
@@ -198,7 +236,7 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     table_->setWordWrap(true);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    table_->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    table_->horizontalHeader()->setDefaultAlignment(Qt::Alignment::fromInt(Qt::AlignCenter | Qt::TextWordWrap));
     chartPanel_ = new QWidget(splitter_);
     auto* chartLayout = new QVBoxLayout(chartPanel_);
     chartLayout->setContentsMargins(0, 0, 0, 0);
@@ -221,26 +259,10 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     splitter_->setChildrenCollapsible(false);
     rightLayout->addWidget(splitter_, 1);
 
-    outer->addWidget(left);
-    outer->addWidget(right);
-    outer->setStretchFactor(0, 0);
-    outer->setStretchFactor(1, 1);
-    outer->setSizes({280, 920});
-    outer->setChildrenCollapsible(false);
+    return right;
+}
 
-    progress_->hide();
-    cancel_->hide();
-    internal_->hide();
-    error_->hide();
-    rerunDebounce_->setSingleShot(true);
-    rerunDebounce_->setInterval(kRerunDelayMs);
-    exportAnonymised_->setVisible(session_.can(vault::Permission::ExportResearchData));
-    export_->setVisible(session_.can(vault::Permission::ExportData) ||
-                        session_.can(vault::Permission::ExportResearchData));
-    for (QAction* action : {exportCsv_, exportPdf_, exportAnnex_}) {
-        action->setVisible(session_.can(vault::Permission::ExportData));
-    }
-
+void ReportsPage::connectSignals() {
     connect(picker_, &QTreeWidget::itemSelectionChanged, this, &ReportsPage::onPickerSelection);
     connect(newCrossTab_, &QPushButton::clicked, this, [this] { openCrossTabDialog(); });
     connect(editSaved_, &QPushButton::clicked, this, [this] {
@@ -287,12 +309,6 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
         if (!path.isEmpty()) exportAnonymisedTo(path);
     });
 
-    fillPresets();
-    fillChartKinds();
-    reloadSavedReports();
-    retranslate();
-    // Open on the first report of the annex.
-    showBuiltinReport(reports::builtinReports().front().id);
 }
 
 ReportsPage::~ReportsPage() {
@@ -544,6 +560,7 @@ void ReportsPage::runCurrent() {
             model_->clear();
             showChart();
             showError(error);
+            updateActions();
         });
 }
 
@@ -552,23 +569,53 @@ void ReportsPage::showTable(PublishedTable table) {
     error_->hide();
     const PublishedTable& shown = *current_;
     model_->setTable(shown);
-    // One-way tables are narrow: table and chart side by side; cross-tabs need the width: one above the other.
-    const Qt::Orientation orientation = shown.columnKeys.empty() ? Qt::Horizontal : Qt::Vertical;
-    if (splitter_->orientation() != orientation) {
-        splitter_->setOrientation(orientation);
-        const int extent = orientation == Qt::Horizontal ? splitter_->width() : splitter_->height();
-        splitter_->setSizes({extent / 2, extent - extent / 2});
-    }
-    table_->resizeColumnsToContents();
-    for (int column = 0; column < model_->columnCount(); ++column) {
-        if (table_->columnWidth(column) > kMaxColumnWidth) table_->setColumnWidth(column, kMaxColumnWidth);
-    }
-    table_->resizeRowsToContents();
+    fitTable();
+    arrangeTableAndChart();
     fillChartKinds();
     showChart();
     retranslate();
     updateActions();
     Q_EMIT reportShown();
+}
+
+void ReportsPage::fitTable() {
+    table_->resizeColumnsToContents();
+    for (int column = 0; column < model_->columnCount(); ++column) {
+        const int limit = column == 0 ? kMaxLabelColumnWidth : kMaxValueColumnWidth;
+        if (table_->columnWidth(column) > limit) table_->setColumnWidth(column, limit);
+    }
+    table_->resizeRowsToContents();
+    // The header grows to its wrapped category names.
+    auto* header = table_->horizontalHeader();
+    int headerHeight = 0;
+    const QFontMetrics metrics(header->font());
+    for (int column = 0; column < model_->columnCount(); ++column) {
+        const QString text = model_->headerData(column, Qt::Horizontal).toString();
+        const QRect bounds = metrics.boundingRect(QRect(0, 0, std::max(20, header->sectionSize(column) - 8), 1000),
+                                                  Qt::AlignCenter | Qt::TextWordWrap, text);
+        headerHeight = std::max(headerHeight, bounds.height() + 8);
+    }
+    header->setFixedHeight(std::max(headerHeight, metrics.height() + 8));
+}
+
+void ReportsPage::arrangeTableAndChart() {
+    // Side by side while the table leaves the chart room; a wide table (many columns) goes above its chart.
+    const int frame = 2 * table_->frameWidth();
+    int tableWidth = frame + table_->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < model_->columnCount(); ++column) tableWidth += table_->columnWidth(column);
+    int tableHeight = frame + table_->horizontalHeader()->height();
+    for (int row = 0; row < model_->rowCount(); ++row) tableHeight += table_->rowHeight(row);
+    const int width = std::max(splitter_->width(), 600);
+    const int height = std::max(splitter_->height(), 400);
+    if (tableWidth <= width * 13 / 20) {
+        splitter_->setOrientation(Qt::Horizontal);
+        const int left = std::max(tableWidth, width * 2 / 5);
+        splitter_->setSizes({left, width - left});
+    } else {
+        splitter_->setOrientation(Qt::Vertical);
+        const int top = std::min(tableHeight, height * 2 / 5);
+        splitter_->setSizes({top, height - top});
+    }
 }
 
 void ReportsPage::fillChartKinds() {
@@ -848,13 +895,7 @@ void ReportsPage::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         model_->retranslate();
-        if (current_) {
-            table_->resizeColumnsToContents();
-            for (int column = 0; column < model_->columnCount(); ++column) {
-                if (table_->columnWidth(column) > kMaxColumnWidth) table_->setColumnWidth(column, kMaxColumnWidth);
-            }
-            table_->resizeRowsToContents();
-        }
+        if (current_) fitTable();
         showChart();
     }
     QWidget::changeEvent(event);

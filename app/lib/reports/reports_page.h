@@ -106,6 +106,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QWidget* buildPickerPanel(QWidget* parent);
+    QWidget* buildReportPanel(QWidget* parent);
+    void connectSignals();
     void retranslate();
     void fillPicker();
     void fillPresets();
@@ -116,6 +119,8 @@ private:
     void runCurrent();
     void showTable(reports::PublishedTable table);
     void showChart();
+    void fitTable();
+    void arrangeTableAndChart();
     void showError(const Error& error);
     void showExportError(const QString& message);
     void updateActions();

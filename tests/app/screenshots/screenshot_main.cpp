@@ -200,9 +200,13 @@ void shootReports(Shooter& shooter, MainWindow& window, const QString& outputDir
         shooter.shoot(settingsDialog, QStringLiteral("40_settings_supervisor"));
         settingsDialog->close();
     }
-    // The PDF of the cross-tab, first page as an image to look at.
+    // The PDF of the cross-tab (table, then its chart), its pages as images to look at.
     page->showBuiltinReport("exploitation_by_sex");
     wait();
+    // The chart image as it goes into the PDF.
+    const QImage chartImage = ReportChart::render(*page->currentTable(), ReportChart::Kind::Bar, window.session(),
+                                                  QSize(760, 420));
+    chartImage.save(QDir(outputDir).filePath(language + QStringLiteral("/42_report_pdf_chart.png")));
     QTemporaryDir scratch;
     const QString pdf = scratch.filePath(QStringLiteral("report.pdf"));
     if (!page->exportPdf(pdf)) {
@@ -215,10 +219,10 @@ void shootReports(Shooter& shooter, MainWindow& window, const QString& outputDir
         return;
     }
     QProcess render;
-    const QString prefix = QDir(outputDir).filePath(language + QStringLiteral("/41_report_pdf_page1"));
+    // pdftoppm names the pages <prefix>-1.png, <prefix>-2.png.
+    const QString prefix = QDir(outputDir).filePath(language + QStringLiteral("/41_report_pdf_page"));
     render.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("72"), QStringLiteral("-f"),
-                            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-singlefile"),
-                            pdf, prefix});
+                            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("2"), pdf, prefix});
     if (!render.waitForFinished(60000) || render.exitCode() != 0) {
         shooter.fail(QStringLiteral("41_report_pdf"), QStringLiteral("pdftoppm failed"));
     }
