@@ -2,7 +2,10 @@
 #include "cases/case_statistics.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "cases/case_facts.h"
 #include "cases/case_store.h"
@@ -20,9 +23,75 @@ enum class Source { Scalar, Codes, Services, Referrals };
 
 struct DimensionSql {
     Source source;
-    const char* expression;  // Scalar: over f; Codes: the facet; Services/Referrals: the column
+    const char* expression;  // Scalar: the category, over f (filters); Codes: the facet; Services/Referrals: the column
     const char* missing;     // the category of persons without a value
 };
+
+// What a scalar dimension is grouped by: the stored column, so that SQLite counts in the order of its index and
+// never sorts every row by an expression; categoryOf() maps each stored value to its category afterwards.
+const char* storedColumnOf(FactDimension d) {
+    switch (d) {
+    case FactDimension::AgeBand: return "f.age";
+    case FactDimension::MinorStatus: return "f.minor";
+    case FactDimension::Gender: return "f.gender";
+    case FactDimension::Citizenship: return "f.citizenship";
+    case FactDimension::International: return "f.international";
+    case FactDimension::LabourSector: return "f.labour_sector";
+    case FactDimension::RecruiterRelationship: return "f.recruiter_relationship";
+    case FactDimension::CaseStatus: return "f.status";
+    case FactDimension::ClosureReason: return "f.closure_reason";
+    case FactDimension::ScreeningOutcome: return "f.screening_outcome";
+    case FactDimension::Office: return "f.office";
+    case FactDimension::Caseworker: return "f.caseworker";
+    case FactDimension::RegistrationYear:
+    case FactDimension::RegistrationQuarter:
+    case FactDimension::RegistrationMonth: return "f.registered_on";
+    default: throw Error(ErrorCode::Internal, "dimension", "not single-valued");
+    }
+}
+
+std::string ageBandOf(std::int64_t age) {
+    static const std::pair<int, const char*> upperBounds[] = {{8, "0-8"},   {17, "9-17"},  {20, "18-20"},
+                                                              {23, "21-23"}, {26, "24-26"}, {29, "27-29"},
+                                                              {38, "30-38"}, {47, "39-47"}};
+    for (const auto& [upper, band] : upperBounds)
+        if (age <= upper) return band;
+    return "48+";
+}
+
+// The category of a stored value; the same mapping as the category expressions of sqlOf() (filters use those).
+std::string categoryOf(FactDimension d, const std::optional<std::string>& stored, const char* missing) {
+    if (!stored) return missing;
+    const std::string& v = *stored;
+    switch (d) {
+    case FactDimension::AgeBand: return ageBandOf(std::strtoll(v.c_str(), nullptr, 10));
+    case FactDimension::MinorStatus: return v == "1" ? "minor" : v == "0" ? "adult" : "unknown";
+    case FactDimension::International: return v == "1" ? "international" : v == "0" ? "internal" : "unknown";
+    case FactDimension::RegistrationYear: return v.substr(0, 4);
+    case FactDimension::RegistrationMonth: return v.substr(0, 7);
+    case FactDimension::RegistrationQuarter: {
+        const long month = v.size() >= 7 ? std::strtol(v.substr(5, 2).c_str(), nullptr, 10) : 0;
+        return v.substr(0, 4) + "-Q" + std::to_string((month + 2) / 3);
+    }
+    default: return v;
+    }
+}
+
+// One bit per multi-valued source in case_facts.valued_facets: set when the person has at least one value there.
+std::int64_t valuedBitOf(Source source, std::string_view facet) {
+    switch (source) {
+    case Source::Services: return 1 << 4;
+    case Source::Referrals: return 1 << 5;
+    case Source::Codes:
+        if (facet == kFacetExploitationType) return 1 << 0;
+        if (facet == kFacetRecruitmentMethod) return 1 << 1;
+        if (facet == kFacetControlMeans) return 1 << 2;
+        if (facet == kFacetCountryOfExploitation) return 1 << 3;
+        break;
+    case Source::Scalar: break;
+    }
+    throw Error(ErrorCode::Internal, "facet", "no valued bit");
+}
 
 DimensionSql sqlOf(FactDimension d) {
     switch (d) {
@@ -73,7 +142,6 @@ struct QuerySql {
     std::string where = " WHERE 1";
     std::vector<std::string> params;
     std::map<std::string, std::string> joins;  // facet or table -> alias
-    bool joined = false;
 
     std::string aliasFor(const DimensionSql& d) {
         const std::string key = d.source == Source::Codes ? std::string("codes:") + d.expression
@@ -82,7 +150,6 @@ struct QuerySql {
         if (it != joins.end()) return it->second;
         const std::string alias = "j" + std::to_string(joins.size());
         joins.emplace(key, alias);
-        joined = true;
         if (d.source == Source::Codes) {
             from += " LEFT JOIN case_fact_codes " + alias + " ON " + alias + ".case_rowid = f.case_rowid AND " + alias +
                     ".facet = ?";
@@ -168,7 +235,11 @@ void CaseStore::writeFacts(std::int64_t rowid, const CaseFacts& f) {
     auto& s = db_.cached(
         "INSERT OR REPLACE INTO case_facts (case_rowid, registered_on, age, minor, gender, citizenship, international, "
         "labour_sector, recruiter_relationship, status, closure_reason, screening_outcome, office, caseworker, "
-        "research_consent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "research_consent, valued_facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::int64_t valued = 0;
+    for (const auto& [facet, code] : f.codes) valued |= valuedBitOf(Source::Codes, facet);
+    if (!f.services.empty()) valued |= valuedBitOf(Source::Services, {});
+    if (!f.referrals.empty()) valued |= valuedBitOf(Source::Referrals, {});
     s.bind(1, rowid).bind(2, f.registeredOn);
     if (f.age) s.bind(3, *f.age); else s.bindNull(3);
     if (f.minor) s.bind(4, *f.minor ? 1 : 0); else s.bindNull(4);
@@ -182,6 +253,7 @@ void CaseStore::writeFacts(std::int64_t rowid, const CaseFacts& f) {
         .bind(13, f.office)
         .bind(14, f.caseworker)
         .bind(15, f.researchConsent ? 1 : 0)
+        .bind(16, valued)
         .run();
     for (const char* table : {"case_fact_codes", "case_fact_services", "case_fact_referrals"})
         db_.cached(std::string("DELETE FROM ") + table + " WHERE case_rowid = ?").bind(1, rowid).run();
@@ -195,8 +267,128 @@ void CaseStore::writeFacts(std::int64_t rowid, const CaseFacts& f) {
     writeCodeList(db_, rowid, "case_fact_referrals (case_rowid, direction, status)", f.referrals);
 }
 
-std::vector<FactCount> CaseStore::countPersons(const FactQuery& query) {
-    if (query.groupBy.size() > 2) throw Error(ErrorCode::InvalidValue, "rows", "at most two dimensions");
+namespace {
+
+// The query's own conditions (period, consent, filters) as " AND ..." over case_facts f, with their parameters.
+struct Conditions {
+    std::string sql;
+    std::vector<std::string> params;
+};
+
+Conditions conditionsOf(const FactQuery& query) {
+    QuerySql q;
+    q.addCommon(query);
+    return {q.where.substr(std::string_view(" WHERE 1").size()), std::move(q.params)};
+}
+
+// Counts keyed by category, in key order; several stored values can map to one category, so they add up.
+using Tally = std::map<std::vector<std::string>, std::int64_t>;
+
+// Only combinations that hold someone, as GROUP BY gives them (a total of nobody is no row either).
+std::vector<FactCount> countsOf(const Tally& tally) {
+    std::vector<FactCount> out;
+    for (const auto& [keys, persons] : tally)
+        if (persons > 0) out.push_back({keys, persons});
+    return out;
+}
+
+std::string sourceKeyOf(const DimensionSql& d) {
+    return d.source == Source::Codes ? std::string("codes:") + d.expression
+                                     : d.source == Source::Services ? "services" : "referrals";
+}
+
+// Only single-valued dimensions: one GROUP BY over the stored columns of case_facts. Each person has exactly one
+// value of each, so count(*) counts persons.
+std::vector<FactCount> countSingleValued(storage::Database& db, const FactQuery& query) {
+    const Conditions where = conditionsOf(query);
+    std::string columns;
+    for (const auto d : query.groupBy) columns += std::string(columns.empty() ? "" : ", ") + storedColumnOf(d);
+    std::string sql = "SELECT " + columns + (columns.empty() ? "" : ", ") + "count(*) FROM case_facts f WHERE 1" + where.sql;
+    if (!columns.empty()) sql += " GROUP BY " + columns;
+    auto stmt = db.prepare(sql);
+    bindAll(stmt, where.params);
+    Tally tally;
+    while (stmt.step()) {
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < query.groupBy.size(); ++i) {
+            const FactDimension d = query.groupBy[i];
+            keys.push_back(categoryOf(d, stmt.optionalText(static_cast<int>(i)), sqlOf(d).missing));
+        }
+        tally[keys] += stmt.int64(static_cast<int>(query.groupBy.size()));
+    }
+    return countsOf(tally);
+}
+
+// Every multi-valued dimension of the query reads the same source (one facet, or the services or the referrals
+// table), with at most one single-valued dimension beside. The persons with values are counted from the source in
+// the order of its index; those without one ("unknown"/"none") from case_facts alone, by their valued_facets bit.
+std::vector<FactCount> countOneSource(storage::Database& db, const FactQuery& query) {
+    const Conditions where = conditionsOf(query);
+    std::optional<DimensionSql> source;
+    std::optional<std::size_t> scalarAt;
+    std::vector<std::string> selected;  // in groupBy order
+    for (std::size_t i = 0; i < query.groupBy.size(); ++i) {
+        const DimensionSql d = sqlOf(query.groupBy[i]);
+        if (d.source == Source::Scalar) {
+            scalarAt = i;
+            selected.push_back(storedColumnOf(query.groupBy[i]));
+        } else {
+            source = d;
+            selected.push_back(d.source == Source::Codes ? "j.code" : std::string("j.") + d.expression);
+        }
+    }
+    std::string columns;
+    for (const auto& c : selected) columns += (columns.empty() ? "" : ", ") + c;
+    const char* table = source->source == Source::Codes      ? "case_fact_codes"
+                        : source->source == Source::Services ? "case_fact_services"
+                                                             : "case_fact_referrals";
+    // A facet holds a code once per person (primary key), so count(*) is a count of persons there; a person can
+    // have two services of one type.
+    const char* persons = source->source == Source::Codes ? "count(*)" : "count(DISTINCT j.case_rowid)";
+    const bool needsFacts = scalarAt.has_value() || !where.sql.empty();
+    std::string sql = "SELECT " + columns + ", " + persons + " FROM " + std::string(table) + " j" +
+                      (needsFacts ? " JOIN case_facts f ON f.case_rowid = j.case_rowid" : "") + " WHERE 1";
+    std::vector<std::string> params;
+    if (source->source == Source::Codes) {
+        sql += " AND j.facet = ?";
+        params.emplace_back(source->expression);
+    }
+    sql += where.sql + " GROUP BY " + columns;
+    params.insert(params.end(), where.params.begin(), where.params.end());
+
+    Tally tally;
+    auto stmt = db.prepare(sql);
+    bindAll(stmt, params);
+    while (stmt.step()) {
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < query.groupBy.size(); ++i) {
+            const auto value = stmt.optionalText(static_cast<int>(i));
+            keys.push_back(scalarAt == i ? categoryOf(query.groupBy[i], value, sqlOf(query.groupBy[i]).missing)
+                                         : value.value_or(""));
+        }
+        tally[keys] += stmt.int64(static_cast<int>(query.groupBy.size()));
+    }
+
+    const std::string bit = std::to_string(valuedBitOf(source->source, source->expression));
+    std::string missingSql = "SELECT " + (scalarAt ? selected[*scalarAt] + ", " : std::string()) +
+                             "count(*) FROM case_facts f WHERE (f.valued_facets & " + bit + ") = 0" + where.sql;
+    if (scalarAt) missingSql += " GROUP BY " + selected[*scalarAt];
+    auto missing = db.prepare(missingSql);
+    bindAll(missing, where.params);
+    while (missing.step()) {
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < query.groupBy.size(); ++i) {
+            const DimensionSql d = sqlOf(query.groupBy[i]);
+            keys.push_back(scalarAt == i ? categoryOf(query.groupBy[i], missing.optionalText(0), d.missing) : d.missing);
+        }
+        tally[keys] += missing.int64(scalarAt ? 1 : 0);
+    }
+    return countsOf(tally);
+}
+
+// Any other mix (two multi-valued dimensions from different sources): every person joined to each source, counted
+// once per combination.
+std::vector<FactCount> countByJoin(storage::Database& db, const FactQuery& query) {
     QuerySql q;
     std::vector<std::string> keys;
     for (const auto d : query.groupBy) keys.push_back(q.valueOf(d));
@@ -206,22 +398,32 @@ std::vector<FactCount> CaseStore::countPersons(const FactQuery& query) {
     std::string inner = "SELECT f.case_rowid AS person";
     for (std::size_t i = 0; i < keys.size(); ++i) inner += ", " + keys[i] + " AS k" + std::to_string(i);
     inner += q.from + q.where;
-    // DISTINCT persons per combination: a joined person appears once per value of a multi-valued dimension.
-    std::string sql = select + (q.joined ? "count(DISTINCT person)" : "count(*)") + " FROM (" + inner + ")";
-    if (!keys.empty()) {
-        sql += " GROUP BY ";
-        for (std::size_t i = 0; i < keys.size(); ++i) sql += (i ? ", k" : "k") + std::to_string(i);
-    }
-    auto stmt = db_.prepare(sql);
+    std::string sql = select + "count(DISTINCT person) FROM (" + inner + ")";
+    for (std::size_t i = 0; i < keys.size(); ++i) sql += (i == 0 ? " GROUP BY k" : ", k") + std::to_string(i);
+    auto stmt = db.prepare(sql);
     bindAll(stmt, q.params);
-    std::vector<FactCount> out;
+    Tally tally;
     while (stmt.step()) {
-        FactCount c;
-        for (std::size_t i = 0; i < keys.size(); ++i) c.keys.push_back(stmt.optionalText(static_cast<int>(i)).value_or(""));
-        c.persons = stmt.int64(static_cast<int>(keys.size()));
-        if (c.persons > 0 || !keys.empty()) out.push_back(std::move(c));
+        std::vector<std::string> row;
+        for (std::size_t i = 0; i < keys.size(); ++i) row.push_back(stmt.optionalText(static_cast<int>(i)).value_or(""));
+        tally[row] += stmt.int64(static_cast<int>(keys.size()));
     }
-    return out;
+    return countsOf(tally);
+}
+
+}  // namespace
+
+std::vector<FactCount> CaseStore::countPersons(const FactQuery& query) {
+    if (query.groupBy.size() > 2) throw Error(ErrorCode::InvalidValue, "rows", "at most two dimensions");
+    if (query.countByJoin) return countByJoin(db_, query);
+    std::vector<std::string> sources;
+    for (const auto d : query.groupBy) {
+        const DimensionSql sql = sqlOf(d);
+        if (sql.source != Source::Scalar) sources.push_back(sourceKeyOf(sql));
+    }
+    if (sources.empty()) return countSingleValued(db_, query);
+    if (sources.size() == 1 || sources[0] == sources[1]) return countOneSource(db_, query);
+    return countByJoin(db_, query);
 }
 
 void CaseStore::forEachPerson(const FactQuery& query, const std::function<void(const PersonFacts&)>& visit) {

@@ -53,6 +53,9 @@ struct FactQuery {
     std::optional<std::string> registeredFrom;   // inclusive, YYYY-MM-DD
     std::optional<std::string> registeredTo;     // inclusive
     bool researchConsentOnly = false;
+    // Count by joining every person to every multi-valued source, whatever the dimensions: slower, and the
+    // reference the faster ways of counting are checked against in the tests.
+    bool countByJoin = false;
 };
 
 struct FactCount {

@@ -1,6 +1,7 @@
 #include "reports/report_engine.h"
 
 #include <algorithm>
+#include <numeric>
 #include <map>
 
 #include "audit/audit_log.h"
@@ -46,24 +47,49 @@ RawTable countReport(storage::Database& db, const ReportDefinition& definition) 
     validate(definition);
     cases::CaseStore store(db);
     RawTable raw;
-    raw.multiValued = isMultiValued(definition.rows) || (definition.columns && isMultiValued(*definition.columns));
-    const auto byRow = store.countPersons(queryFor(definition, {definition.rows}));
-    const auto total = store.countPersons(queryFor(definition, {}));
-    raw.grandTotal = total.empty() ? 0 : total.front().persons;
-    raw.rowKeys = keysFor(definition.rows, byRow, 0);
-    raw.rowTotals.assign(raw.rowKeys.size(), 0);
-    for (const auto& c : byRow) raw.rowTotals[indexIn(raw.rowKeys, c.keys[0])] = c.persons;
+    const bool rowsMulti = isMultiValued(definition.rows);
+    const bool columnsMulti = definition.columns && isMultiValued(*definition.columns);
+    raw.multiValued = rowsMulti || columnsMulti;
+    // A margin is the sum of its cells when the other dimension is single-valued (each person then sits in exactly
+    // one cell of the row or column); otherwise it is counted on its own, once per person.
+    const auto totalOf = [&] {
+        const auto total = store.countPersons(queryFor(definition, {}));
+        return total.empty() ? std::int64_t{0} : total.front().persons;
+    };
     if (!definition.columns) {
+        const auto byRow = store.countPersons(queryFor(definition, {definition.rows}));
+        raw.rowKeys = keysFor(definition.rows, byRow, 0);
+        raw.rowTotals.assign(raw.rowKeys.size(), 0);
+        for (const auto& c : byRow) raw.rowTotals[indexIn(raw.rowKeys, c.keys[0])] = c.persons;
         for (const auto n : raw.rowTotals) raw.cells.push_back({n});
+        raw.grandTotal = rowsMulti ? totalOf() : std::accumulate(raw.rowTotals.begin(), raw.rowTotals.end(), std::int64_t{0});
         return raw;
     }
-    const auto byColumn = store.countPersons(queryFor(definition, {*definition.columns}));
     const auto byCell = store.countPersons(queryFor(definition, {definition.rows, *definition.columns}));
-    raw.columnKeys = keysFor(*definition.columns, byColumn, 0);
-    raw.columnTotals.assign(raw.columnKeys.size(), 0);
-    for (const auto& c : byColumn) raw.columnTotals[indexIn(raw.columnKeys, c.keys[0])] = c.persons;
+    raw.rowKeys = keysFor(definition.rows, byCell, 0);
+    raw.columnKeys = keysFor(*definition.columns, byCell, 1);
     raw.cells.assign(raw.rowKeys.size(), std::vector<std::int64_t>(raw.columnKeys.size(), 0));
     for (const auto& c : byCell) raw.cells[indexIn(raw.rowKeys, c.keys[0])][indexIn(raw.columnKeys, c.keys[1])] = c.persons;
+
+    raw.rowTotals.assign(raw.rowKeys.size(), 0);
+    if (columnsMulti) {
+        for (const auto& c : store.countPersons(queryFor(definition, {definition.rows})))
+            raw.rowTotals[indexIn(raw.rowKeys, c.keys[0])] = c.persons;
+    } else {
+        for (std::size_t r = 0; r < raw.rowKeys.size(); ++r)
+            raw.rowTotals[r] = std::accumulate(raw.cells[r].begin(), raw.cells[r].end(), std::int64_t{0});
+    }
+    raw.columnTotals.assign(raw.columnKeys.size(), 0);
+    if (rowsMulti) {
+        for (const auto& c : store.countPersons(queryFor(definition, {*definition.columns})))
+            raw.columnTotals[indexIn(raw.columnKeys, c.keys[0])] = c.persons;
+    } else {
+        for (std::size_t r = 0; r < raw.rowKeys.size(); ++r)
+            for (std::size_t c = 0; c < raw.columnKeys.size(); ++c) raw.columnTotals[c] += raw.cells[r][c];
+    }
+    if (!rowsMulti) raw.grandTotal = std::accumulate(raw.rowTotals.begin(), raw.rowTotals.end(), std::int64_t{0});
+    else if (!columnsMulti) raw.grandTotal = std::accumulate(raw.columnTotals.begin(), raw.columnTotals.end(), std::int64_t{0});
+    else raw.grandTotal = totalOf();
     return raw;
 }
 

@@ -155,6 +155,9 @@ CREATE INDEX journal_pending ON journal (shipped, seq);
         // ---- version 5: facts for statistics, saved reports ----
 #include "storage/migrations/v5_case_facts.sql.inc"
         ,
+        // ---- version 6: indexes and per-person flags for fast report counts ----
+#include "storage/migrations/v6_fact_indexes.sql.inc"
+        ,
     };
     return all;
 }
