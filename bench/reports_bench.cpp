@@ -154,9 +154,10 @@ int runReportsBench(const ReportsBenchOptions& options) {
                                                 reports::countReport(plain, definition));
         const double ratio = plainCount.p50Ms > 0 ? vaultCount.p50Ms / plainCount.p50Ms : 0;
         const bool annex = isAnnexTable(definition);
+        // The time target is the annex tables' (issue 8); every row is held to the ratio.
         rows.push_back({definition.id + (annex ? " *" : ""), latencyText(viaEngine), latencyText(vaultCount),
-                        latencyText(plainCount), number(ratio, 2), "p95 <= 100 ms, <= 1.5",
-                        verdict(viaEngine.p95Ms <= kReportTargetMs, ratio <= kRatioTarget)});
+                        latencyText(plainCount), number(ratio, 2), annex ? "p95 <= 100 ms, <= 1.5" : "ratio <= 1.5",
+                        verdict(!annex || viaEngine.p95Ms <= kReportTargetMs, ratio <= kRatioTarget)});
     }
 
     std::fprintf(stderr, "  anonymised export...\n");
@@ -183,8 +184,8 @@ int runReportsBench(const ReportsBenchOptions& options) {
                 exportLatency.coldMs, static_cast<long long>(summary.consenting),
                 static_cast<long long>(summary.exported), static_cast<long long>(summary.withheld),
                 static_cast<double>(ec ? 0 : exportBytes) / (1024.0 * 1024.0));
-    std::printf("\n* a table of the fact sheet's annex; the targets (report p95 <= 100 ms, export p95 <= 5 s, ratio <= "
-                "1.5) are checked on every row.\n"
+    std::printf("\n* a table of the fact sheet's annex: report p95 <= 100 ms is checked on these rows; the export "
+                "p95 <= 5 s; ratio <= 1.5 on every row.\n"
                 "vault (engine) = ReportEngine::run: the counts and disclosure control, as the app and abri-cli run "
                 "them.\nvault (count), plain (count) = reports::countReport alone on the encrypted vault and on the "
                 "unencrypted copy;\nratio = vault (count) / plain (count) at p50: the cost of encryption alone.\n");
