@@ -1,7 +1,7 @@
 #pragma once
 // The input of merge (sync/PROTOCOL.md §5): admitted change-sets with their admission records, as plain values.
 // Ids are 32 lowercase hex characters, as vaults write them; a thin adapter converts the codec's wire types
-// (core/changeset) into these.
+// (core/wire) into these.
 #include <compare>
 #include <cstdint>
 #include <span>

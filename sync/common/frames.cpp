@@ -62,14 +62,14 @@ FrameHeader decodeFrameHeader(std::span<const std::uint8_t, kFrameHeaderBytes> h
     FrameHeader out;
     out.payloadLength = reader.u32();
     auto type = reader.u8();
-    if (out.payloadLength > kMaxFrame) throw SyncError(SyncCode::FrameTooLarge, "payload_len");
-    if (!isKnownFrameType(type)) throw SyncError(SyncCode::UnknownFrame, "type");
+    if (out.payloadLength > wire::kMaxFrame) throw wire::SyncError(wire::SyncCode::FrameTooLarge, "payload_len");
+    if (!isKnownFrameType(type)) throw wire::SyncError(wire::SyncCode::UnknownFrame, "type");
     out.type = static_cast<FrameType>(type);
     return out;
 }
 
 Bytes encodeFrame(FrameType type, std::span<const std::uint8_t> payload) {
-    if (payload.size() > kMaxFrame) throw SyncError(SyncCode::FrameTooLarge, frameTypeName(type));
+    if (payload.size() > wire::kMaxFrame) throw wire::SyncError(wire::SyncCode::FrameTooLarge, frameTypeName(type));
     PayloadWriter w;
     w.u32(static_cast<std::uint32_t>(payload.size()));
     w.u8(static_cast<std::uint8_t>(type));
@@ -78,10 +78,10 @@ Bytes encodeFrame(FrameType type, std::span<const std::uint8_t> payload) {
 }
 
 Frame decodeFrame(std::span<const std::uint8_t> bytes) {
-    if (bytes.size() < kFrameHeaderBytes) throw SyncError(SyncCode::MalformedFrame, "header");
+    if (bytes.size() < kFrameHeaderBytes) throw wire::SyncError(wire::SyncCode::MalformedFrame, "header");
     auto header = decodeFrameHeader(bytes.first<kFrameHeaderBytes>());
     if (bytes.size() - kFrameHeaderBytes != header.payloadLength) {
-        throw SyncError(SyncCode::MalformedFrame, "length");
+        throw wire::SyncError(wire::SyncCode::MalformedFrame, "length");
     }
     auto payload = bytes.subspan(kFrameHeaderBytes);
     return Frame{header.type, Bytes(payload.begin(), payload.end())};
@@ -316,7 +316,8 @@ UploadData decodeUploadData(std::span<const std::uint8_t> p) {
 }
 
 Bytes encodePayload(const UploadAck& f) {
-    if (f.results.size() > kMaxUploadResults) throw SyncError(SyncCode::MalformedFrame, "UPLOAD_ACK results");
+    if (f.results.size() > kMaxUploadResults)
+        throw wire::SyncError(wire::SyncCode::MalformedFrame, "UPLOAD_ACK results");
     PayloadWriter w;
     w.raw(f.fileId);
     w.u16(f.fileStatus);

@@ -57,6 +57,6 @@ void PayloadReader::expectEnd() const {
     if (remaining() != 0) fail("trailing bytes");
 }
 
-void PayloadReader::fail(std::string subject) const { throw SyncError(onError_, std::move(subject)); }
+void PayloadReader::fail(std::string subject) const { throw wire::SyncError(onError_, std::move(subject)); }
 
 }  // namespace abri::sync

@@ -9,12 +9,12 @@
 #include <string_view>
 #include <vector>
 
-#include "changeset/sync_error.h"
-#include "changeset/wire_types.h"
+#include "wire/sync_error.h"
+#include "wire/wire_types.h"
 
 namespace abri::sync {
 
-using Bytes = std::vector<std::uint8_t>;  // Id16 and Hash32 come from changeset/wire_types.h
+using Bytes = std::vector<std::uint8_t>;  // Id16 and Hash32 come from wire/wire_types.h
 
 class PayloadWriter {
 public:
@@ -36,7 +36,7 @@ private:
 
 class PayloadReader {
 public:
-    explicit PayloadReader(std::span<const std::uint8_t> bytes, SyncCode onError = SyncCode::MalformedFrame)
+    explicit PayloadReader(std::span<const std::uint8_t> bytes, wire::SyncCode onError = wire::SyncCode::MalformedFrame)
         : bytes_(bytes), onError_(onError) {}
     std::uint8_t u8();
     std::uint16_t u16();
@@ -61,7 +61,7 @@ private:
     std::uint64_t getBigEndian(int width);
     std::span<const std::uint8_t> bytes_;
     std::size_t pos_ = 0;
-    SyncCode onError_;
+    wire::SyncCode onError_;
 };
 
 }  // namespace abri::sync

@@ -37,8 +37,8 @@ public:
     void savePrivateKeyPem(const std::filesystem::path& file) const;
     void saveCertificatePem(const std::filesystem::path& file) const;
 
-    Hash32 publicKey() const;
-    Hash32 fingerprint() const;
+    wire::Hash32 publicKey() const;
+    wire::Hash32 fingerprint() const;
     EVP_PKEY* key() const noexcept { return key_.get(); }
     X509* certificate() const noexcept { return cert_.get(); }
 
@@ -49,7 +49,7 @@ private:
 };
 
 // Raw public key of an Ed25519 certificate; nullopt if the certificate's key is not Ed25519.
-std::optional<Hash32> ed25519PublicKeyOf(X509* cert);
+std::optional<wire::Hash32> ed25519PublicKeyOf(X509* cert);
 
 // Writes bytes to `file` atomically with the given permission bits (tmp in the same folder, fsync, rename,
 // fsync of the folder).

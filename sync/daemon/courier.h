@@ -11,7 +11,7 @@
 #include <random>
 #include <string>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 #include "common/daemon_config.h"
 #include "common/frame_channel.h"
 
@@ -37,7 +37,7 @@ struct SessionReport {
     std::int64_t clockOffsetMs = 0;
     std::size_t filesUploaded = 0;
     std::size_t pagesDownloaded = 0;
-    std::optional<SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
+    std::optional<wire::SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
 };
 
 class Courier {
@@ -49,7 +49,7 @@ public:
     SessionReport runSession();
 
 private:
-    void writeStatus(const std::string& link, const std::optional<SyncCode>& error, std::uint64_t nextAttemptMs);
+    void writeStatus(const std::string& link, const std::optional<wire::SyncCode>& error, std::uint64_t nextAttemptMs);
     std::chrono::milliseconds nextBackoff();
 
     CourierOptions options_;

@@ -8,6 +8,9 @@
 #include "common/tls_identity.h"
 
 namespace abri::sync::hub {
+
+using namespace abri::wire;  // the sync formats (core/wire) the store keeps
+
 namespace {
 
 constexpr std::string_view kKeysFile = "hub.keys";

@@ -20,8 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "changeset/enrolment_token.h"
-#include "changeset/sync_files.h"
+#include "wire/enrolment_token.h"
+#include "wire/sync_files.h"
 #include "common/error.h"
 #include "common/tls_identity.h"
 #include "hub_server.h"
@@ -33,6 +33,7 @@
 
 using namespace abri;
 using namespace abri::sync;
+using namespace abri::wire;
 using namespace abri::sync::hub;
 
 namespace {
