@@ -12,12 +12,12 @@ merge::AdmittedChangeSet toAdmitted(const wire::ChangeSet& cs, const wire::Admis
     out.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
     out.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
     for (const auto& e : admission.excluded) {
-        out.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(wire::wireValue(e.reason))});
+        out.excluded.push_back({e.opIndex, e.reason});
     }
     for (const auto& op : cs.ops) {
         merge::RemoteOp r;
-        r.kind = static_cast<merge::OpKind>(op.kind);
-        r.entity = static_cast<merge::EntityKind>(op.entity);
+        r.kind = op.kind;
+        r.entity = op.entity;
         r.entityId = wire::idToHex(op.entityId);
         r.caseId = out.caseId;
         r.field = op.field;

@@ -120,15 +120,12 @@ std::vector<PendingOp> readUnshipped(storage::Database& db, const DeviceIdentity
         const std::string kind = stmt.text(6);
         p.op.field = stmt.optionalText(7).value_or("");
         p.op.entityId = requireId(entityId, "journal.entity_id");
-        if (entity == "case") p.op.entity = wire::EntityKind::Case;
-        else if (entity == "item") p.op.entity = wire::EntityKind::Item;
-        else throw Error(ErrorCode::VaultCorrupted, "journal.entity", "unknown entity kind");
-
-        if (kind == "create") p.op.kind = wire::OpKind::Create;
-        else if (kind == "set") p.op.kind = wire::OpKind::Set;
-        else if (kind == "delete") p.op.kind = wire::OpKind::Delete;
-        else if (kind == "resolve") p.op.kind = wire::OpKind::Resolve;
-        else throw Error(ErrorCode::VaultCorrupted, "journal.op", "op kind the packer does not know");
+        const auto entityKind = wire::entityKindFromCode(entity);
+        if (!entityKind) throw Error(ErrorCode::VaultCorrupted, "journal.entity", "unknown entity kind");
+        p.op.entity = *entityKind;
+        const auto opKind = wire::opKindFromCode(kind);
+        if (!opKind) throw Error(ErrorCode::VaultCorrupted, "journal.op", "op kind the packer does not know");
+        p.op.kind = *opKind;
 
         p.op.valueJson = p.op.kind == wire::OpKind::Delete ? "null" : stmt.optionalText(8).value_or("null");
         if (p.op.kind == wire::OpKind::Set || p.op.kind == wire::OpKind::Resolve) {

@@ -49,11 +49,10 @@ AdmissionRecord decodeAdmissionRecord(std::span<const std::uint8_t> bytes, std::
     for (std::uint16_t i = 0; i < n; ++i) {
         ExcludedOp e;
         e.opIndex = r.u16();
-        const std::uint16_t reason = r.u16();
-        const auto code = syncCodeFromWire(reason);
-        if (!code || reason < 500 || reason > 599) r.fail(SyncCode::BadHeader);
+        const auto reason = exclusionReasonFromWire(r.u16());
+        if (!reason) r.fail(SyncCode::BadHeader);
         if (!a.excluded.empty() && e.opIndex <= a.excluded.back().opIndex) r.fail(SyncCode::BadHeader);
-        e.reason = *code;
+        e.reason = *reason;
         a.excluded.push_back(e);
     }
     consumed = r.offset();

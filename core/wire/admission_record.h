@@ -13,7 +13,7 @@ namespace abri::wire {
 
 struct ExcludedOp {
     std::uint16_t opIndex = 0;
-    SyncCode reason = SyncCode::InvalidValue;  // a 5xx code
+    ExclusionReason reason = ExclusionReason::InvalidValue;
     friend bool operator==(const ExcludedOp&, const ExcludedOp&) = default;
 };
 

@@ -9,11 +9,9 @@ namespace abri::wire {
 namespace {
 constexpr std::array<std::uint8_t, 4> kMagic = {'A', 'B', 'C', 'T'};
 
-bool validRole(std::uint8_t role) { return role == 1 || role == 2 || role == 3 || role == 16; }
-
 bool validFields(const Certificate& c) {
     const bool hub = c.role == CertRole::Hub;
-    return validRole(static_cast<std::uint8_t>(c.role)) && c.serial != 0 && c.notAfterMs > c.notBeforeMs &&
+    return certRoleFromWire(wireValue(c.role)).has_value() && c.serial != 0 && c.notAfterMs > c.notBeforeMs &&
            (hub ? c.office == "*" : isValidOfficeCode(c.office)) && isValidAsciiLabel(c.label, kMaxLabelBytes);
 }
 }  // namespace
@@ -24,7 +22,7 @@ Certificate issueCertificate(Certificate cert, const crypto::SigningKeyPair& hub
     ByteWriter w(out);
     w.raw(kMagic);
     w.u8(kFormatVersion);
-    w.u8(static_cast<std::uint8_t>(cert.role));
+    w.u8(wireValue(cert.role));
     w.zeros(2);
     w.u64(cert.serial);
     w.raw(cert.hubId);
@@ -47,9 +45,9 @@ Certificate decodeCertificate(std::span<const std::uint8_t> bytes, std::string_v
     if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
     if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
     Certificate c;
-    const std::uint8_t role = r.u8();
-    if (!validRole(role)) r.fail(SyncCode::BadHeader);
-    c.role = static_cast<CertRole>(role);
+    const auto role = certRoleFromWire(r.u8());
+    if (!role) r.fail(SyncCode::BadHeader);
+    c.role = *role;
     r.reserved(2);
     c.serial = r.u64();
     c.hubId = r.fixed<16>();

@@ -5,13 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "wire/sync_types.h"
 #include "wire/wire_types.h"
 #include "crypto/primitives.h"
 #include "crypto/signing.h"
 
 namespace abri::wire {
 
-enum class CertRole : std::uint8_t { Caseworker = 1, Supervisor = 2, Administrator = 3, Hub = 16 };
 constexpr std::uint64_t kDefaultCertificateValidityMs = 2ULL * 365 * 24 * 3600 * 1000;
 
 struct Certificate {

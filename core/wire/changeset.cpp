@@ -103,10 +103,13 @@ Op decodeOp(const json& item, const std::vector<Id16>& authors, const Id16& case
     if (!item.is_array() || item.size() != 8) badOp(index);
     Op op;
     std::uint64_t n = 0;
-    if (!readUnsigned(item[0], 3, n)) badOp(index);
-    op.kind = static_cast<OpKind>(n);
-    if (!readUnsigned(item[1], 1, n)) badOp(index);
-    op.entity = static_cast<EntityKind>(n);
+    const auto kind = item[0].is_number_unsigned() ? opKindFromWire(item[0].get<std::uint64_t>()) : std::nullopt;
+    if (!kind) badOp(index);
+    op.kind = *kind;
+    const auto entity =
+        item[1].is_number_unsigned() ? entityKindFromWire(item[1].get<std::uint64_t>()) : std::nullopt;
+    if (!entity) badOp(index);
+    op.entity = *entity;
     if (!isId16(item[2])) badOp(index);
     op.entityId = toId16(item[2]);
     if (op.entity == EntityKind::Case && op.entityId != caseId) badOp(index);
@@ -152,7 +155,7 @@ json opToJson(const Op& op, std::size_t index) {
     if (!isEncodableValue(value, kMaxDepth - 3)) badOp(index);  // body, ops and the op array enclose it
     json parents = json::array();
     for (const auto& p : op.parents) parents.push_back(json::array({p.hlc, binaryOf(p.device)}));
-    return json::array({static_cast<std::uint64_t>(op.kind), static_cast<std::uint64_t>(op.entity),
+    return json::array({std::uint64_t{wireValue(op.kind)}, std::uint64_t{wireValue(op.entity)},
                         binaryOf(op.entityId), op.field, std::move(value), std::move(parents), op.hlc,
                         static_cast<std::uint64_t>(op.authorIndex)});
 }
@@ -165,18 +168,6 @@ std::size_t cborHeadSize(std::size_t n) {
 }
 
 }  // namespace
-
-std::string_view opKindCode(OpKind kind) noexcept {
-    switch (kind) {
-    case OpKind::Create: return "create";
-    case OpKind::Set: return "set";
-    case OpKind::Delete: return "delete";
-    case OpKind::Resolve: return "resolve";
-    }
-    return "set";
-}
-
-std::string_view entityKindCode(EntityKind kind) noexcept { return kind == EntityKind::Case ? "case" : "item"; }
 
 ChangeSetFrame decodeChangeSetFrame(std::span<const std::uint8_t> bytes, std::string_view subject) {
     if (bytes.size() > kMaxChangeSetBytes) throw SyncError(SyncCode::TooLarge, std::string(subject));

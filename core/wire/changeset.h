@@ -8,16 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "wire/sync_types.h"
 #include "wire/wire_types.h"
 #include "crypto/primitives.h"
 #include "crypto/signing.h"
 
 namespace abri::wire {
-
-enum class OpKind : std::uint8_t { Create = 0, Set = 1, Delete = 2, Resolve = 3 };
-enum class EntityKind : std::uint8_t { Case = 0, Item = 1 };
-std::string_view opKindCode(OpKind kind) noexcept;          // "create", "set", "delete", "resolve" (journal.op)
-std::string_view entityKindCode(EntityKind kind) noexcept;  // "case", "item" (journal.entity)
 
 struct Op {
     OpKind kind = OpKind::Set;

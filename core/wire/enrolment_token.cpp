@@ -23,7 +23,7 @@ crypto::Bytes encodeTokenBytes(const EnrolmentToken& token) {
     crypto::Bytes out;
     ByteWriter w(out);
     w.u8(kFormatVersion);
-    w.u8(static_cast<std::uint8_t>(token.role));
+    w.u8(wireValue(token.role));
     w.raw(token.hubFingerprint);
     w.raw(token.secret.bytes());
     w.u64(token.expiryMs);
@@ -53,7 +53,9 @@ EnrolmentToken decodeTokenBytes(std::span<const std::uint8_t> bytes) {
         ByteReader r(body, "token");
         if (r.u8() != kFormatVersion) malformed();
         EnrolmentToken t;
-        t.role = static_cast<CertRole>(r.u8());
+        const auto role = certRoleFromWire(r.u8());
+        if (!role) malformed();
+        t.role = *role;
         t.hubFingerprint = r.fixed<32>();
         t.secret = crypto::SecureBuffer::copyOf(r.take(32));
         t.expiryMs = r.u64();

@@ -93,6 +93,23 @@ std::optional<SyncCode> syncCodeFromName(std::string_view name) noexcept {
     return std::nullopt;
 }
 
+std::optional<ExclusionReason> exclusionReasonFromCode(SyncCode code) noexcept {
+    for (const ExclusionReason reason :
+         {ExclusionReason::ForbiddenCase, ExclusionReason::ForbiddenRole, ExclusionReason::ForeignOffice,
+          ExclusionReason::UnknownEntity, ExclusionReason::EntityExists, ExclusionReason::WrongCase,
+          ExclusionReason::NotEditable, ExclusionReason::AppendOnly, ExclusionReason::UnknownField,
+          ExclusionReason::InvalidValue}) {
+        if (toSyncCode(reason) == code) return reason;
+    }
+    return std::nullopt;
+}
+
+std::optional<ExclusionReason> exclusionReasonFromWire(std::uint64_t value) noexcept {
+    if (value > 0xffff) return std::nullopt;
+    const auto code = syncCodeFromWire(static_cast<std::uint16_t>(value));
+    return code ? exclusionReasonFromCode(*code) : std::nullopt;
+}
+
 SyncError::SyncError(SyncCode code, std::string subject, std::uint64_t ref)
     : code_(code), subject_(std::move(subject)), ref_(ref) {
     message_ = std::string(syncCodeName(code_));

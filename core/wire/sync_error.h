@@ -85,6 +85,41 @@ std::optional<SyncCode> syncCodeFromWire(std::uint16_t value) noexcept;
 std::optional<SyncCode> syncCodeFromName(std::string_view name) noexcept;
 constexpr std::uint16_t wireValue(SyncCode code) noexcept { return static_cast<std::uint16_t>(code); }
 
+// Why the hub excluded an op (§6.3): exactly the 5xx codes above, as their own type so that an admission record, the
+// merge engine and the journal's excluded_reason column can hold nothing else.
+enum class ExclusionReason : std::uint16_t {
+    ForbiddenCase = wireValue(SyncCode::ForbiddenCase),
+    ForbiddenRole = wireValue(SyncCode::ForbiddenRole),
+    ForeignOffice = wireValue(SyncCode::ForeignOffice),
+    UnknownEntity = wireValue(SyncCode::UnknownEntity),
+    EntityExists = wireValue(SyncCode::EntityExists),
+    WrongCase = wireValue(SyncCode::WrongCase),
+    NotEditable = wireValue(SyncCode::NotEditable),
+    AppendOnly = wireValue(SyncCode::AppendOnly),
+    UnknownField = wireValue(SyncCode::UnknownField),
+    InvalidValue = wireValue(SyncCode::InvalidValue),
+};
+constexpr SyncCode toSyncCode(ExclusionReason reason) noexcept {
+    switch (reason) {
+    case ExclusionReason::ForbiddenCase: return SyncCode::ForbiddenCase;
+    case ExclusionReason::ForbiddenRole: return SyncCode::ForbiddenRole;
+    case ExclusionReason::ForeignOffice: return SyncCode::ForeignOffice;
+    case ExclusionReason::UnknownEntity: return SyncCode::UnknownEntity;
+    case ExclusionReason::EntityExists: return SyncCode::EntityExists;
+    case ExclusionReason::WrongCase: return SyncCode::WrongCase;
+    case ExclusionReason::NotEditable: return SyncCode::NotEditable;
+    case ExclusionReason::AppendOnly: return SyncCode::AppendOnly;
+    case ExclusionReason::UnknownField: return SyncCode::UnknownField;
+    case ExclusionReason::InvalidValue: return SyncCode::InvalidValue;
+    }
+    return SyncCode::InvalidValue;  // unreachable: every enumerator is handled above (-Wswitch)
+}
+constexpr std::uint16_t wireValue(ExclusionReason reason) noexcept { return wireValue(toSyncCode(reason)); }
+// nullopt for a code that is not an exclusion reason.
+std::optional<ExclusionReason> exclusionReasonFromCode(SyncCode code) noexcept;
+// nullopt for a value that is not one of the exclusion codes (a 5xx code this version does not know included).
+std::optional<ExclusionReason> exclusionReasonFromWire(std::uint64_t value) noexcept;
+
 class SyncError : public std::exception {
 public:
     // subject: non-personal (file name, "op 3", "op 3.field", a sequence number); ref: the §9 `ref` (a sequence,

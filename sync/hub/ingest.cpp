@@ -177,12 +177,11 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     context.today = model::dateFromMs(static_cast<std::int64_t>(t));  // the hub's date at admission
     context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
     context.grantedOffices = std::set<std::string>(granted.begin(), granted.end());
-    const merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
+    const merge::DeviceAuthority authority{device->office, device->role};
     auto candidate = devicesync::toAdmitted(cs, admission);
     candidate.excluded = merge::authorise(state, authority, candidate.caseId, candidate.ops, context);
     for (const auto& exclusion : candidate.excluded) {
-        admission.excluded.push_back(
-            {exclusion.opIndex, static_cast<wire::SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
+        admission.excluded.push_back({exclusion.opIndex, exclusion.reason});
     }
     admission.hubSeq = store.nextHubSeq();
     candidate.hubSeq = admission.hubSeq;  // now what toAdmitted(cs, admission) would give, without converting again

@@ -181,7 +181,7 @@ int cmdConflicts(const Args& args) {
     }
     const auto conflicts = openConflicts(store, office);
     for (const auto& c : conflicts) {
-        std::cout << "case=" << c.caseId << " entity=" << merge::entityKindCode(c.entity) << ":" << c.entityId
+        std::cout << "case=" << c.caseId << " entity=" << wire::entityKindCode(c.entity) << ":" << c.entityId
                   << " field=" << c.field << " heads=" << c.heads.size();
         for (const auto& head : c.heads) std::cout << " " << head.device << "@" << head.effHlc;
         if (c.entityDeleted) std::cout << " deleted";

@@ -49,7 +49,7 @@ AdmissionRecord sampleAdmission(const ChangeSet& cs) {
     a.admittedMs = 1'780'000'000'500;
     a.clampCeiling = kBaseHlc + 100;
     a.clampFloor = kBaseHlc - 100;
-    a.excluded = {{1, SyncCode::NotEditable}, {3, SyncCode::UnknownField}};
+    a.excluded = {{1, ExclusionReason::NotEditable}, {3, ExclusionReason::UnknownField}};
     return a;
 }
 
@@ -307,6 +307,16 @@ TEST_CASE("admission records round-trip", "[changeset][formats]") {
     badReason[109] = 0x2c;  // 300: not an exclusion reason
     badReason[108] = 0x01;
     CHECK(syncCodeOf([&] { (void)decodeAdmissionRecord(badReason, used, "a"); }) == SyncCode::BadHeader);
+    badReason[109] = 0xfe;  // 510: a 5xx code, but not one of the exclusion reasons
+    badReason[108] = 0x01;
+    CHECK(syncCodeOf([&] { (void)decodeAdmissionRecord(badReason, used, "a"); }) == SyncCode::BadHeader);
+    // The exclusion reasons are the 5xx codes of §9, converted by value, never by position.
+    CHECK(wireValue(ExclusionReason::ForbiddenCase) == 500);
+    CHECK(wireValue(ExclusionReason::InvalidValue) == 509);
+    CHECK(exclusionReasonFromWire(507) == ExclusionReason::AppendOnly);
+    CHECK(toSyncCode(ExclusionReason::NotEditable) == SyncCode::NotEditable);
+    CHECK_FALSE(exclusionReasonFromCode(SyncCode::BadOp).has_value());
+    CHECK_FALSE(exclusionReasonFromWire(605).has_value());
     CHECK(syncCodeOf([&] { (void)decodeAdmissionRecord(std::span(bytes).first(107), used, "a"); }) ==
           SyncCode::Truncated);
 }
