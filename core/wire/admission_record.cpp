@@ -1,6 +1,7 @@
 #include "wire/admission_record.h"
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -34,7 +35,7 @@ crypto::Bytes encodeAdmissionRecord(const AdmissionRecord& record) {
 
 AdmissionRecord decodeAdmissionRecord(std::span<const std::uint8_t> bytes, std::size_t& consumed,
                                       std::string_view subject) {
-    ByteReader r(bytes, subject);
+    auto r = wireReader(bytes, subject);
     AdmissionRecord a;
     a.changeSetId = r.fixed<32>();
     a.deviceId = r.fixed<16>();
@@ -50,8 +51,8 @@ AdmissionRecord decodeAdmissionRecord(std::span<const std::uint8_t> bytes, std::
         ExcludedOp e;
         e.opIndex = r.u16();
         const auto reason = exclusionReasonFromWire(r.u16());
-        if (!reason) r.fail(SyncCode::BadHeader);
-        if (!a.excluded.empty() && e.opIndex <= a.excluded.back().opIndex) r.fail(SyncCode::BadHeader);
+        if (!reason) fail(r, SyncCode::BadHeader);
+        if (!a.excluded.empty() && e.opIndex <= a.excluded.back().opIndex) fail(r, SyncCode::BadHeader);
         e.reason = *reason;
         a.excluded.push_back(e);
     }

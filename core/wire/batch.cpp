@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/compression.h"
 #include "wire/limits.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -67,21 +68,21 @@ crypto::Bytes encodeBatch(const Batch& batch) {
 
 Batch decodeBatch(std::span<const std::uint8_t> payload, std::string_view subject) {
     if (payload.size() > kMaxBatchPayload) throw SyncError(SyncCode::TooLarge, std::string(subject));
-    ByteReader r(payload, subject);
-    if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
-    if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
+    auto r = wireReader(payload, subject);
+    if (r.fixed<4>() != kMagic) fail(r, SyncCode::BadMagic);
+    if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     const std::uint8_t flags = r.u8();
-    if ((flags & ~kFlagZstd) != 0) r.fail(SyncCode::BadHeader);
+    if ((flags & ~kFlagZstd) != 0) fail(r, SyncCode::BadHeader);
     r.reserved(2);
     Batch batch;
     batch.deviceId = r.fixed<16>();
     batch.firstSeq = r.u64();
     const std::uint32_t count = r.u32();
-    if (count == 0 || count > kMaxBatchCount || batch.firstSeq == 0) r.fail(SyncCode::BadHeader);
+    if (count == 0 || count > kMaxBatchCount || batch.firstSeq == 0) fail(r, SyncCode::BadHeader);
     const std::uint32_t rawLength = r.u32();
     const std::uint32_t length = r.u32();
-    if (kHeaderBytes + std::size_t{rawLength} > kMaxBatchPayload) r.fail(SyncCode::TooLarge);
-    if ((flags & kFlagZstd) == 0 && rawLength != length) r.fail(SyncCode::BadHeader);
+    if (kHeaderBytes + std::size_t{rawLength} > kMaxBatchPayload) fail(r, SyncCode::TooLarge);
+    if ((flags & kFlagZstd) == 0 && rawLength != length) fail(r, SyncCode::BadHeader);
     const auto stored = r.take(length);
     r.expectEnd();
     crypto::Bytes inflated;
@@ -91,7 +92,7 @@ Batch decodeBatch(std::span<const std::uint8_t> payload, std::string_view subjec
         records = inflated;
     }
 
-    ByteReader rr(records, subject);
+    auto rr = wireReader(records, subject);
     batch.changeSets.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::uint32_t csLength = rr.u32();
@@ -101,7 +102,7 @@ Batch decodeBatch(std::span<const std::uint8_t> payload, std::string_view subjec
         if (cs.size() >= kSeqOffset + 8) {
             if (!std::equal(batch.deviceId.begin(), batch.deviceId.end(), cs.begin() + kDeviceOffset) ||
                 loadU64(cs, kSeqOffset) != batch.firstSeq + i) {
-                rr.fail(SyncCode::DeviceMismatch);
+                fail(rr, SyncCode::DeviceMismatch);
             }
         }
         crypto::Bytes restored(cs.begin(), cs.end());

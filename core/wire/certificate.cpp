@@ -1,8 +1,9 @@
 #include "wire/certificate.h"
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/limits.h"
 #include "wire/sync_error.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -41,12 +42,12 @@ Certificate issueCertificate(Certificate cert, const crypto::SigningKeyPair& hub
 }
 
 Certificate decodeCertificate(std::span<const std::uint8_t> bytes, std::string_view subject) {
-    ByteReader r(bytes, subject);
-    if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
-    if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
+    auto r = wireReader(bytes, subject);
+    if (r.fixed<4>() != kMagic) fail(r, SyncCode::BadMagic);
+    if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     Certificate c;
     const auto role = certRoleFromWire(r.u8());
-    if (!role) r.fail(SyncCode::BadHeader);
+    if (!role) fail(r, SyncCode::BadHeader);
     c.role = *role;
     r.reserved(2);
     c.serial = r.u64();
@@ -61,7 +62,7 @@ Certificate decodeCertificate(std::span<const std::uint8_t> bytes, std::string_v
     c.label = r.str8();
     c.signature = r.fixed<crypto::kSignatureBytes>();
     r.expectEnd();
-    if (!validFields(c)) r.fail(SyncCode::BadHeader);
+    if (!validFields(c)) fail(r, SyncCode::BadHeader);
     c.bytes.assign(bytes.begin(), bytes.end());
     return c;
 }

@@ -5,11 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/canonical_cbor.h"
 #include "wire/compression.h"
 #include "wire/limits.h"
 #include "wire/sync_error.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -171,15 +172,15 @@ std::size_t cborHeadSize(std::size_t n) {
 
 ChangeSetFrame decodeChangeSetFrame(std::span<const std::uint8_t> bytes, std::string_view subject) {
     if (bytes.size() > kMaxChangeSetBytes) throw SyncError(SyncCode::TooLarge, std::string(subject));
-    ByteReader r(bytes, subject);
+    auto r = wireReader(bytes, subject);
     const auto magic = r.fixed<4>();
-    if (magic != kMagic) r.fail(SyncCode::BadMagic);
+    if (magic != kMagic) fail(r, SyncCode::BadMagic);
     ChangeSetFrame f;
     ChangeSetHeader& h = f.header;
     h.version = r.u8();
-    if (h.version != kChangeSetVersion) r.fail(SyncCode::UnsupportedFormat);
+    if (h.version != kChangeSetVersion) fail(r, SyncCode::UnsupportedFormat);
     const std::uint8_t flags = r.u8();
-    if ((flags & ~1u) != 0) r.fail(SyncCode::BadHeader);
+    if ((flags & ~1u) != 0) fail(r, SyncCode::BadHeader);
     h.compressed = (flags & 1u) != 0;
     h.opCount = r.u16();
     h.deviceId = r.fixed<16>();
@@ -191,12 +192,12 @@ ChangeSetFrame decodeChangeSetFrame(std::span<const std::uint8_t> bytes, std::st
     h.bodyRawLen = r.u32();
     h.bodyLen = r.u32();
     h.office = r.str8();
-    if (h.opCount == 0 || h.opCount > kMaxOps) r.fail(SyncCode::BadHeader);
-    if (h.deviceSeq == 0) r.fail(SyncCode::BadHeader);
-    if (h.deviceSeq == 1 && h.prevHash != Hash32{}) r.fail(SyncCode::BadHeader);
-    if (h.bodyRawLen == 0 || h.bodyRawLen > kMaxBodyRaw || h.bodyLen == 0) r.fail(SyncCode::BadHeader);
-    if (!h.compressed && h.bodyLen != h.bodyRawLen) r.fail(SyncCode::BadHeader);
-    if (!isValidOfficeCode(h.office, true)) r.fail(SyncCode::BadHeader);
+    if (h.opCount == 0 || h.opCount > kMaxOps) fail(r, SyncCode::BadHeader);
+    if (h.deviceSeq == 0) fail(r, SyncCode::BadHeader);
+    if (h.deviceSeq == 1 && h.prevHash != Hash32{}) fail(r, SyncCode::BadHeader);
+    if (h.bodyRawLen == 0 || h.bodyRawLen > kMaxBodyRaw || h.bodyLen == 0) fail(r, SyncCode::BadHeader);
+    if (!h.compressed && h.bodyLen != h.bodyRawLen) fail(r, SyncCode::BadHeader);
+    if (!isValidOfficeCode(h.office, true)) fail(r, SyncCode::BadHeader);
     f.bodyOffset = r.offset();
     r.take(h.bodyLen);
     const std::size_t signedLength = r.offset();

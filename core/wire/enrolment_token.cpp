@@ -1,8 +1,9 @@
 #include "wire/enrolment_token.h"
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/limits.h"
 #include "wire/sync_error.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -50,7 +51,7 @@ EnrolmentToken decodeTokenBytes(std::span<const std::uint8_t> bytes) {
                                        bytes.last(kChecksumBytes))) {
             malformed();
         }
-        ByteReader r(body, "token");
+        auto r = wireReader(body, "token");
         if (r.u8() != kFormatVersion) malformed();
         EnrolmentToken t;
         const auto role = certRoleFromWire(r.u8());

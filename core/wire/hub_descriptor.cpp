@@ -1,8 +1,9 @@
 #include "wire/hub_descriptor.h"
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/limits.h"
 #include "wire/sync_error.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -40,9 +41,9 @@ HubDescriptor signHubDescriptor(HubDescriptor d, const crypto::SigningKeyPair& h
 }
 
 HubDescriptor decodeHubDescriptor(std::span<const std::uint8_t> bytes, std::string_view subject) {
-    ByteReader r(bytes, subject);
-    if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
-    if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
+    auto r = wireReader(bytes, subject);
+    if (r.fixed<4>() != kMagic) fail(r, SyncCode::BadMagic);
+    if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     r.reserved(3);
     HubDescriptor d;
     d.hubId = r.fixed<16>();
@@ -57,11 +58,11 @@ HubDescriptor decodeHubDescriptor(std::span<const std::uint8_t> bytes, std::stri
     d.name = r.str8();
     d.signature = r.fixed<crypto::kSignatureBytes>();
     r.expectEnd();
-    if (!validFields(d)) r.fail(SyncCode::BadHeader);
+    if (!validFields(d)) fail(r, SyncCode::BadHeader);
     const auto signedPart = bytes.first(bytes.size() - crypto::kSignatureBytes);
     if (!crypto::verifyDigest(d.identityPk, crypto::Domain::HubDescriptor, crypto::blake2b({signedPart}),
                               d.signature)) {
-        r.fail(SyncCode::BadHubSignature);
+        fail(r, SyncCode::BadHubSignature);
     }
     d.bytes.assign(bytes.begin(), bytes.end());
     return d;

@@ -1,7 +1,8 @@
 #include "wire/page.h"
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/limits.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -35,7 +36,7 @@ PageEntry readEntry(PageEntryType type, std::uint64_t officeSeq, std::span<const
     PageEntry e;
     e.type = type;
     e.officeSeq = officeSeq;
-    ByteReader r(body, subject);
+    auto r = wireReader(body, subject);
     switch (type) {
     case PageEntryType::ChangeSet:
     case PageEntryType::Receipt: {
@@ -51,7 +52,7 @@ PageEntry readEntry(PageEntryType type, std::uint64_t officeSeq, std::span<const
     }
     case PageEntryType::Cert: {
         const std::uint8_t status = r.u8();
-        if (status != 1 && status != 2) r.fail(SyncCode::BadHeader);
+        if (status != 1 && status != 2) fail(r, SyncCode::BadHeader);
         e.certStatus = static_cast<CertStatus>(status);
         e.certStatusMs = r.u64();
         const auto cert = r.blob16();
@@ -111,9 +112,9 @@ crypto::Bytes encodePage(const Page& page, const crypto::SigningKeyPair& hubIden
 Page decodePage(std::span<const std::uint8_t> payload, const Id16& expectedHubId, const Id16& expectedRecipient,
                 std::span<const std::uint8_t> hubIdentityPublicKey, std::string_view subject) {
     if (payload.size() > kMaxPagePayload) throw SyncError(SyncCode::TooLarge, std::string(subject));
-    ByteReader r(payload, subject);
-    if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
-    if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
+    auto r = wireReader(payload, subject);
+    if (r.fixed<4>() != kMagic) fail(r, SyncCode::BadMagic);
+    if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     r.reserved(3);
     Page page;
     page.hubId = r.fixed<16>();
@@ -125,20 +126,20 @@ Page decodePage(std::span<const std::uint8_t> payload, const Id16& expectedHubId
     page.ackedDeviceSeq = r.u64();
     const std::uint32_t entryCount = r.u32();
     page.office = r.str8();
-    if (page.hubId != expectedHubId) r.fail(SyncCode::WrongHub);
-    if (page.recipient != expectedRecipient) r.fail(SyncCode::WrongDevice);
-    if (r.remaining() < crypto::kSignatureBytes) r.fail(SyncCode::Truncated);
+    if (page.hubId != expectedHubId) fail(r, SyncCode::WrongHub);
+    if (page.recipient != expectedRecipient) fail(r, SyncCode::WrongDevice);
+    if (r.remaining() < crypto::kSignatureBytes) fail(r, SyncCode::Truncated);
     const std::size_t signedLength = payload.size() - crypto::kSignatureBytes;
     const Hash32 digest = crypto::blake2b({payload.first(signedLength)});
     if (!crypto::verifyDigest(hubIdentityPublicKey, crypto::Domain::Page, digest,
                               payload.subspan(signedLength))) {
-        r.fail(SyncCode::BadHubSignature);
+        fail(r, SyncCode::BadHubSignature);
     }
     if (entryCount > kMaxPageEntries || page.firstSeq == 0 || page.firstSeq > page.lastSeq ||
         page.lastSeq > page.headSeq || !isValidOfficeCode(page.office)) {
-        r.fail(SyncCode::BadHeader);
+        fail(r, SyncCode::BadHeader);
     }
-    ByteReader entries(payload.subspan(r.offset(), signedLength - r.offset()), subject);
+    auto entries = wireReader(payload.subspan(r.offset(), signedLength - r.offset()), subject);
     std::uint64_t previous = 0;
     page.entries.reserve(entryCount);
     for (std::uint32_t i = 0; i < entryCount; ++i) {
@@ -146,9 +147,9 @@ Page decodePage(std::span<const std::uint8_t> payload, const Id16& expectedHubId
         const std::uint32_t bodyLen = entries.u32();
         const std::uint64_t officeSeq = entries.u64();
         const auto body = entries.take(bodyLen);
-        if (type < 1 || type > 4) entries.fail(SyncCode::BadHeader);
+        if (type < 1 || type > 4) fail(entries, SyncCode::BadHeader);
         if (officeSeq <= previous || officeSeq < page.firstSeq || officeSeq > page.lastSeq) {
-            entries.fail(SyncCode::BadHeader);
+            fail(entries, SyncCode::BadHeader);
         }
         previous = officeSeq;
         page.entries.push_back(readEntry(static_cast<PageEntryType>(type), officeSeq, body, subject));

@@ -1,7 +1,8 @@
 #include "wire/refusal_notice.h"
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/limits.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -29,9 +30,9 @@ crypto::Bytes encodeRefusalNotice(const RefusalNotice& notice, const crypto::Sig
 
 RefusalNotice decodeRefusalNotice(std::span<const std::uint8_t> bytes, std::span<const std::uint8_t> hubIdentityPk,
                                   std::string_view subject) {
-    ByteReader r(bytes, subject);
-    if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
-    if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
+    auto r = wireReader(bytes, subject);
+    if (r.fixed<4>() != kMagic) fail(r, SyncCode::BadMagic);
+    if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     r.reserved(3);
     RefusalNotice n;
     n.hubId = r.fixed<16>();
@@ -45,7 +46,7 @@ RefusalNotice decodeRefusalNotice(std::span<const std::uint8_t> bytes, std::span
     r.expectEnd();
     if (!crypto::verifyDigest(hubIdentityPk, crypto::Domain::Refusal, crypto::blake2b({bytes.first(kSignedBytes)}),
                               signature)) {
-        r.fail(SyncCode::BadHubSignature);
+        fail(r, SyncCode::BadHubSignature);
     }
     return n;
 }

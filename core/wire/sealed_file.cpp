@@ -2,9 +2,10 @@
 
 #include <zstd.h>
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/compression.h"
 #include "wire/limits.h"
+#include "wire/wire_reader.h"
 
 namespace abri::wire {
 
@@ -47,21 +48,21 @@ SealedHeader decodeSealedHeader(std::span<const std::uint8_t> file, std::string_
     if (file.size() > kSealedHeaderBytes + crypto::kSealOverheadBytes + kMaxPagePayload) {
         throw SyncError(SyncCode::TooLarge, std::string(subject));
     }
-    ByteReader r(file, subject);
-    if (r.fixed<4>() != kMagic) r.fail(SyncCode::BadMagic);
-    if (r.u8() != kFormatVersion) r.fail(SyncCode::UnsupportedFormat);
+    auto r = wireReader(file, subject);
+    if (r.fixed<4>() != kMagic) fail(r, SyncCode::BadMagic);
+    if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     SealedHeader h;
     const std::uint8_t content = r.u8();
-    if (content != 1 && content != 2) r.fail(SyncCode::BadHeader);
+    if (content != 1 && content != 2) fail(r, SyncCode::BadHeader);
     h.content = static_cast<SealedContent>(content);
     const std::uint8_t flags = r.u8();
-    if ((flags & ~kFlagZstd) != 0) r.fail(SyncCode::BadHeader);
+    if ((flags & ~kFlagZstd) != 0) fail(r, SyncCode::BadHeader);
     h.compressed = (flags & kFlagZstd) != 0;
     r.reserved(1);
     h.recipient = r.fixed<crypto::kKeyIdBytes>();
     h.sealedLen = r.u32();
     if (h.sealedLen < crypto::kSealOverheadBytes || h.sealedLen > maxPayload(h.content) + crypto::kSealOverheadBytes) {
-        r.fail(SyncCode::BadHeader);
+        fail(r, SyncCode::BadHeader);
     }
     r.take(h.sealedLen);
     r.expectEnd();

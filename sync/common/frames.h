@@ -9,10 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "payload_io.h"
 #include "wire/limits.h"
+#include "wire/sync_error.h"
+#include "wire/wire_types.h"
 
 namespace abri::sync {
+
+using Bytes = std::vector<std::uint8_t>;  // frame payloads and the files they carry
 
 // kProtocolVersion and kMaxFrame come from wire/limits.h.
 constexpr std::size_t kFrameHeaderBytes = 5;

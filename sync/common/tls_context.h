@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include "payload_io.h"
+#include "wire/wire_types.h"
 #include "tls_identity.h"
 
 namespace abri::sync {

@@ -8,7 +8,7 @@
 #include <span>
 #include <string>
 
-#include "payload_io.h"
+#include "wire/wire_types.h"
 #include "crypto/secure_buffer.h"
 
 typedef struct evp_pkey_st EVP_PKEY;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "wire/certificate.h"
-#include "common/payload_io.h"
+#include "common/frames.h"
 #include "wire/hub_descriptor.h"
 #include "wire/page.h"
 #include "crypto/sealed_box.h"

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "wire/byte_io.h"
+#include "common/byte_io.h"
 #include "wire/changeset.h"
 #include "wire/sync_error.h"
 #include "crypto/signing.h"
@@ -84,7 +84,7 @@ struct RawChangeSet {
 
 inline std::vector<std::uint8_t> craft(const RawChangeSet& r, const crypto::SigningKeyPair& signer) {
     std::vector<std::uint8_t> out;
-    wire::ByteWriter w(out);
+    ByteWriter w(out);
     w.raw(r.magic);
     w.u8(r.version);
     w.u8(r.flags);
