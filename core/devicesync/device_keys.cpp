@@ -1,8 +1,7 @@
 #include "devicesync/device_keys.h"
 
-#include <sodium.h>
-
 #include "common/error.h"
+#include "crypto/secure_buffer.h"
 
 namespace abri::devicesync {
 
@@ -14,7 +13,7 @@ std::optional<crypto::SecureBuffer> readSecret(storage::Database& db, std::strin
     if (!stmt.step()) return std::nullopt;
     std::vector<std::uint8_t> raw = stmt.blob(0);
     crypto::SecureBuffer secret = crypto::SecureBuffer::copyOf(raw);
-    sodium_memzero(raw.data(), raw.size());
+    crypto::wipe(raw.data(), raw.size());
     return secret;
 }
 

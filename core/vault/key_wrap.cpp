@@ -1,7 +1,5 @@
 #include "vault/key_wrap.h"
 
-#include <sodium.h>
-
 #include <cstdint>
 #include <vector>
 
@@ -40,7 +38,7 @@ crypto::SecureBuffer recoveryWrapKey(const crypto::SecureBuffer& recoveryKey, st
     if (recoveryKey.size() != crypto::kKeyBytes) throw Error(ErrorCode::Internal, "recovery_key", "bad key length");
     auto hash = crypto::blake2b({crypto::asBytes("abri-recovery-slot-v1"), salt}, recoveryKey.bytes());
     auto key = crypto::SecureBuffer::copyOf(hash);
-    sodium_memzero(hash.data(), hash.size());  // the wrap key must not linger on the stack
+    crypto::wipe(hash.data(), hash.size());  // the wrap key must not linger on the stack
     return key;
 }
 
