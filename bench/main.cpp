@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "reports_bench.h"
 #include "sync_bench.h"
 #include "vault_bench.h"
 
@@ -30,7 +31,13 @@ constexpr const char* kUsage =
     "  --ingest-edits E  field edits added to the hub's ingest workload (default 20000)\n"
     "  --day-edits D     a day's field edits sent through the 2G proxy (default 500)\n"
     "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n"
-    "  --laptops L       laptops of a second office syncing at once (default 50)\n";
+    "  --laptops L       laptops of a second office syncing at once (default 50)\n"
+    "\n"
+    "Usage: abri-bench reports [N] [--runs R] [--export-runs E] [--dir DIR] [--seed S] [--keep]\n"
+    "\n"
+    "  N                 synthetic cases with their records (default 100000)\n"
+    "  --runs R          timed runs per report after one cold run (default 20)\n"
+    "  --export-runs E   timed anonymised exports after one cold run (default 3)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -90,6 +97,37 @@ int runSync(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runSyncBench(options); });
 }
 
+int runReports(const std::vector<std::string>& args) {
+    abri::bench::ReportsBenchOptions options;
+    std::size_t i = 1;
+    if (i < args.size() && args[i].rfind("--", 0) != 0) {
+        if (!parseNumber(args[i], options.cases) || options.cases == 0) return usage("N expects a number >= 1");
+        ++i;
+    }
+    for (; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (name == "--keep") {
+            options.keepFiles = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--runs") {
+            if (!parseNumber(value, options.runs) || options.runs < 1) return usage("--runs expects R >= 1");
+        } else if (name == "--export-runs") {
+            if (!parseNumber(value, options.exportRuns) || options.exportRuns < 1)
+                return usage("--export-runs expects E >= 1");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runReportsBench(options); });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,7 +138,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (args[0] == "sync") return runSync(args);
-    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync)");
+    if (args[0] == "reports") return runReports(args);
+    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {

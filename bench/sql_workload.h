@@ -1,8 +1,9 @@
 #pragma once
-// The case repository's workload expressed directly on a storage::Database, so the very same statements can be
-// timed on an encrypted and on a plain (unencrypted) SQLCipher database. The repository itself only runs on a
-// Vault (it needs the vault's user, journal and audit log), so this is the like-for-like baseline: same schema
-// (storage::migrate), same validation and derived columns, same journal ops, same INSERTs, same list/count SQL.
+// The case repository's workload run directly on a storage::Database, so the very same statements can be timed on
+// an encrypted and on a plain (unencrypted) SQLCipher database. The repository itself only runs on a Vault (it
+// needs the vault's user, journal and audit log), so this is the like-for-like baseline: same schema
+// (storage::migrate), same validation, same journal ops, and the same case store (cases::CaseStore) writing and
+// querying the rows.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>

@@ -253,12 +253,6 @@ IngestFigures ingestOutbox(const HubProcess& hub, const Laptop& laptop, std::siz
     return figures;
 }
 
-std::string number(double value, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof(text), "%.*f", decimals, value);
-    return text;
-}
-
 const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
 
 }  // namespace

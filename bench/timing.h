@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 namespace abri::bench {
@@ -53,5 +55,14 @@ Latency measure(int runs, Query&& query) {
     out.p95Ms = percentile(samples, 95);
     return out;
 }
+
+// Figures as the benchmark tables print them.
+inline std::string number(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+inline std::string latencyText(const Latency& l) { return number(l.p50Ms, 2) + " / " + number(l.p95Ms, 2) + " ms"; }
 
 }  // namespace abri::bench

@@ -224,14 +224,6 @@ Figures benchSql(const fs::path& path, const std::vector<Json>& docs, const Vaul
 
 // ---- report ----
 
-std::string number(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
-std::string latencyText(const Latency& l) { return number(l.p50Ms, 2) + " / " + number(l.p95Ms, 2) + " ms"; }
-
 struct Row {
     std::string label, vault, vaultSql, plainSql, ratio, target, result;
 };

@@ -1,16 +1,15 @@
 // abri-cli conflicts | conflicts resolve: the vault's open conflicts (two devices edited the same field without
 // seeing each other's edit, sync/PROTOCOL.md §5.3) and a supervisor's choice of the value to keep (§5.5).
-// Values of sensitive fields are masked like `case show` masks them; --reveal is audited per field by the
-// repository, exactly as `case show --reveal` is.
+// Values of sensitive fields are masked by the core (merge/conflicts_view.h) like `case show` masks them; --reveal
+// is checked and audited per field there, exactly as `case show --reveal` is.
 #include <array>
 #include <ctime>
 #include <ostream>
 
-#include "cases/case_repository.h"
 #include "command.h"
+#include "common/decimal.h"
 #include "common/error.h"
-#include "merge/conflict_resolution.h"
-#include "merge/vault_applier.h"
+#include "merge/conflicts_view.h"
 #include "model/case_rules.h"
 #include "text_table.h"
 #include "value_text.h"
@@ -25,23 +24,6 @@ using Json = nlohmann::json;
 // Devices are known by the first hex digits of their id, as in abri-hub's listings.
 constexpr std::size_t kDevicePrefix = 8;
 
-struct ShownVersion {
-    journal::Version version;
-    Json value;  // null when masked
-};
-
-// One open conflict as the CLI shows it.
-struct ConflictView {
-    merge::OpenConflict row;
-    std::string caseId;
-    std::string caseCode;   // empty when the case is gone (deleted)
-    std::string entity;     // "case", or the item kind ("event", "consent", ...)
-    bool sensitive = true;  // unknown fields count as sensitive: mask rather than guess
-    bool masked = false;
-    ShownVersion winning;
-    ShownVersion losing;
-};
-
 std::string isoUtcOfHlc(journal::Hlc hlc) {
     const auto seconds = static_cast<std::time_t>(journal::hlcPhysicalMs(hlc) / 1000);
     std::tm utc{};
@@ -53,68 +35,7 @@ std::string isoUtcOfHlc(journal::Hlc hlc) {
 
 std::string devicePrefix(const std::string& device) { return device.substr(0, kDevicePrefix); }
 
-// Builds the view of one conflicts row: its case, its field's sensitivity and both values from the journal.
-ConflictView viewOf(vault::Vault& session, cases::CaseRepository& repository, const merge::OpenConflict& row) {
-    ConflictView view;
-    view.row = row;
-    view.winning.version = row.winning;
-    view.losing.version = row.losing;
-    view.losing.value = merge::parseValue(row.losingValueJson);
-
-    const merge::MergeState state = merge::loadEntityState(session, row.entityId);
-    const merge::EntityState* entity = state.find(row.entityId);
-    if (entity == nullptr) return view;
-    view.caseId = entity->entity == merge::EntityKind::Case ? entity->id : entity->caseId;
-    if (const auto kind = entity->modelKind()) {
-        view.entity = std::string(model::entityCode(*kind));
-        const model::FieldSpec* spec = model::findField(*kind, row.field);
-        view.sensitive = spec == nullptr || spec->sensitive;
-    }
-    // The value that wins now (what `case show` shows); the recorded winner when the field has no ops left.
-    if (auto reg = entity->fields.find(row.field); reg != entity->fields.end()) {
-        if (const merge::RemoteOp* winner = reg->second.winner()) {
-            view.winning.version = winner->identity();
-            view.winning.value = merge::parseValue(winner->valueJson);
-        }
-    }
-    if (auto current = repository.load(view.caseId)) {
-        const Json code = model::getField(current->doc, "case_code");
-        if (code.is_string()) view.caseCode = code.get<std::string>();
-    }
-    return view;
-}
-
-// Sensitive values stay hidden unless revealed; each reveal goes through the repository, which checks the role and
-// writes the audit entry before anything is shown. A deleted entity cannot be revealed and stays masked.
-void applyMasking(cases::CaseRepository& repository, ConflictView& view, bool reveal) {
-    if (!view.sensitive) return;
-    if (reveal) {
-        try {
-            repository.reveal(view.row.entityId, view.row.field);
-            return;
-        } catch (const Error& error) {
-            if (error.code() != ErrorCode::NotFound) throw;
-        }
-    }
-    view.masked = true;
-    view.winning.value = nullptr;
-    view.losing.value = nullptr;
-}
-
-std::vector<ConflictView> loadConflicts(vault::Vault& session, bool reveal) {
-    session.require(vault::Permission::ViewCases);
-    // Refused up front, so an administrator's --reveal fails the same way whether or not a field needs it.
-    if (reveal) session.require(vault::Permission::RevealSensitive);
-    cases::CaseRepository repository(session);
-    std::vector<ConflictView> views;
-    for (const auto& row : merge::openConflicts(session)) {
-        views.push_back(viewOf(session, repository, row));
-        applyMasking(repository, views.back(), reveal);
-    }
-    return views;
-}
-
-Json versionJson(const ShownVersion& shown, const std::string& ownDevice) {
+Json versionJson(const merge::ConflictValue& shown, const std::string& ownDevice) {
     return {{"device", shown.version.device},
             {"this_device", shown.version.device == ownDevice},
             {"hlc", shown.version.hlc},
@@ -126,27 +47,33 @@ std::string deviceCell(const journal::Version& version, const std::string& ownDe
     return devicePrefix(version.device) + (version.device == ownDevice ? " (this device)" : "");
 }
 
-std::string valueCell(const ConflictView& view, const Json& value) {
+std::string valueCell(const merge::ConflictView& view, const Json& value) {
     return view.masked ? std::string(kHiddenValue) : plainValue(value);
+}
+
+// "case", or the item kind ("event", "consent", ...); empty for an entity this version cannot interpret.
+std::string entityName(const merge::ConflictView& view) {
+    return view.kind ? std::string(model::entityCode(*view.kind)) : std::string();
 }
 
 int runConflicts(const ParsedArgs& args, Io& io) {
     const bool json = wantsJson(args, io);
     auto session = unlockFromArgs(args);
-    const auto views = loadConflicts(*session, args.has("reveal"));
+    // The core masks sensitive values; --reveal is checked (administrators are refused) and audited there.
+    const auto views = merge::viewOpenConflicts(*session, {.all = args.has("reveal")});
     const std::string ownDevice = session->deviceId();
 
     if (json) {
         Json list = Json::array();
         for (const auto& view : views) {
-            list.push_back({{"id", view.row.id},
+            list.push_back({{"id", view.conflict.id},
                             {"case_code", view.caseCode},
                             {"case_id", view.caseId},
-                            {"entity", view.entity},
-                            {"entity_id", view.row.entityId},
-                            {"field", view.row.field},
+                            {"entity", entityName(view)},
+                            {"entity_id", view.conflict.entityId},
+                            {"field", view.conflict.field},
                             {"masked", view.masked},
-                            {"detected_ms", view.row.detectedMs},
+                            {"detected_ms", view.conflict.detectedMs},
                             {"winning", versionJson(view.winning, ownDevice)},
                             {"losing", versionJson(view.losing, ownDevice)}});
         }
@@ -160,9 +87,10 @@ int runConflicts(const ParsedArgs& args, Io& io) {
     TextTable table({"ID", "CASE", "FIELD", "VERSION", "DEVICE", "TIME (UTC)", "VALUE"});
     std::size_t masked = 0;
     for (const auto& view : views) {
-        const std::string field = view.entity == "case" || view.entity.empty() ? view.row.field
-                                                                                : view.entity + ":" + view.row.field;
-        table.addRow({std::to_string(view.row.id), view.caseCode.empty() ? "(deleted)" : view.caseCode, field,
+        const std::string entity = entityName(view);
+        const std::string field = entity == "case" || entity.empty() ? view.conflict.field
+                                                                     : entity + ":" + view.conflict.field;
+        table.addRow({std::to_string(view.conflict.id), view.caseCode.empty() ? "(deleted)" : view.caseCode, field,
                       "winning", deviceCell(view.winning.version, ownDevice), isoUtcOfHlc(view.winning.version.hlc),
                       valueCell(view, view.winning.value)});
         table.addRow({"", "", "", "losing", deviceCell(view.losing.version, ownDevice),
@@ -183,17 +111,9 @@ int runConflicts(const ParsedArgs& args, Io& io) {
 constexpr std::array<std::string_view, 2> kKeepChoices = {"winning", "losing"};
 
 std::int64_t conflictIdArg(const std::string& text) {
-    std::int64_t id = 0;
-    std::size_t used = 0;
-    try {
-        id = std::stoll(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used == 0 || used != text.size() || id <= 0) {
-        throw UsageError("ID expects a conflict id from 'abri-cli conflicts'");
-    }
-    return id;
+    const auto id = parseNonNegativeDecimal(text);
+    if (!id || *id <= 0) throw UsageError("ID expects a conflict id from 'abri-cli conflicts'");
+    return *id;
 }
 
 int runConflictsResolve(const ParsedArgs& args, Io& io) {
@@ -202,25 +122,24 @@ int runConflictsResolve(const ParsedArgs& args, Io& io) {
     if (!keep) throw UsageError("missing option '--keep winning|losing'");
     auto session = unlockFromArgs(args);
     session->require(vault::Permission::ResolveConflicts);
-    cases::CaseRepository repository(*session);
 
-    std::optional<ConflictView> found;
-    for (const auto& row : merge::openConflicts(*session)) {
-        if (row.id == id) found = viewOf(*session, repository, row);
+    // Masked is enough: the choice is by side, the core takes the value (and validates it, and audits).
+    std::optional<merge::ConflictView> found;
+    for (auto& view : merge::viewOpenConflicts(*session)) {
+        if (view.conflict.id == id) found = std::move(view);
     }
     if (!found) throw Error(ErrorCode::NotFound, "conflict");
-    const Json& chosen = *keep == "winning" ? found->winning.value : found->losing.value;
-    // One resolve op (a local change that syncs like any edit); the core validates the value and audits.
-    merge::resolveConflict(*session, found->row.entityId, found->row.field, chosen);
+    // One resolve op (a local change that syncs like any edit).
+    merge::resolveOpenConflict(*session, id, *keep == "winning" ? merge::KeptValue::Winning : merge::KeptValue::Losing);
 
     if (io.json) {
         io.out << jsonText({{"resolved", {{"id", id},
                                           {"case_code", found->caseCode},
-                                          {"field", found->row.field},
+                                          {"field", found->conflict.field},
                                           {"kept", *keep}}}})
                << "\n";
     } else {
-        io.out << "Resolved conflict " << id << " on " << found->row.field << " of case "
+        io.out << "Resolved conflict " << id << " on " << found->conflict.field << " of case "
                << sanitizeForTerminal(found->caseCode) << ": kept the " << *keep << " value.\n";
     }
     return 0;

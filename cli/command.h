@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "arguments.h"
+#include "common/arguments.h"
 #include "crypto/primitives.h"
 
 namespace abri::vault {
@@ -61,5 +61,6 @@ std::vector<Command> auditCommands();
 std::vector<Command> demoCommands();
 std::vector<Command> syncCommands();
 std::vector<Command> conflictCommands();
+std::vector<Command> reportCommands();
 
 }  // namespace abri::cli

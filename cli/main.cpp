@@ -16,6 +16,8 @@
 namespace {
 
 using namespace abri::cli;
+using abri::ParsedArgs;
+using abri::UsageError;
 
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;
@@ -108,7 +110,7 @@ int main(int argc, char** argv) {
             std::size_t used = 0;
             std::vector<std::string> rest(words.begin() + 1, words.end());
             if (const Command* command = findCommand(rest, used)) {
-                std::cout << helpText(command->spec);
+                std::cout << helpText("abri-cli", command->spec);
                 return kExitOk;
             }
         }
@@ -142,7 +144,7 @@ int main(int argc, char** argv) {
     try {
         ParsedArgs args = parseArguments(command->spec, rest);
         if (args.helpRequested) {
-            std::cout << helpText(command->spec);
+            std::cout << helpText("abri-cli", command->spec);
             return kExitOk;
         }
         return command->run(args, io);

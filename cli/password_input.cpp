@@ -12,7 +12,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "arguments.h"
+#include "common/arguments.h"
 #include "common/error.h"
 #include "vault/password_policy.h"
 

@@ -12,9 +12,11 @@
 
 #include "crypto/secure_buffer.h"
 
-namespace abri::cli {
-
+namespace abri {
 class ParsedArgs;
+}
+
+namespace abri::cli {
 
 class PasswordInput {
 public:

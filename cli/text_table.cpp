@@ -2,46 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <optional>
+
+#include "common/utf8.h"
 
 namespace abri::cli {
 
 namespace {
-
-struct Decoded {
-    char32_t codePoint;
-    std::size_t length;  // bytes consumed
-};
-
-// Strict UTF-8 decoding (no overlongs, no surrogates); nullopt on an invalid sequence.
-std::optional<Decoded> decode(std::string_view text, std::size_t pos) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead < 0x80) return Decoded{lead, 1};
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if ((lead & 0xE0U) == 0xC0U) {
-        length = 2;
-        cp = lead & 0x1FU;
-    } else if ((lead & 0xF0U) == 0xE0U) {
-        length = 3;
-        cp = lead & 0x0FU;
-    } else if ((lead & 0xF8U) == 0xF0U) {
-        length = 4;
-        cp = lead & 0x07U;
-    } else {
-        return std::nullopt;
-    }
-    if (pos + length > text.size()) return std::nullopt;
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto next = static_cast<unsigned char>(text[pos + i]);
-        if ((next & 0xC0U) != 0x80U) return std::nullopt;
-        cp = (cp << 6U) | (next & 0x3FU);
-    }
-    static constexpr std::array<char32_t, 5> kMinimum = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMinimum[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-    return Decoded{cp, length};
-}
 
 struct Range {
     char32_t first;
@@ -83,7 +49,7 @@ bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
 std::size_t displayWidth(std::string_view utf8) {
     std::size_t width = 0;
     for (std::size_t pos = 0; pos < utf8.size();) {
-        auto decoded = decode(utf8, pos);
+        auto decoded = decodeUtf8Char(utf8, pos);
         if (!decoded) {
             ++width;  // shown as a replacement character
             ++pos;
@@ -99,7 +65,7 @@ std::string sanitizeForTerminal(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t pos = 0; pos < utf8.size();) {
-        auto decoded = decode(utf8, pos);
+        auto decoded = decodeUtf8Char(utf8, pos);
         if (!decoded || isControl(decoded->codePoint)) {
             out += '?';
             pos += decoded ? decoded->length : 1;
@@ -117,7 +83,7 @@ std::string truncateToWidth(std::string_view utf8, std::size_t width) {
     std::string out;
     std::size_t used = 0;
     for (std::size_t pos = 0; pos < utf8.size();) {
-        auto decoded = decode(utf8, pos);
+        auto decoded = decodeUtf8Char(utf8, pos);
         const std::size_t length = decoded ? decoded->length : 1;
         const std::size_t w = decoded ? widthOf(decoded->codePoint) : 1;
         if (used + w > width - 1) break;  // keep one column for the ellipsis

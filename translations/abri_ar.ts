@@ -1120,6 +1120,62 @@
         <source>The sync failed for an unknown reason. The sync service will try again.</source>
         <translation>فشلت المزامنة لسبب غير معروف. ستعيد خدمة المزامنة المحاولة.</translation>
     </message>
+    <message>
+        <source>The minimum cell size must be between 5 and 1000: smaller counts could reveal who the persons are.</source>
+        <translation>يجب أن يكون الحد الأدنى لحجم الخلية بين 5 و1000: فالأعداد الأصغر قد تكشف هوية الأشخاص.</translation>
+    </message>
+    <message>
+        <source>The start of the period is after its end.</source>
+        <translation>بداية الفترة تقع بعد نهايتها.</translation>
+    </message>
+    <message>
+        <source>Choose a different dimension for the columns than for the rows.</source>
+        <translation>اختر للأعمدة بُعدًا غير بُعد الصفوف.</translation>
+    </message>
+    <message>
+        <source>A filter of the report holds a value this dimension does not have; choose the values from the list again.</source>
+        <translation>يحتوي أحد مرشحات التقرير على قيمة لا يتضمنها هذا البُعد؛ اختر القيم من القائمة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Give the report a name to save it.</source>
+        <translation>أعطِ التقرير اسمًا لحفظه.</translation>
+    </message>
+    <message>
+        <source>This saved report no longer exists.</source>
+        <translation>هذا التقرير المحفوظ لم يعد موجودًا.</translation>
+    </message>
+    <message>
+        <source>Report rows</source>
+        <translation>صفوف التقرير</translation>
+    </message>
+    <message>
+        <source>Report columns</source>
+        <translation>أعمدة التقرير</translation>
+    </message>
+    <message>
+        <source>Report name</source>
+        <translation>اسم التقرير</translation>
+    </message>
+    <message>
+        <source>Start of the period</source>
+        <translation>بداية الفترة</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>نهاية الفترة</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>الفترة</translation>
+    </message>
+    <message>
+        <source>Minimum cell size</source>
+        <translation>الحد الأدنى لحجم الخلية</translation>
+    </message>
+    <message>
+        <source>Report filter</source>
+        <translation>مرشح التقرير</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -1470,6 +1526,295 @@
     <message>
         <source>The hub has accepted these changes in the meantime, so they are not sent again. Sync again to update the list.</source>
         <translation>قبِل المركز هذه التغييرات في هذه الأثناء، لذا لن تُرسَل مرة أخرى. زامِن مجددًا لتحديث القائمة.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>Filters: %1</source>
+        <translation>المرشحات: %1</translation>
+    </message>
+    <message>
+        <source>Report of %1</source>
+        <translation>تقرير بتاريخ %1</translation>
+    </message>
+    <message>
+        <source>Office %1</source>
+        <translation>المكتب %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>category (suppressed value)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Suppressed categories (%1) are left out.</source>
+        <translation>الفئات المحجوبة (%1) غير معروضة.</translation>
+    </message>
+    <message>
+        <source>Bars marked (%1) are suppressed and not drawn.</source>
+        <translation>الأعمدة المعلَّمة بـ (%1) محجوبة ولا تُرسم.</translation>
+    </message>
+    <message>
+        <source>Suppressed values (%1) are not drawn.</source>
+        <translation>القيم المحجوبة (%1) لا تُرسم.</translation>
+    </message>
+    <message>
+        <source>%1 and over</source>
+        <comment>age band</comment>
+        <translation>%1 فأكثر</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>age band: from–to years</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month name, year</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <comment>quarter of a year: Q3 2026</comment>
+        <translation>الربع %1 %2</translation>
+    </message>
+    <message>
+        <source>Age at registration</source>
+        <translation>العمر عند التسجيل</translation>
+    </message>
+    <message>
+        <source>Minor or adult</source>
+        <translation>قاصر أو بالغ</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation>الجنسية</translation>
+    </message>
+    <message>
+        <source>Country of exploitation</source>
+        <translation>بلد الاستغلال</translation>
+    </message>
+    <message>
+        <source>International or internal</source>
+        <translation>دولي أو داخلي</translation>
+    </message>
+    <message>
+        <source>Type of exploitation</source>
+        <translation>شكل الاستغلال</translation>
+    </message>
+    <message>
+        <source>Labour sector</source>
+        <translation>قطاع العمل</translation>
+    </message>
+    <message>
+        <source>Recruitment method</source>
+        <translation>طريقة التجنيد</translation>
+    </message>
+    <message>
+        <source>Relationship to the recruiter</source>
+        <translation>العلاقة بالمجنِّد</translation>
+    </message>
+    <message>
+        <source>Means of control</source>
+        <translation>وسائل السيطرة</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>الخدمة</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>وضع الخدمة</translation>
+    </message>
+    <message>
+        <source>Referral direction</source>
+        <translation>اتجاه الإحالة</translation>
+    </message>
+    <message>
+        <source>Referral status</source>
+        <translation>وضع الإحالة</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>وضع الحالة</translation>
+    </message>
+    <message>
+        <source>Closure reason</source>
+        <translation>سبب الإغلاق</translation>
+    </message>
+    <message>
+        <source>Screening outcome</source>
+        <translation>نتيجة الفحص</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>المكتب</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>مسؤول الحالة</translation>
+    </message>
+    <message>
+        <source>Year of registration</source>
+        <translation>سنة التسجيل</translation>
+    </message>
+    <message>
+        <source>Quarter of registration</source>
+        <translation>ربع سنة التسجيل</translation>
+    </message>
+    <message>
+        <source>Month of registration</source>
+        <translation>شهر التسجيل</translation>
+    </message>
+    <message>
+        <source>Persons assisted by age</source>
+        <translation>الأشخاص المُساعَدون حسب العمر</translation>
+    </message>
+    <message>
+        <source>Persons assisted: minors and adults</source>
+        <translation>الأشخاص المُساعَدون: القاصرون والبالغون</translation>
+    </message>
+    <message>
+        <source>Persons assisted by sex</source>
+        <translation>الأشخاص المُساعَدون حسب الجنس</translation>
+    </message>
+    <message>
+        <source>Persons assisted: international and internal trafficking</source>
+        <translation>الأشخاص المُساعَدون: الاتجار الدولي والداخلي</translation>
+    </message>
+    <message>
+        <source>Persons assisted by type of exploitation</source>
+        <translation>الأشخاص المُساعَدون حسب شكل الاستغلال</translation>
+    </message>
+    <message>
+        <source>Assistance given: services by type and status</source>
+        <translation>المساعدة المقدَّمة: الخدمات حسب النوع والوضع</translation>
+    </message>
+    <message>
+        <source>Referrals by direction and status</source>
+        <translation>الإحالات حسب الاتجاه والوضع</translation>
+    </message>
+    <message>
+        <source>Case flow: cases registered per month by current status</source>
+        <translation>تدفق الحالات: الحالات المسجلة شهريًا حسب وضعها الحالي</translation>
+    </message>
+    <message>
+        <source>Type of exploitation by sex</source>
+        <translation>شكل الاستغلال حسب الجنس</translation>
+    </message>
+    <message>
+        <source>Type of exploitation by age</source>
+        <translation>شكل الاستغلال حسب العمر</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <comment>report title: rows by columns</comment>
+        <translation>%1 حسب %2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>No service</source>
+        <translation>بلا خدمة</translation>
+    </message>
+    <message>
+        <source>No referral</source>
+        <translation>بلا إحالة</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>غير مغلقة</translation>
+    </message>
+    <message>
+        <source>Minors (under 18)</source>
+        <translation>القاصرون (دون 18 عامًا)</translation>
+    </message>
+    <message>
+        <source>Adults</source>
+        <translation>البالغون</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>غير مُسنَدة</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>percentage</comment>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <source>Registered %1 – %2</source>
+        <comment>period</comment>
+        <translation>المسجلون من %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Registered from %1</source>
+        <comment>period</comment>
+        <translation>المسجلون منذ %1</translation>
+    </message>
+    <message>
+        <source>Registered until %1</source>
+        <comment>period</comment>
+        <translation>المسجلون حتى %1</translation>
+    </message>
+    <message>
+        <source>All registrations</source>
+        <translation>جميع التسجيلات</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>filter: dimension: values</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>النسبة</translation>
+    </message>
+    <message>
+        <source>Suppressed: fewer than %1 persons (or needed to protect another cell)</source>
+        <translation>محجوب: أقل من %1 أشخاص (أو لازم لحماية خلية أخرى)</translation>
+    </message>
+    <message>
+        <source>A person can count in several rows; totals count each person once.</source>
+        <translation>قد يُحتسب الشخص في عدة صفوف؛ وتحتسب المجاميع كل شخص مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>Internal: broken down by office or caseworker — not for publication.</source>
+        <translation>داخلي: مُفصَّل حسب المكتب أو مسؤول الحالة — ليس للنشر.</translation>
+    </message>
+    <message>
+        <source>Values below %1 are suppressed to protect the persons counted; values are rounded to base 5.</source>
+        <translation>القيم الأقل من %1 محجوبة لحماية الأشخاص المعدودين؛ والقيم مقرَّبة إلى مضاعفات 5.</translation>
+    </message>
+    <message>
+        <source>Values below %1 are suppressed to protect the persons counted.</source>
+        <translation>القيم الأقل من %1 محجوبة لحماية الأشخاص المعدودين.</translation>
+    </message>
+    <message>
+        <source>No person was registered in this period with these filters.</source>
+        <translation>لم يُسجَّل أي شخص في هذه الفترة بهذه المرشحات.</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2213,73 @@
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CrossTabDialog</name>
+    <message>
+        <source>None (a one-way table)</source>
+        <translation>بلا (جدول بسيط)</translation>
+    </message>
+    <message>
+        <source>Tick at least one value to filter on.</source>
+        <translation>حدِّد قيمة واحدة على الأقل للتصفية.</translation>
+    </message>
+    <message>
+        <source>New cross-tab</source>
+        <translation>جدول متقاطع جديد</translation>
+    </message>
+    <message>
+        <source>Count persons by one dimension, or by two in a cross-tab, and keep only those matching the filters. The period is chosen on the Reports screen. Small counts are suppressed as in every report.</source>
+        <translation>احسب الأشخاص حسب بُعد واحد، أو حسب بُعدين في جدول متقاطع، واحتفظ فقط بمن يطابقون المرشحات. تُختار الفترة في شاشة التقارير. تُحجب الأعداد الصغيرة كما في كل تقرير.</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>الصفوف</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>الأعمدة</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>المرشحات</translation>
+    </message>
+    <message>
+        <source>Filter on</source>
+        <translation>التصفية حسب</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>إضافة المرشح</translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation>إزالة المرشح</translation>
+    </message>
+    <message>
+        <source>Name (to save)</source>
+        <translation>الاسم (للحفظ)</translation>
+    </message>
+    <message>
+        <source>e.g. Labour sector by sex</source>
+        <translation>مثلًا: قطاع العمل حسب الجنس</translation>
+    </message>
+    <message>
+        <source>Show report</source>
+        <translation>عرض التقرير</translation>
+    </message>
+    <message>
+        <source>Save and show</source>
+        <translation>حفظ وعرض</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Filters of the report (a person must match each)</source>
+        <translation>مرشحات التقرير (يجب أن يطابقها الشخص كلها)</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2698,14 @@ Case data stays encrypted on this computer.</source>
         <source>Fields changed on two computers at the same time</source>
         <translation>حقول عُدّلت على حاسوبين في الوقت نفسه</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <source>Statistics on the cases, with small counts protected (Ctrl+R)</source>
+        <translation>إحصاءات عن الحالات مع حماية الأعداد الصغيرة (Ctrl+R)</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::NewCaseWizard</name>
@@ -2523,6 +2943,185 @@ Case data stays encrypted on this computer.</source>
     </message>
 </context>
 <context>
+    <name>abri::app::ReportsPage</name>
+    <message>
+        <source>Delete saved report</source>
+        <translation>حذف التقرير المحفوظ</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “%1”? The cases are not affected.</source>
+        <translation>حذف التقرير المحفوظ «%1»؟ لن تتأثر الحالات.</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>تصدير التقرير بصيغة CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>تصدير التقرير بصيغة PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export all built-in reports as one PDF</source>
+        <translation>تصدير كل التقارير المدمجة في ملف PDF واحد</translation>
+    </message>
+    <message>
+        <source>Anonymised export for research</source>
+        <translation>تصدير مُجهَّل الهوية لأغراض البحث</translation>
+    </message>
+    <message>
+        <source>Built-in reports</source>
+        <translation>التقارير المدمجة</translation>
+    </message>
+    <message>
+        <source>My reports</source>
+        <translation>تقاريري</translation>
+    </message>
+    <message>
+        <source>None yet: build one with “New cross-tab…”</source>
+        <translation>لا يوجد بعد: أنشئ واحدًا عبر «جدول متقاطع جديد…»</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>كل الفترات</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>هذا العام</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>العام الماضي</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>تواريخ مختارة</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>مخطط أعمدة</translation>
+    </message>
+    <message>
+        <source>Pie chart</source>
+        <translation>مخطط دائري</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1. Choose another folder; nothing was written.</source>
+        <translation>تعذّر حفظ التقرير باسم %1. اختر مجلدًا آخر؛ لم يُكتب أي شيء.</translation>
+    </message>
+    <message>
+        <source>Running report %v of %m…</source>
+        <translation>جارٍ تشغيل التقرير %v من %m…</translation>
+    </message>
+    <message>
+        <source>The export could not be saved as %1. Choose another folder; nothing was written.</source>
+        <translation>تعذّر حفظ التصدير باسم %1. اختر مجلدًا آخر؛ لم يُكتب أي شيء.</translation>
+    </message>
+    <message>
+        <source>Persons whose consent covers research: %1</source>
+        <translation>الأشخاص الذين تشمل موافقتهم البحث: %1</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>المُصدَّرون: %1</translation>
+    </message>
+    <message>
+        <source>Withheld so that every combination occurs at least %1 times: %2</source>
+        <translation>المحجوبون كي تتكرر كل تركيبة %1 مرات على الأقل: %2</translation>
+    </message>
+    <message>
+        <source>Coarsened: %1</source>
+        <translation>المعمَّمة: %1</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <source>New cross-tab…</source>
+        <translation>جدول متقاطع جديد…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>تعديل…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>الفترة</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <source>Round to base 5</source>
+        <translation>التقريب إلى مضاعفات 5</translation>
+    </message>
+    <message>
+        <source>Publish every count rounded to a multiple of 5, for an extra layer of protection.</source>
+        <translation>نشر كل عدد مقرَّبًا إلى مضاعف للعدد 5 لمزيد من الحماية.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>التقرير بصيغة CSV…</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>التقرير بصيغة PDF…</translation>
+    </message>
+    <message>
+        <source>All built-in reports as one PDF…</source>
+        <translation>كل التقارير المدمجة في ملف PDF واحد…</translation>
+    </message>
+    <message>
+        <source>Anonymised export for research…</source>
+        <translation>تصدير مُجهَّل الهوية لأغراض البحث…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>المخطط</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>جدول التقرير</translation>
+    </message>
+    <message>
+        <source>Report chart</source>
+        <translation>مخطط التقرير</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::ScreeningStep</name>
     <message>
         <source>The person is a minor: act and purpose are enough, the means are not required (Palermo Protocol, article 3(c)).</source>
@@ -2582,6 +3181,14 @@ Case data stays encrypted on this computer.</source>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Minimum cell size for reports</source>
+        <translation>الحد الأدنى لحجم الخلية في التقارير</translation>
+    </message>
+    <message>
+        <source>Counts of fewer persons than this are suppressed in every report and export of this vault, so that nobody can be recognised. Applies to all users.</source>
+        <translation>تُحجب الأعداد الأقل من هذا الرقم في كل تقارير هذه الخزنة وصادراتها، حتى لا يمكن التعرف على أي شخص. ينطبق ذلك على جميع المستخدمين.</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +3401,10 @@ Case data stays encrypted on this computer.</source>
     <message>
         <source>Cases</source>
         <translation>الحالات</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>التقارير</translation>
     </message>
 </context>
 </TS>

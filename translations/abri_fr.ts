@@ -1120,6 +1120,62 @@
         <source>The sync failed for an unknown reason. The sync service will try again.</source>
         <translation>La synchronisation a échoué pour une raison inconnue. Le service de synchronisation réessaiera.</translation>
     </message>
+    <message>
+        <source>The minimum cell size must be between 5 and 1000: smaller counts could reveal who the persons are.</source>
+        <translation>La taille minimale des cellules doit être comprise entre 5 et 1000&#xa0;: des effectifs plus petits pourraient révéler qui sont les personnes.</translation>
+    </message>
+    <message>
+        <source>The start of the period is after its end.</source>
+        <translation>Le début de la période est postérieur à sa fin.</translation>
+    </message>
+    <message>
+        <source>Choose a different dimension for the columns than for the rows.</source>
+        <translation>Choisissez pour les colonnes une autre dimension que pour les lignes.</translation>
+    </message>
+    <message>
+        <source>A filter of the report holds a value this dimension does not have; choose the values from the list again.</source>
+        <translation>Un filtre du rapport contient une valeur que cette dimension n&apos;a pas&#xa0;; choisissez à nouveau les valeurs dans la liste.</translation>
+    </message>
+    <message>
+        <source>Give the report a name to save it.</source>
+        <translation>Donnez un nom au rapport pour l&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <source>This saved report no longer exists.</source>
+        <translation>Ce rapport enregistré n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Report rows</source>
+        <translation>Lignes du rapport</translation>
+    </message>
+    <message>
+        <source>Report columns</source>
+        <translation>Colonnes du rapport</translation>
+    </message>
+    <message>
+        <source>Report name</source>
+        <translation>Nom du rapport</translation>
+    </message>
+    <message>
+        <source>Start of the period</source>
+        <translation>Début de la période</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>Fin de la période</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Minimum cell size</source>
+        <translation>Taille minimale des cellules</translation>
+    </message>
+    <message>
+        <source>Report filter</source>
+        <translation>Filtre du rapport</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -1470,6 +1526,295 @@
     <message>
         <source>The hub has accepted these changes in the meantime, so they are not sent again. Sync again to update the list.</source>
         <translation>Le serveur central a accepté ces modifications entre-temps&#xa0;: elles ne sont pas renvoyées. Synchronisez de nouveau pour mettre la liste à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filtres&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Report of %1</source>
+        <translation>Rapport du %1</translation>
+    </message>
+    <message>
+        <source>Office %1</source>
+        <translation>Bureau %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>category (suppressed value)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Suppressed categories (%1) are left out.</source>
+        <translation>Les catégories masquées (%1) ne sont pas représentées.</translation>
+    </message>
+    <message>
+        <source>Bars marked (%1) are suppressed and not drawn.</source>
+        <translation>Les barres marquées (%1) sont masquées et ne sont pas dessinées.</translation>
+    </message>
+    <message>
+        <source>Suppressed values (%1) are not drawn.</source>
+        <translation>Les valeurs masquées (%1) ne sont pas dessinées.</translation>
+    </message>
+    <message>
+        <source>%1 and over</source>
+        <comment>age band</comment>
+        <translation>%1 et plus</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>age band: from–to years</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month name, year</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <comment>quarter of a year: Q3 2026</comment>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>Age at registration</source>
+        <translation>Âge à l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Minor or adult</source>
+        <translation>Mineur ou adulte</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Country of exploitation</source>
+        <translation>Pays d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>International or internal</source>
+        <translation>International ou interne</translation>
+    </message>
+    <message>
+        <source>Type of exploitation</source>
+        <translation>Forme d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Labour sector</source>
+        <translation>Secteur d&apos;activité</translation>
+    </message>
+    <message>
+        <source>Recruitment method</source>
+        <translation>Mode de recrutement</translation>
+    </message>
+    <message>
+        <source>Relationship to the recruiter</source>
+        <translation>Lien avec le recruteur</translation>
+    </message>
+    <message>
+        <source>Means of control</source>
+        <translation>Moyens de contrôle</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>Statut du service</translation>
+    </message>
+    <message>
+        <source>Referral direction</source>
+        <translation>Sens de l&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Referral status</source>
+        <translation>Statut de l&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>Statut du dossier</translation>
+    </message>
+    <message>
+        <source>Closure reason</source>
+        <translation>Motif de clôture</translation>
+    </message>
+    <message>
+        <source>Screening outcome</source>
+        <translation>Résultat de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Year of registration</source>
+        <translation>Année d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Quarter of registration</source>
+        <translation>Trimestre d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Month of registration</source>
+        <translation>Mois d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Persons assisted by age</source>
+        <translation>Personnes assistées par âge</translation>
+    </message>
+    <message>
+        <source>Persons assisted: minors and adults</source>
+        <translation>Personnes assistées&#xa0;: mineurs et adultes</translation>
+    </message>
+    <message>
+        <source>Persons assisted by sex</source>
+        <translation>Personnes assistées par sexe</translation>
+    </message>
+    <message>
+        <source>Persons assisted: international and internal trafficking</source>
+        <translation>Personnes assistées&#xa0;: traite internationale et interne</translation>
+    </message>
+    <message>
+        <source>Persons assisted by type of exploitation</source>
+        <translation>Personnes assistées par forme d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Assistance given: services by type and status</source>
+        <translation>Assistance fournie&#xa0;: services par type et statut</translation>
+    </message>
+    <message>
+        <source>Referrals by direction and status</source>
+        <translation>Orientations par sens et statut</translation>
+    </message>
+    <message>
+        <source>Case flow: cases registered per month by current status</source>
+        <translation>Flux des dossiers&#xa0;: dossiers enregistrés par mois selon leur statut actuel</translation>
+    </message>
+    <message>
+        <source>Type of exploitation by sex</source>
+        <translation>Forme d&apos;exploitation par sexe</translation>
+    </message>
+    <message>
+        <source>Type of exploitation by age</source>
+        <translation>Forme d&apos;exploitation par âge</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <comment>report title: rows by columns</comment>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>No service</source>
+        <translation>Aucun service</translation>
+    </message>
+    <message>
+        <source>No referral</source>
+        <translation>Aucune orientation</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>Non clôturé</translation>
+    </message>
+    <message>
+        <source>Minors (under 18)</source>
+        <translation>Mineurs (moins de 18 ans)</translation>
+    </message>
+    <message>
+        <source>Adults</source>
+        <translation>Adultes</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non attribué</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Registered %1 – %2</source>
+        <comment>period</comment>
+        <translation>Enregistrés du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Registered from %1</source>
+        <comment>period</comment>
+        <translation>Enregistrés depuis le %1</translation>
+    </message>
+    <message>
+        <source>Registered until %1</source>
+        <comment>period</comment>
+        <translation>Enregistrés jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <source>All registrations</source>
+        <translation>Tous les enregistrements</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>filter: dimension: values</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Suppressed: fewer than %1 persons (or needed to protect another cell)</source>
+        <translation>Masqué&#xa0;: moins de %1 personnes (ou nécessaire pour protéger une autre cellule)</translation>
+    </message>
+    <message>
+        <source>A person can count in several rows; totals count each person once.</source>
+        <translation>Une personne peut compter dans plusieurs lignes&#xa0;; les totaux comptent chaque personne une seule fois.</translation>
+    </message>
+    <message>
+        <source>Internal: broken down by office or caseworker — not for publication.</source>
+        <translation>Interne&#xa0;: ventilé par bureau ou par référent — ne pas publier.</translation>
+    </message>
+    <message>
+        <source>Values below %1 are suppressed to protect the persons counted; values are rounded to base 5.</source>
+        <translation>Les valeurs inférieures à %1 sont masquées pour protéger les personnes comptées&#xa0;; les valeurs sont arrondies à un multiple de 5.</translation>
+    </message>
+    <message>
+        <source>Values below %1 are suppressed to protect the persons counted.</source>
+        <translation>Les valeurs inférieures à %1 sont masquées pour protéger les personnes comptées.</translation>
+    </message>
+    <message>
+        <source>No person was registered in this period with these filters.</source>
+        <translation>Aucune personne n&apos;a été enregistrée sur cette période avec ces filtres.</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2213,73 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::CrossTabDialog</name>
+    <message>
+        <source>None (a one-way table)</source>
+        <translation>Aucune (tableau simple)</translation>
+    </message>
+    <message>
+        <source>Tick at least one value to filter on.</source>
+        <translation>Cochez au moins une valeur pour filtrer.</translation>
+    </message>
+    <message>
+        <source>New cross-tab</source>
+        <translation>Nouveau tableau croisé</translation>
+    </message>
+    <message>
+        <source>Count persons by one dimension, or by two in a cross-tab, and keep only those matching the filters. The period is chosen on the Reports screen. Small counts are suppressed as in every report.</source>
+        <translation>Comptez les personnes selon une dimension, ou deux dans un tableau croisé, et ne gardez que celles qui correspondent aux filtres. La période se choisit sur l&apos;écran Rapports. Les petits effectifs sont masqués comme dans tout rapport.</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Filter on</source>
+        <translation>Filtrer sur</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>Ajouter le filtre</translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation>Retirer le filtre</translation>
+    </message>
+    <message>
+        <source>Name (to save)</source>
+        <translation>Nom (pour enregistrer)</translation>
+    </message>
+    <message>
+        <source>e.g. Labour sector by sex</source>
+        <translation>p. ex. Secteur d&apos;activité par sexe</translation>
+    </message>
+    <message>
+        <source>Show report</source>
+        <translation>Afficher le rapport</translation>
+    </message>
+    <message>
+        <source>Save and show</source>
+        <translation>Enregistrer et afficher</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Filters of the report (a person must match each)</source>
+        <translation>Filtres du rapport (une personne doit répondre à chacun)</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2698,14 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
         <source>Fields changed on two computers at the same time</source>
         <translation>Champs modifiés sur deux ordinateurs en même temps</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Statistics on the cases, with small counts protected (Ctrl+R)</source>
+        <translation>Statistiques sur les dossiers, petits effectifs protégés (Ctrl+R)</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::NewCaseWizard</name>
@@ -2523,6 +2943,185 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
+    <name>abri::app::ReportsPage</name>
+    <message>
+        <source>Delete saved report</source>
+        <translation>Supprimer le rapport enregistré</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “%1”? The cases are not affected.</source>
+        <translation>Supprimer le rapport enregistré «&#xa0;%1&#xa0;»&#xa0;? Les dossiers ne sont pas touchés.</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Exporter le rapport en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export all built-in reports as one PDF</source>
+        <translation>Exporter tous les rapports intégrés en un seul PDF</translation>
+    </message>
+    <message>
+        <source>Anonymised export for research</source>
+        <translation>Export anonymisé pour la recherche</translation>
+    </message>
+    <message>
+        <source>Built-in reports</source>
+        <translation>Rapports intégrés</translation>
+    </message>
+    <message>
+        <source>My reports</source>
+        <translation>Mes rapports</translation>
+    </message>
+    <message>
+        <source>None yet: build one with “New cross-tab…”</source>
+        <translation>Aucun pour l&apos;instant&#xa0;: créez-en un avec «&#xa0;Nouveau tableau croisé…&#xa0;»</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>L&apos;année dernière</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Diagramme en barres</translation>
+    </message>
+    <message>
+        <source>Pie chart</source>
+        <translation>Diagramme circulaire</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1. Choose another folder; nothing was written.</source>
+        <translation>Le rapport n&apos;a pas pu être enregistré sous %1. Choisissez un autre dossier&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Running report %v of %m…</source>
+        <translation>Rapport %v sur %m en cours…</translation>
+    </message>
+    <message>
+        <source>The export could not be saved as %1. Choose another folder; nothing was written.</source>
+        <translation>L&apos;export n&apos;a pas pu être enregistré sous %1. Choisissez un autre dossier&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Persons whose consent covers research: %1</source>
+        <translation>Personnes dont le consentement couvre la recherche&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exportées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Withheld so that every combination occurs at least %1 times: %2</source>
+        <translation>Retenues pour que chaque combinaison apparaisse au moins %1 fois&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Coarsened: %1</source>
+        <translation>Généralisés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>New cross-tab…</source>
+        <translation>Nouveau tableau croisé…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>toute date</translation>
+    </message>
+    <message>
+        <source>Round to base 5</source>
+        <translation>Arrondir à 5 près</translation>
+    </message>
+    <message>
+        <source>Publish every count rounded to a multiple of 5, for an extra layer of protection.</source>
+        <translation>Publier chaque effectif arrondi à un multiple de 5, pour une protection supplémentaire.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>Rapport en CSV…</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>Rapport en PDF…</translation>
+    </message>
+    <message>
+        <source>All built-in reports as one PDF…</source>
+        <translation>Tous les rapports intégrés en un PDF…</translation>
+    </message>
+    <message>
+        <source>Anonymised export for research…</source>
+        <translation>Export anonymisé pour la recherche…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>Tableau du rapport</translation>
+    </message>
+    <message>
+        <source>Report chart</source>
+        <translation>Graphique du rapport</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::ScreeningStep</name>
     <message>
         <source>The person is a minor: act and purpose are enough, the means are not required (Palermo Protocol, article 3(c)).</source>
@@ -2582,6 +3181,14 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Minimum cell size for reports</source>
+        <translation>Taille minimale des cellules des rapports</translation>
+    </message>
+    <message>
+        <source>Counts of fewer persons than this are suppressed in every report and export of this vault, so that nobody can be recognised. Applies to all users.</source>
+        <translation>Les effectifs inférieurs à ce nombre sont masqués dans chaque rapport et export de ce coffre, pour que personne ne puisse être reconnu. S&apos;applique à tous les utilisateurs.</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +3401,10 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     <message>
         <source>Cases</source>
         <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
     </message>
 </context>
 </TS>

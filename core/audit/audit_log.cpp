@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "common/decimal.h"
 #include "common/error.h"
 #include "crypto/primitives.h"
 
@@ -37,6 +38,7 @@ constexpr std::array kActionNames = {
     ActionName{Action::PasswordReset, "password_reset"},
     ActionName{Action::RecoveryKeyRegenerated, "recovery_key_regenerated"},
     ActionName{Action::ConflictResolved, "conflict_resolved"},
+    ActionName{Action::StatisticsSettingsChanged, "statistics_settings_changed"},
 };
 
 constexpr std::size_t kHashSize = crypto::kHashBytes;
@@ -44,14 +46,9 @@ const std::array<std::uint8_t, kHashSize> kGenesis{};  // the chain starts from 
 
 // Meta values are written by us, but a damaged or edited vault must yield a typed error, not a crash.
 std::int64_t parseSeq(const std::string& text) {
-    std::int64_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9' || value > (INT64_MAX - 9) / 10) {
-            throw Error(ErrorCode::AuditChainBroken, "audit", "head sequence unreadable");
-        }
-        value = value * 10 + (c - '0');
-    }
-    return value;
+    const auto value = parseNonNegativeDecimal(text);
+    if (!value) throw Error(ErrorCode::AuditChainBroken, "audit", "head sequence unreadable");
+    return *value;
 }
 
 void appendU64(std::vector<std::uint8_t>& out, std::uint64_t v) {

@@ -36,6 +36,7 @@ enum class Action {
     PasswordReset,
     RecoveryKeyRegenerated,
     ConflictResolved,
+    StatisticsSettingsChanged,  // the minimum cell size of reports; detail: the new value
 };
 std::string_view actionCode(Action action);  // "unlock", "case_edited", ...
 std::optional<Action> actionFromCode(std::string_view code);

@@ -1,7 +1,7 @@
 #pragma once
 // The case repository: the only way the app and the CLI read and write cases. Every write runs in one
 // transaction together with its journal ops and audit entries, so a crash leaves all of it or none of it.
-// Permissions are checked here, not in the callers.
+// Permissions are checked here, not in the callers. The rows themselves are kept by CaseStore (case_store.h).
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "cases/case_query.h"
-#include "journal/hlc.h"
 #include "model/fields.h"
 
 namespace abri::vault {
@@ -58,19 +57,6 @@ struct HistoryEntry {
     bool fromAudit = false;  // audit entry (views, reveals) rather than a journal op
 };
 
-// An item as merge (core/merge) computed it from journalled ops, for CaseRepository::storeMergedItem.
-struct MergedItem {
-    std::string id;
-    std::string caseId;
-    model::Entity kind = model::Entity::Note;
-    std::string author;
-    std::int64_t createdMs = 0;
-    journal::Version created;
-    std::optional<std::string> supersedes;
-    Json doc;
-    bool deleted = false;
-};
-
 class CaseRepository {
 public:
     explicit CaseRepository(vault::Vault& vault);
@@ -110,17 +96,6 @@ public:
     std::vector<CaseSummary> list(const CaseQuery& query);
     std::int64_t count(const CaseFilter& filter);
     std::vector<HistoryEntry> history(std::string_view caseId);
-
-    // ---- Sync (used by core/merge only) ----
-    // Stores the state merge computed for a case from the journal (sync/PROTOCOL.md §5): inserts the row when
-    // missing (with `caseCodeIfNew` as its display code), else replaces its document; keeps derived columns,
-    // exploitation rows and the search index right; a tombstoned case leaves lists and search
-    // (it comes back only when the hub excluded the delete, sync/PROTOCOL.md §5.6).
-    // No permission check, journal op or audit entry: the applier journals the ops. Runs in the caller's transaction.
-    void storeMergedCase(std::string_view caseId, const Json& doc, const journal::Version& created,
-                         std::string_view caseCodeIfNew, bool deleted);
-    // The same for an item (its case row must exist); refreshes the case's derived columns and search text.
-    void storeMergedItem(const MergedItem& item);
 
 private:
     vault::Vault& vault_;

@@ -47,6 +47,10 @@ std::array<std::uint8_t, kHashBytes> blake2b(std::initializer_list<std::span<con
     return out;
 }
 
+void wipe(void* data, std::size_t size) noexcept {
+    if (size > 0) sodium_memzero(data, size);
+}
+
 bool constantTimeEqual(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
     ensureSodium();
     if (a.size() != b.size()) return false;

@@ -28,6 +28,10 @@ std::array<std::uint8_t, kHashBytes> blake2b(std::initializer_list<std::span<con
                                              std::span<const std::uint8_t> key = {});
 std::span<const std::uint8_t> asBytes(std::string_view s);
 
+// Overwrites memory with zeros in a way the compiler cannot drop (sodium_memzero): for secrets that briefly lived
+// outside a SecureBuffer, e.g. a key SQLite handed back in a plain vector.
+void wipe(void* data, std::size_t size) noexcept;
+
 // Constant-time comparison of two equal-length byte strings (false on length mismatch).
 bool constantTimeEqual(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b);
 

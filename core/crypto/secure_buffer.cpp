@@ -10,10 +10,6 @@
 
 namespace abri::crypto {
 
-void wipe(void* data, std::size_t size) noexcept {
-    if (data != nullptr && size != 0) sodium_memzero(data, size);
-}
-
 SecureBuffer::SecureBuffer(std::size_t size) {
     ensureSodium();
     if (size == 0) return;

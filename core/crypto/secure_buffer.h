@@ -39,8 +39,4 @@ private:
     std::size_t size_ = 0;
 };
 
-// Overwrites memory that held a secret outside a SecureBuffer (a key on the stack, a blob SQLite handed back) in a
-// way the compiler may not optimise away (sodium_memzero), so code outside crypto/ never calls libsodium itself.
-void wipe(void* data, std::size_t size) noexcept;
-
 }  // namespace abri::crypto

@@ -1,175 +1,20 @@
 #include "demo/synthetic_cases.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
+#include <optional>
 
 #include "common/error.h"
+#include "demo/demo_random.h"
+#include "demo/fake_text.h"
+#include "demo/registration_calendar.h"
+#include "demo/synthetic_profiles.h"
 #include "model/case_rules.h"
 #include "model/code_lists.h"
 
 namespace abri::demo {
 
 using Json = nlohmann::json;
-
-namespace {
-
-// SplitMix64: tiny, fast and identical on every platform (std::uniform_*_distribution is not).
-class Rng {
-public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30U)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27U)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31U);
-    }
-    // Uniform in [0, bound). The modulo bias is irrelevant for demo data.
-    std::size_t below(std::size_t bound) { return bound == 0 ? 0 : static_cast<std::size_t>(next() % bound); }
-    std::int64_t between(std::int64_t low, std::int64_t high) {  // inclusive
-        if (high <= low) return low;
-        return low + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(high - low + 1));
-    }
-    bool chance(unsigned percent) { return below(100) < percent; }
-    template <typename T>
-    const T& pick(const std::vector<T>& values) { return values[below(values.size())]; }
-    template <typename T, std::size_t N>
-    const T& pick(const std::array<T, N>& values) { return values[below(N)]; }
-
-private:
-    std::uint64_t state_;
-};
-
-// Mixes the caller's seed with a stream number so each case (and each case's items) gets an independent stream:
-// case i is the same whichever n is asked for.
-std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t stream) {
-    Rng mix(seed ^ (stream * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL));
-    return mix.next();
-}
-
-// ---- fake names: syllables plus a Test/Fake marker, some with non-ASCII letters ----
-constexpr std::array<std::string_view, 14> kGivenEndings = {"a",   "o",   "ina", "elu", "omi", "ara", "ivo",
-                                                            "enka", "ami", "uro", "éa",  "ilda", "oru", "ysse"};
-constexpr std::array<std::string_view, 9> kFamilyStems = {"son", "man", "ley", "ova", "sen", "ides", "oglu", "escu",
-                                                          "ström"};
-constexpr std::array<std::string_view, 16> kSyllables = {"ko", "ru", "ma", "li", "ta", "ne", "zu", "pe",
-                                                         "do", "ri", "sa", "vo", "ki", "lü", "mé", "bo"};
-
-std::string capitalised(std::string_view syllable) {
-    std::string out(syllable);
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-    return out;
-}
-
-std::string fakeGivenName(Rng& rng) { return "Test" + std::string(rng.pick(kGivenEndings)); }
-
-std::string fakeFamilyName(Rng& rng) {
-    return "Fake" + std::string(rng.pick(kFamilyStems)) + "-" + capitalised(rng.pick(kSyllables)) +
-           std::string(rng.pick(kSyllables));
-}
-
-std::string fakeAlias(Rng& rng) {
-    return "Fakealias " + capitalised(rng.pick(kSyllables)) + std::string(rng.pick(kSyllables));
-}
-
-std::string digits(Rng& rng, int count) {
-    std::string out;
-    for (int i = 0; i < count; ++i) out += static_cast<char>('0' + rng.below(10));
-    return out;
-}
-
-// ---- codes ----
-const std::vector<std::string_view>& listCodes(model::CodeList list) { return model::codes(list); }
-
-std::string pickCode(Rng& rng, model::CodeList list) {
-    const auto& all = listCodes(list);
-    if (all.empty()) throw Error(ErrorCode::Internal, std::string(model::codeListName(list)), "empty code list");
-    return std::string(all[rng.below(all.size())]);
-}
-
-// A preferred code when the list has it, else a random one (keeps the generator working if a list changes).
-std::string preferCode(Rng& rng, model::CodeList list, std::string_view preferred) {
-    if (model::isValidCode(list, preferred)) return std::string(preferred);
-    return pickCode(rng, list);
-}
-
-// `count` distinct codes, drawn with weights (weight 0 never drawn).
-std::vector<std::string> pickWeighted(Rng& rng, model::CodeList list, std::size_t count,
-                                      std::size_t (*weightOf)(std::string_view)) {
-    const auto& all = listCodes(list);
-    std::vector<std::size_t> weights;
-    std::size_t total = 0;
-    for (auto code : all) {
-        weights.push_back(weightOf(code));
-        total += weights.back();
-    }
-    std::vector<std::string> out;
-    while (out.size() < count && total > 0) {
-        std::size_t roll = rng.below(total);
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (roll < weights[i]) {
-                out.emplace_back(all[i]);
-                total -= weights[i];
-                weights[i] = 0;
-                break;
-            }
-            roll -= weights[i];
-        }
-    }
-    return out;
-}
-
-std::size_t uniformWeight(std::string_view) { return 1; }
-
-// Roughly the shape of reported cases: sexual exploitation and forced labour dominate.
-std::size_t exploitationWeight(std::string_view code) {
-    if (code.find("sexual") != std::string_view::npos) return 8;
-    if (code.find("labour") != std::string_view::npos) return 7;
-    if (code.find("domestic") != std::string_view::npos) return 3;
-    if (code.find("criminal") != std::string_view::npos || code.find("begging") != std::string_view::npos) return 2;
-    if (code.find("marriage") != std::string_view::npos) return 2;
-    return 1;
-}
-
-// Citizenships common in the offices Abri targets, checked against the ISO list at run time.
-constexpr std::array<std::string_view, 24> kCitizenships = {"NG", "VN", "RO", "UA", "TN", "MA", "ER", "SY",
-                                                            "AF", "BD", "NP", "PH", "TH", "BR", "AL", "CN",
-                                                            "IN", "ET", "CI", "GN", "LY", "SN", "MD", "PK"};
-constexpr std::array<std::string_view, 12> kLanguages = {"en", "fr", "ar", "ro", "uk", "vi",
-                                                         "ti", "bn", "ne", "es", "pt", "ru"};
-
-std::string pickCountry(Rng& rng) {
-    auto code = rng.pick(kCitizenships);
-    return model::isValidCode(model::CodeList::Country, code) ? std::string(code)
-                                                              : pickCode(rng, model::CodeList::Country);
-}
-
-// ---- field-registry aware setters: the document shape follows model/fields.h, not guesses ----
-const model::FieldSpec* caseField(std::string_view path) { return model::findField(model::Entity::Case, path); }
-
-// Sets a list of codes/strings as the field's type wants it: an array for sets and lists, the first value for a
-// single code or text. Fields the registry does not know are skipped.
-void putValues(Json& doc, std::string_view path, const std::vector<std::string>& values) {
-    const auto* spec = caseField(path);
-    if (spec == nullptr || values.empty()) return;
-    if (spec->type == model::FieldType::CodeSet || spec->type == model::FieldType::TextList) {
-        model::setField(doc, path, values);
-    } else {
-        model::setField(doc, path, values.front());
-    }
-}
-
-void putValue(Json& doc, std::string_view path, const Json& value) {
-    if (caseField(path) != nullptr) model::setField(doc, path, value);
-}
-
-std::int64_t clampToSpec(std::string_view path, std::int64_t value) {
-    const auto* spec = caseField(path);
-    if (spec == nullptr || spec->type != model::FieldType::Integer || spec->maxValue <= spec->minValue) return value;
-    return std::clamp<std::int64_t>(value, spec->minValue, spec->maxValue);
-}
-
-}  // namespace
 
 // ---- dates (proleptic Gregorian, Howard Hinnant's days_from_civil) ----
 std::int64_t daysFromDate(std::string_view date) {
@@ -208,295 +53,232 @@ std::string dateFromDays(std::int64_t days) {
 
 namespace {
 
-struct StatusPlan {
-    std::string_view status;
-    unsigned weight;
-    bool closed;
-};
-constexpr std::array<StatusPlan, 5> kStatuses = {{{"registered", 20, false},
-                                                  {"under_assistance", 35, false},
-                                                  {"follow_up", 20, false},
-                                                  {"closed", 15, true},
-                                                  {"closed_referred", 10, true}}};
+// ---- field-registry aware setters: the document shape follows model/fields.h, not guesses ----
+const model::FieldSpec* caseField(std::string_view path) { return model::findField(model::Entity::Case, path); }
 
-const StatusPlan& pickStatus(Rng& rng) {
-    auto roll = rng.below(100);
-    for (const auto& plan : kStatuses) {
+// Sets a list of codes/strings as the field's type wants it: an array for sets and lists, the first value for a
+// single code or text. Fields the registry does not know are skipped.
+void putValues(Json& doc, std::string_view path, const std::vector<std::string>& values) {
+    const auto* spec = caseField(path);
+    if (spec == nullptr || values.empty()) return;
+    if (spec->type == model::FieldType::CodeSet || spec->type == model::FieldType::TextList) {
+        model::setField(doc, path, values);
+    } else {
+        model::setField(doc, path, values.front());
+    }
+}
+
+void putValue(Json& doc, std::string_view path, const Json& value) {
+    if (caseField(path) != nullptr) model::setField(doc, path, value);
+}
+
+std::int64_t clampToSpec(std::string_view path, std::int64_t value) {
+    const auto* spec = caseField(path);
+    if (spec == nullptr || spec->type != model::FieldType::Integer || spec->maxValue <= spec->minValue) return value;
+    return std::clamp<std::int64_t>(value, spec->minValue, spec->maxValue);
+}
+
+// A preferred code when the list has it, else the list's first (keeps the generator valid if a list changes).
+std::string codeOr(model::CodeList list, std::string_view preferred) {
+    if (model::isValidCode(list, preferred)) return std::string(preferred);
+    const auto& all = model::codes(list);
+    if (all.empty()) throw Error(ErrorCode::Internal, std::string(model::codeListName(list)), "empty code list");
+    return std::string(all.front());
+}
+
+// Where an office stands among the offices asked for: the first is the largest and open all along; each further
+// one is smaller and opened six months after the previous one (at most two years into the window).
+struct OfficePlan {
+    std::string code;
+    unsigned weight;
+    std::size_t openingMonth;
+};
+
+std::vector<OfficePlan> planOffices(const std::vector<std::string>& offices) {
+    if (offices.empty()) throw Error(ErrorCode::InvalidValue, "offices", "at least one office is needed");
+    std::vector<OfficePlan> plans;
+    for (std::size_t k = 0; k < offices.size(); ++k) {
+        plans.push_back({offices[k], static_cast<unsigned>(12 / (k + 1) + 2), std::min<std::size_t>(6 * k, 24)});
+    }
+    return plans;
+}
+
+const OfficePlan& pickOffice(Rng& rng, const std::vector<OfficePlan>& plans) {
+    unsigned total = 0;
+    for (const auto& plan : plans) total += plan.weight;
+    auto roll = static_cast<unsigned>(rng.below(total));
+    for (const auto& plan : plans) {
         if (roll < plan.weight) return plan;
         roll -= plan.weight;
     }
-    return kStatuses[0];
+    return plans.front();
 }
 
-Json makeCase(Rng& rng, std::string_view office, std::int64_t todayDays) {
+// The case's status and, when closed, its closure. Older cases are more often closed; recent ones are still
+// "registered"; open cases move to follow-up as they age.
+void setLifecycle(Rng& rng, Json& doc, std::int64_t registered, std::int64_t todayDays, bool screenedOut,
+                  std::optional<std::int64_t> screenedOn) {
+    const std::int64_t ageDays = todayDays - registered;
+    auto close = [&](std::string_view status, std::string reason, std::int64_t closedOn) {
+        putValue(doc, "status", std::string(status));
+        putValue(doc, "closure_reason", std::move(reason));
+        putValue(doc, "closed_on", dateFromDays(std::clamp(closedOn, registered, todayDays)));
+    };
+    if (screenedOut && rng.chance(70)) {  // most screened-out cases are closed soon after screening
+        close("closed", codeOr(model::CodeList::ClosureReason, "not_a_victim"),
+              screenedOn.value_or(registered) + rng.between(0, 30));
+        return;
+    }
+    const std::int64_t closedPercent = ageDays < 30 ? 3 : std::min<std::int64_t>(85, 10 + ageDays * 75 / 1460);
+    if (rng.chance(static_cast<unsigned>(closedPercent))) {
+        const bool referred = rng.chance(25);
+        // Assistance usually lasts a few months to a year and a half.
+        const std::int64_t duration = rng.between(std::min<std::int64_t>(ageDays, 30), std::min<std::int64_t>(ageDays, 540));
+        close(referred ? "closed_referred" : "closed", std::string(profiles::closureReasons(referred).pick(rng)),
+              registered + duration);
+        return;
+    }
+    const unsigned registeredPercent = ageDays < 30 ? 60 : ageDays < 120 ? 20 : 4;
+    if (rng.chance(registeredPercent)) {
+        putValue(doc, "status", std::string("registered"));
+        return;
+    }
+    const auto followUpPercent = static_cast<unsigned>(std::min<std::int64_t>(50, ageDays * 50 / 730));
+    putValue(doc, "status", std::string(rng.chance(followUpPercent) ? "follow_up" : "under_assistance"));
+}
+
+std::vector<std::string> languagesFor(Rng& rng, const std::string& citizenship) {
+    std::vector<std::string> languages;
+    const std::string_view main = profiles::mainLanguageOf(citizenship);
+    languages.emplace_back(main.empty() ? profiles::secondLanguages().pick(rng) : main);
+    if (rng.chance(35)) {
+        const std::string_view second = profiles::secondLanguages().pickOtherThan(rng, languages.front());
+        if (second != languages.front()) languages.emplace_back(second);
+    }
+    return languages;
+}
+
+Json makeCase(Rng& rng, const std::vector<OfficePlan>& offices, const RegistrationCalendar& calendar,
+              std::int64_t todayDays) {
     Json doc = Json::object();
-    const std::int64_t registered = todayDays - rng.between(0, 3 * 365 - 1);
-    putValue(doc, "office", std::string(office));
+    const OfficePlan& office = pickOffice(rng, offices);
+    const std::int64_t registered = calendar.draw(rng, office.openingMonth);
+    putValue(doc, "office", office.code);
     putValue(doc, "registered_on", dateFromDays(registered));
 
-    const auto& status = pickStatus(rng);
-    if (model::isValidCode(model::CodeList::CaseStatus, status.status)) {
-        putValue(doc, "status", std::string(status.status));
-        if (status.closed) {
-            putValue(doc, "closed_on", dateFromDays(std::min(todayDays, registered + rng.between(20, 500))));
-            putValue(doc, "closure_reason", pickCode(rng, model::CodeList::ClosureReason));
-        }
-    }
-
     // ---- person ----
-    const bool minor = rng.chance(16);
-    const std::int64_t age = minor ? rng.between(8, 16) : rng.between(18, 55);
-    putValue(doc, "person.given_name", fakeGivenName(rng));
-    putValue(doc, "person.family_name", fakeFamilyName(rng));
-    if (rng.chance(25)) putValues(doc, "person.aliases", {fakeAlias(rng)});
-    const auto gender = rng.below(100);
-    putValue(doc, "person.gender",
-             preferCode(rng, model::CodeList::Gender,
-                        gender < 58 ? "female" : gender < 94 ? "male" : gender < 97 ? "transgender_nonconforming"
-                                                                                    : "unknown"));
-    if (rng.chance(80)) {
+    const std::string gender(profiles::genders().pick(rng));
+    const std::optional<std::int64_t> age = profiles::drawAge(rng, gender);
+    const bool minor = age && *age < 18;
+    putValue(doc, "person.given_name", fake::givenName(rng));
+    putValue(doc, "person.family_name", fake::familyName(rng));
+    if (rng.chance(25)) putValues(doc, "person.aliases", {fake::alias(rng)});
+    putValue(doc, "person.gender", gender);
+    std::optional<std::int64_t> born;
+    if (age && rng.chance(70)) {
         // Whole years plus up to ~10 months, so the age at registration is exactly `age`.
-        const std::int64_t born = registered - (age * 365 + age / 4) - rng.between(1, 300);
-        putValue(doc, "person.date_of_birth", dateFromDays(born));
-    } else {
-        putValue(doc, "person.estimated_age", clampToSpec("person.estimated_age", age));
+        born = registered - (*age * 365 + *age / 4) - rng.between(1, 300);
+        putValue(doc, "person.date_of_birth", dateFromDays(*born));
+    } else if (age) {
+        putValue(doc, "person.estimated_age", clampToSpec("person.estimated_age", *age));
     }
-    const std::string citizenship = pickCountry(rng);
+    const std::string citizenship(profiles::citizenships().pick(rng));
     putValues(doc, "person.citizenship", {citizenship});
-    {
-        std::vector<std::string> languages{std::string(rng.pick(kLanguages))};
-        if (rng.chance(40)) {
-            auto second = std::string(rng.pick(kLanguages));
-            if (second != languages.front()) languages.push_back(second);
-        }
-        std::erase_if(languages, [](const std::string& l) { return !model::isValidCode(model::CodeList::Language, l); });
-        putValues(doc, "person.languages", languages);
-    }
+    putValues(doc, "person.languages", languagesFor(rng, citizenship));
     if (!minor) {
-        putValue(doc, "person.marital_status", pickCode(rng, model::CodeList::MaritalStatus));
+        putValue(doc, "person.marital_status", std::string(profiles::maritalStatuses().pick(rng)));
         putValue(doc, "person.children", clampToSpec("person.children", rng.chance(55) ? 0 : rng.between(1, 4)));
     }
-    putValue(doc, "person.education", pickCode(rng, model::CodeList::Education));
+    putValue(doc, "person.education", std::string(profiles::educations(minor).pick(rng)));
     if (rng.chance(60)) {
         Json contacts = Json::array();
-        contacts.push_back({{"type", preferCode(rng, model::CodeList::ContactType, "phone")},
-                            {"value", "+000 555 0" + digits(rng, 3)}});
+        contacts.push_back({{"type", codeOr(model::CodeList::ContactType, "phone")},
+                            {"value", "+000 555 0" + fake::digits(rng, 3)}});
         if (rng.chance(30)) {
-            contacts.push_back({{"type", preferCode(rng, model::CodeList::ContactType, "email")},
-                                {"value", "test.fake" + digits(rng, 4) + "@example.invalid"}});
+            contacts.push_back({{"type", codeOr(model::CodeList::ContactType, "email")},
+                                {"value", "test.fake" + fake::digits(rng, 4) + "@example.invalid"}});
         }
         putValue(doc, "person.contacts", contacts);
     }
     if (rng.chance(35)) {
         Json documents = Json::array();
-        documents.push_back({{"type", preferCode(rng, model::CodeList::IdentityDocumentType, "passport")},
-                             {"number", "FAKE" + digits(rng, 6)},
+        documents.push_back({{"type", codeOr(model::CodeList::IdentityDocumentType, "passport")},
+                             {"number", "FAKE" + fake::digits(rng, 6)},
                              {"country", citizenship}});
         putValue(doc, "person.identity_documents", documents);
     }
 
-    // ---- trafficking situation ----
-    const auto exploitation =
-        pickWeighted(rng, model::CodeList::ExploitationType, rng.chance(20) ? 2 : 1, exploitationWeight);
+    // ---- trafficking situation: the exploitation follows sex and age; recruitment and control follow it ----
+    const auto& exploitationTable = profiles::exploitationTypes(gender, minor, rng);
+    std::vector<std::string> exploitation{std::string(exploitationTable.pick(rng))};
+    if (rng.chance(14)) {
+        const std::string_view second = exploitationTable.pickOtherThan(rng, exploitation.front());
+        if (second != exploitation.front()) exploitation.emplace_back(second);
+    }
+    const auto group = profiles::groupOf(exploitation.front());
     putValues(doc, "situation.exploitation_types", exploitation);
     putValues(doc, "situation.recruitment_methods",
-              pickWeighted(rng, model::CodeList::RecruitmentMethod, 1 + rng.below(2), uniformWeight));
-    putValue(doc, "situation.recruiter_relationship", pickCode(rng, model::CodeList::RecruiterRelationship));
-    putValues(doc, "situation.control_means",
-              pickWeighted(rng, model::CodeList::ControlMeans, 1 + rng.below(3), uniformWeight));
-    const bool forcedLabour = std::any_of(exploitation.begin(), exploitation.end(), [](const std::string& code) {
-        return code.find("labour") != std::string::npos;
-    });
-    if (forcedLabour) putValue(doc, "situation.labour_sector", pickCode(rng, model::CodeList::LabourSector));
-    const std::int64_t started = registered - rng.between(60, 900);
+              profiles::recruitmentMethods(group, minor).pickDistinct(rng, rng.chance(30) ? 2 : 1));
+    if (rng.chance(92)) {
+        putValue(doc, "situation.recruiter_relationship",
+                 std::string(profiles::recruiterRelationships(group, minor).pick(rng)));
+    }
+    putValues(doc, "situation.control_means", profiles::controlMeans(group).pickDistinct(rng, 2 + rng.below(3)));
+    if (std::find(exploitation.begin(), exploitation.end(), "forced_labour") != exploitation.end()) {
+        putValue(doc, "situation.labour_sector", std::string(profiles::labourSectors(gender).pick(rng)));
+    }
+    // Exploitation began months to a few years before registration (never before birth).
+    const std::int64_t longestBack = age ? std::clamp<std::int64_t>(*age * 365 / 2, 61, 900) : 900;
+    std::int64_t started = registered - rng.between(60, longestBack);
+    if (born) started = std::max(started, *born + 1);
     putValue(doc, "situation.started_on", dateFromDays(started));
-    if (rng.chance(70)) putValue(doc, "situation.ended_on", dateFromDays(registered - rng.between(0, 45)));
+    if (rng.chance(70)) {
+        putValue(doc, "situation.ended_on", dateFromDays(std::max(started, registered - rng.between(0, 45))));
+    }
 
-    // ---- screening (Palermo art. 3): most presumed victims, some pending, a few screened out ----
-    const auto screeningRoll = rng.below(100);
-    const bool screenedOut = screeningRoll < 6;
-    const bool pending = !screenedOut && screeningRoll < 20;
+    // ---- screening (Palermo art. 3): most presumed victims; recent cases more often pending; a few screened out ----
+    const bool screenedOut = rng.chance(5);
+    const bool pending = !screenedOut && rng.chance(todayDays - registered < 60 ? 35 : 8);
     if (!screenedOut) {
-        putValues(doc, "screening.acts", pickWeighted(rng, model::CodeList::ScreeningAct, 1 + rng.below(3),
-                                                      uniformWeight));
+        putValues(doc, "screening.acts", profiles::screeningActs().pickDistinct(rng, 1 + rng.below(3)));
         // A pending minor lacks the purpose; a pending adult lacks the means.
         if (!(pending && minor)) putValues(doc, "screening.purposes", exploitation);
     }
     if (!screenedOut && !pending && (!minor || rng.chance(50))) {
-        putValues(doc, "screening.means", pickWeighted(rng, model::CodeList::ScreeningMeans, 1 + rng.below(3),
-                                                       uniformWeight));
+        putValues(doc, "screening.means", profiles::screeningMeans().pickDistinct(rng, 1 + rng.below(3)));
     }
+    std::optional<std::int64_t> screenedOn;
     if (pending) {
         putValue(doc, "screening.complete", false);
     } else {
+        screenedOn = std::min(todayDays, registered + rng.between(0, 14));
         putValue(doc, "screening.complete", true);
-        putValue(doc, "screening.screened_on", dateFromDays(std::min(todayDays, registered + rng.between(0, 14))));
+        putValue(doc, "screening.screened_on", dateFromDays(*screenedOn));
     }
+
+    setLifecycle(rng, doc, registered, todayDays, screenedOut, screenedOn);
     return doc;
 }
 
 }  // namespace
 
-namespace {
-
-constexpr std::array<std::string_view, 10> kNoteSentences = {
-    "Synthetic test note: follow-up call with the fake person went as planned.",
-    "Test entry: accommodation visit scheduled with the demo shelter.",
-    "Fake caseworker note: documents requested from the test embassy.",
-    "Demo text: interpreter booked for the next appointment.",
-    "Test note: medical check completed at the fictional clinic.",
-    "Synthetic record: legal counselling session held with Test Lawyer Alpha.",
-    "Fake text: family tracing request sent to the demo partner.",
-    "Test note: vocational training options discussed.",
-    "Synthetic entry: psychosocial support session attended.",
-    "Demo note: safety plan reviewed with the fake person."};
-
-std::string fakeNoteText(Rng& rng) {
-    std::string text(rng.pick(kNoteSentences));
-    if (rng.chance(50)) text += " " + std::string(rng.pick(kNoteSentences));
-    return text;
-}
-
-// Context shared by the generic filler: which dates and countries make sense for this case.
-struct ItemContext {
-    std::int64_t fromDays;  // registration (events may predate it: from started_on)
-    std::int64_t todayDays;
-    std::string citizenship;
-};
-
-// A value of the right type for a required field nobody planned for. Keeps the generator valid when the item
-// registry grows a required field.
-Json genericValue(Rng& rng, const model::FieldSpec& spec, const ItemContext& ctx) {
-    switch (spec.type) {
-    case model::FieldType::Text: return "Test " + capitalised(rng.pick(kSyllables)) + std::string(rng.pick(kSyllables));
-    case model::FieldType::LongText: return fakeNoteText(rng);
-    case model::FieldType::Date: return dateFromDays(rng.between(ctx.fromDays, ctx.todayDays));
-    case model::FieldType::Integer: return spec.minValue;
-    case model::FieldType::Boolean: return true;
-    case model::FieldType::Code:
-        return spec.codeList ? Json(pickCode(rng, *spec.codeList)) : Json(nullptr);
-    case model::FieldType::CodeSet:
-        return spec.codeList ? Json::array({pickCode(rng, *spec.codeList)}) : Json::array();
-    case model::FieldType::TextList: return Json::array({"Test " + std::string(rng.pick(kSyllables))});
-    case model::FieldType::Contacts:
-    case model::FieldType::IdentityDocuments: return Json::array();
-    }
-    return nullptr;
-}
-
-// Builds an item from planned values (applied only where the registry has the field) and fills any other
-// required field generically.
-Json buildItem(Rng& rng, model::Entity kind, const std::vector<std::pair<std::string_view, Json>>& planned,
-               const ItemContext& ctx) {
-    Json doc = Json::object();
-    for (const auto& [path, value] : planned) {
-        if (model::findField(kind, path) != nullptr && !value.is_null()) model::setField(doc, path, value);
-    }
-    for (const auto& spec : model::fieldsOf(kind)) {
-        if (spec.required && model::getField(doc, spec.path).is_null()) {
-            model::setField(doc, spec.path, genericValue(rng, spec, ctx));
-        }
-    }
-    return doc;
-}
-
-std::string codeOr(std::string_view preferred, model::CodeList list, Rng& rng) {
-    return preferCode(rng, list, preferred);
-}
-
-}  // namespace
-
-std::vector<SyntheticItem> makeSyntheticItems(const Json& caseDoc, std::uint64_t seed, std::string_view today) {
-    // FNV-1a of the document: two cases given the same seed still get different items.
-    std::uint64_t docHash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : caseDoc.dump()) docHash = (docHash ^ c) * 0x100000001b3ULL;
-    Rng rng(streamSeed(seed ^ docHash, 0x17e5U));
+std::vector<Json> makeSyntheticCases(std::size_t n, std::uint64_t seed, const std::vector<std::string>& offices,
+                                     std::string_view today) {
     const std::int64_t todayDays = daysFromDate(today);
-    const Json registeredJson = model::getField(caseDoc, "registered_on");
-    const std::int64_t registered =
-        registeredJson.is_string() ? daysFromDate(registeredJson.get<std::string>()) : todayDays;
-    const Json startedJson = model::getField(caseDoc, "situation.started_on");
-    const std::int64_t started = startedJson.is_string() ? daysFromDate(startedJson.get<std::string>())
-                                                         : registered - 180;
-    Json citizenshipJson = model::getField(caseDoc, "person.citizenship");
-    if (citizenshipJson.is_array()) citizenshipJson = citizenshipJson.empty() ? Json() : citizenshipJson.front();
-    const std::string citizenship = citizenshipJson.is_string() ? citizenshipJson.get<std::string>() : pickCountry(rng);
-    ItemContext ctx{registered, todayDays, citizenship};
-
-    std::vector<SyntheticItem> out;
-    // Events: recruitment at home, sometimes transit, exploitation at home (internal) or abroad (international).
-    {
-        const bool international = rng.chance(70);
-        std::string destination = international ? pickCountry(rng) : citizenship;
-        if (international && destination == citizenship) destination = citizenship == "FR" ? "IT" : "FR";
-        const std::int64_t recruitedOn = started - rng.between(0, 30);
-        out.push_back({model::Entity::Event,
-                       buildItem(rng, model::Entity::Event,
-                                 {{"type", codeOr("recruitment", model::CodeList::EventType, rng)},
-                                  {"date", dateFromDays(recruitedOn)},
-                                  {"country", citizenship},
-                                  {"place", "Fakeville " + capitalised(rng.pick(kSyllables))}},
-                                 ctx)});
-        if (international && rng.chance(50)) {
-            out.push_back({model::Entity::Event,
-                           buildItem(rng, model::Entity::Event,
-                                     {{"type", codeOr("transit", model::CodeList::EventType, rng)},
-                                      {"date", dateFromDays(recruitedOn + rng.between(1, 20))},
-                                      {"country", pickCountry(rng)},
-                                      {"place", "Testport " + capitalised(rng.pick(kSyllables))}},
-                                     ctx)});
-        }
-        out.push_back({model::Entity::Event,
-                       buildItem(rng, model::Entity::Event,
-                                 {{"type", codeOr("exploitation", model::CodeList::EventType, rng)},
-                                  {"date", dateFromDays(std::min(registered, started + rng.between(20, 60)))},
-                                  {"country", destination},
-                                  {"place", "Fakecity " + capitalised(rng.pick(kSyllables))}},
-                                 ctx)});
-    }
-    // Consent to assistance, given at registration.
-    out.push_back({model::Entity::Consent,
-                   buildItem(rng, model::Entity::Consent,
-                             {{"scope", codeOr("assistance", model::CodeList::ConsentScope, rng)},
-                              {"given", true},
-                              {"recorded_on", dateFromDays(registered)}},
-                             ctx)});
-    // Services.
-    const std::size_t services = rng.below(3);
-    for (std::size_t i = 0; i < services; ++i) {
-        const std::int64_t from = rng.between(registered, todayDays);
-        const bool finished = rng.chance(50) && from < todayDays;
-        out.push_back({model::Entity::Service,
-                       buildItem(rng, model::Entity::Service,
-                                 {{"type", pickCode(rng, model::CodeList::ServiceType)},
-                                  {"status", codeOr(finished ? "completed" : "ongoing",
-                                                    model::CodeList::ServiceStatus, rng)},
-                                  {"provider", "Test Provider " + capitalised(rng.pick(kSyllables))},
-                                  {"started_on", dateFromDays(from)},
-                                  {"ended_on", finished ? Json(dateFromDays(rng.between(from, todayDays)))
-                                                        : Json()},
-                                  {"notes", rng.chance(30) ? Json(fakeNoteText(rng)) : Json()}},
-                                 ctx)});
-    }
-    // Notes.
-    const std::size_t notes = 1 + rng.below(2);
-    for (std::size_t i = 0; i < notes; ++i) {
-        out.push_back({model::Entity::Note,
-                       buildItem(rng, model::Entity::Note, {{"text", fakeNoteText(rng)}}, ctx)});
+    const auto plans = planOffices(offices);
+    const RegistrationCalendar calendar(todayDays);
+    std::vector<Json> out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        Rng rng(streamSeed(seed, i));
+        out.push_back(makeCase(rng, plans, calendar, todayDays));
     }
     return out;
 }
 
 std::vector<Json> makeSyntheticCases(std::size_t n, std::uint64_t seed, std::string_view office,
                                      std::string_view today) {
-    const std::int64_t todayDays = daysFromDate(today);
-    std::vector<Json> out;
-    out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        Rng rng(streamSeed(seed, i));
-        out.push_back(makeCase(rng, office, todayDays));
-    }
-    return out;
+    return makeSyntheticCases(n, seed, std::vector<std::string>{std::string(office)}, today);
 }
 
 }  // namespace abri::demo

@@ -1,7 +1,7 @@
 #include "devicesync/device_keys.h"
 
 #include "common/error.h"
-#include "crypto/secure_buffer.h"
+#include "crypto/primitives.h"
 
 namespace abri::devicesync {
 

@@ -13,6 +13,7 @@
 #include "devicesync/admitted_adapter.h"
 #include "devicesync/refusals.h"
 #include "journal/journal.h"
+#include "merge/conflicts_view.h"
 #include "merge/vault_applier.h"
 #include "vault/vault.h"
 

@@ -7,6 +7,7 @@
 #include "wire/page.h"
 #include "wire/sealed_file.h"
 #include "wire/sync_files.h"
+#include "common/decimal.h"
 #include "common/error.h"
 #include "storage/meta.h"
 
@@ -81,11 +82,9 @@ struct InboxFile {
 std::uint64_t readMetaNumber(storage::Database& db, const char* key) {
     const auto value = storage::readMeta(db, key);
     if (!value) return 0;
-    try {
-        return std::stoull(*value);
-    } catch (const std::exception&) {
-        throw Error(ErrorCode::VaultCorrupted, std::string("meta.") + key);
-    }
+    const auto number = parseNonNegativeDecimal(*value);
+    if (!number) throw Error(ErrorCode::VaultCorrupted, std::string("meta.") + key);
+    return static_cast<std::uint64_t>(*number);
 }
 
 void setAside(const fs::path& path) {

@@ -10,6 +10,7 @@
 #include "wire/sealed_file.h"
 #include "wire/sync_error.h"
 #include "wire/sync_files.h"
+#include "common/decimal.h"
 #include "common/error.h"
 #include "storage/meta.h"
 
@@ -227,14 +228,11 @@ ChainHead readChainHead(storage::Database& db) {
     const auto space = value.find(' ');
     ChainHead head;
     crypto::Bytes id;
-    try {
-        head.seq = std::stoull(value.substr(0, space));
-    } catch (const std::exception&) {
+    const auto seq = parseNonNegativeDecimal(std::string_view(value).substr(0, space));
+    if (!seq || space == std::string::npos || !crypto::fromHex(value.substr(space + 1), id) || id.size() != 32) {
         throw Error(ErrorCode::VaultCorrupted, "meta.sync_chain_head");
     }
-    if (space == std::string::npos || !crypto::fromHex(value.substr(space + 1), id) || id.size() != 32) {
-        throw Error(ErrorCode::VaultCorrupted, "meta.sync_chain_head");
-    }
+    head.seq = static_cast<std::uint64_t>(*seq);
     std::copy(id.begin(), id.end(), head.id.begin());
     return head;
 }

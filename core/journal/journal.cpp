@@ -172,6 +172,14 @@ std::vector<Entry> Journal::entriesForCase(std::string_view caseId) {
     return readAll(stmt);
 }
 
+std::vector<std::string> Journal::itemIdsOfCase(std::string_view caseId) {
+    auto stmt = db_.prepare("SELECT DISTINCT entity_id FROM journal WHERE case_id = ? AND entity = 'item'");
+    stmt.bind(1, caseId);
+    std::vector<std::string> ids;
+    while (stmt.step()) ids.push_back(stmt.text(0));
+    return ids;
+}
+
 std::vector<Entry> Journal::allEntries() {
     auto stmt = db_.prepare(std::string(kColumns) + "ORDER BY seq");
     return readAll(stmt);

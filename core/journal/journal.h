@@ -75,6 +75,7 @@ public:
     std::vector<Entry> entriesFor(std::string_view entityId);      // oldest first
     std::vector<Entry> entriesForCase(std::string_view caseId);    // oldest first; the case and its items
     std::vector<Entry> allEntries();                                // oldest first (state hash, tests)
+    std::vector<std::string> itemIdsOfCase(std::string_view caseId);  // items journalled for a case, distinct
     // Local entries not yet packed into a change-set (remote entries are never returned), oldest first.
     std::vector<Entry> unshipped(std::int64_t afterSeq, int limit);
     std::int64_t unshippedCount();

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "common/error.h"
+#include "model/consent_rules.h"
 #include "model/case_rules.h"
 
 namespace abri::merge {
@@ -32,10 +33,7 @@ std::string stringAt(const Json& doc, std::string_view key) {
 bool hasActiveSharingConsent(const std::vector<const EntityState*>& entities) {
     for (const EntityState* e : entities) {
         if (e->deleted() || e->modelKind() != Entity::Consent) continue;
-        const Json doc = e->document();
-        const bool given = doc.contains("given") && doc["given"].is_boolean() && doc["given"].get<bool>();
-        const bool withdrawn = doc.contains("withdrawn_on") && !doc["withdrawn_on"].is_null();
-        if (stringAt(doc, "scope") == "data_sharing" && given && !withdrawn) return true;
+        if (model::isActiveConsent(e->document(), model::kDataSharingScope)) return true;
     }
     return false;
 }

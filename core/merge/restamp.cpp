@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cases/case_store.h"
 #include "journal/journal.h"
 #include "storage/database.h"
 #include "vault/vault.h"
@@ -19,13 +20,15 @@ struct Reference {
     const char* hlcColumn;
     const char* deviceColumn;
 };
+// (The case tables' references, creation and field versions, are renamed by their owner, cases::CaseStore.)
 constexpr Reference kReferences[] = {
-    {"journal", "base_hlc", "base_device"},   {"field_versions", "hlc", "device"},
-    {"cases", "created_hlc", "created_device"}, {"case_items", "created_hlc", "created_device"},
-    {"conflicts", "losing_hlc", "losing_device"}, {"conflicts", "winning_hlc", "winning_device"},
+    {"journal", "base_hlc", "base_device"},
+    {"conflicts", "losing_hlc", "losing_device"},
+    {"conflicts", "winning_hlc", "winning_device"},
 };
 
 void rewriteReferences(storage::Database& db, const std::string& device, std::int64_t from, std::int64_t to) {
+    cases::CaseStore(db).renameVersion(device, from, to);
     for (const auto& ref : kReferences) {
         db.cached(std::string("UPDATE ") + ref.table + " SET " + ref.hlcColumn + " = ? WHERE " + ref.deviceColumn +
                   " = ? AND " + ref.hlcColumn + " = ?")

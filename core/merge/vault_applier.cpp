@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "cases/case_repository.h"
+#include "cases/case_store.h"
 #include "common/error.h"
 #include "journal/journal.h"
 #include "storage/database.h"
@@ -19,37 +19,22 @@ std::string displaySuffixed(const std::string& code, const std::string& caseId) 
     return code + "~" + caseId.substr(0, std::min(kDisplaySuffixHex, caseId.size()));
 }
 
-bool codeTaken(storage::Database& db, const std::string& code) {
-    auto& s = db.cached("SELECT 1 FROM cases WHERE case_code = ?");
-    s.bind(1, code);
-    const bool taken = s.step();
-    s.reset();
-    return taken;
-}
-
-std::string freeSuffixed(storage::Database& db, const std::string& code, const std::string& caseId) {
+std::string freeSuffixed(cases::CaseStore& store, const std::string& code, const std::string& caseId) {
     std::string candidate = displaySuffixed(code, caseId);
-    if (codeTaken(db, candidate)) candidate = code + "~" + caseId;  // 8 hex digits alike: fall back to the full id
+    if (store.caseCodeTaken(candidate)) candidate = code + "~" + caseId;  // 8 hex digits alike: fall back to the full id
     return candidate;
 }
 
 // The display code of a case about to be inserted (see vault_applier.h). May rename the current holder.
-std::string displayCodeFor(storage::Database& db, const std::string& caseId, const std::string& code,
+std::string displayCodeFor(cases::CaseStore& store, const std::string& caseId, const std::string& code,
                            const Version& created) {
-    auto& s = db.cached("SELECT id, created_hlc, created_device FROM cases WHERE case_code = ?");
-    s.bind(1, code);
-    if (!s.step()) {
-        s.reset();
+    const auto holder = store.codeHolder(code);
+    if (!holder) return code;
+    if (created < holder->second) {
+        store.renameCaseCode(holder->first, freeSuffixed(store, code, holder->first));
         return code;
     }
-    const std::string holderId = s.text(0);
-    const Version holder{static_cast<Hlc>(s.int64(1)), s.text(2)};
-    s.reset();
-    if (created < holder) {
-        db.cached("UPDATE cases SET case_code = ? WHERE id = ?").bind(1, freeSuffixed(db, code, holderId)).bind(2, holderId).run();
-        return code;
-    }
-    return freeSuffixed(db, code, caseId);
+    return freeSuffixed(store, code, caseId);
 }
 
 std::string excludedText(const std::vector<Exclusion>& excluded) {
@@ -77,14 +62,6 @@ void recordAdmission(storage::Database& db, const AdmittedChangeSet& cs) {
         .bind(8, static_cast<std::int64_t>(cs.clamp.floor))
         .bind(9, excludedText(cs.excluded))
         .run();
-}
-
-bool rowExists(storage::Database& db, const char* sql, std::string_view id) {
-    auto& s = db.cached(sql);
-    s.bind(1, id);
-    const bool found = s.step();
-    s.reset();
-    return found;
 }
 
 // The op (of the register) that names `identity` as a parent: its author closed the conflict.
@@ -131,29 +108,6 @@ MergeState loadEntityState(vault::Vault& vault, std::string_view entityId) {
 
 StateHash vaultStateHash(vault::Vault& vault, const std::optional<std::set<std::string>>& scope) {
     return stateHash(loadVaultState(vault), scope);
-}
-
-std::vector<OpenConflict> openConflicts(vault::Vault& vault, std::string_view entityId) {
-    std::string sql =
-        "SELECT id, entity_id, field, losing_value, losing_hlc, losing_device, winning_hlc, winning_device, "
-        "detected_ms FROM conflicts WHERE resolved_ms IS NULL";
-    if (!entityId.empty()) sql += " AND entity_id = ?";
-    sql += " ORDER BY id";
-    auto stmt = vault.db().prepare(sql);
-    if (!entityId.empty()) stmt.bind(1, entityId);
-    std::vector<OpenConflict> out;
-    while (stmt.step()) {
-        OpenConflict c;
-        c.id = stmt.int64(0);
-        c.entityId = stmt.text(1);
-        c.field = stmt.text(2);
-        c.losingValueJson = stmt.optionalText(3).value_or("null");
-        c.losing = {static_cast<Hlc>(stmt.int64(4)), stmt.text(5)};
-        c.winning = {static_cast<Hlc>(stmt.int64(6)), stmt.text(7)};
-        c.detectedMs = stmt.int64(8);
-        out.push_back(std::move(c));
-    }
-    return out;
 }
 
 VaultApplier::VaultApplier(vault::Vault& vault) : vault_(vault) {}
@@ -207,17 +161,13 @@ ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
 void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& result) {
     const std::string entityId(entityIdView);
     auto& db = vault_.db();
+    cases::CaseStore store(db);
     const MergeState state = loadEntityState(vault_, entityId);
     const EntityState* e = state.find(entityId);
-    const bool caseRow = rowExists(db, "SELECT 1 FROM cases WHERE id = ?", entityId);
-    const bool itemRow = rowExists(db, "SELECT 1 FROM case_items WHERE id = ?", entityId);
+    const bool caseRow = store.findCase(entityId).has_value();
     if (e == nullptr || e->create() == nullptr) {
-        // Its create was excluded by the hub (§5.6): the entity leaves this vault's views.
-        if (caseRow) {
-            db.cached("UPDATE cases SET deleted = 1 WHERE id = ?").bind(1, entityId).run();
-            db.cached("DELETE FROM case_search WHERE docid = (SELECT rowid FROM cases WHERE id = ?)").bind(1, entityId).run();
-        }
-        if (itemRow) db.cached("UPDATE case_items SET deleted = 1 WHERE id = ?").bind(1, entityId).run();
+        // Its create was excluded by the hub (§5.6): the entity leaves this vault's views (and its counts).
+        store.hideEntity(entityId, vault_.nowMs());
         if (e == nullptr) return;
     }
 
@@ -227,12 +177,7 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
     for (const auto& [path, reg] : e->fields) {
         const auto heads = reg.heads();
         if (heads.empty()) continue;
-        db.cached("INSERT OR REPLACE INTO field_versions (entity_id, field, hlc, device) VALUES (?, ?, ?, ?)")
-            .bind(1, entityId)
-            .bind(2, path)
-            .bind(3, static_cast<std::int64_t>(heads.front()->hlc))
-            .bind(4, heads.front()->device)
-            .run();
+        store.recordVersion(entityId, path, heads.front()->identity());
         for (std::size_t i = 1; i < heads.size(); ++i) openHeads.emplace(std::make_pair(path, heads[i]->identity()), heads[i]);
     }
     {
@@ -278,7 +223,6 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
     }
     if (e->create() == nullptr) return;  // nothing to show until the create arrives
 
-    cases::CaseRepository repository(vault_);
     const RemoteOp& create = *e->create();
     const Version created = create.identity();
     if (e->entity == EntityKind::Case) {
@@ -287,24 +231,20 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
         if (!caseRow) {
             const std::string docCode =
                 doc.contains("case_code") && doc["case_code"].is_string() ? doc["case_code"].get<std::string>() : entityId;
-            code = displayCodeFor(db, entityId, docCode, created);
+            code = displayCodeFor(store, entityId, docCode, created);
         }
-        repository.storeMergedCase(entityId, doc, created, code, e->deleted());
+        store.storeMergedCase(entityId, doc, created, code, e->deleted(), vault_.nowMs());
         ++result.entitiesWritten;
         if (!caseRow) {
             // Items that arrived before their case (possible only out of causal order) can be shown now.
-            auto stmt = db.prepare("SELECT DISTINCT entity_id FROM journal WHERE case_id = ? AND entity = 'item'");
-            stmt.bind(1, entityId);
-            std::vector<std::string> pending;
-            while (stmt.step()) pending.push_back(stmt.text(0));
-            for (const auto& itemId : pending)
-                if (!rowExists(db, "SELECT 1 FROM case_items WHERE id = ?", itemId)) rematerialise(itemId, result);
+            for (const auto& itemId : vault_.journal().itemIdsOfCase(entityId))
+                if (!store.itemExists(itemId)) rematerialise(itemId, result);
         }
         return;
     }
     const auto kind = e->modelKind();
-    if (!kind || !rowExists(db, "SELECT 1 FROM cases WHERE id = ?", e->caseId)) return;
-    cases::MergedItem item;
+    if (!kind || !store.findCase(e->caseId)) return;
+    cases::StoredItem item;
     item.id = entityId;
     item.caseId = e->caseId;
     item.kind = *kind;
@@ -314,7 +254,7 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
     item.supersedes = e->supersedes();
     item.doc = e->document();
     item.deleted = e->deleted();
-    repository.storeMergedItem(item);
+    store.storeMergedItem(item, vault_.nowMs());
     ++result.entitiesWritten;
 }
 

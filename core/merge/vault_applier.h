@@ -57,18 +57,6 @@ MergeState loadEntityState(vault::Vault& vault, std::string_view entityId);
 // §5.8 over every case the vault holds (or the given cases).
 StateHash vaultStateHash(vault::Vault& vault, const std::optional<std::set<std::string>>& scope = std::nullopt);
 
-struct OpenConflict {
-    std::int64_t id = 0;
-    std::string entityId;
-    std::string field;
-    Version losing;
-    std::string losingValueJson;
-    Version winning;                 // the winner when the conflict was detected
-    std::int64_t detectedMs = 0;
-};
-// Open conflicts rows, oldest first (all entities when entityId is empty).
-std::vector<OpenConflict> openConflicts(vault::Vault& vault, std::string_view entityId = {});
-
 // The journal entry of a vault as a merge op.
 RemoteOp toMergeOp(const journal::Entry& entry);
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/utf8.h"
 #include "model/dates.h"
 
 namespace abri::model {
@@ -18,44 +19,6 @@ constexpr int kAdultAge = 18;
 
 [[noreturn]] void fail(ErrorCode code, std::string_view subject, std::string detail = {}) {
     throw Error(code, std::string(subject), std::move(detail));
-}
-
-// Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF). nlohmann::json throws when dumping
-// invalid UTF-8, so it must never get into a document.
-bool isValidUtf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        std::uint32_t codePoint = 0;
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        } else if ((lead & 0xE0U) == 0xC0) {
-            length = 2;
-            codePoint = lead & 0x1FU;
-        } else if ((lead & 0xF0U) == 0xE0) {
-            length = 3;
-            codePoint = lead & 0x0FU;
-        } else if ((lead & 0xF8U) == 0xF0) {
-            length = 4;
-            codePoint = lead & 0x07U;
-        } else {
-            return false;
-        }
-        if (i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0U) != 0x80) return false;
-            codePoint = (codePoint << 6) | (next & 0x3FU);
-        }
-        const std::uint32_t smallest = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-        if (codePoint < smallest || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-            return false;
-        }
-        i += length;
-    }
-    return true;
 }
 
 bool hasControlCharacter(std::string_view text, bool multiLine) {
@@ -78,6 +41,7 @@ void checkText(const Json& value, std::string_view subject, bool multiLine, bool
     if (text.size() > limit) {
         fail(ErrorCode::ValueOutOfRange, subject, "longer than " + std::to_string(limit) + " bytes");
     }
+    // nlohmann::json throws when dumping invalid UTF-8, so it must never get into a document.
     if (!isValidUtf8(text)) fail(ErrorCode::InvalidValue, subject, "not valid UTF-8");
     if (hasControlCharacter(text, multiLine)) fail(ErrorCode::InvalidValue, subject, "control character");
     if (required && isBlank(text)) fail(ErrorCode::MissingField, subject);

@@ -247,6 +247,30 @@ Database Database::openWith(const std::filesystem::path& path, const crypto::Sec
     return out;
 }
 
+Database Database::openInMemory() {
+    static const std::string checkedVersion = sqlcipherVersion();  // the same library check as every other open
+    (void)checkedVersion;
+    Database out;
+    out.path_ = ":memory:";
+    const int rc = sqlite3_open_v2(":memory:", &out.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        out.close();
+        throw Error(ErrorCode::Internal, "database", "cannot open an in-memory database");
+    }
+    sqlite3_extended_result_codes(out.db_, 1);
+    try {
+        // As for files, so the same statements behave the same; journal_mode stays MEMORY (there is no file).
+        out.exec("PRAGMA temp_store = MEMORY;");
+        out.exec("PRAGMA secure_delete = ON;");
+        out.exec("PRAGMA foreign_keys = ON;");
+    } catch (...) {
+        out.close();
+        throw;
+    }
+    return out;
+}
+
 Database::~Database() { close(); }
 
 Database::Database(Database&& other) noexcept

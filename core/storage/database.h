@@ -72,6 +72,11 @@ public:
     static Database openEncrypted(const std::filesystem::path& path, const crypto::SecureBuffer& rawKey, Mode mode);
     // Unencrypted database with identical settings. Only for benchmarks' baseline and tests.
     static Database openPlain(const std::filesystem::path& path, Mode mode);
+    // A private in-memory database that never touches the disk: no file, no WAL, no temporary files
+    // (temp_store = MEMORY). It has no key: SQLCipher encrypts pages on their way to a file, and these pages never
+    // leave this process's heap, where the data they are built from already lives in plain form. For derived,
+    // throw-away views such as the hub's merged facts for reports (core/reports/merged_facts.h).
+    static Database openInMemory();
 
     Database() = default;
     ~Database();

@@ -152,6 +152,9 @@ CREATE INDEX journal_pending ON journal (shipped, seq);
         // ---- version 4: merge bookkeeping ----
 #include "storage/migrations/v4_merge.sql.inc"
         ,
+        // ---- version 5: facts for statistics, saved reports ----
+#include "storage/migrations/v5_case_facts.sql.inc"
+        ,
     };
     return all;
 }

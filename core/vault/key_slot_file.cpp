@@ -1,18 +1,13 @@
 #include "vault/key_slot_file.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 namespace abri::vault {
@@ -131,29 +126,6 @@ KeySlotFile bodyFromJson(const json& body, const fs::path& path) {
     if (file.nextFailureSeq < 1 || file.droppedFailures < 0) corrupted(path, "bad counters");
     return file;
 }
-
-// Maps errno of a failed write to the typed error the app can explain ("disk full" vs anything else).
-[[noreturn]] void throwIo(const fs::path& path, int err, const char* what) {
-    if (err == ENOSPC || err == EDQUOT) throw Error(ErrorCode::DiskFull, path.string(), what);
-    throw Error(ErrorCode::IoError, path.string(), std::string(what) + ": " + std::strerror(err));
-}
-
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor() { reset(); }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-    void reset() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-private:
-    int fd_;
-};
 
 }  // namespace
 
@@ -274,36 +246,7 @@ KeySlotFile readKeySlotFile(const fs::path& path) {
 }
 
 void writeKeySlotFile(const fs::path& path, const KeySlotFile& file) {
-    const auto bytes = encodeKeySlotFile(file);
-    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-
-    // Same folder as the target, so rename() is atomic (same file system). mkostemp creates it 0600.
-    std::string tempName = (folder / (path.filename().string() + ".tmp-XXXXXX")).string();
-    FileDescriptor fd(::mkostemp(tempName.data(), O_CLOEXEC));
-    if (fd.get() < 0) throwIo(path, errno, "cannot create temporary file");
-    bool renamed = false;
-    auto removeTemp = [&] {
-        if (!renamed) ::unlink(tempName.c_str());
-    };
-    try {
-        std::size_t done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) throwIo(path, n < 0 ? errno : ENOSPC, "write failed");
-            done += static_cast<std::size_t>(n);
-        }
-        if (::fsync(fd.get()) != 0) throwIo(path, errno, "fsync failed");
-        if (::close(fd.release()) != 0) throwIo(path, errno, "close failed");
-        if (::rename(tempName.c_str(), path.c_str()) != 0) throwIo(path, errno, "rename failed");
-        renamed = true;
-    } catch (...) {
-        removeTemp();
-        throw;
-    }
-    // The rename is durable only once the folder's entry is on disk too.
-    FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir.get() < 0 || ::fsync(dir.get()) != 0) throwIo(path, errno, "fsync of the folder failed");
+    writeFileAtomically(path, encodeKeySlotFile(file));
 }
 
 }  // namespace abri::vault

@@ -26,7 +26,8 @@
 // sealed_key = 24-byte nonce || XChaCha20-Poly1305(data key) || 16-byte tag. No plaintext key is ever written.
 // Usernames are readable without the password on purpose: the unlock screen lists them.
 //
-// Writes are atomic: a temporary file in the same folder, fsync, rename over the old file, fsync the folder.
+// Writes are atomic (common/atomic_file.h): a temporary file in the same folder, fsync, rename over the old file,
+// fsync the folder.
 #include <cstdint>
 #include <filesystem>
 #include <optional>

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "crypto/primitives.h"
 
 namespace abri::vault {
 

@@ -28,6 +28,10 @@ std::string_view permissionCode(Permission permission) {
     case Permission::ManageUsers: return "manage_users";
     case Permission::ExportData: return "export_data";
     case Permission::ViewAudit: return "view_audit";
+    case Permission::ViewStatistics: return "view_statistics";
+    case Permission::ViewInternalStatistics: return "view_internal_statistics";
+    case Permission::ConfigureStatistics: return "configure_statistics";
+    case Permission::ExportResearchData: return "export_research_data";
     }
     return "unknown";
 }
@@ -37,20 +41,25 @@ bool roleAllows(Role role, Permission permission) {
     case Role::Caseworker:
         // Caseworkers do the casework, including seeing who the person is; they do not delete or audit.
         return permission == Permission::ViewCases || permission == Permission::EditCases ||
-               permission == Permission::RevealSensitive || permission == Permission::ExportData;
+               permission == Permission::RevealSensitive || permission == Permission::ExportData ||
+               permission == Permission::ViewStatistics;
     case Role::Supervisor:
         // Supervisors are caseworkers who also tidy up (deletes, conflicts) and check the audit trail.
         return permission == Permission::ViewCases || permission == Permission::EditCases ||
                permission == Permission::RevealSensitive || permission == Permission::ExportData ||
                permission == Permission::DeleteCases || permission == Permission::ResolveConflicts ||
-               permission == Permission::ViewAudit;
+               permission == Permission::ViewAudit || permission == Permission::ViewStatistics ||
+               permission == Permission::ViewInternalStatistics || permission == Permission::ConfigureStatistics ||
+               permission == Permission::ExportResearchData;
     case Role::Administrator:
         // Separation of duties: whoever manages accounts (and so could hand themselves access) must not also see
         // identities or change the record. Administrators see masked cases, manage users, read the audit log,
         // export (audited) and delete (tombstones, audited), but never reveal sensitive fields nor edit cases.
+        // Statistics: protected aggregates and settings, never record-level data.
         return permission == Permission::ViewCases || permission == Permission::ManageUsers ||
                permission == Permission::ViewAudit || permission == Permission::ExportData ||
-               permission == Permission::DeleteCases;
+               permission == Permission::DeleteCases || permission == Permission::ViewStatistics ||
+               permission == Permission::ViewInternalStatistics || permission == Permission::ConfigureStatistics;
     }
     return false;
 }

@@ -20,6 +20,10 @@ enum class Permission {
     ManageUsers,        // add/disable users, reset passwords, new recovery key
     ExportData,         // export reports and bundles (audited)
     ViewAudit,          // read and verify the audit log
+    ViewStatistics,     // run reports: protected aggregates only (core/reports)
+    ViewInternalStatistics,  // reports broken down by office or caseworker (internal, not for publication)
+    ConfigureStatistics,     // the vault's minimum cell size for reports
+    ExportResearchData,      // the anonymised record-level export for researchers (audited)
 };
 
 // Stable machine name, e.g. "manage_users" (the subject of Error(PermissionDenied)).

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "audit/audit_log.h"
+#include "common/decimal.h"
 #include "common/error.h"
 #include "journal/hlc.h"
 #include "journal/journal.h"
@@ -43,15 +44,9 @@ std::string requireMeta(storage::Database& db, std::string_view key) {
 }
 
 std::int64_t parseCount(const std::string& text, const fs::path& path) {
-    std::int64_t value = 0;
-    if (text.empty()) throw Error(ErrorCode::VaultCorrupted, path.string(), "bad number in metadata");
-    for (char c : text) {
-        if (c < '0' || c > '9' || value > (INT64_MAX - 9) / 10) {
-            throw Error(ErrorCode::VaultCorrupted, path.string(), "bad number in metadata");
-        }
-        value = value * 10 + (c - '0');
-    }
-    return value;
+    const auto value = parseNonNegativeDecimal(text);
+    if (!value) throw Error(ErrorCode::VaultCorrupted, path.string(), "bad number in metadata");
+    return *value;
 }
 
 User readUser(const storage::Statement& stmt) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "wire/sync_error.h"
+#include "common/utf8.h"
 
 namespace abri::wire {
 
@@ -14,38 +15,6 @@ using nlohmann::json;
 constexpr std::uint64_t kInt64Max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 
 [[noreturn]] void fail(std::string_view subject) { throw SyncError(SyncCode::BadEncoding, std::string(subject)); }
-
-// Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-bool isValidUtf8(std::span<const std::uint8_t> s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const std::uint8_t c = s[i];
-        std::size_t extra = 0;
-        std::uint32_t cp = 0;
-        std::uint32_t min = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            extra = 1, cp = c & 0x1fu, min = 0x80;
-        } else if ((c & 0xf0) == 0xe0) {
-            extra = 2, cp = c & 0x0fu, min = 0x800;
-        } else if ((c & 0xf8) == 0xf0) {
-            extra = 3, cp = c & 0x07u, min = 0x10000;
-        } else {
-            return false;
-        }
-        if (s.size() - i <= extra) return false;
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const std::uint8_t cc = s[i + k];
-            if ((cc & 0xc0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3fu);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-        i += extra + 1;
-    }
-    return true;
-}
 
 struct Frame {
     std::uint64_t itemsLeft;  // for maps: keys and values counted separately
@@ -101,7 +70,10 @@ void prescanCanonicalCbor(std::span<const std::uint8_t> bytes, std::size_t maxDe
         case 2:
         case 3:
             if (arg > remaining) fail(subject);
-            if (major == 3 && !isValidUtf8(bytes.subspan(pos, static_cast<std::size_t>(arg)))) fail(subject);
+            if (major == 3 && !isValidUtf8(std::string_view(reinterpret_cast<const char*>(bytes.data() + pos),
+                                                            static_cast<std::size_t>(arg)))) {
+                fail(subject);
+            }
             pos += static_cast<std::size_t>(arg);
             break;
         case 4:

@@ -1,14 +1,11 @@
 #include "wire/sync_files.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 
 #include "wire/sync_error.h"
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 namespace abri::wire {
@@ -30,18 +27,6 @@ std::optional<std::uint64_t> parseSeq20(std::string_view text) {
     return value;
 }
 
-[[noreturn]] void ioError(const fs::path& path, int error) {
-    throw Error(error == ENOSPC ? ErrorCode::DiskFull : ErrorCode::IoError, path.string());
-}
-
-void fsyncPath(const fs::path& path, bool directory) {
-    const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) ioError(path, errno);
-    const int rc = ::fsync(fd);
-    const int error = errno;
-    ::close(fd);
-    if (rc != 0) ioError(path, error);
-}
 }  // namespace
 
 fs::path syncFolder(const fs::path& vaultPath) { return fs::path(vaultPath.string() + ".sync"); }
@@ -94,35 +79,7 @@ std::optional<SyncFileName> parseSyncFileName(std::string_view name) {
 }
 
 void writeFileAtomically(const fs::path& folder, const std::string& name, std::span<const std::uint8_t> bytes) {
-    const fs::path tmp = folder / (".tmp-" + name);
-    const fs::path target = folder / name;
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) ioError(tmp, errno);
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const int error = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            ioError(tmp, error);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const int error = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        ioError(tmp, error);
-    }
-    ::close(fd);
-    if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(tmp.c_str());
-        ioError(target, error);
-    }
-    fsyncPath(folder, true);
+    abri::writeFileAtomically(folder / name, bytes);
 }
 
 std::vector<std::uint8_t> readWholeFile(const fs::path& path, std::size_t maxBytes) {

@@ -1,6 +1,6 @@
 #pragma once
 // Sync folder layout and file names (sync/PROTOCOL.md §3.10): <vault>.sync/{outbox,inbox}, cs-/pg-/rf- names with
-// 20-digit sequences, and the atomic write every writer uses (.tmp-<name>, fsync, rename, fsync the folder).
+// 20-digit sequences, and the atomic write every writer uses (common/atomic_file.h).
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -27,7 +27,8 @@ std::string refusalFileName(const Id16& device, std::uint64_t deviceSeq);       
 // nullopt for names that match no pattern (and for names starting with '.'): readers ignore those.
 std::optional<SyncFileName> parseSyncFileName(std::string_view name);
 
-// Writes `.tmp-<name>` in the folder, fsyncs it, renames it to `name`, fsyncs the folder. Error(IoError/DiskFull).
+// abri::writeFileAtomically of folder/name (a `.tmp-<name>-XXXXXX` file, fsync, rename, fsync of the folder).
+// Error(IoError/DiskFull).
 void writeFileAtomically(const std::filesystem::path& folder, const std::string& name,
                          std::span<const std::uint8_t> bytes);
 // Whole file; Error(IoError, path) if it cannot be read; SyncError(TooLarge) beyond maxBytes.

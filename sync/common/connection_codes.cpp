@@ -16,9 +16,4 @@ bool isFatalIdentityCode(wire::SyncCode code) noexcept {
     }
 }
 
-std::string_view wireCodeName(std::uint16_t value) noexcept {
-    auto code = wire::syncCodeFromWire(value);
-    return code ? wire::syncCodeName(*code) : std::string_view("unknown");
-}
-
 }  // namespace abri::sync

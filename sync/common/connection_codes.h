@@ -6,7 +6,5 @@ namespace abri::sync {
 
 // Identity refusals after which a client must not retry until the operator or user acts (§4.6).
 bool isFatalIdentityCode(wire::SyncCode code) noexcept;
-// The §9 name of a wire value, "unknown" for a value a newer peer may send.
-std::string_view wireCodeName(std::uint16_t value) noexcept;
 
 }  // namespace abri::sync

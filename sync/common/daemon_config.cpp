@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "tls_identity.h"
 
@@ -61,7 +62,7 @@ void saveDaemonConfig(const std::filesystem::path& syncDir, const DaemonConfig& 
                         {"bandwidth_bytes_per_s", c.bandwidthBytesPerSecond},
                         {"poll_interval_s", c.pollIntervalS}};
     const auto text = j.dump(2) + "\n";
-    writePrivateFileAtomically(syncDir / kDaemonConfigFile, crypto::asBytes(text));
+    abri::writeFileAtomically(syncDir / kDaemonConfigFile, crypto::asBytes(text));
 }
 
 }  // namespace abri::sync

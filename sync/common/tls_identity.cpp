@@ -1,18 +1,17 @@
 #include "tls_identity.h"
 
-#include <fcntl.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "crypto/primitives.h"
 
@@ -94,7 +93,7 @@ void TlsIdentity::savePrivateKeyPem(const std::filesystem::path& file) const {
     long length = BIO_get_mem_data(bio.get(), &data);
     auto pem = crypto::SecureBuffer::copyOf(
         std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(data), static_cast<std::size_t>(length)));
-    writePrivateFileAtomically(file, pem.bytes());
+    abri::writeFileAtomically(file, pem.bytes());
 }
 
 void TlsIdentity::saveCertificatePem(const std::filesystem::path& file) const {
@@ -102,7 +101,7 @@ void TlsIdentity::saveCertificatePem(const std::filesystem::path& file) const {
     if (!bio || PEM_write_bio_X509(bio.get(), cert_.get()) != 1) opensslFailure("PEM_write_bio_X509");
     char* data = nullptr;
     long length = BIO_get_mem_data(bio.get(), &data);
-    writePrivateFileAtomically(file, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(data),
+    abri::writeFileAtomically(file, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(data),
                                                             static_cast<std::size_t>(length)));
 }
 
@@ -128,33 +127,6 @@ std::optional<wire::Hash32> ed25519PublicKeyOf(X509* cert) {
     std::size_t length = pk.size();
     if (EVP_PKEY_get_raw_public_key(key, pk.data(), &length) != 1 || length != pk.size()) return std::nullopt;
     return pk;
-}
-
-void writePrivateFileAtomically(const std::filesystem::path& file, std::span<const std::uint8_t> bytes,
-                                std::filesystem::perms perms) {
-    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    const auto tmp = folder / (".tmp-" + file.filename().string());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                          static_cast<mode_t>(static_cast<unsigned>(perms)));
-    if (fd < 0) throw Error(ErrorCode::IoError, tmp.string());
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n <= 0) {
-            ::close(fd);
-            throw Error(ErrorCode::IoError, tmp.string());
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) throw Error(ErrorCode::IoError, tmp.string());
-    std::error_code ec;
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) throw Error(ErrorCode::IoError, file.string());
-    const int dirFd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
 }
 
 }  // namespace abri::sync

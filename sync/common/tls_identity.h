@@ -51,10 +51,4 @@ private:
 // Raw public key of an Ed25519 certificate; nullopt if the certificate's key is not Ed25519.
 std::optional<wire::Hash32> ed25519PublicKeyOf(X509* cert);
 
-// Writes bytes to `file` atomically with the given permission bits (tmp in the same folder, fsync, rename,
-// fsync of the folder).
-void writePrivateFileAtomically(const std::filesystem::path& file, std::span<const std::uint8_t> bytes,
-                                std::filesystem::perms perms = std::filesystem::perms::owner_read |
-                                                               std::filesystem::perms::owner_write);
-
 }  // namespace abri::sync

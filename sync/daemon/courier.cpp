@@ -176,6 +176,30 @@ int Courier::run() {
     }
 }
 
+// One session's connection: the TLS stream, a watchdog for the steps without frame timeouts (connect, handshake)
+// and, once connected, the frame channel. Lives in the session coroutine's frame; never moved.
+struct Courier::Link {
+    Link(asio::io_context& io, ssl::context& context, std::shared_ptr<TokenBucket> limit)
+        : stream(io, context), dog(io.get_executor()), bucket(std::move(limit)) {}
+
+    // Closes the socket if `limit` passes before the timer is cancelled; dog.fired tells why the step failed.
+    void armDog(std::chrono::milliseconds limit) {
+        dog.fired = false;
+        dog.timer.expires_after(limit);
+        dog.timer.async_wait([this](const boost::system::error_code& ec) {
+            if (ec) return;
+            dog.fired = true;
+            boost::system::error_code ignored;
+            stream.lowest_layer().close(ignored);
+        });
+    }
+
+    TlsStream stream;
+    Watchdog dog;
+    std::shared_ptr<TokenBucket> bucket;
+    std::optional<FrameChannel<TlsStream>> channel;  // set by connect()
+};
+
 SessionReport Courier::runSession() {
     asio::io_context io;
     SessionReport report;
@@ -185,266 +209,273 @@ SessionReport Courier::runSession() {
     auto context = makeDeviceTlsContext(transport);
     auto bucket = std::make_shared<TokenBucket>(
         options_.bandwidthBytesPerSecond.value_or(config_.bandwidthBytesPerSecond), 16 * 1024);
-    const auto outboxDir = options_.syncDir / "outbox";
-    const auto inboxDir = options_.syncDir / "inbox";
 
     auto session = [&]() -> asio::awaitable<void> {
-        TlsStream stream(io, *context);
-        Watchdog dog(io.get_executor());
-        auto armDog = [&](std::chrono::milliseconds limit) {
-            dog.fired = false;
-            dog.timer.expires_after(limit);
-            dog.timer.async_wait([&](const boost::system::error_code& ec) {
-                if (ec) return;
-                dog.fired = true;
-                boost::system::error_code ignored;
-                stream.lowest_layer().close(ignored);
-            });
-        };
-        // Connect and handshake, each within its limit.
-        tcp::resolver resolver(io);
-        auto endpoints = co_await resolver.async_resolve(config_.hubHost, std::to_string(config_.hubPort),
-                                                         asio::use_awaitable);
-        armDog(options_.connectTimeout);
+        Link link(io, *context, bucket);
+        co_await connect(link, report);
+        co_await upload(link, report);
+        co_await download(link, report);
+        co_await link.channel->send(FrameType::Bye, Bye{0});
         boost::system::error_code ec;
-        co_await asio::async_connect(stream.lowest_layer(), endpoints, asio::redirect_error(asio::use_awaitable, ec));
-        if (dog.fired) throw SyncError(SyncCode::Timeout, "connect");
-        if (ec) throw boost::system::system_error(ec);
-        auto pin = std::make_shared<PinObservation>();
-        installHubPin(stream, config_.hubFingerprint, pin);
-        armDog(options_.connectTimeout);
-        co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
-        dog.timer.cancel();
-        if (pin->rejected) {
-            logLine("wrong hub key " +
-                    (pin->seenFingerprint ? crypto::fingerprintShort(*pin->seenFingerprint) : "none"));
-            throw SyncError(SyncCode::WrongHub, "handshake");
-        }
-        if (dog.fired) throw SyncError(SyncCode::Timeout, "handshake");
-        if (ec) throw boost::system::system_error(ec);
-        if (!negotiatedAbriAlpn(stream.native_handle())) throw SyncError(SyncCode::ProtocolViolation, "alpn");
-
-        FrameChannel<TlsStream> channel(stream, {options_.replyTimeout, std::chrono::milliseconds(60'000),
-                                                 std::chrono::milliseconds(60'000)});
-        channel.setBandwidthLimit(bucket);
-        Hello hello;
-        hello.capabilities = kCapPageResume | kCapLongPoll;
-        hello.purpose = Purpose::Sync;
-        hello.deviceId = config_.deviceId;
-        hello.clientTimeMs = wallMs();
-        hello.software = "abri-syncd/0.1.0";
-        co_await channel.send(FrameType::Hello, hello);
-        auto ok = expect(co_await channel.read(), FrameType::AuthOk, decodeAuthOk);
-        report.ackedSeq = ok.ackedSeq;
-        report.headSeq = ok.officeHeadSeq;
-        report.clockOffsetMs = static_cast<std::int64_t>(ok.hubTimeMs) - static_cast<std::int64_t>(hello.clientTimeMs);
-
-        // ---- Upload (§4.5): from the file containing acked_seq + 1, in first_seq order.
-        const std::size_t chunk = [&] {
-            const auto rate = bucket->bytesPerSecond();
-            const std::size_t fast = kMaxFrame - kUploadDataOverhead;
-            if (rate == 0) return std::size_t{16 * 1024};
-            return std::clamp<std::size_t>(static_cast<std::size_t>(rate * 20), 1024, fast);
-        }();
-        // A file the hub refused is not sent again until the app replaces it (held_upload.h). A marker whose file
-        // is gone (acknowledged after all, re-stamped, deleted) is forgotten here; one whose file now has other
-        // bytes, in the loop below.
-        std::optional<HeldUpload> heldUpload = loadHeldUpload(options_.syncDir);
-        if (!heldUpload || !fs::exists(outboxDir / heldUpload->fileName)) {
-            forgetHeldUpload(options_.syncDir);
-            heldUpload.reset();
-        }
-        for (bool progress = true; progress && !report.refusal;) {
-            progress = false;
-            for (const auto& file : listFiles(outboxDir, SyncFileKind::OutboxBatch, config_.deviceId)) {
-                if (file.name.lastSeq <= report.ackedSeq) {
-                    std::error_code removeError;
-                    fs::remove(file.path, removeError);
-                    continue;
-                }
-                if (file.name.firstSeq > report.ackedSeq + 1) break;  // wait for the app to write the missing seqs
-                auto bytes = readWholeFile(file.path, kMaxBatchPayload + 1024);
-                const Hash32 fileId = crypto::blake2b({bytes});
-                const std::string fileName = file.path.filename().string();
-                const bool sameFile = heldUpload && heldUpload->fileName == fileName &&
-                                      heldUpload->fileHashHex == hashToHex(fileId);
-                if (heldUpload && !sameFile) {  // the app wrote a new file for acked_seq + 1: upload it normally
-                    forgetHeldUpload(options_.syncDir);
-                    heldUpload.reset();
-                }
-                // clock_ahead is offered again after a while: the hub's signed notice carries its time, and the
-                // app re-stamps only while the corrected clock is within MAX_AHEAD_MS of the newest hub time it
-                // has seen (devicesync::restampAfterClockRefusal), which a quiet office gets from notices alone.
-                const auto refreshMs = static_cast<std::uint64_t>(options_.clockHoldRefresh.count());
-                const bool refreshDue = sameFile && heldUpload->code == SyncCode::ClockAhead &&
-                                        wallMs() >= heldUpload->answeredMs + refreshMs;
-                if (sameFile && !refreshDue) {
-                    report.refusal = heldUpload->code;
-                    logLine("held seqs=" + std::to_string(file.name.firstSeq) + "-" +
-                            std::to_string(file.name.lastSeq) + " refused=" +
-                            std::to_string(wireValue(heldUpload->code)));
-                    break;
-                }
-                UploadAck ack;
-                for (int attempt = 0; attempt < 2; ++attempt) {
-                    co_await channel.send(FrameType::UploadBegin,
-                                          UploadBegin{fileId, static_cast<std::uint32_t>(bytes.size()),
-                                                      file.name.firstSeq, file.name.lastSeq});
-                    auto reply = co_await channel.read();
-                    if (reply.type == FrameType::UploadAck) {
-                        ack = decodeUploadAck(reply.payload);
-                    } else {
-                        auto ready = expect(reply, FrameType::UploadReady, decodeUploadReady);
-                        if (ready.fileId != fileId || ready.offset > bytes.size()) {
-                            throw SyncError(SyncCode::ProtocolViolation, "upload ready");
-                        }
-                        for (std::size_t offset = ready.offset; offset < bytes.size(); offset += chunk) {
-                            UploadData data;
-                            data.fileId = fileId;
-                            data.offset = static_cast<std::uint32_t>(offset);
-                            const auto n = std::min(chunk, bytes.size() - offset);
-                            data.data.assign(bytes.begin() + static_cast<std::ptrdiff_t>(offset),
-                                             bytes.begin() + static_cast<std::ptrdiff_t>(offset + n));
-                            co_await channel.send(FrameType::UploadData, data);
-                        }
-                        ack = expect(co_await channel.read(), FrameType::UploadAck, decodeUploadAck);
-                    }
-                    if (ack.fileStatus != wireValue(SyncCode::HashMismatch)) break;
-                }
-                report.ackedSeq = ack.ackedSeq;
-                if (!ack.refusalNotice.empty()) {
-                    const std::uint64_t refusedSeq =
-                        ack.results.empty() ? report.ackedSeq + 1 : ack.results.back().deviceSeq;
-                    writeFileAtomically(inboxDir, refusalFileName(config_.deviceId, refusedSeq), ack.refusalNotice);
-                }
-                for (const auto& r : ack.results) {
-                    if (r.status > 3 && r.status != wireValue(SyncCode::ChainGap)) {
-                        report.refusal = syncCodeFromWire(r.status).value_or(SyncCode::ProtocolViolation);
-                    }
-                }
-                if (ack.fileStatus != 0) {
-                    report.refusal = syncCodeFromWire(ack.fileStatus).value_or(SyncCode::ProtocolViolation);
-                }
-                if (report.refusal && holdsUpload(*report.refusal) && ack.ackedSeq < file.name.lastSeq) {
-                    saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs()});
-                } else if (heldUpload && !report.refusal) {  // offered again (clock_ahead) and taken after all
-                    forgetHeldUpload(options_.syncDir);
-                    heldUpload.reset();
-                }
-                logLine("uploaded seqs=" + std::to_string(file.name.firstSeq) + "-" +
-                        std::to_string(file.name.lastSeq) + " acked=" + std::to_string(ack.ackedSeq) +
-                        " file_status=" + std::to_string(ack.fileStatus));
-                if (ack.ackedSeq >= file.name.lastSeq) {
-                    std::error_code removeError;
-                    fs::remove(file.path, removeError);
-                    ++report.filesUploaded;
-                    progress = true;
-                }
-                if (report.refusal || !progress) break;
-            }
-        }
-
-        // ---- Download (§4.5): since_seq from the checkpoint and the pages already in the inbox.
-        std::uint32_t maxBytes = 32 * 1024;
-        for (;;) {
-            auto pages = listFiles(inboxDir, SyncFileKind::InboxPage, config_.deviceId);
-            std::uintmax_t inboxBytes = 0;
-            for (const auto& p : pages) {
-                std::error_code sizeError;
-                inboxBytes += fs::file_size(p.path, sizeError);
-            }
-            if (pages.size() >= kMaxInboxFiles || inboxBytes >= kMaxInboxBytes) {
-                report.refusal = SyncCode::InboxFull;
-                break;
-            }
-            std::uint64_t since = readCheckpointFile(options_.syncDir / kCheckpointFile);
-            for (const auto& p : pages) {
-                if (p.name.firstSeq > since + 1) break;
-                since = std::max(since, p.name.lastSeq);
-            }
-            // A partial page from a cut download, if any.
-            Download request;
-            request.sinceSeq = since;
-            request.maxEntries = 1000;
-            request.maxBytes = maxBytes;
-            request.waitMs = options_.downloadWaitMs;
-            request.office = config_.office;
-            fs::path partial;
-            for (const auto& entry : fs::directory_iterator(inboxDir)) {
-                const auto name = entry.path().filename().string();
-                if (name.rfind(".part-", 0) != 0) continue;
-                const auto dash = name.rfind('-');
-                const auto pageHex = name.substr(6, dash - 6);
-                const auto sinceText = name.substr(dash + 1);
-                auto pageId = idFromHex(pageHex);
-                if (pageId && sinceText == std::to_string(since)) {
-                    partial = entry.path();
-                    request.resumePageId = *pageId;
-                    request.resumeOffset = static_cast<std::uint32_t>(fs::file_size(entry.path()));
-                } else {
-                    fs::remove(entry.path());
-                }
-            }
-            const auto started = std::chrono::steady_clock::now();
-            co_await channel.send(FrameType::Download, request);
-            auto reply = co_await channel.read(options_.replyTimeout + std::chrono::milliseconds(request.waitMs));
-            if (reply.type == FrameType::PageNone) {
-                report.headSeq = decodePageNone(reply.payload).headSeq;
-                break;
-            }
-            if (reply.type == FrameType::Error) {
-                auto error = decodeError(reply.payload);
-                auto code = syncCodeFromWire(error.code).value_or(SyncCode::ProtocolViolation);
-                if (error.fatal) throw SyncError(code, "download", error.ref);
-                report.refusal = code;  // bad_since: the operator must look at the hub
-                break;
-            }
-            auto begin = expect(reply, FrameType::PageBegin, decodePageBegin);
-            const bool resuming = !partial.empty() && begin.pageId == request.resumePageId &&
-                                  begin.startOffset == request.resumeOffset;
-            if (!resuming) {
-                if (!partial.empty()) fs::remove(partial);
-                if (begin.startOffset != 0) throw SyncError(SyncCode::ProtocolViolation, "page start");
-            }
-            partial = inboxDir / (".part-" + idToHex(begin.pageId) + "-" + std::to_string(since));
-            std::uint32_t held = begin.startOffset;
-            {
-                std::ofstream out(partial, std::ios::binary | (resuming ? std::ios::app : std::ios::trunc));
-                while (held < begin.size) {
-                    auto data = expect(co_await channel.read(), FrameType::PageData, decodePageData);
-                    if (data.pageId != begin.pageId || data.offset != held || data.data.size() > begin.size - held) {
-                        throw SyncError(SyncCode::ProtocolViolation, "page data");
-                    }
-                    out.write(reinterpret_cast<const char*>(data.data.data()),
-                              static_cast<std::streamsize>(data.data.size()));
-                    out.flush();
-                    held += static_cast<std::uint32_t>(data.data.size());
-                }
-            }
-            auto bytes = readWholeFile(partial, kMaxPagePayload + 1024);
-            if (crypto::blake2b({bytes}) != begin.fileHash) {
-                fs::remove(partial);
-                throw SyncError(SyncCode::HashMismatch, "page");
-            }
-            fsyncPath(partial, false);
-            fs::rename(partial, inboxDir / pageFileName(config_.deviceId, begin.firstSeq, begin.lastSeq));
-            fsyncPath(inboxDir, true);
-            ++report.pagesDownloaded;
-            report.headSeq = begin.headSeq;
-            logLine("page seqs=" + std::to_string(begin.firstSeq) + "-" + std::to_string(begin.lastSeq) +
-                    " head=" + std::to_string(begin.headSeq));
-            // §8: adapt the page size to the link.
-            const auto took = std::chrono::steady_clock::now() - started;
-            if (took < std::chrono::seconds(10)) maxBytes = std::min<std::uint32_t>(maxBytes * 2, kMaxDownloadBytes);
-            if (begin.lastSeq >= begin.headSeq) break;
-        }
-        co_await channel.send(FrameType::Bye, Bye{0});
-        co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+        co_await link.stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
     };
     asio::co_spawn(io, session, [&](std::exception_ptr e) { failure = e; });
     io.run();
     if (failure) std::rethrow_exception(failure);
     return report;
+}
+
+asio::awaitable<void> Courier::connect(Link& link, SessionReport& report) {
+    // Connect and handshake, each within its limit.
+    tcp::resolver resolver(link.stream.get_executor());
+    auto endpoints = co_await resolver.async_resolve(config_.hubHost, std::to_string(config_.hubPort),
+                                                     asio::use_awaitable);
+    link.armDog(options_.connectTimeout);
+    boost::system::error_code ec;
+    co_await asio::async_connect(link.stream.lowest_layer(), endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    if (link.dog.fired) throw SyncError(SyncCode::Timeout, "connect");
+    if (ec) throw boost::system::system_error(ec);
+    auto pin = std::make_shared<PinObservation>();
+    installHubPin(link.stream, config_.hubFingerprint, pin);
+    link.armDog(options_.connectTimeout);
+    co_await link.stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    link.dog.timer.cancel();
+    if (pin->rejected) {
+        logLine("wrong hub key " + (pin->seenFingerprint ? crypto::fingerprintShort(*pin->seenFingerprint) : "none"));
+        throw SyncError(SyncCode::WrongHub, "handshake");
+    }
+    if (link.dog.fired) throw SyncError(SyncCode::Timeout, "handshake");
+    if (ec) throw boost::system::system_error(ec);
+    if (!negotiatedAbriAlpn(link.stream.native_handle())) throw SyncError(SyncCode::ProtocolViolation, "alpn");
+
+    auto& channel = link.channel.emplace(link.stream, FrameTimeouts{options_.replyTimeout,
+                                                                     std::chrono::milliseconds(60'000),
+                                                                     std::chrono::milliseconds(60'000)});
+    channel.setBandwidthLimit(link.bucket);
+    Hello hello;
+    hello.capabilities = kCapPageResume | kCapLongPoll;
+    hello.purpose = Purpose::Sync;
+    hello.deviceId = config_.deviceId;
+    hello.clientTimeMs = wallMs();
+    hello.software = "abri-syncd/0.1.0";
+    co_await channel.send(FrameType::Hello, hello);
+    auto ok = expect(co_await channel.read(), FrameType::AuthOk, decodeAuthOk);
+    report.ackedSeq = ok.ackedSeq;
+    report.headSeq = ok.officeHeadSeq;
+    report.clockOffsetMs = static_cast<std::int64_t>(ok.hubTimeMs) - static_cast<std::int64_t>(hello.clientTimeMs);
+}
+
+asio::awaitable<UploadAck> Courier::sendFile(Link& link, const Hash32& fileId, const Bytes& bytes,
+                                             const SyncFileName& name) {
+    auto& channel = *link.channel;
+    const std::size_t chunk = [&] {
+        const auto rate = link.bucket->bytesPerSecond();
+        const std::size_t fast = kMaxFrame - kUploadDataOverhead;
+        if (rate == 0) return std::size_t{16 * 1024};
+        return std::clamp<std::size_t>(static_cast<std::size_t>(rate * 20), 1024, fast);
+    }();
+    UploadAck ack;
+    for (int attempt = 0; attempt < 2; ++attempt) {  // once more if the hub saw other bytes than announced
+        co_await channel.send(FrameType::UploadBegin,
+                              UploadBegin{fileId, static_cast<std::uint32_t>(bytes.size()), name.firstSeq,
+                                          name.lastSeq});
+        auto reply = co_await channel.read();
+        if (reply.type == FrameType::UploadAck) {
+            ack = decodeUploadAck(reply.payload);
+        } else {
+            auto ready = expect(reply, FrameType::UploadReady, decodeUploadReady);
+            if (ready.fileId != fileId || ready.offset > bytes.size()) {
+                throw SyncError(SyncCode::ProtocolViolation, "upload ready");
+            }
+            for (std::size_t offset = ready.offset; offset < bytes.size(); offset += chunk) {
+                UploadData data;
+                data.fileId = fileId;
+                data.offset = static_cast<std::uint32_t>(offset);
+                const auto n = std::min(chunk, bytes.size() - offset);
+                data.data.assign(bytes.begin() + static_cast<std::ptrdiff_t>(offset),
+                                 bytes.begin() + static_cast<std::ptrdiff_t>(offset + n));
+                co_await channel.send(FrameType::UploadData, data);
+            }
+            ack = expect(co_await channel.read(), FrameType::UploadAck, decodeUploadAck);
+        }
+        if (ack.fileStatus != wireValue(SyncCode::HashMismatch)) break;
+    }
+    co_return ack;
+}
+
+// Upload (§4.5): from the file containing acked_seq + 1, in first_seq order.
+asio::awaitable<void> Courier::upload(Link& link, SessionReport& report) {
+    const auto outboxDir = options_.syncDir / "outbox";
+    const auto inboxDir = options_.syncDir / "inbox";
+    // A file the hub refused is not sent again until the app replaces it (held_upload.h). A marker whose file
+    // is gone (acknowledged after all, re-stamped, deleted) is forgotten here; one whose file now has other
+    // bytes, in the loop below.
+    std::optional<HeldUpload> heldUpload = loadHeldUpload(options_.syncDir);
+    if (!heldUpload || !fs::exists(outboxDir / heldUpload->fileName)) {
+        forgetHeldUpload(options_.syncDir);
+        heldUpload.reset();
+    }
+    for (bool progress = true; progress && !report.refusal;) {
+        progress = false;
+        for (const auto& file : listFiles(outboxDir, SyncFileKind::OutboxBatch, config_.deviceId)) {
+            if (file.name.lastSeq <= report.ackedSeq) {
+                std::error_code removeError;
+                fs::remove(file.path, removeError);
+                continue;
+            }
+            if (file.name.firstSeq > report.ackedSeq + 1) break;  // wait for the app to write the missing seqs
+            auto bytes = readWholeFile(file.path, kMaxBatchPayload + 1024);
+            const Hash32 fileId = crypto::blake2b({bytes});
+            const std::string fileName = file.path.filename().string();
+            const bool sameFile = heldUpload && heldUpload->fileName == fileName &&
+                                  heldUpload->fileHashHex == hashToHex(fileId);
+            if (heldUpload && !sameFile) {  // the app wrote a new file for acked_seq + 1: upload it normally
+                forgetHeldUpload(options_.syncDir);
+                heldUpload.reset();
+            }
+            // clock_ahead is offered again after a while: the hub's signed notice carries its time, and the
+            // app re-stamps only while the corrected clock is within MAX_AHEAD_MS of the newest hub time it
+            // has seen (devicesync::restampAfterClockRefusal), which a quiet office gets from notices alone.
+            const auto refreshMs = static_cast<std::uint64_t>(options_.clockHoldRefresh.count());
+            const bool refreshDue = sameFile && heldUpload->code == SyncCode::ClockAhead &&
+                                    wallMs() >= heldUpload->answeredMs + refreshMs;
+            if (sameFile && !refreshDue) {
+                report.refusal = heldUpload->code;
+                logLine("held seqs=" + std::to_string(file.name.firstSeq) + "-" + std::to_string(file.name.lastSeq) +
+                        " refused=" + std::to_string(wireValue(heldUpload->code)));
+                break;
+            }
+            const UploadAck ack = co_await sendFile(link, fileId, bytes, file.name);
+            report.ackedSeq = ack.ackedSeq;
+            if (!ack.refusalNotice.empty()) {
+                const std::uint64_t refusedSeq =
+                    ack.results.empty() ? report.ackedSeq + 1 : ack.results.back().deviceSeq;
+                writeFileAtomically(inboxDir, refusalFileName(config_.deviceId, refusedSeq), ack.refusalNotice);
+            }
+            for (const auto& r : ack.results) {
+                if (r.status > 3 && r.status != wireValue(SyncCode::ChainGap)) {
+                    report.refusal = syncCodeFromWire(r.status).value_or(SyncCode::ProtocolViolation);
+                }
+            }
+            if (ack.fileStatus != 0) {
+                report.refusal = syncCodeFromWire(ack.fileStatus).value_or(SyncCode::ProtocolViolation);
+            }
+            if (report.refusal && holdsUpload(*report.refusal) && ack.ackedSeq < file.name.lastSeq) {
+                saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs()});
+            } else if (heldUpload && !report.refusal) {  // offered again (clock_ahead) and taken after all
+                forgetHeldUpload(options_.syncDir);
+                heldUpload.reset();
+            }
+            logLine("uploaded seqs=" + std::to_string(file.name.firstSeq) + "-" + std::to_string(file.name.lastSeq) +
+                    " acked=" + std::to_string(ack.ackedSeq) + " file_status=" + std::to_string(ack.fileStatus));
+            if (ack.ackedSeq >= file.name.lastSeq) {
+                std::error_code removeError;
+                fs::remove(file.path, removeError);
+                ++report.filesUploaded;
+                progress = true;
+            }
+            if (report.refusal || !progress) break;
+        }
+    }
+}
+
+// Download (§4.5): since_seq from the checkpoint and the pages already in the inbox.
+asio::awaitable<void> Courier::download(Link& link, SessionReport& report) {
+    auto& channel = *link.channel;
+    const auto inboxDir = options_.syncDir / "inbox";
+    std::uint32_t maxBytes = 32 * 1024;
+    for (;;) {
+        auto pages = listFiles(inboxDir, SyncFileKind::InboxPage, config_.deviceId);
+        std::uintmax_t inboxBytes = 0;
+        for (const auto& p : pages) {
+            std::error_code sizeError;
+            inboxBytes += fs::file_size(p.path, sizeError);
+        }
+        if (pages.size() >= kMaxInboxFiles || inboxBytes >= kMaxInboxBytes) {
+            report.refusal = SyncCode::InboxFull;
+            break;
+        }
+        std::uint64_t since = readCheckpointFile(options_.syncDir / kCheckpointFile);
+        for (const auto& p : pages) {
+            if (p.name.firstSeq > since + 1) break;
+            since = std::max(since, p.name.lastSeq);
+        }
+        // A partial page from a cut download, if any.
+        Download request;
+        request.sinceSeq = since;
+        request.maxEntries = 1000;
+        request.maxBytes = maxBytes;
+        request.waitMs = options_.downloadWaitMs;
+        request.office = config_.office;
+        fs::path partial;
+        for (const auto& entry : fs::directory_iterator(inboxDir)) {
+            const auto name = entry.path().filename().string();
+            if (name.rfind(".part-", 0) != 0) continue;
+            const auto dash = name.rfind('-');
+            const auto pageHex = name.substr(6, dash - 6);
+            const auto sinceText = name.substr(dash + 1);
+            auto pageId = idFromHex(pageHex);
+            if (pageId && sinceText == std::to_string(since)) {
+                partial = entry.path();
+                request.resumePageId = *pageId;
+                request.resumeOffset = static_cast<std::uint32_t>(fs::file_size(entry.path()));
+            } else {
+                fs::remove(entry.path());
+            }
+        }
+        const auto started = std::chrono::steady_clock::now();
+        co_await channel.send(FrameType::Download, request);
+        auto reply = co_await channel.read(options_.replyTimeout + std::chrono::milliseconds(request.waitMs));
+        if (reply.type == FrameType::PageNone) {
+            report.headSeq = decodePageNone(reply.payload).headSeq;
+            break;
+        }
+        if (reply.type == FrameType::Error) {
+            auto error = decodeError(reply.payload);
+            auto code = syncCodeFromWire(error.code).value_or(SyncCode::ProtocolViolation);
+            if (error.fatal) throw SyncError(code, "download", error.ref);
+            report.refusal = code;  // bad_since: the operator must look at the hub
+            break;
+        }
+        auto begin = expect(reply, FrameType::PageBegin, decodePageBegin);
+        const bool resuming = !partial.empty() && begin.pageId == request.resumePageId &&
+                              begin.startOffset == request.resumeOffset;
+        if (!resuming) {
+            if (!partial.empty()) fs::remove(partial);
+            if (begin.startOffset != 0) throw SyncError(SyncCode::ProtocolViolation, "page start");
+        }
+        partial = inboxDir / (".part-" + idToHex(begin.pageId) + "-" + std::to_string(since));
+        std::uint32_t held = begin.startOffset;
+        {
+            std::ofstream out(partial, std::ios::binary | (resuming ? std::ios::app : std::ios::trunc));
+            while (held < begin.size) {
+                auto data = expect(co_await channel.read(), FrameType::PageData, decodePageData);
+                if (data.pageId != begin.pageId || data.offset != held || data.data.size() > begin.size - held) {
+                    throw SyncError(SyncCode::ProtocolViolation, "page data");
+                }
+                out.write(reinterpret_cast<const char*>(data.data.data()),
+                          static_cast<std::streamsize>(data.data.size()));
+                out.flush();
+                held += static_cast<std::uint32_t>(data.data.size());
+            }
+        }
+        auto bytes = readWholeFile(partial, kMaxPagePayload + 1024);
+        if (crypto::blake2b({bytes}) != begin.fileHash) {
+            fs::remove(partial);
+            throw SyncError(SyncCode::HashMismatch, "page");
+        }
+        fsyncPath(partial, false);
+        fs::rename(partial, inboxDir / pageFileName(config_.deviceId, begin.firstSeq, begin.lastSeq));
+        fsyncPath(inboxDir, true);
+        ++report.pagesDownloaded;
+        report.headSeq = begin.headSeq;
+        logLine("page seqs=" + std::to_string(begin.firstSeq) + "-" + std::to_string(begin.lastSeq) +
+                " head=" + std::to_string(begin.headSeq));
+        // §8: adapt the page size to the link.
+        const auto took = std::chrono::steady_clock::now() - started;
+        if (took < std::chrono::seconds(10)) maxBytes = std::min<std::uint32_t>(maxBytes * 2, kMaxDownloadBytes);
+        if (begin.lastSeq >= begin.headSeq) break;
+    }
 }
 
 }  // namespace abri::sync::daemon

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "wire/sync_error.h"
+#include "wire/sync_files.h"
 #include "common/daemon_config.h"
 #include "common/frame_channel.h"
 
@@ -49,6 +50,16 @@ public:
     SessionReport runSession();
 
 private:
+    struct Link;  // one session's TLS stream and frame channel (courier.cpp)
+    // The steps of a session (§4.5). connect: TCP, TLS with the hub pin, HELLO -> AUTH_OK (acked and head seqs,
+    // clock offset into `report`). upload: the outbox from acked_seq + 1, holding a refused file. download: pages
+    // into the inbox from the checkpoint, resuming a cut page.
+    boost::asio::awaitable<void> connect(Link& link, SessionReport& report);
+    boost::asio::awaitable<void> upload(Link& link, SessionReport& report);
+    boost::asio::awaitable<void> download(Link& link, SessionReport& report);
+    // One outbox file: UPLOAD_BEGIN, the data from where the hub has it, its UPLOAD_ACK (sent twice at most).
+    boost::asio::awaitable<UploadAck> sendFile(Link& link, const wire::Hash32& fileId, const Bytes& bytes,
+                                               const wire::SyncFileName& name);
     void writeStatus(const std::string& link, const std::optional<wire::SyncCode>& error, std::uint64_t nextAttemptMs);
     std::chrono::milliseconds nextBackoff();
 

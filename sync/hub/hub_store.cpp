@@ -4,8 +4,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/tls_identity.h"
+#include "hub_schema.h"
 
 namespace abri::sync::hub {
 
@@ -16,33 +18,6 @@ namespace {
 constexpr std::string_view kKeysFile = "hub.keys";
 constexpr std::string_view kDbFile = "hub.db";
 constexpr std::string_view kKeyAssociatedData = "abri-hub-keys-v1";
-
-constexpr std::string_view kSchema = R"SQL(
-CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE tokens(secret_hash BLOB PRIMARY KEY, office TEXT NOT NULL, role INTEGER NOT NULL,
-                    expiry_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL, used_device BLOB, request_hash BLOB);
-CREATE TABLE devices(device_id BLOB PRIMARY KEY, office TEXT NOT NULL, role INTEGER NOT NULL,
-                     status INTEGER NOT NULL, status_ms INTEGER NOT NULL, certificate BLOB NOT NULL,
-                     chain_seq INTEGER NOT NULL DEFAULT 0, chain_id BLOB, eff_floor INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE changesets(id BLOB PRIMARY KEY, device_id BLOB NOT NULL, device_seq INTEGER NOT NULL,
-                        case_id BLOB NOT NULL, hub_seq INTEGER NOT NULL, admission BLOB NOT NULL,
-                        bytes BLOB NOT NULL, UNIQUE(device_id, device_seq));
-CREATE TABLE case_access(case_id BLOB NOT NULL, office TEXT NOT NULL, PRIMARY KEY(case_id, office));
--- signer: the device of a CHANGESET or RECEIPT, and the certified device of a CERT (with cert_serial).
-CREATE TABLE feed(office TEXT NOT NULL, office_seq INTEGER NOT NULL, type INTEGER NOT NULL, changeset_id BLOB,
-                  signer BLOB, cert_status INTEGER, status_ms INTEGER, certificate BLOB, descriptor BLOB,
-                  cert_serial INTEGER,
-                  PRIMARY KEY(office, office_seq));
-CREATE TABLE quarantine(id INTEGER PRIMARY KEY, device_id BLOB NOT NULL, device_seq INTEGER NOT NULL,
-                        changeset_id BLOB NOT NULL, reason INTEGER NOT NULL, received_ms INTEGER NOT NULL,
-                        bytes BLOB NOT NULL);
--- Ingest reads a case's change-sets, certificate entries of a feed and held copies for every change-set it admits:
--- without these each would scan a table that grows with the hub's whole history.
-CREATE INDEX changesets_by_case ON changesets(case_id, hub_seq);
-CREATE UNIQUE INDEX changesets_by_hub_seq ON changesets(hub_seq);
-CREATE INDEX feed_by_type ON feed(office, type, signer);
-CREATE INDEX quarantine_by_device ON quarantine(device_id, device_seq);
-)SQL";
 
 std::span<const std::uint8_t> span(const auto& a) { return std::span<const std::uint8_t>(a.data(), a.size()); }
 
@@ -142,8 +117,8 @@ void HubStore::create(const HubInitOptions& options, std::string_view passphrase
     {
         auto db = storage::Database::openEncrypted(dbPath, dataKey, storage::Database::Mode::CreateNew);
         db.exec("PRAGMA journal_mode=WAL");
+        migrateHubSchema(db);
         storage::Transaction txn(db);
-        db.exec(kSchema);
         auto hubId = crypto::randomBytes(16);
         auto identity = crypto::SigningKeyPair::generate();
         auto box = crypto::BoxKeyPair::generate();
@@ -168,7 +143,7 @@ void HubStore::create(const HubInitOptions& options, std::string_view passphrase
                            {"salt", crypto::toHex(salt)},
                            {"sealed_key", crypto::toHex(sealed)}};
     auto text = keys.dump(2) + "\n";
-    writePrivateFileAtomically(keysPath, crypto::asBytes(text));
+    abri::writeFileAtomically(keysPath, crypto::asBytes(text));
 }
 
 HubStore HubStore::open(const std::filesystem::path& dir, std::string_view passphrase) {
@@ -178,6 +153,7 @@ HubStore HubStore::open(const std::filesystem::path& dir, std::string_view passp
     store.db_ = storage::Database::openEncrypted(dir / kDbFile, dataKey, storage::Database::Mode::OpenExisting);
     store.db_.exec("PRAGMA journal_mode=WAL");
     store.db_.exec("PRAGMA synchronous=FULL");
+    migrateHubSchema(store.db_);  // refuses a store from a newer hub before anything reads it
     store.loadKeys();
     return store;
 }

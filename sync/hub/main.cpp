@@ -6,15 +6,19 @@
 //   abri-hub state DIR --office X                                                 the office's state hash
 //   abri-hub quarantine list DIR | quarantine release DIR ID
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
+//   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
+//                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 // The passphrase comes from ABRI_HUB_PASSPHRASE or --passphrase-file FILE. Logs never carry personal data.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +26,9 @@
 
 #include "wire/enrolment_token.h"
 #include "wire/sync_files.h"
+#include "common/arguments.h"
+#include "common/atomic_file.h"
+#include "common/decimal.h"
 #include "common/error.h"
 #include "common/tls_identity.h"
 #include "hub_server.h"
@@ -30,6 +37,8 @@
 #include "open_conflicts.h"
 #include "page_builder.h"
 #include "quarantine_release.h"
+#include "hub_report.h"
+#include "reports/builtin_reports.h"
 
 using namespace abri;
 using namespace abri::sync;
@@ -38,31 +47,8 @@ using namespace abri::sync::hub;
 
 namespace {
 
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options;
-    std::string opt(const std::string& name, const std::string& fallback = {}) const {
-        auto it = options.find(name);
-        return it == options.end() ? fallback : it->second;
-    }
-};
-
-Args parseArgs(int argc, char** argv) {
-    Args args;
-    for (int i = 2; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a.rfind("--", 0) == 0) {
-            if (i + 1 >= argc) throw Error(ErrorCode::InvalidValue, a, "missing value");
-            args.options[a.substr(2)] = argv[++i];
-        } else {
-            args.positional.push_back(a);
-        }
-    }
-    return args;
-}
-
-std::string passphrase(const Args& args) {
-    if (auto file = args.opt("passphrase-file"); !file.empty()) {
+std::string passphrase(const ParsedArgs& args) {
+    if (auto file = args.valueOr("passphrase-file", ""); !file.empty()) {
         std::ifstream in(file);
         std::string line;
         std::getline(in, line);
@@ -73,10 +59,7 @@ std::string passphrase(const Args& args) {
     throw Error(ErrorCode::InvalidValue, "passphrase", "set ABRI_HUB_PASSPHRASE or --passphrase-file");
 }
 
-std::filesystem::path dirArg(const Args& args) {
-    if (args.positional.empty()) throw Error(ErrorCode::InvalidValue, "DIR", "missing");
-    return args.positional[0];
-}
+std::filesystem::path dirArg(const ParsedArgs& args) { return args.positional(0); }
 
 void logLine(const std::string& line) {
     std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
@@ -99,23 +82,28 @@ std::string codeName(std::uint16_t wire) {
 
 std::uint64_t parseDurationMs(const std::string& text) {
     if (text.empty()) throw Error(ErrorCode::InvalidValue, "valid");
-    const char unit = text.back();
-    const std::uint64_t n = std::stoull(text.substr(0, text.size() - 1));
-    switch (unit) {
-    case 'h': return n * 3600 * 1000;
-    case 'd': return n * 24 * 3600 * 1000;
-    case 'm': return n * 60 * 1000;
-    default: throw Error(ErrorCode::InvalidValue, "valid", "use 72h, 7d or 30m");
+    std::uint64_t unitMs = 0;
+    switch (text.back()) {
+    case 'h': unitMs = 3600 * 1000; break;
+    case 'd': unitMs = 24 * 3600 * 1000; break;
+    case 'm': unitMs = 60 * 1000; break;
+    default: break;
     }
+    const auto count = parseNonNegativeDecimal(std::string_view(text).substr(0, text.size() - 1));
+    if (!count || unitMs == 0) throw Error(ErrorCode::InvalidValue, "valid", "use 72h, 7d or 30m");
+    const auto n = static_cast<std::uint64_t>(*count);
+    return n > UINT64_MAX / unitMs ? UINT64_MAX : n * unitMs;  // the caller caps it at 30 days
 }
 
-int cmdInit(const Args& args) {
+constexpr std::array<std::string_view, 2> kKdfChoices = {"moderate", "minimum"};
+
+int cmdInit(const ParsedArgs& args) {
     HubInitOptions options;
     options.dir = dirArg(args);
-    options.name = args.opt("name", "abri-hub");
-    options.address = args.opt("address");
+    options.name = args.valueOr("name", "abri-hub");
+    options.address = args.valueOr("address", "");
     if (options.address.empty()) throw Error(ErrorCode::MissingField, "address");
-    if (args.opt("kdf") == "minimum") options.kdf = crypto::KdfParams::minimum();
+    if (args.choice("kdf", kKdfChoices) == "minimum") options.kdf = crypto::KdfParams::minimum();
     HubStore::create(options, passphrase(args));
     auto store = HubStore::open(options.dir, passphrase(args));
     store.descriptor();
@@ -124,16 +112,17 @@ int cmdInit(const Args& args) {
     return 0;
 }
 
-int cmdEnroll(const Args& args) {
+int cmdEnroll(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     EnrolmentToken token;
-    const auto roleName = args.opt("role", "caseworker");
+    const auto roleName = args.valueOr("role", "caseworker");
     if (roleName == "caseworker") token.role = CertRole::Caseworker;
     else if (roleName == "supervisor") token.role = CertRole::Supervisor;
     else throw Error(ErrorCode::InvalidValue, "role", "caseworker or supervisor");
-    token.office = args.opt("office");
+    token.office = args.valueOr("office", "");
     if (!isValidOfficeCode(token.office)) throw Error(ErrorCode::InvalidValue, "office");
-    const auto validity = std::min<std::uint64_t>(parseDurationMs(args.opt("valid", "72h")), 30ULL * 24 * 3600 * 1000);
+    constexpr std::uint64_t kMaxValidityMs = 30ULL * 24 * 3600 * 1000;
+    const auto validity = std::min(parseDurationMs(args.valueOr("valid", "72h")), kMaxValidityMs);
     token.expiryMs = nowMs() + validity;
     token.hubFingerprint = store.identityFingerprint();
     token.hubAddress = store.address();
@@ -148,7 +137,7 @@ int cmdEnroll(const Args& args) {
     return 0;
 }
 
-int cmdDevices(const Args& args) {
+int cmdDevices(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     for (const auto& d : store.devices()) {
         std::cout << idToHex(d.deviceId) << " " << d.office << " role=" << static_cast<int>(d.role) << " "
@@ -157,7 +146,7 @@ int cmdDevices(const Args& args) {
     return 0;
 }
 
-int cmdStatus(const Args& args) {
+int cmdStatus(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     std::cout << "hub_id " << idToHex(store.hubId()) << "\n"
               << "name " << store.name() << "\n"
@@ -172,10 +161,10 @@ int cmdStatus(const Args& args) {
 }
 
 // One line per open conflict (a field with several heads): identities only, never values (§5.3).
-int cmdConflicts(const Args& args) {
+int cmdConflicts(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     std::optional<std::string> office;
-    if (auto code = args.opt("office"); !code.empty()) {
+    if (auto code = args.valueOr("office", ""); !code.empty()) {
         if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
         office = code;
     }
@@ -193,9 +182,9 @@ int cmdConflicts(const Args& args) {
 
 // The state hash of an office's cases (§5.8): equal to `abri-cli sync --json`'s state_hash on each laptop of the
 // office once it has synced everything; a difference means a laptop has not converged.
-int cmdState(const Args& args) {
+int cmdState(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
-    const auto code = args.opt("office");
+    const auto code = args.valueOr("office", "");
     if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
     const auto state = officeStateHash(store, code);
     std::cout << "office " << code << " cases " << state.cases << " feed_head " << store.feedHead(code)
@@ -203,8 +192,8 @@ int cmdState(const Args& args) {
     return 0;
 }
 
-int cmdQuarantineList(const std::filesystem::path& dir, const Args& args) {
-    auto store = HubStore::open(dir, passphrase(args));
+int cmdQuarantineList(const ParsedArgs& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
     const auto rows = store.quarantined();
     for (const auto& row : rows) {
         std::cout << "id=" << row.id << " device=" << idToHex(row.deviceId) << " device_seq=" << row.deviceSeq
@@ -228,17 +217,11 @@ std::string chainExplanation(const SyncError& e, std::uint64_t seq) {
     return "refused by ingest";
 }
 
-int cmdQuarantineRelease(const std::filesystem::path& dir, const Args& args) {
-    if (args.positional.size() < 3) throw Error(ErrorCode::InvalidValue, "ID", "missing");
-    std::int64_t id = 0;
-    try {
-        std::size_t used = 0;
-        id = std::stoll(args.positional[2], &used);
-        if (used != args.positional[2].size() || id <= 0) throw std::invalid_argument("id");
-    } catch (const std::exception&) {
-        throw Error(ErrorCode::InvalidValue, "ID");
-    }
-    auto store = HubStore::open(dir, passphrase(args));
+int cmdQuarantineRelease(const ParsedArgs& args) {
+    const auto parsedId = parseNonNegativeDecimal(args.positional(1));
+    if (!parsedId || *parsedId <= 0) throw Error(ErrorCode::InvalidValue, "ID");
+    const std::int64_t id = *parsedId;
+    auto store = HubStore::open(dirArg(args), passphrase(args));
     auto row = store.findQuarantined(id);
     if (!row) throw Error(ErrorCode::NotFound, "quarantine " + std::to_string(id));
     const auto where = "id=" + std::to_string(id) + " device=" + idToHex(row->deviceId) +
@@ -260,19 +243,9 @@ int cmdQuarantineRelease(const std::filesystem::path& dir, const Args& args) {
     }
 }
 
-int cmdQuarantine(const Args& args) {
-    if (args.positional.size() < 2) throw Error(ErrorCode::InvalidValue, "quarantine", "list DIR | release DIR ID");
-    const auto& sub = args.positional[0];
-    const std::filesystem::path dir = args.positional[1];
-    if (sub == "list") return cmdQuarantineList(dir, args);
-    if (sub == "release") return cmdQuarantineRelease(dir, args);
-    throw Error(ErrorCode::InvalidValue, "quarantine", "list DIR | release DIR ID");
-}
-
-int cmdRevoke(const Args& args) {
-    if (args.positional.size() < 2) throw Error(ErrorCode::InvalidValue, "DEVICE", "missing");
+int cmdRevoke(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
-    auto id = idFromHex(args.positional[1]);
+    auto id = idFromHex(args.positional(1));
     if (!id) throw Error(ErrorCode::InvalidValue, "DEVICE");
     auto device = store.findDevice(*id);
     if (!device) throw Error(ErrorCode::NotFound, "device");
@@ -296,10 +269,9 @@ int cmdRevoke(const Args& args) {
     return 0;
 }
 
-int cmdImport(const Args& args) {
-    if (args.positional.size() < 2) throw Error(ErrorCode::InvalidValue, "FOLDER", "missing");
+int cmdImport(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
-    const auto toHub = std::filesystem::path(args.positional[1]) / "abri-bundle" / "to-hub";
+    const auto toHub = std::filesystem::path(args.positional(1)) / "abri-bundle" / "to-hub";
     std::vector<std::pair<SyncFileName, std::filesystem::path>> files;
     if (std::filesystem::is_directory(toHub)) {
         for (const auto& entry : std::filesystem::directory_iterator(toHub)) {
@@ -310,7 +282,7 @@ int cmdImport(const Args& args) {
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
         return std::tie(a.first.deviceId, a.first.firstSeq) < std::tie(b.first.deviceId, b.first.firstSeq);
     });
-    const auto toDevice = std::filesystem::path(args.positional[1]) / "abri-bundle" / "to-device";
+    const auto toDevice = std::filesystem::path(args.positional(1)) / "abri-bundle" / "to-device";
     int failures = 0;
     for (const auto& [name, path] : files) {
         auto bytes = readWholeFile(path, kMaxBatchPayload + 1024);
@@ -354,33 +326,96 @@ int cmdImport(const Args& args) {
     return failures == 0 ? 0 : 4;
 }
 
-int cmdServe(const Args& args) {
+// `report DIR --list`: the built-in reports the hub runs (ids and titles).
+int cmdReportList() {
+    for (const auto& d : reports::builtinReports()) std::cout << d.id << "  " << d.title << "\n";
+    return 0;
+}
+
+// Everything is checked before the store is opened, so a bad option prints an error and never a table.
+int cmdReport(const ParsedArgs& args) {
+    const auto dir = dirArg(args);
+    if (args.has("list")) return cmdReportList();
+    const auto id = args.valueOr("report", "");
+    if (id.empty()) throw Error(ErrorCode::MissingField, "report", "a report id (abri-hub report DIR --list)");
+    auto definition = reports::findBuiltinReport(id);
+    if (!definition) throw Error(ErrorCode::InvalidValue, "report", "unknown report id (abri-hub report DIR --list)");
+    if (auto from = args.valueOr("from", ""); !from.empty()) definition->from = from;
+    if (auto to = args.valueOr("to", ""); !to.empty()) definition->to = to;
+    reports::validate(*definition);  // names the field: "from", "to", "period"
+
+    std::optional<std::string> office;
+    if (auto code = args.valueOr("office", ""); !code.empty()) {
+        if (!isValidOfficeCode(code)) throw Error(ErrorCode::InvalidValue, "office");
+        office = code;
+    }
+    const auto format = args.valueOr("format", "table");
+    if (format != "table" && format != "csv" && format != "json")
+        throw Error(ErrorCode::InvalidValue, "format", "table, csv or json");
+
+    reports::DisclosurePolicy policy;
+    policy.roundToBase5 = args.has("round");
+    if (auto text = args.valueOr("min-cell-size", ""); !text.empty()) {
+        int k = 0;
+        try {
+            std::size_t used = 0;
+            k = std::stoi(text, &used);
+            if (used != text.size()) throw std::invalid_argument("min-cell-size");
+        } catch (const std::exception&) {
+            throw Error(ErrorCode::InvalidValue, "min-cell-size", "a whole number from 5 to 1000");
+        }
+        // The same bounds as a vault's setting: never below the floor, whoever asks.
+        if (k < reports::kMinimumCellSizeFloor || k > 1000)
+            throw Error(ErrorCode::ValueOutOfRange, "min-cell-size", "5 to 1000");
+        policy.minimumCellSize = k;
+    }
+
+    auto store = HubStore::open(dir, passphrase(args));
+    const auto table = runHubReport(store, *definition, office, policy);
+    logLine("report " + id + " office=" + office.value_or("all") + " format=" + format +
+            " k=" + std::to_string(policy.minimumCellSize));
+    if (format == "json") {
+        auto json = reports::toJson(table);
+        json["office"] = office ? nlohmann::json(*office) : nlohmann::json(nullptr);
+        std::cout << json.dump(2) << "\n";
+    } else if (format == "csv") {
+        std::cout << reports::toCsv(table);
+    } else {
+        std::cout << reportText(table, office);
+    }
+    return 0;
+}
+
+constexpr long long kMaxTimeoutMs = 24LL * 3600 * 1000;
+
+int cmdServe(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     ServerOptions options;
-    auto listen = args.opt("listen", "127.0.0.1:7412");
+    auto listen = args.valueOr("listen", "127.0.0.1:7412");
     auto colon = listen.rfind(':');
-    if (colon == std::string::npos) throw Error(ErrorCode::InvalidValue, "listen");
+    const auto port = colon == std::string::npos ? std::nullopt : parseNonNegativeDecimal(listen.substr(colon + 1));
+    if (!port || *port > 65535) throw Error(ErrorCode::InvalidValue, "listen");
     options.listenHost = listen.substr(0, colon);
-    options.listenPort = static_cast<std::uint16_t>(std::stoul(listen.substr(colon + 1)));
+    options.listenPort = static_cast<std::uint16_t>(*port);
     auto ms = [&](const char* name, std::chrono::milliseconds fallback) {
-        auto v = args.opt(name);
-        return v.empty() ? fallback : std::chrono::milliseconds(std::stoull(v));
+        const auto value = args.integer(name, 0, kMaxTimeoutMs);
+        return value ? std::chrono::milliseconds(*value) : fallback;
     };
     options.handshakeTimeout = ms("handshake-timeout-ms", options.handshakeTimeout);
     options.helloTimeout = ms("hello-timeout-ms", options.helloTimeout);
     options.frameTimeouts.frame = ms("frame-timeout-ms", options.frameTimeouts.frame);
     options.frameTimeouts.idle = ms("idle-timeout-ms", options.frameTimeouts.idle);
     options.connectionLifetime = ms("connection-lifetime-ms", options.connectionLifetime);
-    if (auto w = args.opt("max-wait-s"); !w.empty()) options.maxWaitS = static_cast<std::uint16_t>(std::stoul(w));
+    if (auto wait = args.integer("max-wait-s", 0, UINT16_MAX)) options.maxWaitS = static_cast<std::uint16_t>(*wait);
     options.log = logLine;
     boost::asio::io_context io;
     HubServer server(io, store, options);
-    const auto port = server.start();
-    if (auto portFile = args.opt("port-file"); !portFile.empty()) {
-        auto text = std::to_string(port) + "\n";
-        writePrivateFileAtomically(portFile, crypto::asBytes(text));
+    const auto boundPort = server.start();
+    if (auto portFile = args.valueOr("port-file", ""); !portFile.empty()) {
+        auto text = std::to_string(boundPort) + "\n";
+        abri::writeFileAtomically(portFile, crypto::asBytes(text));
     }
-    logLine("listening port=" + std::to_string(port) + " hub=" + idToHex(store.hubId()));
+    logLine("listening port=" + std::to_string(boundPort) + " hub=" + idToHex(store.hubId()));
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) {
         server.stop();
@@ -389,6 +424,131 @@ int cmdServe(const Args& args) {
     io.run();
     logLine("stopped");
     return 0;
+}
+
+
+// ---- the command table: every command's arguments and options, for the shared parser (common/arguments.h) ----
+
+struct HubCommand {
+    CommandSpec spec;
+    int (*run)(const ParsedArgs&);
+};
+
+constexpr OptionSpec kPassphraseOption{.name = "passphrase-file",
+                                       .valueName = "FILE",
+                                       .help = "Passphrase from FILE's first line (else ABRI_HUB_PASSPHRASE)"};
+constexpr PositionalSpec kDirArgument{"DIR", "The hub's folder (its encrypted store)"};
+constexpr OptionSpec kOfficeOption{.name = "office", .valueName = "CODE", .help = "The office's code, e.g. TUN-SFX"};
+
+// Test knobs of serve: accepted but left out of --help.
+OptionSpec timeoutOption(std::string_view name) {
+    return {.name = name, .valueName = "MS", .help = "Timeout in milliseconds", .hidden = true};
+}
+
+const std::vector<HubCommand>& hubCommands() {
+    static const std::vector<HubCommand> commands = {
+        {{.name = "init",
+          .summary = "Create the hub store and its keys; prints the key fingerprint",
+          .positionals = {kDirArgument},
+          .options = {{.name = "name", .valueName = "NAME", .help = "The hub's name, shown to laptops"},
+                      {.name = "address", .valueName = "HOST:PORT", .help = "Where laptops reach the hub (required)"},
+                      {.name = "kdf", .valueName = "moderate|minimum", .help = "Key derivation cost", .hidden = true},
+                      kPassphraseOption}},
+         cmdInit},
+        {{.name = "enroll",
+          .summary = "Print a one-time enrolment token for one laptop of an office",
+          .positionals = {kDirArgument},
+          .options = {kOfficeOption,
+                      {.name = "role", .valueName = "caseworker|supervisor", .help = "The laptop's role"},
+                      {.name = "valid", .valueName = "DURATION", .help = "How long the token is valid: 72h, 7d, 30m"},
+                      kPassphraseOption}},
+         cmdEnroll},
+        {{.name = "devices",
+          .summary = "List enrolled devices (id, office, role, status, acked sequence)",
+          .positionals = {kDirArgument},
+          .options = {kPassphraseOption}},
+         cmdDevices},
+        {{.name = "status",
+          .summary = "Hub identity, device count, quarantine, open conflicts, office feed heads",
+          .positionals = {kDirArgument},
+          .options = {kPassphraseOption}},
+         cmdStatus},
+        {{.name = "revoke",
+          .summary = "Refuse the device from now on; quarantine what it sends",
+          .positionals = {kDirArgument, {"DEVICE_ID", "The device's id (32 hex digits, from 'devices')"}},
+          .options = {kPassphraseOption}},
+         cmdRevoke},
+        {{.name = "conflicts",
+          .summary = "List open conflicts by identity (case, entity, field, heads), never by value",
+          .positionals = {kDirArgument},
+          .options = {{.name = "office", .valueName = "CODE", .help = "Only the cases of this office"},
+                      kPassphraseOption}},
+         cmdConflicts},
+        {{.name = "state",
+          .summary = "The state hash of an office's cases (equal on every laptop of the office that has synced)",
+          .positionals = {kDirArgument},
+          .options = {kOfficeOption, kPassphraseOption}},
+         cmdState},
+        {{.name = "quarantine list",
+          .summary = "What revoked or forked devices sent: id, device, device_seq, reason, received time, size",
+          .positionals = {kDirArgument},
+          .options = {kPassphraseOption}},
+         cmdQuarantineList},
+        {{.name = "quarantine release",
+          .summary = "Admit one quarantined change-set through the normal checks (exit 4 when refused)",
+          .positionals = {kDirArgument, {"ID", "The id from 'quarantine list'"}},
+          .options = {kPassphraseOption}},
+         cmdQuarantineRelease},
+        {{.name = "import",
+          .summary = "Ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages for its want files",
+          .positionals = {kDirArgument, {"FOLDER", "The folder holding abri-bundle/"}},
+          .options = {kPassphraseOption}},
+         cmdImport},
+        {{.name = "report",
+          .summary = "A built-in report over the merged cases of every office (or one), with disclosure control",
+          .positionals = {kDirArgument},
+          .options = {{.name = "report", .valueName = "ID", .help = "The report's id (see --list)"},
+                      {.name = "list", .help = "List the built-in reports (ids and titles)"},
+                      {.name = "office", .valueName = "CODE", .help = "Only the cases of this office"},
+                      {.name = "format", .valueName = "table|csv|json", .help = "Output format (default table)"},
+                      {.name = "from", .valueName = "DATE", .help = "Registered on or after DATE (YYYY-MM-DD)"},
+                      {.name = "to", .valueName = "DATE", .help = "Registered on or before DATE (YYYY-MM-DD)"},
+                      {.name = "round", .help = "Round published values to base 5"},
+                      {.name = "min-cell-size", .valueName = "K", .help = "Counts below K show as <K (default 11, at least 5)"},
+                      kPassphraseOption}},
+         cmdReport},
+        {{.name = "serve",
+          .summary = "Run the server in the foreground (Ctrl+C stops it)",
+          .positionals = {kDirArgument},
+          .options = {{.name = "listen", .valueName = "HOST:PORT", .help = "Where to listen (default 127.0.0.1:7412)"},
+                      {.name = "port-file", .valueName = "FILE", .help = "Write the port listened on to FILE"},
+                      timeoutOption("handshake-timeout-ms"), timeoutOption("hello-timeout-ms"),
+                      timeoutOption("frame-timeout-ms"), timeoutOption("idle-timeout-ms"),
+                      timeoutOption("connection-lifetime-ms"),
+                      {.name = "max-wait-s", .valueName = "S", .help = "Longest download wait", .hidden = true},
+                      kPassphraseOption}},
+         cmdServe},
+    };
+    return commands;
+}
+
+// The command named by the leading words (the longest match: "quarantine list" before a bare "quarantine").
+const HubCommand* findCommand(const std::vector<std::string>& words, std::size_t& used) {
+    const HubCommand* best = nullptr;
+    for (const auto& command : hubCommands()) {
+        std::vector<std::string_view> parts;
+        for (std::string_view name = command.spec.name; !name.empty();) {
+            const auto space = name.find(' ');
+            parts.push_back(name.substr(0, space));
+            name = space == std::string_view::npos ? std::string_view() : name.substr(space + 1);
+        }
+        if (parts.size() > words.size() || (best != nullptr && parts.size() <= used)) continue;
+        if (std::equal(parts.begin(), parts.end(), words.begin())) {
+            best = &command;
+            used = parts.size();
+        }
+    }
+    return best;
 }
 
 }  // namespace
@@ -420,30 +580,52 @@ Commands:
                                                fails
   import DIR FOLDER                            ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages
                                                for the devices whose want files are there
+  report DIR --report ID [--office CODE] [--format table|csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+             [--round] [--min-cell-size K]
+                                               a built-in report over the merged cases of every office (or
+                                               of CODE's cases), with the offices' disclosure control: counts
+                                               below K (default 11, never below 5) show as <K, and so does
+                                               any value that could be worked out from the totals; --round
+                                               rounds to base 5. Codes and counts only, never identities
+  report DIR --list                            the built-in reports (ids and titles)
   serve DIR [--listen HOST:PORT]               run the server in the foreground (Ctrl+C stops it)
 
+Run 'abri-hub COMMAND --help' for a command's options; an option the command does not know is an error.
 Logs name devices, sequences and codes only, never personal data.
 )";
 
 int main(int argc, char** argv) {
-    if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h") {
-        (argc < 2 ? std::cerr : std::cout) << kUsage;
-        return argc < 2 ? 2 : 0;
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    if (words.empty() || words[0] == "--help" || words[0] == "-h") {
+        (words.empty() ? std::cerr : std::cout) << kUsage;
+        return words.empty() ? 2 : 0;
     }
-    const std::string command = argv[1];
+    std::size_t used = 0;
+    const HubCommand* command = findCommand(words, used);
+    if (command == nullptr) {
+        std::string subCommands;  // "abri-hub quarantine" alone: name its sub-commands
+        for (const auto& c : hubCommands()) {
+            if (c.spec.name.starts_with(words[0] + " ")) {
+                subCommands += (subCommands.empty() ? "" : ", ") + std::string(c.spec.name.substr(words[0].size() + 1));
+            }
+        }
+        if (subCommands.empty()) std::cerr << "abri-hub: unknown command (see abri-hub --help)\n";
+        else std::cerr << "abri-hub: '" << words[0] << "' needs a sub-command: " << subCommands << "\n";
+        return 2;
+    }
+    const std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(used), words.end());
     try {
-        auto args = parseArgs(argc, argv);
-        if (command == "init") return cmdInit(args);
-        if (command == "enroll") return cmdEnroll(args);
-        if (command == "devices") return cmdDevices(args);
-        if (command == "status") return cmdStatus(args);
-        if (command == "revoke") return cmdRevoke(args);
-        if (command == "conflicts") return cmdConflicts(args);
-        if (command == "state") return cmdState(args);
-        if (command == "quarantine") return cmdQuarantine(args);
-        if (command == "import") return cmdImport(args);
-        if (command == "serve") return cmdServe(args);
-        std::cerr << "abri-hub: unknown command (see abri-hub --help)\n";
+        const ParsedArgs args = parseArguments(command->spec, rest);
+        if (args.helpRequested) {
+            std::cout << helpText("abri-hub", command->spec);
+            return 0;
+        }
+        return command->run(args);
+    } catch (const UsageError& e) {
+        const std::string help = helpText("abri-hub", command->spec);
+        std::cerr << "abri-hub: " << e.what() << "\n"
+                  << help.substr(0, help.find('\n')) << "\n"
+                  << "Run 'abri-hub " << command->spec.name << " --help' for its options.\n";
         return 2;
     } catch (const SyncError& e) {
         std::cerr << "abri-hub: " << e.what() << "\n";

@@ -1,13 +1,11 @@
 // Catch2 runner for the app's tests: a QApplication on the offscreen platform (no display needed), test-mode
 // QStandardPaths (settings never touch the user's own), the embedded resources.
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QtCore/QStandardPaths>
 #include <QtWidgets/QApplication>
 
 #include "app_resources.h"
 #include "i18n/language.h"
+#include "support/catch_session.h"
 
 int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -17,5 +15,5 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("abri-tests"));
     abri::app::initResources();
     abri::app::Language::apply(QStringLiteral("en"));
-    return Catch::Session().run(argc, argv);
+    return abri::test::runCatchSession(argc, argv);
 }

@@ -12,6 +12,7 @@
 #include "i18n/field_labels.h"
 #include "journal/journal.h"
 #include "language_guard.h"
+#include "merge/conflicts_view.h"
 #include "merge/vault_applier.h"
 #include "session/session.h"
 #include "sync_fixture.h"

@@ -1,6 +1,7 @@
 #include "catch_qt.h"
 
 #include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QCheckBox>
@@ -34,6 +35,7 @@
 
 using abri::app::AppOptions;
 using abri::app::AppSettings;
+using abri::app::IdleWatcher;
 using abri::app::MainWindow;
 using abri::app::test::DemoVault;
 
@@ -148,13 +150,19 @@ TEST_CASE("auto-lock after the idle time", "[app][mainwindow]") {
     window.start();
     unlockAs(window, abri::app::test::kWorker, abri::app::test::kWorkerPassword);
     REQUIRE(window.isUnlocked());
-    window.idleWatcher()->setTimeout(150);
-    window.idleWatcher()->start();
-    QTest::qWait(60);
-    QTest::mouseMove(&window, QPoint(10, 10));  // activity restarts the wait
-    QTest::qWait(110);
+    IdleWatcher* watcher = window.idleWatcher();
+    QSignalSpy idle(watcher, &IdleWatcher::idle);
+    watcher->setTimeout(600);
+    watcher->start();
+    // Activity restarts the wait: once some of it has passed, a mouse move gives back the whole of it.
+    REQUIRE(QTest::qWaitFor([&] { return watcher->remainingMs() < 500; }));
+    const int before = watcher->remainingMs();
+    QTest::mouseMove(&window, QPoint(10, 10));
+    CHECK(watcher->remainingMs() > before);
+    CHECK(idle.isEmpty());
     CHECK(window.isUnlocked());
-    QTest::qWait(200);
+    // Then nobody touches anything: the window locks when the watcher reports idle.
+    REQUIRE(idle.wait(10'000));
     CHECK_FALSE(window.isUnlocked());
     CHECK(window.unlockPage()->isVisible());
 }

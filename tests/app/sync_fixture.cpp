@@ -58,38 +58,6 @@ void writeServiceStatus(const std::filesystem::path& vaultPath, const std::strin
     std::ofstream(folder / "status.json") << status.dump();
 }
 
-void makeConflict(vault::Vault& vault, const std::string& caseId, const std::string& field,
-                  const nlohmann::json& localValue, const nlohmann::json& remoteValue) {
-    cases::CaseRepository(vault).updateField(caseId, field, localValue);
-    std::optional<journal::Entry> local;
-    for (auto& entry : vault.journal().entriesFor(caseId)) {
-        if (entry.op.field == field && entry.origin == journal::Origin::Local) local = entry;
-    }
-    if (!local) throw std::logic_error("makeConflict: the local edit was not journalled");
-
-    static std::uint64_t remoteSeq = 0;
-    merge::AdmittedChangeSet changeSet;
-    changeSet.device = wire::idToHex(filledId(0xe2));  // another computer of the office
-    changeSet.deviceSeq = ++remoteSeq;
-    changeSet.caseId = caseId;
-    changeSet.hubSeq = remoteSeq;
-    changeSet.admittedMs = vault.nowMs();
-    merge::RemoteOp op;
-    op.kind = journal::OpKind::Set;
-    op.entity = merge::EntityKind::Case;
-    op.entityId = caseId;
-    op.caseId = caseId;
-    op.field = field;
-    op.valueJson = remoteValue.dump();
-    op.parents = local->parents;  // the same base as the local edit: neither saw the other
-    op.hlc = local->hlc + journal::makeHlc(1000, 0);
-    op.author = wire::idToHex(filledId(0xa9));
-    changeSet.ops.push_back(op);
-    storage::Transaction tx(vault.db());
-    merge::VaultApplier(vault).apply(changeSet);
-    tx.commit();
-}
-
 TestHub::TestHub() : identity_(crypto::SigningKeyPair::generate()), box_(crypto::BoxKeyPair::generate()) {
     peer_.id = filledId(0xe1);
     wire::HubDescriptor d;

@@ -14,6 +14,7 @@
 #include "wire/wire_types.h"
 #include "crypto/sealed_box.h"
 #include "crypto/signing.h"
+#include "support/conflicts.h"
 
 namespace abri::vault {
 class Vault;
@@ -33,11 +34,8 @@ void addSupervisor(const DemoVault& demo);
 void writeServiceStatus(const std::filesystem::path& vaultPath, const std::string& link,
                         std::optional<std::int64_t> lastSyncMs, const std::string& errorName = {});
 
-// Sets `field` of the case to `localValue` on this computer, then applies a concurrent edit of the same field from
-// another computer of the office (written one second later, so it wins and becomes the current value; the local
-// value is the competing one). Returns nothing: merge::openConflicts(vault) then lists it.
-void makeConflict(vault::Vault& vault, const std::string& caseId, const std::string& field,
-                  const nlohmann::json& localValue, const nlohmann::json& remoteValue);
+// A real conflict: a local edit and a concurrent edit from another computer of the office, which wins.
+using abri::test::makeConflict;
 
 class TestHub {
 public:

@@ -1,78 +1,15 @@
-// Unit tests of abri-cli's building blocks: argument parser, password line reader, UTF-8 aware table.
+// Unit tests of abri-cli's building blocks: password line reader, UTF-8 aware table (the argument parser's
+// tests are in tests/core/common).
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
 
 #include <array>
 
-#include "arguments.h"
 #include "password_input.h"
 #include "text_table.h"
 
 using namespace abri::cli;
-
-namespace {
-
-CommandSpec sampleSpec() {
-    return {.name = "case list",
-            .summary = "List cases",
-            .positionals = {{"VAULT", "The vault"}, {"FILE", "A file"}},
-            .options = {{.name = "user", .valueName = "NAME", .help = "User", .required = true},
-                        {.name = "asc", .help = "Ascending"},
-                        {.name = "limit", .valueName = "N", .help = "Page size"},
-                        {.name = "secret", .valueName = "X", .help = "Hidden knob", .hidden = true}},
-            .example = "abri-cli case list v --user u f"};
-}
-
-ParsedArgs parse(std::vector<std::string> args) { return parseArguments(sampleSpec(), args); }
-
-}  // namespace
-
-TEST_CASE("the parser reads options, flags and positionals", "[cli][args]") {
-    auto args = parse({"v.abri", "--user", "testworker", "--asc", "--limit=20", "-"});
-    CHECK(args.positional(0) == "v.abri");
-    CHECK(args.positional(1) == "-");
-    CHECK(args.value("user") == "testworker");
-    CHECK(args.has("asc"));
-    CHECK(args.integer("limit", 1, 100) == 20);
-    CHECK_FALSE(args.has("secret"));
-    CHECK(args.valueOr("secret", "none") == "none");
-
-    // "--" ends the options: what follows is positional even when it looks like an option.
-    auto dashed = parse({"--user", "u", "v.abri", "--", "--asc"});
-    CHECK(dashed.positional(1) == "--asc");
-    CHECK_FALSE(dashed.has("asc"));
-    CHECK_FALSE(dashed.helpRequested);
-
-    CHECK(parse({"--help"}).helpRequested);
-    CHECK(parse({"v", "-h", "--bogus"}).helpRequested);
-}
-
-TEST_CASE("the parser rejects what it does not understand", "[cli][args]") {
-    CHECK_THROWS_AS(parse({"v", "f"}), UsageError);                                  // --user missing
-    CHECK_THROWS_AS(parse({"v", "--user", "u"}), UsageError);                        // FILE missing
-    CHECK_THROWS_AS(parse({"v", "f", "g", "--user", "u"}), UsageError);              // one too many
-    CHECK_THROWS_AS(parse({"v", "f", "--user"}), UsageError);                        // value missing
-    CHECK_THROWS_AS(parse({"v", "f", "--user", "u", "--nope"}), UsageError);         // unknown option
-    CHECK_THROWS_AS(parse({"v", "f", "--user", "u", "-x"}), UsageError);             // short options
-    CHECK_THROWS_AS(parse({"v", "f", "--user", "u", "--asc=yes"}), UsageError);      // flag with value
-    CHECK_THROWS_AS(parse({"v", "f", "--user", "u", "--user", "w"}), UsageError);    // given twice
-    auto args = parse({"v", "f", "--user", "u", "--limit", "12x"});
-    CHECK_THROWS_AS(args.integer("limit", 1, 100), UsageError);
-    auto big = parse({"v", "f", "--user", "u", "--limit", "101"});
-    CHECK_THROWS_AS(big.integer("limit", 1, 100), UsageError);
-    static constexpr std::array<std::string_view, 2> kChoices = {"table", "json"};
-    auto choice = parse({"v", "f", "--user", "u", "--limit", "csv"});
-    CHECK_THROWS_WITH(choice.choice("limit", kChoices), Catch::Contains("table|json"));
-}
-
-TEST_CASE("help lists visible options and the example", "[cli][args]") {
-    const auto help = helpText(sampleSpec());
-    CHECK(help.rfind("Usage: abri-cli case list VAULT --user NAME FILE", 0) == 0);
-    CHECK(help.find("--limit N") != std::string::npos);
-    CHECK(help.find("--secret") == std::string::npos);
-    CHECK(help.find("Example:\n  abri-cli case list v --user u f") != std::string::npos);
-}
 
 TEST_CASE("a password line is read without consuming what follows", "[cli][password]") {
     std::array<int, 2> fds{};

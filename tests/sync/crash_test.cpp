@@ -23,6 +23,7 @@
 #include "devicesync/refusals.h"
 #include "fault_proxy.h"
 #include "journal/journal.h"
+#include "merge/conflicts_view.h"
 #include "merge/vault_applier.h"
 #include "storage/database.h"
 #include "support/temp_dir.h"

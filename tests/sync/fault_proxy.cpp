@@ -64,6 +64,7 @@ struct FaultProxy::Impl {
             auto n = co_await from.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
             if (ec || link->closed) break;
             auto settings = owner->settings();
+            if (settings.stalled) owner->held_++;
             while (settings.stalled && !link->closed && settings.dropGeneration == link->generation) {
                 co_await pause(std::chrono::milliseconds(20));
                 settings = owner->settings();
@@ -101,6 +102,7 @@ struct FaultProxy::Impl {
         while (!link->closed) {
             if (owner->settings().dropGeneration != link->generation) {
                 link->close();
+                owner->dropped_++;
                 break;
             }
             co_await pause(std::chrono::milliseconds(20));

@@ -1,5 +1,6 @@
 #pragma once
-// A fault-injecting TCP proxy for the real-process sync tests (DESIGN.md §2: this kernel has no netem).
+// A fault-injecting TCP proxy for the real-process sync tests (in the test process, because the test machines'
+// kernel has no netem).
 // Listens on 127.0.0.1 with a port chosen by the OS and forwards to a target port, with faults set at any time
 // from the test thread: per-chunk delay, a bandwidth cap (2G ≈ 5 kB/s), a cut of each connection after N bytes,
 // a stall (bytes held, connections kept open), dropping every live connection, refusing new ones.
@@ -34,6 +35,9 @@ public:
     std::uint64_t connectionsAccepted() const noexcept { return accepted_.load(); }
     std::uint64_t bytesForwarded() const noexcept { return forwarded_.load(); }
     std::uint64_t cutsMade() const noexcept { return cuts_.load(); }
+    // Chunks a stall has held back, and connections closed by dropAll(): what a test waits for.
+    std::uint64_t chunksHeld() const noexcept { return held_.load(); }
+    std::uint64_t connectionsDropped() const noexcept { return dropped_.load(); }
 
     struct Settings {
         std::chrono::milliseconds delay{0};
@@ -55,6 +59,8 @@ private:
     std::atomic<std::uint64_t> accepted_{0};
     std::atomic<std::uint64_t> forwarded_{0};
     std::atomic<std::uint64_t> cuts_{0};
+    std::atomic<std::uint64_t> held_{0};
+    std::atomic<std::uint64_t> dropped_{0};
     std::thread thread_;
 
     friend struct Impl;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fault_proxy.h"
+#include "sync_test_support.h"
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
@@ -104,16 +105,16 @@ TEST_CASE("Fault proxy stalls and drops live connections", "[sync][proxy]") {
     socket.connect(tcp::endpoint(asio::ip::address_v4::loopback(), proxy.port()));
     proxy.setStalled(true);
     asio::write(socket, asio::buffer(std::string("ping")));
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    CHECK(socket.available() == 0);  // held by the stall
+    REQUIRE(abri::test::waitUntil([&] { return proxy.chunksHeld() >= 1; }));  // the proxy has the bytes...
+    CHECK(socket.available() == 0);                                             // ...and holds them
     proxy.setStalled(false);
     std::array<char, 4> reply{};
     asio::read(socket, asio::buffer(reply));
     CHECK(std::string(reply.data(), 4) == "ping");
 
     proxy.dropAll();
+    REQUIRE(abri::test::waitUntil([&] { return proxy.connectionsDropped() >= 1; }));
     boost::system::error_code ec;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     asio::write(socket, asio::buffer(std::string("more")), ec);
     asio::read(socket, asio::buffer(reply), ec);
     CHECK(ec);  // the link was cut

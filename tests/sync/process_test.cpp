@@ -1,7 +1,7 @@
-// Real processes on 127.0.0.1 (DESIGN.md §6): abri-hub serve, abri-syncd --once per device, vaults of two offices
-// created with the core API; edits on both sides, sync through the hub, partitioning, faults through the proxy,
-// kill -9 of the hub mid-upload, and the refusals (wrong pin, revoked device, garbage, slow-loris, tampered and
-// replayed files). Ports are chosen by the OS.
+// Real processes on 127.0.0.1 (sync/PROTOCOL.md §4): abri-hub serve, abri-syncd --once per device, vaults of two
+// offices created with the core API; edits on both sides, sync through the hub, partitioning, faults through the
+// proxy, kill -9 of the hub mid-upload, and the refusals (wrong pin, revoked device, garbage, slow-loris, tampered
+// and replayed files). Ports are chosen by the OS.
 #include <catch2/catch.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -397,4 +397,21 @@ TEST_CASE("Failed enrolments from one address are limited, then refused with ERR
     CHECK(enrolWith(good) == wire::SyncCode::Busy);
     CHECK(hub.status().find("devices 0") != std::string::npos);
     CHECK(readText(hub.log).find("closing connection: busy") != std::string::npos);
+}
+
+TEST_CASE("abri-hub and abri-syncd refuse an option they do not know and name it", "[sync][process][usage]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    const fs::path log = tmp.path() / "usage.log";
+    CHECK(test::runToEnd(kHubBin, {"status", hub.dir.string(), "--bogus", "x"}, log, 30s) == 2);
+    CHECK(readText(log).find("abri-hub: unknown option '--bogus'") != std::string::npos);
+    CHECK(readText(log).find("Usage: abri-hub status DIR") != std::string::npos);
+    // A known option of another command is unknown here too (it used to be silently ignored).
+    CHECK(test::runToEnd(kHubBin, {"devices", hub.dir.string(), "--office", "TST-AAA"}, log, 30s) == 2);
+    CHECK(readText(log).find("abri-hub: unknown option '--office'") != std::string::npos);
+    // The same command with what it knows still works.
+    CHECK(hub.command("status").find("devices 0") != std::string::npos);
+
+    CHECK(test::runToEnd(kSyncdBin, {(tmp.path() / "none.abri.sync").string(), "--once", "--bogus"}, log, 30s) == 2);
+    CHECK(readText(log).find("abri-syncd: unknown option '--bogus'") != std::string::npos);
 }

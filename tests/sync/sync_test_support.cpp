@@ -23,6 +23,15 @@ std::string readText(const fs::path& file) {
     return s.str();
 }
 
+bool waitUntil(const std::function<bool()>& condition, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+}
+
 void createTestVault(const fs::path& vaultPath, const std::string& office) {
     crypto::SecureBuffer recovery;
     vault::CreateOptions options;

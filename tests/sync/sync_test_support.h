@@ -1,6 +1,8 @@
 #pragma once
 // What the real-process sync tests share: test vaults, and a real abri-hub process on a port the OS chooses.
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,10 @@ inline constexpr std::string_view kWorkerPassword = "Another-Long-Passphrase-7";
 inline constexpr std::string_view kHubPassphrase = "hub-test-passphrase";
 
 std::string readText(const std::filesystem::path& file);
+
+// Polls `condition` every few milliseconds until it holds or `limit` passes; true when it held. For what another
+// thread or process does, instead of sleeping a guessed time.
+bool waitUntil(const std::function<bool()>& condition, std::chrono::milliseconds limit = std::chrono::seconds(10));
 
 // A vault for `office` with an administrator "admin" and a caseworker "worker" (the passwords above, the cheapest
 // Argon2id so tests stay fast).

@@ -10,17 +10,13 @@
 #include <QtWidgets/QScrollArea>
 #include <QtWidgets/QVBoxLayout>
 
-#include <algorithm>
 
-#include "cases/case_repository.h"
 #include "common/error.h"
 #include "i18n/code_labels.h"
 #include "i18n/display_format.h"
 #include "i18n/error_messages.h"
 #include "i18n/field_labels.h"
-#include "merge/conflict_resolution.h"
-#include "merge/merge_state.h"
-#include "model/case_rules.h"
+#include "merge/conflicts_view.h"
 #include "session/session.h"
 #include "ui/icons.h"
 #include "ui/card_list_frame.h"
@@ -86,7 +82,7 @@ ConflictsDialog::ConflictsDialog(Session& session, QWidget* parent)
 
 void ConflictsDialog::reload() {
     try {
-        entries_ = readEntries();
+        entries_ = readEntries(revealed_);
         error_->hide();
     } catch (const Error& error) {
         entries_.clear();
@@ -96,65 +92,20 @@ void ConflictsDialog::reload() {
     rebuildCards();
 }
 
-std::vector<ConflictsDialog::Entry> ConflictsDialog::readEntries() {
+std::vector<ConflictsDialog::Entry> ConflictsDialog::readEntries(const std::set<std::int64_t>& reveal) {
+    // Core decides what may be shown: sensitive values come masked unless revealed (checked and audited there).
+    merge::ConflictReveal request;
+    request.ids = reveal;
     std::vector<Entry> result;
-    auto& vault = session_.vault();
-    for (auto& conflict : merge::openConflicts(vault)) {
+    for (auto& view : merge::viewOpenConflicts(session_.vault(), request)) {
         Entry entry;
-        const merge::MergeState state = merge::loadEntityState(vault, conflict.entityId);
-        if (const merge::EntityState* entity = state.find(conflict.entityId)) {
-            entry.caseId = entity->caseId;
-            entry.kind = entity->modelKind().value_or(model::Entity::Case);
-            entry.exists = entity->create() != nullptr && !entity->deleted();
-            if (auto reg = entity->fields.find(conflict.field); reg != entity->fields.end()) {
-                if (const merge::RemoteOp* winner = reg->second.winner()) {
-                    entry.currentOp = *winner;
-                    entry.current = merge::parseValue(winner->valueJson);
-                }
-                if (auto other = reg->second.ops.find(conflict.losing); other != reg->second.ops.end())
-                    entry.otherOp = other->second;
-            }
-        }
-        entry.spec = model::findField(entry.kind, conflict.field);
-        // What the case file shows: the current document with sensitive fields masked.
-        if (auto view = entry.caseId.empty() ? std::nullopt : session_.cases().load(entry.caseId)) {
-            const json code = model::getField(view->doc, "case_code");
-            if (code.is_string()) entry.caseCode = QString::fromStdString(code.get<std::string>());
-            const json* doc = nullptr;
-            const std::vector<std::string>* masked = nullptr;
-            if (conflict.entityId == view->id) {
-                doc = &view->doc;
-                masked = &view->masked;
-            } else {
-                for (const auto& item : view->items) {
-                    if (item.id != conflict.entityId) continue;
-                    doc = &item.doc;
-                    masked = &item.masked;
-                }
-            }
-            if (doc == nullptr) {
-                entry.exists = false;  // a deleted item of a case that is still there
-            } else {
-                entry.shownCurrent = model::getField(*doc, conflict.field);
-                entry.currentMasked =
-                    std::find(masked->begin(), masked->end(), conflict.field) != masked->end();
-            }
-        } else {
-            entry.exists = false;
-        }
-        if (revealed_.count({conflict.entityId, conflict.field}) > 0 && entry.exists) {
-            entry.shownCurrent = entry.current;  // revealed earlier in this dialog (and audited then)
-            entry.currentMasked = false;
-        }
-        entry.conflict = std::move(conflict);
+        entry.kind = view.kind.value_or(model::Entity::Case);
+        entry.spec = model::findField(entry.kind, view.conflict.field);
+        entry.caseCode = QString::fromStdString(view.caseCode);
+        entry.view = std::move(view);
         result.push_back(std::move(entry));
     }
     return result;
-}
-
-bool ConflictsDialog::isMasked(const Entry& entry) const {
-    return entry.spec != nullptr && entry.spec->sensitive &&
-           revealed_.count({entry.conflict.entityId, entry.conflict.field}) == 0;
 }
 
 QString ConflictsDialog::valueText(const Entry& entry, const json& value) const {
@@ -169,11 +120,11 @@ QString ConflictsDialog::valueText(const Entry& entry, const json& value) const 
     return DisplayFormat::value(*entry.spec, value);
 }
 
-QString ConflictsDialog::originText(const std::optional<merge::RemoteOp>& op) const {
-    if (!op) return {};
-    const QString when = DisplayFormat::dateTime(static_cast<std::int64_t>(journal::hlcPhysicalMs(op->hlc)));
-    if (op->device == session_.vault().deviceId()) {
-        return tr("Entered on this computer by %1, %2").arg(session_.userDisplayName(op->author), when);
+QString ConflictsDialog::originText(const merge::ConflictValue& side) const {
+    if (!side.author) return {};
+    const QString when = DisplayFormat::dateTime(static_cast<std::int64_t>(journal::hlcPhysicalMs(side.version.hlc)));
+    if (side.version.device == session_.vault().deviceId()) {
+        return tr("Entered on this computer by %1, %2").arg(session_.userDisplayName(*side.author), when);
     }
     return tr("Entered on another computer, %1").arg(when);
 }
@@ -189,7 +140,7 @@ void ConflictsDialog::rebuildCards() {
         const Entry& entry = entries_[index];
         Card card;
         card.box = new QFrame(cardsHost_);
-        card.box->setObjectName(QStringLiteral("conflict_%1").arg(entry.conflict.id));
+        card.box->setObjectName(QStringLiteral("conflict_%1").arg(entry.view.conflict.id));
         card.box->setFrameShape(QFrame::StyledPanel);
         auto* grid = new QGridLayout(card.box);
         grid->setColumnStretch(1, 1);
@@ -221,10 +172,10 @@ void ConflictsDialog::rebuildCards() {
         card.reveal = new QPushButton(card.box);
         card.reveal->setObjectName(QStringLiteral("revealValues"));
         card.reveal->setIcon(Icons::icon(QStringLiteral("reveal")));
-        const bool actionable = canResolve_ && entry.exists;
+        const bool actionable = canResolve_ && entry.view.exists;
         card.keep->setVisible(actionable);
         card.use->setVisible(actionable);
-        card.reveal->setVisible(canReveal_ && entry.exists && isMasked(entry));
+        card.reveal->setVisible(canReveal_ && entry.view.revealable);
 
         grid->addWidget(card.title, 0, 0, 1, 3);
         grid->addWidget(card.currentCaption, 1, 0, Qt::AlignTop);
@@ -252,30 +203,28 @@ void ConflictsDialog::rebuildCards() {
 void ConflictsDialog::retranslateCard(std::size_t index) {
     const Entry& entry = entries_[index];
     Card& card = cards_[index];
-    QString field = FieldLabels::label(entry.kind, entry.conflict.field);
-    if (field.isEmpty()) field = QString::fromStdString(entry.conflict.field);
+    const merge::ConflictView& view = entry.view;
+    QString field = FieldLabels::label(entry.kind, view.conflict.field);
+    if (field.isEmpty()) field = QString::fromStdString(view.conflict.field);
     const QString code = entry.caseCode.isEmpty() ? tr("Deleted case") : leftToRight(entry.caseCode);
     card.title->setText(entry.kind == model::Entity::Case
                            ? tr("Case %1 · %2").arg(code, field)
                            : tr("Case %1 · %2 · %3").arg(code, FieldLabels::entityName(entry.kind), field));
     card.currentCaption->setText(tr("Current value"));
     card.otherCaption->setText(tr("Other value"));
-    const bool masked = isMasked(entry);
     const QString hidden = tr("Hidden (sensitive)");
-    if (!entry.exists) {
+    if (!view.exists) {
         card.current->setText(tr("This record was deleted; there is nothing to choose."));
-    } else if (masked && entry.currentMasked) {
-        card.current->setText(hidden);
     } else {
-        card.current->setText(followUiDirection(valueText(entry, masked ? json() : entry.shownCurrent)));
+        card.current->setText(view.winning.withheld ? hidden
+                                                    : followUiDirection(valueText(entry, view.winning.value)));
     }
-    const json other = merge::parseValue(entry.conflict.losingValueJson);
-    card.other->setText(masked && !isEmptyValue(other) ? hidden : followUiDirection(valueText(entry, other)));
-    card.currentOrigin->setText(originText(entry.currentOp));
-    card.currentOrigin->setVisible(entry.currentOp.has_value());
-    card.otherOrigin->setText(originText(entry.otherOp));
-    card.otherOrigin->setVisible(entry.otherOp.has_value());
-    card.detected->setText(tr("Conflict found %1").arg(DisplayFormat::dateTime(entry.conflict.detectedMs)));
+    card.other->setText(view.losing.withheld ? hidden : followUiDirection(valueText(entry, view.losing.value)));
+    card.currentOrigin->setText(originText(view.winning));
+    card.currentOrigin->setVisible(view.winning.author.has_value());
+    card.otherOrigin->setText(originText(view.losing));
+    card.otherOrigin->setVisible(view.losing.author.has_value());
+    card.detected->setText(tr("Conflict found %1").arg(DisplayFormat::dateTime(view.conflict.detectedMs)));
     card.keep->setText(tr("Keep current"));
     card.keep->setToolTip(tr("Keep the current value. Your choice is sent to the hub like any other change."));
     card.use->setText(tr("Use this value"));
@@ -287,20 +236,21 @@ void ConflictsDialog::retranslateCard(std::size_t index) {
 
 bool ConflictsDialog::reveal(int index) {
     if (index < 0 || index >= conflictCount()) return false;
-    Entry& entry = entries_[static_cast<std::size_t>(index)];
+    std::set<std::int64_t> wanted = revealed_;
+    wanted.insert(entries_[static_cast<std::size_t>(index)].view.conflict.id);
     try {
-        // Through core, which checks the permission and audits the reveal; the competing value is shown with it.
-        session_.cases().reveal(entry.conflict.entityId, entry.conflict.field);
+        // Core checks the permission and audits the reveal before the values reach this dialog.
+        entries_ = readEntries(wanted);
     } catch (const Error& error) {
         error_->setText(ErrorMessages::message(error));
         error_->show();
         return false;
     }
-    revealed_.insert({entry.conflict.entityId, entry.conflict.field});
-    reload();
+    revealed_ = std::move(wanted);
+    error_->hide();
+    rebuildCards();
     return true;
 }
-
 bool ConflictsDialog::keepCurrent(int index) { return choose(index, true); }
 
 bool ConflictsDialog::useOther(int index) { return choose(index, false); }
@@ -308,9 +258,10 @@ bool ConflictsDialog::useOther(int index) { return choose(index, false); }
 bool ConflictsDialog::choose(int index, bool keepCurrentValue) {
     if (index < 0 || index >= conflictCount()) return false;
     const Entry& entry = entries_[static_cast<std::size_t>(index)];
-    const json chosen = keepCurrentValue ? entry.current : merge::parseValue(entry.conflict.losingValueJson);
     try {
-        merge::resolveConflict(session_.vault(), entry.conflict.entityId, entry.conflict.field, chosen);
+        // By side, not by value: core takes the value itself, so a masked conflict can be resolved unrevealed.
+        merge::resolveOpenConflict(session_.vault(), entry.view.conflict.id,
+                                   keepCurrentValue ? merge::KeptValue::Winning : merge::KeptValue::Losing);
     } catch (const Error& error) {
         error_->setText(ErrorMessages::message(error));
         error_->show();

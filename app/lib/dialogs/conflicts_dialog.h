@@ -2,19 +2,17 @@
 // Open conflicts (sync/PROTOCOL.md §5.3, §5.5): fields that were changed on two computers before either had seen
 // the other's change. The more recent change is the current value; each card shows it beside the competing value.
 // A supervisor (Permission::ResolveConflicts) keeps one of them, which writes a new change that ships like any
-// edit and closes the conflict everywhere; others see the list read-only. Sensitive values stay masked until
-// revealed (through core, which audits the reveal).
+// edit and closes the conflict everywhere; others see the list read-only. What may be shown comes from core
+// (merge/conflicts_view.h): sensitive values stay masked until revealed there, which checks and audits the reveal.
 #include <QtWidgets/QDialog>
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
+#include <cstdint>
 #include <set>
-#include <string>
-#include <utility>
 #include <vector>
 
-#include "merge/vault_applier.h"
+#include "merge/conflicts_view.h"
 #include "model/fields.h"
 
 class QFrame;
@@ -57,17 +55,10 @@ protected:
 
 private:
     struct Entry {
-        merge::OpenConflict conflict;
-        std::string caseId;
+        merge::ConflictView view;  // as core lets this user see it (sensitive values masked unless revealed)
         QString caseCode;
         model::Entity kind = model::Entity::Case;
-        const model::FieldSpec* spec = nullptr;
-        bool exists = false;          // the case or item is still there (not deleted)
-        nlohmann::json shownCurrent;  // the current value as CaseRepository::load shows it (masked: null)
-        bool currentMasked = false;   // load() hid a value
-        nlohmann::json current;       // the current value to keep (the field's winner)
-        std::optional<merge::RemoteOp> currentOp;
-        std::optional<merge::RemoteOp> otherOp;
+        const model::FieldSpec* spec = nullptr;  // for display; nullptr for a field from a newer version
     };
     struct Card {
         QFrame* box = nullptr;
@@ -84,21 +75,20 @@ private:
         QPushButton* reveal = nullptr;
     };
 
-    std::vector<Entry> readEntries();
+    std::vector<Entry> readEntries(const std::set<std::int64_t>& reveal);
     void rebuildCards();
     void retranslate();
     void retranslateCard(std::size_t index);
     bool choose(int index, bool keepCurrentValue);
-    bool isMasked(const Entry& entry) const;
     QString valueText(const Entry& entry, const nlohmann::json& value) const;
-    QString originText(const std::optional<merge::RemoteOp>& op) const;
+    QString originText(const merge::ConflictValue& side) const;
 
     Session& session_;
     bool canResolve_;
     bool canReveal_;
     std::vector<Entry> entries_;
     std::vector<Card> cards_;
-    std::set<std::pair<std::string, std::string>> revealed_;  // (entity, field) revealed in this dialog
+    std::set<std::int64_t> revealed_;  // conflicts revealed here: core reveals (and audits) them again on reload
     QLabel* intro_;
     QLabel* empty_;
     QWidget* cardsHost_;

@@ -1,5 +1,6 @@
 #pragma once
-// Preferences of this computer: UI language (applied at once) and the auto-lock delay.
+// Preferences of this computer: UI language (applied at once) and the auto-lock delay; and, for roles that may
+// configure statistics, the vault's minimum cell size for reports (stored in the vault, audited).
 #include <QtWidgets/QDialog>
 
 class QDialogButtonBox;
@@ -10,20 +11,27 @@ namespace abri::app {
 
 class AppSettings;
 class LanguageSelector;
+class Session;
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
 
 public:
-    SettingsDialog(AppSettings& settings, QWidget* parent = nullptr);
+    // session: the unlocked vault (nullptr when locked); the minimum cell size shows only when its role may
+    // configure statistics.
+    SettingsDialog(AppSettings& settings, Session* session = nullptr, QWidget* parent = nullptr);
 
     LanguageSelector* languageSelector() const { return language_; }
     QSpinBox* autoLockSpin() const { return autoLock_; }
-    void apply();
+    QSpinBox* minimumCellSizeSpin() const { return minimumCellSize_; }
+    QLabel* errorLabel() const { return error_; }
+    // False (and a message, the dialog stays open) when the vault refused the minimum cell size.
+    bool apply();
 
 Q_SIGNALS:
     void languageChosen(const QString& code);
     void autoLockChanged(int minutes);
+    void minimumCellSizeChanged(int k);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -32,11 +40,17 @@ private:
     void retranslate();
 
     AppSettings& settings_;
+    Session* session_;
+    int savedMinimumCellSize_ = 0;
     QLabel* languageLabel_;
     LanguageSelector* language_;
     QLabel* autoLockLabel_;
     QSpinBox* autoLock_;
     QLabel* autoLockHint_;
+    QLabel* minimumCellSizeLabel_;
+    QSpinBox* minimumCellSize_;
+    QLabel* minimumCellSizeHint_;
+    QLabel* error_;
     QDialogButtonBox* buttons_;
 };
 

@@ -197,11 +197,6 @@ FieldEditor* FieldForm::editor(const std::string& path) const {
     return it == rows_.end() ? nullptr : it->second.editor;
 }
 
-QWidget* FieldForm::labelFor(const std::string& path) const {
-    auto it = rows_.find(path);
-    return it == rows_.end() ? nullptr : it->second.label;
-}
-
 void FieldForm::retranslate() {
     for (auto& [path, row] : rows_) {
         QString text = FieldLabels::label(entity_, path);

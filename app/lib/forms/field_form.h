@@ -54,7 +54,6 @@ public:
     void clearErrors();
     void setEditable(bool editable);
     FieldEditor* editor(const std::string& path) const;
-    QWidget* labelFor(const std::string& path) const;
 
 Q_SIGNALS:
     void edited();

@@ -6,13 +6,58 @@
 namespace abri::app {
 
 namespace {
+
+// The parts of a report definition and the statistics settings that core's errors name (core/reports).
+QString reportFieldName(const QString& subject) {
+    if (subject == QStringLiteral("rows")) return ErrorMessages::tr("Report rows");
+    if (subject == QStringLiteral("columns")) return ErrorMessages::tr("Report columns");
+    if (subject == QStringLiteral("title")) return ErrorMessages::tr("Report name");
+    if (subject == QStringLiteral("from")) return ErrorMessages::tr("Start of the period");
+    if (subject == QStringLiteral("to")) return ErrorMessages::tr("End of the period");
+    if (subject == QStringLiteral("period")) return ErrorMessages::tr("Period");
+    if (subject == QStringLiteral("minimum_cell_size") || subject == QStringLiteral("k")) {
+        return ErrorMessages::tr("Minimum cell size");
+    }
+    if (subject.startsWith(QStringLiteral("filters["))) return ErrorMessages::tr("Report filter");
+    return {};
+}
+
 QString fieldName(const QString& subject) {
-    const QString label = FieldLabels::labelForPath(subject);
+    QString label = FieldLabels::labelForPath(subject);
+    if (label.isEmpty()) label = reportFieldName(subject);
     return label.isEmpty() ? subject : label;
 }
+
+// Sentences that say more than the generic one for a code, for the subjects where that helps.
+QString specificMessage(ErrorCode code, const QString& subject) {
+    const bool cellSize = subject == QStringLiteral("minimum_cell_size") || subject == QStringLiteral("k");
+    if (code == ErrorCode::ValueOutOfRange && cellSize) {
+        return ErrorMessages::tr("The minimum cell size must be between 5 and 1000: smaller counts could reveal who "
+                                 "the persons are.");
+    }
+    if (code == ErrorCode::InvalidValue && subject == QStringLiteral("period")) {
+        return ErrorMessages::tr("The start of the period is after its end.");
+    }
+    if (code == ErrorCode::InvalidValue && subject == QStringLiteral("columns")) {
+        return ErrorMessages::tr("Choose a different dimension for the columns than for the rows.");
+    }
+    if (code == ErrorCode::InvalidCode && subject.startsWith(QStringLiteral("filters["))) {
+        return ErrorMessages::tr("A filter of the report holds a value this dimension does not have; choose the "
+                                 "values from the list again.");
+    }
+    if (code == ErrorCode::MissingField && subject == QStringLiteral("title")) {
+        return ErrorMessages::tr("Give the report a name to save it.");
+    }
+    if (code == ErrorCode::NotFound && subject == QStringLiteral("report")) {
+        return ErrorMessages::tr("This saved report no longer exists.");
+    }
+    return {};
+}
+
 }  // namespace
 
 QString ErrorMessages::message(ErrorCode code, const QString& subject) {
+    if (const QString specific = specificMessage(code, subject); !specific.isEmpty()) return specific;
     // No default: the compiler (-Wswitch, -Werror) flags a new ErrorCode that has no message yet.
     switch (code) {
     case ErrorCode::VaultNotFound:

@@ -28,6 +28,7 @@
 #include "main/sync_controller.h"
 #include "main/sync_status.h"
 #include "main/workspace.h"
+#include "reports/reports_page.h"
 #include "screens/first_run_page.h"
 #include "screens/unlock_page.h"
 #include "session/idle_watcher.h"
@@ -94,6 +95,9 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
 
     newCase_ = new QAction(Icons::icon(QStringLiteral("new_case")), QString(), this);
     newCase_->setShortcut(QKeySequence::New);
+    reports_ = new QAction(Icons::icon(QStringLiteral("reports")), QString(), this);
+    reports_->setObjectName(QStringLiteral("showReports"));
+    reports_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     syncNow_ = new QAction(Icons::icon(QStringLiteral("sync")), QString(), this);
     syncNow_->setObjectName(QStringLiteral("syncNow"));
     syncNow_->setShortcut(QKeySequence(Qt::Key_F5));
@@ -116,6 +120,8 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     fileMenu_->addAction(lock_);
     fileMenu_->addAction(quit_);
     toolsMenu_ = menuBar()->addMenu(QString());
+    toolsMenu_->addAction(reports_);
+    toolsMenu_->addSeparator();
     toolsMenu_->addAction(conflicts_);
     toolsMenu_->addAction(users_);
     toolsMenu_->addAction(settingsAction_);
@@ -127,6 +133,7 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     toolbar_->setMovable(false);
     toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar_->addAction(newCase_);
+    toolbar_->addAction(reports_);
     toolbar_->addAction(syncNow_);
     toolbar_->addAction(users_);
     toolbar_->addAction(settingsAction_);
@@ -156,6 +163,7 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     connect(newCase_, &QAction::triggered, this, [this] {
         if (workspace_) workspace_->newCase();
     });
+    connect(reports_, &QAction::triggered, this, &MainWindow::showReports);
     connect(syncNow_, &QAction::triggered, this, [this] {
         if (sync_) sync_->syncNow();
     });
@@ -335,6 +343,11 @@ void MainWindow::setLanguage(const QString& code) {
     settings_.setLanguage(code);
 }
 
+ReportsPage* MainWindow::showReports() {
+    if (!workspace_) return nullptr;
+    return workspace_->openReports();
+}
+
 UsersDialog* MainWindow::showUsersDialog() {
     if (!session_) return nullptr;
     auto* dialog = new UsersDialog(*session_, this);
@@ -348,12 +361,15 @@ UsersDialog* MainWindow::showUsersDialog() {
 }
 
 SettingsDialog* MainWindow::showSettingsDialog() {
-    auto* dialog = new SettingsDialog(settings_, this);
+    auto* dialog = new SettingsDialog(settings_, session_.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &SettingsDialog::languageChosen, this, &MainWindow::setLanguage);
     connect(dialog, &SettingsDialog::autoLockChanged, this,
             [this](int minutes) { idle_->setTimeout(minutes * 60 * 1000); });
+    connect(dialog, &SettingsDialog::minimumCellSizeChanged, this, [this] {
+        if (workspace_) workspace_->refreshReports();
+    });
     dialog->show();
     return dialog;
 }
@@ -363,6 +379,8 @@ void MainWindow::updateActions() {
     const bool recovery = unlocked && session_->isRecoverySession();
     newCase_->setEnabled(unlocked && !recovery && session_->can(vault::Permission::EditCases));
     newCase_->setVisible(!recovery);
+    reports_->setEnabled(unlocked && !recovery && session_->can(vault::Permission::ViewStatistics));
+    reports_->setVisible(!recovery);
     syncNow_->setEnabled(sync_ != nullptr && sync_->isEnrolled());
     syncNow_->setVisible(!recovery);
     conflicts_->setEnabled(unlocked && !recovery);
@@ -412,6 +430,8 @@ void MainWindow::retranslate() {
     toolbar_->setWindowTitle(tr("Main toolbar"));
     newCase_->setText(tr("New case"));
     newCase_->setToolTip(tr("Register a new case (Ctrl+N)"));
+    reports_->setText(tr("Reports"));
+    reports_->setToolTip(tr("Statistics on the cases, with small counts protected (Ctrl+R)"));
     syncNow_->setText(tr("Sync now"));
     syncNow_->setToolTip(tr("Prepare the changes for the hub and apply the updates received from it (F5)"));
     conflicts_->setText(tr("Conflicts…"));

@@ -23,6 +23,7 @@ namespace abri::app {
 class AppSettings;
 class ConflictsDialog;
 class RefusalDialog;
+class ReportsPage;
 class FirstRunPage;
 class IdleWatcher;
 class Session;
@@ -58,6 +59,9 @@ public:
     SyncController* syncController() const { return sync_; }
     QAction* syncNowAction() const { return syncNow_; }
     QAction* conflictsAction() const { return conflicts_; }
+    QAction* reportsAction() const { return reports_; }
+    // Opens (or brings forward) the Reports tab; nullptr when locked or the role may not run reports.
+    ReportsPage* showReports();
     QWidget* currentPage() const;
     UsersDialog* showUsersDialog();
     SettingsDialog* showSettingsDialog();
@@ -96,6 +100,7 @@ private:
     QMenu* helpMenu_;
     QToolBar* toolbar_;
     QAction* newCase_;
+    QAction* reports_;
     QAction* syncNow_;
     QAction* lock_;
     QAction* quit_;

@@ -7,6 +7,7 @@
 
 #include "caselist/case_list_page.h"
 #include "casefile/case_file_widget.h"
+#include "reports/reports_page.h"
 #include "session/session.h"
 #include "ui/icons.h"
 #include "wizard/new_case_wizard.h"
@@ -44,8 +45,6 @@ CaseFileWidget* Workspace::caseFile(const QString& caseId) const {
     return nullptr;
 }
 
-CaseFileWidget* Workspace::currentCase() const { return qobject_cast<CaseFileWidget*>(tabs_->currentWidget()); }
-
 CaseFileWidget* Workspace::openCase(const QString& caseId) {
     if (auto* existing = caseFile(caseId)) {
         tabs_->setCurrentWidget(existing);
@@ -64,6 +63,7 @@ CaseFileWidget* Workspace::openCase(const QString& caseId) {
     });
     connect(file, &CaseFileWidget::caseChanged, this, [this] {
         caseList_->refresh();
+        refreshReports();
         Q_EMIT dataChanged();
     });
     return file;
@@ -76,6 +76,7 @@ NewCaseWizard* Workspace::newCase() {
     wizard->setWindowModality(Qt::WindowModal);
     connect(wizard, &NewCaseWizard::caseCreated, this, [this](const QString& id) {
         caseList_->refresh();
+        refreshReports();
         Q_EMIT dataChanged();
         openCase(id);
     });
@@ -83,12 +84,36 @@ NewCaseWizard* Workspace::newCase() {
     return wizard;
 }
 
+ReportsPage* Workspace::reportsPage() const {
+    for (int index = 1; index < tabs_->count(); ++index) {
+        if (auto* page = qobject_cast<ReportsPage*>(tabs_->widget(index))) return page;
+    }
+    return nullptr;
+}
+
+ReportsPage* Workspace::openReports() {
+    if (!session_.can(vault::Permission::ViewStatistics)) return nullptr;
+    if (auto* existing = reportsPage()) {
+        tabs_->setCurrentWidget(existing);
+        return existing;
+    }
+    auto* page = new ReportsPage(session_, tabs_);
+    const int index = tabs_->addTab(page, Icons::icon(QStringLiteral("reports")), tr("Reports"));
+    tabs_->setCurrentIndex(index);
+    return page;
+}
+
+void Workspace::refreshReports() {
+    if (auto* page = reportsPage()) page->refresh();
+}
+
 bool Workspace::closeCaseTab(int index) {
     if (index <= 0) return false;
-    auto* file = qobject_cast<CaseFileWidget*>(tabs_->widget(index));
+    QWidget* widget = tabs_->widget(index);
+    auto* file = qobject_cast<CaseFileWidget*>(widget);
     if (file != nullptr && !file->confirmClose()) return false;
     tabs_->removeTab(index);
-    delete file;
+    delete widget;
     return true;
 }
 
@@ -102,6 +127,7 @@ bool Workspace::hasUnsavedChanges() const {
 
 void Workspace::refreshAfterSync() {
     caseList_->refresh();
+    refreshReports();
     for (int index = 1; index < tabs_->count(); ++index) {
         if (auto* file = qobject_cast<CaseFileWidget*>(tabs_->widget(index))) file->reloadIfChanged();
     }
@@ -120,6 +146,7 @@ bool Workspace::confirmCloseAll() {
 void Workspace::retranslate() {
     tabs_->setTabText(0, tr("Cases"));
     tabs_->setTabIcon(0, Icons::icon(QStringLiteral("search")));
+    if (auto* page = reportsPage()) tabs_->setTabText(tabs_->indexOf(page), tr("Reports"));
 }
 
 void Workspace::changeEvent(QEvent* event) {

@@ -1,5 +1,5 @@
 #pragma once
-// What an unlocked vault shows: the case list as the first tab and one tab per open case. Owned by the main window
+// What an unlocked vault shows: the case list as the first tab, one tab per open case and the Reports tab. Owned by the main window
 // and destroyed on lock, together with every widget and model that held case data.
 #include <QtWidgets/QWidget>
 
@@ -12,6 +12,7 @@ namespace abri::app {
 class CaseFileWidget;
 class CaseListPage;
 class NewCaseWizard;
+class ReportsPage;
 class Session;
 
 class Workspace : public QWidget {
@@ -25,10 +26,14 @@ public:
     QTabWidget* tabs() const { return tabs_; }
     // Opens (or brings forward) the case's tab.
     CaseFileWidget* openCase(const QString& caseId);
-    CaseFileWidget* currentCase() const;
     CaseFileWidget* caseFile(const QString& caseId) const;
     // Opens the registration wizard (window-modal); the new case opens when it finishes.
     NewCaseWizard* newCase();
+    // Opens (or brings forward) the Reports tab.
+    ReportsPage* openReports();
+    ReportsPage* reportsPage() const;
+    // Cases or the statistics settings changed: an open Reports tab runs its report again.
+    void refreshReports();
     bool closeCaseTab(int index);
     bool hasUnsavedChanges() const;
     // Sync applied changes from the hub: refresh the list and the open cases that changed (unless being edited).

@@ -18,6 +18,8 @@ public:
     void start();  // starts (or restarts) watching
     void stop();
     bool isActive() const { return timer_.isActive(); }
+    // Milliseconds until `idle` unless someone acts first; -1 when not watching.
+    int remainingMs() const { return timer_.remainingTime(); }
 
 Q_SIGNALS:
     void idle();

@@ -21,11 +21,6 @@ OptionalDateEdit::OptionalDateEdit(QWidget* parent) : QDateEdit(parent) {
 
 QString OptionalDateEdit::isoDate() const { return isSet() ? date().toString(Qt::ISODate) : QString(); }
 
-void OptionalDateEdit::setIsoDate(const QString& isoDate) {
-    const QDate parsed = QDate::fromString(isoDate, Qt::ISODate);
-    setDate(parsed.isValid() ? parsed : kUnset);
-}
-
 void OptionalDateEdit::setUnsetText(const QString& text) {
     setSpecialValueText(text);
     const QFontMetrics metrics(font());
@@ -49,6 +44,11 @@ void OptionalDateEdit::keyPressEvent(QKeyEvent* event) {
         return;
     }
     QDateEdit::keyPressEvent(event);
+}
+
+void OptionalDateEdit::setIsoDate(const QString& isoDate) {
+    const QDate parsed = QDate::fromString(isoDate, Qt::ISODate);
+    setDate(parsed.isValid() ? parsed : kUnset);
 }
 
 }  // namespace abri::app

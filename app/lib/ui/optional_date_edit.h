@@ -18,7 +18,7 @@ public:
     void clearDate() { setDate(kUnset); }
     // "YYYY-MM-DD" or empty.
     QString isoDate() const;
-    void setIsoDate(const QString& isoDate);
+    void setIsoDate(const QString& isoDate);  // empty or invalid: unset
     // Also widens the editor so that the text is never clipped (it is longer than a date in some languages).
     void setUnsetText(const QString& text);
     // Shows dates in the current locale's short format.

@@ -103,7 +103,6 @@ void ScreeningStep::updateOutcome() {
                          : tr("For an adult, an act, a means and a purpose must all be present.");
     if (code == "pending") rule += QLatin1Char(' ') + tr("Tick \"Screening complete\" when no more information is expected.");
     rule_->setText(rule);
-    Q_EMIT outcomeChanged(QString::fromStdString(code));
 }
 
 void ScreeningStep::retranslate() {

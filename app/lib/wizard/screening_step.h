@@ -32,9 +32,6 @@ public:
     FieldForm* screeningForm() const { return screening_; }
     FieldForm* ageForm() const { return age_; }
 
-Q_SIGNALS:
-    void outcomeChanged(const QString& outcome);
-
 protected:
     void changeEvent(QEvent* event) override;
 

@@ -4,6 +4,7 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
+#include <QtCore/QProcess>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QPixmap>
@@ -12,6 +13,7 @@
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListWidget>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
@@ -46,6 +48,8 @@
 #include "settings/app_settings.h"
 #include "storage/database.h"
 #include "refusal_fixture.h"
+#include "reports/cross_tab_dialog.h"
+#include "reports/reports_page.h"
 #include "sync_fixture.h"
 #include "untranslated_text.h"
 #include "vault/vault.h"
@@ -151,6 +155,77 @@ void shootSyncStates(Shooter& shooter, MainWindow& window, const DemoVault& demo
     window.session()->vault().db().exec("DELETE FROM sync_enrolment");
     std::filesystem::remove_all(syncDir);
     sync->refresh();
+}
+
+// The Reports screen as a supervisor sees it: a cross-tab with grouped bars and suppressed cells, a one-way table
+// with bars and with a pie, the cross-tab builder, the settings with the minimum cell size, and the first page of
+// a PDF export rendered by pdftoppm.
+void shootReports(Shooter& shooter, MainWindow& window, const QString& outputDir, const QString& language) {
+    ReportsPage* page = window.showReports();
+    if (page == nullptr) {
+        shooter.fail(QStringLiteral("36_reports"), QStringLiteral("the Reports screen did not open"));
+        return;
+    }
+    const auto wait = [&] {
+        for (int i = 0; i < 500 && page->isBusy(); ++i) QTest::qWait(10);
+        if (page->isBusy() || !page->currentTable()) shooter.fail(QStringLiteral("reports"), QStringLiteral("no table"));
+    };
+    wait();
+    page->showBuiltinReport("exploitation_by_sex");
+    wait();
+    if (page->currentTable() && page->currentTable()->suppressedCount == 0) {
+        shooter.fail(QStringLiteral("36_reports"), QStringLiteral("no suppressed cell to show"));
+    }
+    shooter.shoot(&window, QStringLiteral("36_reports_exploitation_by_sex"));
+    page->showBuiltinReport("persons_by_age_band");
+    wait();
+    shooter.shoot(&window, QStringLiteral("37_reports_persons_by_age_band"));
+    page->showBuiltinReport("persons_by_sex");
+    wait();
+    page->setChartKind(ReportChart::Kind::Pie);
+    shooter.shoot(&window, QStringLiteral("38_reports_persons_by_sex_pie"));
+    page->setChartKind(ReportChart::Kind::Bar);
+    {
+        CrossTabDialog* dialog = page->openCrossTabDialog();
+        dialog->resize(760, 600);
+        dialog->filterDimensionCombo()->setCurrentIndex(
+            dialog->filterDimensionCombo()->findData(static_cast<int>(abri::reports::Dimension::ExploitationType)));
+        if (dialog->filterValues()->count() > 1) dialog->filterValues()->item(1)->setCheckState(Qt::Checked);
+        dialog->addFilter();
+        shooter.shoot(dialog, QStringLiteral("39_reports_new_cross_tab"));
+        dialog->reject();
+    }
+    {
+        SettingsDialog* settingsDialog = window.showSettingsDialog();
+        shooter.shoot(settingsDialog, QStringLiteral("40_settings_supervisor"));
+        settingsDialog->close();
+    }
+    // The PDF of the cross-tab (table, then its chart), its pages as images to look at.
+    page->showBuiltinReport("exploitation_by_sex");
+    wait();
+    // The chart image as it goes into the PDF.
+    const QImage chartImage = ReportChart::render(*page->currentTable(), ReportChart::Kind::Bar, window.session(),
+                                                  QSize(760, 420));
+    chartImage.save(QDir(outputDir).filePath(language + QStringLiteral("/42_report_pdf_chart.png")));
+    QTemporaryDir scratch;
+    const QString pdf = scratch.filePath(QStringLiteral("report.pdf"));
+    if (!page->exportPdf(pdf)) {
+        shooter.fail(QStringLiteral("41_report_pdf"), QStringLiteral("the PDF export failed"));
+        return;
+    }
+    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+    if (pdftoppm.isEmpty()) {
+        std::fprintf(stderr, "note: pdftoppm not installed, the PDF page image is skipped\n");
+        return;
+    }
+    QProcess render;
+    // pdftoppm names the pages <prefix>-1.png, <prefix>-2.png.
+    const QString prefix = QDir(outputDir).filePath(language + QStringLiteral("/41_report_pdf_page"));
+    render.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("72"), QStringLiteral("-f"),
+                            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("2"), pdf, prefix});
+    if (!render.waitForFinished(60000) || render.exitCode() != 0) {
+        shooter.fail(QStringLiteral("41_report_pdf"), QStringLiteral("pdftoppm failed"));
+    }
 }
 
 // The hub refused this computer's first change-set because its clock is three days ahead of the hub's: the status
@@ -353,6 +428,10 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         if (conflicts->conflictCount() != 1) shooter.fail(QStringLiteral("25_conflicts"), QStringLiteral("no conflict"));
         shooter.shoot(conflicts, QStringLiteral("25_conflicts_supervisor"));
         conflicts->close();
+    }
+    shootReports(shooter, window, outputDir, language);
+    if (auto* reports = window.workspace()->reportsPage()) {
+        window.workspace()->closeCaseTab(window.workspace()->tabs()->indexOf(reports));
     }
     shootSyncStates(shooter, window, demo);
     shootRefusal(shooter, window, demo);

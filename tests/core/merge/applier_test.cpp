@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "cases/case_repository.h"
+#include "cases/case_store.h"
 #include "common/error.h"
 #include "journal/journal.h"
 #include "merge/conflict_resolution.h"
+#include "merge/conflicts_view.h"
 #include "merge/state_hash.h"
 #include "merge/vault_applier.h"
 #include "sim/sim_device.h"
@@ -11,6 +13,7 @@
 #include "support/temp_dir.h"
 
 using namespace abri;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -165,4 +168,39 @@ TEST_CASE("a clock in 2031 is refused and the device re-stamps its edits", "[mer
     for (const auto& e : w.a->vault().journal().entriesFor(id))
         CHECK(journal::hlcPhysicalMs(e.hlc) < 1'900'000'000'000ULL);
     CHECK(merge::openConflicts(w.a->vault()).empty());
+}
+
+TEST_CASE("a case the hub excluded leaves every count, the exploitation filter and statistics included",
+          "[merge][applier][counts]") {
+    TwoDevices w;
+    cases::CaseRepository repoA(w.a->vault());
+    const Json situation = {{"exploitation_types", {"forced_labour"}}};
+    repoA.createCase({{"situation", situation}, {"person", {{"gender", "male"}}}});
+    // A case for an office this laptop's certificate does not cover: the hub excludes its create (§5.6).
+    repoA.createCase({{"office", "TST-B"}, {"situation", situation}, {"person", {{"gender", "male"}}}});
+    cases::CaseFilter byType;
+    byType.exploitationType = "forced_labour";
+    REQUIRE(repoA.count(byType) == 2);
+
+    w.sync();
+
+    cases::CaseQuery listed;
+    listed.filter = byType;
+    CHECK(repoA.list(listed).size() == 1);
+    // The single-filter count reads the exploitation index directly: it must hold live cases only.
+    CHECK(repoA.count(byType) == 1);
+    cases::CaseFilter byTypeAndStatus = byType;
+    byTypeAndStatus.status = "registered";
+    CHECK(repoA.count(byTypeAndStatus) == 1);
+    cases::CaseStore store(w.a->vault().db());
+    cases::FactQuery statistics;
+    statistics.groupBy = {cases::FactDimension::ExploitationType};
+    const auto counts = store.countPersons(statistics);
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0].keys == std::vector<std::string>{"forced_labour"});
+    CHECK(counts[0].persons == 1);
+    // The other laptop never had it.
+    cases::CaseRepository repoB(w.b->vault());
+    CHECK(repoB.count(byType) == 1);
+    CHECK(cases::CaseStore(w.b->vault().db()).countPersons(statistics) == counts);
 }

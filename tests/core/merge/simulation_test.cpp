@@ -1,4 +1,4 @@
-// Deterministic simulation (DESIGN.md §6, sync/PROTOCOL.md §5.7): an in-memory hub and several devices with real
+// Deterministic simulation (sync/PROTOCOL.md §5.7): an in-memory hub and several devices with real
 // vaults, random edits under injected clocks (one jumps to 2031, one runs hours ahead), random partitions,
 // duplicated, reordered and overlapping deliveries. At the end every replica has the hub's state hash for its
 // office and every edit is current, in conflicts, an ancestor, a create/delete, or excluded with a reason.
@@ -11,7 +11,9 @@
 #include <random>
 #include <sstream>
 
+#include "cases/case_store.h"
 #include "journal/journal.h"
+#include "merge/conflicts_view.h"
 #include "merge/state_hash.h"
 #include "merge/vault_applier.h"
 #include "seeds.h"
@@ -90,16 +92,17 @@ void checkDevice(World& world, test::SimDevice& device) {
         }
         // The row holds the merged document (a tombstoned case keeps the document it had: it is not shown).
         if (entity.create() == nullptr || (entity.entity == merge::EntityKind::Case && entity.deleted())) continue;
-        auto stmt = db.prepare(entity.entity == merge::EntityKind::Case ? "SELECT d.doc FROM cases c JOIN case_docs d ON d.case_rowid = c.rowid WHERE c.id = ?"
-                                                                        : "SELECT doc FROM case_items WHERE id = ?");
-        stmt.bind(1, id);
-        REQUIRE(stmt.step());
+        cases::CaseStore store(db);
+        const auto storedCase = entity.entity == merge::EntityKind::Case ? store.findCase(id) : std::nullopt;
+        const auto storedItem = entity.entity == merge::EntityKind::Case ? std::nullopt : store.findItem(id);
+        REQUIRE((storedCase || storedItem));
+        const merge::Json storedDoc = storedCase ? storedCase->doc : storedItem->doc;
         std::ostringstream ops;
         for (const auto& e : device.vault().journal().entriesFor(id))
             ops << journal::opKindCode(e.op.kind) << " " << e.op.field << "=" << e.op.valueJson << " hlc " << e.hlc
                 << " eff " << e.effHlc << " dev " << e.device.substr(0, 6) << " excl " << e.excludedReason << "\n";
         INFO("entity " << id << " ops:\n" << ops.str());
-        REQUIRE(merge::Json::parse(stmt.text(0)) == entity.document());
+        REQUIRE(storedDoc == entity.document());
     }
     REQUIRE(merge::openConflicts(device.vault()).size() == expectedOpen);
 }

@@ -86,3 +86,23 @@ TEST_CASE("a transaction rolls back unless committed", "[storage]") {
     }
     CHECK(db.queryInt64("SELECT count(*) FROM t;") == 1);
 }
+
+TEST_CASE("an in-memory database holds the vault schema and writes no file", "[storage]") {
+    test::TempDir dir;
+    const auto before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());  // a file would appear here if ":memory:" were taken as a name
+    {
+        auto db = Database::openInMemory();
+        storage::migrate(db);
+        CHECK(storage::schemaVersion(db) == storage::kSchemaVersion);
+        db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)").bind(1, "marker").bind(2, "ZEBRA-7731").run();
+        CHECK(db.queryText("SELECT value FROM meta WHERE key = 'marker'") == "ZEBRA-7731");
+        CHECK(db.queryText("PRAGMA temp_store;") == "2");
+        CHECK(db.queryText("PRAGMA journal_mode;") == "memory");
+        // Two in-memory databases are two databases.
+        auto other = Database::openInMemory();
+        CHECK(storage::schemaVersion(other) == 0);
+    }
+    std::filesystem::current_path(before);
+    CHECK(std::filesystem::is_empty(dir.path()));
+}

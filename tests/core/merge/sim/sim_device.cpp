@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "journal/journal.h"
 #include "merge/conflict_resolution.h"
+#include "merge/conflicts_view.h"
 #include "merge/restamp.h"
 #include "merge/vault_applier.h"
 #include "storage/database.h"
@@ -97,7 +98,7 @@ void SimDevice::randomEdit(std::mt19937_64& rng, const std::string& otherOffice)
             const auto open = merge::openConflicts(*vault_);
             if (open.empty()) return;
             const auto& c = open[pick(rng, open.size())];
-            merge::resolveConflict(*vault_, c.entityId, c.field, cases::Json::parse(c.losingValueJson));
+            merge::resolveOpenConflict(*vault_, c.id, merge::KeptValue::Losing);
         } else if (roll < 97) {
             repo.addItem(caseId, model::Entity::Consent,
                          {{"scope", "data_sharing"}, {"given", true}, {"recorded_on", vault_->today()}});

@@ -1,9 +1,9 @@
-#include "arguments.h"
+#include "common/arguments.h"
 
 #include <algorithm>
 #include <charconv>
 
-namespace abri::cli {
+namespace abri {
 
 namespace {
 
@@ -31,6 +31,11 @@ std::optional<std::string> ParsedArgs::value(std::string_view option) const {
 std::string ParsedArgs::valueOr(std::string_view option, std::string_view fallback) const {
     auto found = values_.find(option);
     return found == values_.end() ? std::string(fallback) : found->second;
+}
+
+std::vector<std::string> ParsedArgs::values(std::string_view option) const {
+    auto found = repeated_.find(option);
+    return found == repeated_.end() ? std::vector<std::string>{} : found->second;
 }
 
 std::optional<long long> ParsedArgs::integer(std::string_view option, long long min, long long max) const {
@@ -88,18 +93,23 @@ ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> 
         }
         const OptionSpec* option = findOption(spec, name);
         if (option == nullptr) throw UsageError("unknown option '--" + name + "'");
-        if (parsed.values_.count(name) != 0) throw UsageError("option '--" + name + "' given twice");
+        if (parsed.values_.count(name) != 0 && !option->repeatable) {
+            throw UsageError("option '--" + name + "' given twice");
+        }
         if (option->valueName.empty()) {
             if (inlineValue) throw UsageError("option '--" + name + "' takes no value");
             parsed.values_[name] = "";
             continue;
         }
+        std::string value;
         if (inlineValue) {
-            parsed.values_[name] = *inlineValue;
+            value = *inlineValue;
         } else {
             if (i + 1 >= args.size()) throw UsageError("option '--" + name + "' needs a value");
-            parsed.values_[name] = args[++i];
+            value = args[++i];
         }
+        parsed.values_.emplace(name, value);  // the first one
+        if (option->repeatable) parsed.repeated_[name].push_back(std::move(value));
     }
 
     for (const auto& option : spec.options) {
@@ -117,8 +127,9 @@ ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> 
     return parsed;
 }
 
-std::string helpText(const CommandSpec& spec) {
-    std::string out = "Usage: abri-cli " + std::string(spec.name);
+std::string helpText(std::string_view program, const CommandSpec& spec) {
+    std::string out = "Usage: " + std::string(program);
+    if (!spec.name.empty()) out += " " + std::string(spec.name);
     for (const auto& positional : spec.positionals) {
         if (positional.name == "VAULT") out += " " + std::string(positional.name);
     }
@@ -160,4 +171,4 @@ std::string helpText(const CommandSpec& spec) {
     return out;
 }
 
-}  // namespace abri::cli
+}  // namespace abri

@@ -1,7 +1,8 @@
 #pragma once
-// abri-cli's own small argument parser: one CommandSpec per command, long options only (--name VALUE or
-// --name=VALUE), "--" ends the options, a lone "-" is a positional (stdin). Anything unexpected throws
-// UsageError, which main() turns into exit code 2 and a pointer to the command's --help.
+// The argument parser of Abri's command-line programs (abri-cli, abri-hub, abri-syncd): one CommandSpec per
+// command, long options only (--name VALUE or --name=VALUE), "--" ends the options, a lone "-" is a positional
+// (stdin). Anything unexpected, an unknown option first of all, throws UsageError naming it, which each main()
+// turns into exit code 2 and a pointer to the command's --help. Plain C++: no Qt, no I/O.
 #include <map>
 #include <optional>
 #include <span>
@@ -10,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace abri::cli {
+namespace abri {
 
 class UsageError : public std::runtime_error {
 public:
@@ -23,6 +24,7 @@ struct OptionSpec {
     std::string_view help{};
     bool required = false;
     bool hidden = false;         // accepted but left out of --help (test and script knobs)
+    bool repeatable = false;     // may be given several times (values(name) returns them in order)
 };
 
 struct PositionalSpec {
@@ -31,7 +33,7 @@ struct PositionalSpec {
 };
 
 struct CommandSpec {
-    std::string_view name{};     // "case list"
+    std::string_view name{};     // the command words after the program name: "case list" (empty for none)
     std::string_view summary{};  // one line
     std::vector<PositionalSpec> positionals{};
     std::vector<OptionSpec> options{};
@@ -46,6 +48,8 @@ public:
     bool has(std::string_view option) const { return values_.find(std::string(option)) != values_.end(); }
     std::optional<std::string> value(std::string_view option) const;
     std::string valueOr(std::string_view option, std::string_view fallback) const;
+    // Every value of a repeatable option, in the order given (value() returns the first).
+    std::vector<std::string> values(std::string_view option) const;
     // Checked conversions; a bad value is a usage error naming the option.
     std::optional<long long> integer(std::string_view option, long long min, long long max) const;
     // The value must be one of `allowed`.
@@ -57,13 +61,14 @@ private:
     friend ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> args);
     std::vector<std::string> positionals_;
     std::map<std::string, std::string, std::less<>> values_;  // flags map to ""
+    std::map<std::string, std::vector<std::string>, std::less<>> repeated_;  // repeatable options only
 };
 
 // Parses the arguments that follow the command words. With --help/-h anywhere, returns early with
 // helpRequested set (and no other checks), so `abri-cli case add --help` always works.
 ParsedArgs parseArguments(const CommandSpec& spec, std::span<const std::string> args);
 
-// The --help text of a command.
-std::string helpText(const CommandSpec& spec);
+// The --help text of a command of `program` ("abri-cli").
+std::string helpText(std::string_view program, const CommandSpec& spec);
 
-}  // namespace abri::cli
+}  // namespace abri

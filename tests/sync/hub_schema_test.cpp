@@ -1,0 +1,66 @@
+// The hub store's schema version (sync/hub/hub_schema.h): new stores record it, stores made before it was recorded
+// open as version 1, and a store from a newer hub is refused with a typed error before anything reads it.
+#include <catch2/catch.hpp>
+
+#include "common/error.h"
+#include "crypto/primitives.h"
+#include "hub_schema.h"
+#include "hub_store.h"
+#include "support/temp_dir.h"
+#include "sync_test_support.h"
+
+using namespace abri;
+using sync::hub::HubStore;
+
+namespace {
+
+std::filesystem::path createStore(const test::TempDir& dir) {
+    sync::hub::HubInitOptions options;
+    options.dir = dir / "hub";
+    options.name = "test-hub";
+    options.address = "127.0.0.1:1";
+    options.kdf = crypto::KdfParams::minimum();
+    HubStore::create(options, test::kHubPassphrase);
+    return options.dir;
+}
+
+}  // namespace
+
+TEST_CASE("a new hub store records the latest schema version", "[sync][hub][schema]") {
+    test::TempDir tmp;
+    auto store = HubStore::open(createStore(tmp), test::kHubPassphrase);
+    CHECK(sync::hub::hubSchemaVersion(store.db()) == sync::hub::kHubSchemaVersion);
+    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
+}
+
+TEST_CASE("a hub store made before versions were recorded opens as version 1", "[sync][hub][schema]") {
+    test::TempDir tmp;
+    const auto dir = createStore(tmp);
+    std::string hubId;
+    {
+        auto store = HubStore::open(dir, test::kHubPassphrase);
+        hubId = sync::idToHex(store.hubId());
+        store.db().exec("DROP TABLE schema_version");  // as every store made before this change
+        CHECK(sync::hub::hubSchemaVersion(store.db()) == 1);
+    }
+    auto store = HubStore::open(dir, test::kHubPassphrase);
+    CHECK(sync::idToHex(store.hubId()) == hubId);  // same store, keys read as before
+    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == 1);
+    CHECK(store.devices().empty());
+}
+
+TEST_CASE("a hub store from a newer hub is refused with a typed error", "[sync][hub][schema]") {
+    test::TempDir tmp;
+    const auto dir = createStore(tmp);
+    {
+        auto store = HubStore::open(dir, test::kHubPassphrase);
+        store.db().exec("UPDATE schema_version SET version = " + std::to_string(sync::hub::kHubSchemaVersion + 1));
+    }
+    try {
+        HubStore::open(dir, test::kHubPassphrase);
+        FAIL("a newer store must not open");
+    } catch (const Error& error) {
+        CHECK(error.code() == ErrorCode::VaultFromNewerVersion);
+        CHECK(error.detail() == "schema " + std::to_string(sync::hub::kHubSchemaVersion + 1));
+    }
+}
