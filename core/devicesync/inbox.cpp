@@ -2,14 +2,14 @@
 
 #include <algorithm>
 
+#include "common/decimal.h"
+#include "common/error.h"
+#include "storage/meta.h"
 #include "wire/certificate.h"
 #include "wire/limits.h"
 #include "wire/page.h"
 #include "wire/sealed_file.h"
 #include "wire/sync_files.h"
-#include "common/decimal.h"
-#include "common/error.h"
-#include "storage/meta.h"
 
 namespace abri::devicesync {
 

@@ -5,14 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/case_store.h"
+#include "common/decimal.h"
+#include "common/error.h"
+#include "storage/meta.h"
 #include "wire/batch.h"
 #include "wire/limits.h"
 #include "wire/sealed_file.h"
 #include "wire/sync_error.h"
 #include "wire/sync_files.h"
-#include "common/decimal.h"
-#include "common/error.h"
-#include "storage/meta.h"
 
 namespace abri::devicesync {
 
@@ -39,15 +40,13 @@ wire::Id16 requireId(std::string_view hex, std::string_view what) {
 // The case an item belongs to: its create value names it; the item row is the fast path.
 class CaseOfItem {
 public:
-    explicit CaseOfItem(storage::Database& db) : db_(db) {}
+    explicit CaseOfItem(storage::Database& db) : db_(db), store_(db) {}
 
     std::string lookup(const std::string& itemId) {
         if (auto it = cache_.find(itemId); it != cache_.end()) return it->second;
         std::string caseId;
-        auto row = db_.prepare("SELECT case_id FROM case_items WHERE id = ?");
-        row.bind(1, itemId);
-        if (row.step()) {
-            caseId = row.text(0);
+        if (auto stored = store_.caseOfItem(itemId)) {
+            caseId = std::move(*stored);
         } else {
             auto create = db_.prepare("SELECT value FROM journal WHERE entity_id = ? AND op = 'create' ORDER BY seq "
                                       "LIMIT 1");
@@ -71,6 +70,7 @@ public:
 
 private:
     storage::Database& db_;
+    cases::CaseStore store_;
     std::unordered_map<std::string, std::string> cache_;
 };
 

@@ -44,7 +44,7 @@ Journal::Journal(storage::Database& db, std::string deviceId, HybridLogicalClock
     : db_(db), deviceId_(std::move(deviceId)), clock_(clock) {}
 
 std::string Journal::caseIdOf(const Op& op) {
-    if (op.entity == "case") return op.entityId;
+    if (op.entity == wire::entityKindCode(wire::EntityKind::Case)) return op.entityId;
     if (op.kind == OpKind::Create) {
         const auto value = nlohmann::json::parse(op.valueJson, nullptr, false);
         if (value.is_object() && value.contains("case_id") && value["case_id"].is_string())

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "wire/sync_error.h"
 #include "common/utf8.h"
+#include "wire/sync_error.h"
 
 namespace abri::wire {
 

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <fstream>
 
-#include "wire/sync_error.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "wire/sync_error.h"
 
 namespace abri::wire {
 

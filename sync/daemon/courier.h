@@ -11,10 +11,10 @@
 #include <random>
 #include <string>
 
-#include "wire/sync_error.h"
-#include "wire/sync_files.h"
 #include "common/daemon_config.h"
 #include "common/frame_channel.h"
+#include "wire/sync_error.h"
+#include "wire/sync_files.h"
 
 namespace abri::sync::daemon {
 
