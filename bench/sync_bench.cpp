@@ -10,11 +10,11 @@
 #include <thread>
 
 #include "cases/case_repository.h"
-#include "changeset/batch.h"
-#include "changeset/changeset.h"
-#include "changeset/inbox.h"
-#include "changeset/sealed_file.h"
-#include "changeset/sync_files.h"
+#include "wire/batch.h"
+#include "wire/changeset.h"
+#include "devicesync/inbox.h"
+#include "wire/sealed_file.h"
+#include "wire/sync_files.h"
 #include "child_process.h"
 #include "client/enrolment.h"
 #include "common/daemon_config.h"
@@ -136,7 +136,7 @@ public:
         admin->lock();
     }
     std::unique_ptr<vault::Vault> worker() const { return vault::Vault::unlock(vaultPath_, "worker", kWorkerPassword); }
-    fs::path syncDir() const { return sync::syncFolder(vaultPath_); }
+    fs::path syncDir() const { return wire::syncFolder(vaultPath_); }
     const fs::path& vaultPath() const { return vaultPath_; }
     // One abri-syncd session (a real process); returns its exit code.
     std::vector<std::string> daemonArgs() const { return {syncDir().string(), "--once", "--reply-timeout-ms", "60000"}; }
@@ -211,15 +211,15 @@ struct IngestFigures {
 // Ingests every outbox file of `laptop` into the hub store in this process (the hub process is stopped), as the
 // server does for uploads; then the files stay for the daemon, which the hub will answer with `duplicate`.
 IngestFigures ingestOutbox(const HubProcess& hub, const Laptop& laptop, std::size_t ops) {
-    std::vector<std::pair<sync::SyncFileName, fs::path>> files;
+    std::vector<std::pair<wire::SyncFileName, fs::path>> files;
     for (const auto& entry : fs::directory_iterator(laptop.syncDir() / "outbox")) {
-        auto name = sync::parseSyncFileName(entry.path().filename().string());
-        if (name && name->kind == sync::SyncFileKind::OutboxBatch) files.emplace_back(*name, entry.path());
+        auto name = wire::parseSyncFileName(entry.path().filename().string());
+        if (name && name->kind == wire::SyncFileKind::OutboxBatch) files.emplace_back(*name, entry.path());
     }
     std::sort(files.begin(), files.end(),
               [](const auto& a, const auto& b) { return a.first.firstSeq < b.first.firstSeq; });
     std::vector<std::vector<std::uint8_t>> contents;
-    for (const auto& file : files) contents.push_back(sync::readWholeFile(file.second, sync::kMaxBatchPayload + 1024));
+    for (const auto& file : files) contents.push_back(wire::readWholeFile(file.second, wire::kMaxBatchPayload + 1024));
 
     auto store = sync::hub::HubStore::open(hub.dir(), kHubPassphrase);
     IngestFigures figures;
@@ -229,13 +229,13 @@ IngestFigures ingestOutbox(const HubProcess& hub, const Laptop& laptop, std::siz
         // The cryptographic floor: what verification alone costs for the same bytes.
         Stopwatch watch;
         for (const auto& content : contents) {
-            auto opened = sync::openSealedFile(content, store.boxKey(), "bench");
-            auto batch = sync::decodeBatch(opened.payload, "bench");
+            auto opened = wire::openSealedFile(content, store.boxKey(), "bench");
+            auto batch = wire::decodeBatch(opened.payload, "bench");
             auto device = store.findDevice(batch.deviceId);
             if (!device) throw Error(ErrorCode::Internal, "bench", "device not enrolled");
             for (const auto& bytes : batch.changeSets) {
-                auto frame = sync::decodeChangeSetFrame(bytes, "bench");
-                sync::verifyChangeSetSignature(frame, device->certificate.signPk, "bench");
+                auto frame = wire::decodeChangeSetFrame(bytes, "bench");
+                wire::verifyChangeSetSignature(frame, device->certificate.signPk, "bench");
             }
         }
         figures.verifyOnlySeconds = watch.seconds();
@@ -322,7 +322,7 @@ int runSyncBench(const SyncBenchOptions& options) {
             applySeconds += apply.seconds();
             auto status = Json::parse(readText(second.syncDir() / "status.json"));
             const auto head = status.value("head_seq", std::uint64_t{0});
-            if (sync::readCheckpoint(vault->db()) >= head || sessions > 100) break;
+            if (devicesync::readCheckpoint(vault->db()) >= head || sessions > 100) break;
         }
         cases::CaseRepository repo(*vault);
         casesOnSecond = repo.count({});

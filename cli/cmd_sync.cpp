@@ -2,9 +2,9 @@
 // Enrolment needs the network (sync/client); the local steps are core/devicesync, which the app calls too.
 #include <ostream>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 #include "client/enrolment.h"
-#include "changeset/inbox.h"
+#include "devicesync/inbox.h"
 #include "devicesync/device_sync.h"
 #include "merge/vault_applier.h"
 #include "command.h"
@@ -22,13 +22,13 @@ int runEnroll(const ParsedArgs& args, Io& io) {
     if (auto address = args.value("address")) options.addressOverride = *address;
     auto result = sync::client::enrolDevice(*session, session->path(), args.positional(1), options);
     if (io.json) {
-        io.out << jsonText({{"device_id", sync::idToHex(result.deviceId)},
+        io.out << jsonText({{"device_id", wire::idToHex(result.deviceId)},
                             {"office", result.office},
                             {"certificate_serial", result.certificateSerial},
                             {"sync_folder", result.syncDir.string()}})
                << "\n";
     } else {
-        io.out << "Enrolled device " << sync::idToHex(result.deviceId) << " for office " << result.office
+        io.out << "Enrolled device " << wire::idToHex(result.deviceId) << " for office " << result.office
                << ". Start abri-syncd " << result.syncDir.string() << "\n";
     }
     return 0;
@@ -58,9 +58,9 @@ int runSync(const ParsedArgs& args, Io& io) {
 // sent everything and applied every page up to the head. Reads the whole journal, so it is its own command.
 int runState(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
-    const auto hash = sync::hashToHex(merge::vaultStateHash(*session));
+    const auto hash = wire::hashToHex(merge::vaultStateHash(*session));
     const auto overview = devicesync::readSyncOverview(*session, session->path());
-    const auto checkpoint = sync::readCheckpoint(session->db());
+    const auto checkpoint = devicesync::readCheckpoint(session->db());
     if (io.json) {
         io.out << jsonText({{"state_hash", hash},
                             {"checkpoint", checkpoint},

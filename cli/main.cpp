@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 #include "command.h"
 #include "common/error.h"
 
@@ -82,7 +82,7 @@ void reportError(Io& io, const abri::Error& error) {
 }
 
 // Sync refusals (enroll, sync, bundles) carry a protocol code (sync/PROTOCOL.md §9) and a non-personal subject.
-void reportSyncError(Io& io, const abri::sync::SyncError& error) {
+void reportSyncError(Io& io, const abri::wire::SyncError& error) {
     if (io.json) {
         io.out << jsonText({{"error", error.name()},
                             {"message", error.what()},
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
     } catch (const abri::Error& error) {
         reportError(io, error);
         return kExitError;
-    } catch (const abri::sync::SyncError& error) {
+    } catch (const abri::wire::SyncError& error) {
         reportSyncError(io, error);
         return kExitError;
     } catch (const std::bad_alloc&) {

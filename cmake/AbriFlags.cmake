@@ -9,6 +9,21 @@ target_compile_options(abri_flags INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
   -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough
   -fstack-protector-strong -D_GLIBCXX_ASSERTIONS)
+
+# Stack clash probing and control-flow protection (CET: IBT + shadow stack) — the hardening Debian builds with.
+# GCC 12 and clang 14 (the fuzz build) both take them on x86-64; a target without CET (e.g. arm64) skips
+# -fcf-protection rather than failing, and says so.
+include(CheckCXXCompilerFlag)
+foreach(flag IN ITEMS -fstack-clash-protection -fcf-protection)
+  string(MAKE_C_IDENTIFIER "ABRI_CXX_HAS${flag}" supported)
+  check_cxx_compiler_flag(${flag} ${supported})
+  if(${supported})
+    target_compile_options(abri_flags INTERFACE ${flag})
+  else()
+    message(STATUS "Hardening: ${CMAKE_CXX_COMPILER_ID} does not support ${flag} for this target; built without it")
+  endif()
+endforeach()
+
 if(ABRI_WERROR)
   target_compile_options(abri_flags INTERFACE -Werror)
 endif()

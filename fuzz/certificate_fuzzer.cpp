@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <span>
 
-#include "changeset/certificate.h"
-#include "changeset/hub_descriptor.h"
-#include "changeset/sync_error.h"
+#include "wire/certificate.h"
+#include "wire/hub_descriptor.h"
+#include "wire/sync_error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const abri::crypto::SigningKeyPair hub = [] {
@@ -16,18 +16,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     std::span<const std::uint8_t> bytes(data, size);
     try {
-        const auto cert = abri::sync::decodeCertificate(bytes, "fuzz");
+        const auto cert = abri::wire::decodeCertificate(bytes, "fuzz");
         try {
-            abri::sync::verifyCertificate(cert, hub.publicKey, "fuzz");
-        } catch (const abri::sync::SyncError&) {
+            abri::wire::verifyCertificate(cert, hub.publicKey, "fuzz");
+        } catch (const abri::wire::SyncError&) {
         }
-        const auto reissued = abri::sync::issueCertificate(cert, hub);
-        if (abri::sync::decodeCertificate(reissued.bytes, "fuzz").serial != cert.serial) __builtin_trap();
-    } catch (const abri::sync::SyncError&) {
+        const auto reissued = abri::wire::issueCertificate(cert, hub);
+        if (abri::wire::decodeCertificate(reissued.bytes, "fuzz").serial != cert.serial) __builtin_trap();
+    } catch (const abri::wire::SyncError&) {
     }
     try {
-        (void)abri::sync::decodeHubDescriptor(bytes, "fuzz");
-    } catch (const abri::sync::SyncError&) {
+        (void)abri::wire::decodeHubDescriptor(bytes, "fuzz");
+    } catch (const abri::wire::SyncError&) {
     }
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "common/frames.h"
 
 using namespace abri::sync;
+using namespace abri::wire;
 
 namespace {
 

@@ -6,15 +6,15 @@
 #include <span>
 #include <vector>
 
-#include "changeset/admission_record.h"
-#include "changeset/page.h"
-#include "changeset/refusal_notice.h"
-#include "changeset/sync_error.h"
+#include "wire/admission_record.h"
+#include "wire/page.h"
+#include "wire/refusal_notice.h"
+#include "wire/sync_error.h"
 #include "crypto/signing.h"
 
 namespace {
-abri::sync::Id16 filled(std::uint8_t b) {
-    abri::sync::Id16 id{};
+abri::wire::Id16 filled(std::uint8_t b) {
+    abri::wire::Id16 id{};
     id.fill(b);
     return id;
 }
@@ -30,30 +30,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto device = filled(0xd2);
     std::span<const std::uint8_t> bytes(data, size);
     try {
-        (void)abri::sync::decodePage(bytes, hubId, device, hub.publicKey, "fuzz");
-    } catch (const abri::sync::SyncError&) {
+        (void)abri::wire::decodePage(bytes, hubId, device, hub.publicKey, "fuzz");
+    } catch (const abri::wire::SyncError&) {
     }
     if (size >= 64) {
         std::vector<std::uint8_t> resigned(data, data + size - 64);
         const auto sig = abri::crypto::signDigest(hub, abri::crypto::Domain::Page, abri::crypto::blake2b({resigned}));
         resigned.insert(resigned.end(), sig.begin(), sig.end());
         try {
-            const auto page = abri::sync::decodePage(resigned, hubId, device, hub.publicKey, "fuzz");
-            const auto again = abri::sync::decodePage(abri::sync::encodePage(page, hub), hubId, device,
-                                                      hub.publicKey, "fuzz");
+            const auto page = abri::wire::decodePage(resigned, hubId, device, hub.publicKey, "fuzz");
+            const auto again =
+                abri::wire::decodePage(abri::wire::encodePage(page, hub), hubId, device, hub.publicKey, "fuzz");
             if (again.entries.size() != page.entries.size()) __builtin_trap();
-        } catch (const abri::sync::SyncError&) {
+        } catch (const abri::wire::SyncError&) {
         }
     }
     try {
         std::size_t used = 0;
-        (void)abri::sync::decodeAdmissionRecord(bytes, used, "fuzz");
+        (void)abri::wire::decodeAdmissionRecord(bytes, used, "fuzz");
         if (used > size) __builtin_trap();
-    } catch (const abri::sync::SyncError&) {
+    } catch (const abri::wire::SyncError&) {
     }
     try {
-        (void)abri::sync::decodeRefusalNotice(bytes, hub.publicKey, "fuzz");
-    } catch (const abri::sync::SyncError&) {
+        (void)abri::wire::decodeRefusalNotice(bytes, hub.publicKey, "fuzz");
+    } catch (const abri::wire::SyncError&) {
     }
     return 0;
 }

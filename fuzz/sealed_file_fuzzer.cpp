@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <span>
 
-#include "changeset/batch.h"
-#include "changeset/sealed_file.h"
-#include "changeset/sync_error.h"
+#include "wire/batch.h"
+#include "wire/sealed_file.h"
+#include "wire/sync_error.h"
 #include "crypto/sealed_box.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -17,21 +17,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     std::span<const std::uint8_t> bytes(data, size);
     try {
-        (void)abri::sync::decodeSealedHeader(bytes, "fuzz");
-    } catch (const abri::sync::SyncError&) {
+        (void)abri::wire::decodeSealedHeader(bytes, "fuzz");
+    } catch (const abri::wire::SyncError&) {
     }
     try {
-        const auto opened = abri::sync::openSealedFile(bytes, key, "fuzz");
-        if (opened.content == abri::sync::SealedContent::Batch) (void)abri::sync::decodeBatch(opened.payload, "fuzz");
-    } catch (const abri::sync::SyncError&) {
+        const auto opened = abri::wire::openSealedFile(bytes, key, "fuzz");
+        if (opened.content == abri::wire::SealedContent::Batch) (void)abri::wire::decodeBatch(opened.payload, "fuzz");
+    } catch (const abri::wire::SyncError&) {
     }
     // The batch decoder on raw input too: the sealed layer rarely lets mutations through.
     try {
-        const auto batch = abri::sync::decodeBatch(bytes, "fuzz");
-        if (abri::sync::decodeBatch(abri::sync::encodeBatch(batch), "fuzz").changeSets != batch.changeSets) {
+        const auto batch = abri::wire::decodeBatch(bytes, "fuzz");
+        if (abri::wire::decodeBatch(abri::wire::encodeBatch(batch), "fuzz").changeSets != batch.changeSets) {
             __builtin_trap();
         }
-    } catch (const abri::sync::SyncError&) {
+    } catch (const abri::wire::SyncError&) {
     }
     return 0;
 }

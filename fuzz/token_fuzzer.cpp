@@ -5,23 +5,23 @@
 #include <span>
 #include <string_view>
 
-#include "changeset/enrolment_token.h"
-#include "changeset/sync_error.h"
+#include "wire/enrolment_token.h"
+#include "wire/sync_error.h"
 #include "crypto/signing.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {
-        const auto token = abri::sync::decodeTokenText(text);
-        const auto again = abri::sync::decodeTokenText(abri::sync::encodeTokenText(token));
+        const auto token = abri::wire::decodeTokenText(text);
+        const auto again = abri::wire::decodeTokenText(abri::wire::encodeTokenText(token));
         if (again.office != token.office || !again.secret.equals(token.secret)) __builtin_trap();
-    } catch (const abri::sync::SyncError& e) {
-        if (e.code() != abri::sync::SyncCode::TokenMalformed) __builtin_trap();
+    } catch (const abri::wire::SyncError& e) {
+        if (e.code() != abri::wire::SyncCode::TokenMalformed) __builtin_trap();
     }
     try {
-        (void)abri::sync::decodeTokenBytes(std::span<const std::uint8_t>(data, size));
-    } catch (const abri::sync::SyncError& e) {
-        if (e.code() != abri::sync::SyncCode::TokenMalformed) __builtin_trap();
+        (void)abri::wire::decodeTokenBytes(std::span<const std::uint8_t>(data, size));
+    } catch (const abri::wire::SyncError& e) {
+        if (e.code() != abri::wire::SyncCode::TokenMalformed) __builtin_trap();
     }
     if (auto fp = abri::crypto::parseFingerprintDisplay(text)) {
         if (abri::crypto::parseFingerprintDisplay(abri::crypto::fingerprintDisplay(*fp)) != fp) __builtin_trap();

@@ -306,6 +306,15 @@ bool CaseStore::itemExists(std::string_view itemId) {
     return found;
 }
 
+std::optional<std::string> CaseStore::caseOfItem(std::string_view itemId) {
+    auto& s = db_.cached("SELECT case_id FROM case_items WHERE id = ?");
+    s.bind(1, itemId);
+    std::optional<std::string> caseId;
+    if (s.step()) caseId = s.text(0);
+    s.reset();
+    return caseId;
+}
+
 void CaseStore::insertItem(const StoredItem& item) {
     db_.cached(
            "INSERT INTO case_items (id, case_id, kind, author, created_ms, created_hlc, created_device, supersedes, "

@@ -90,6 +90,8 @@ public:
     // Every item id of a case, deleted ones too (history).
     std::vector<std::string> allItemIds(std::string_view caseId);
     bool itemExists(std::string_view itemId);
+    // The case an item (live or deleted) belongs to; nullopt for an item this vault has no row of.
+    std::optional<std::string> caseOfItem(std::string_view itemId);
     void insertItem(const StoredItem& item);
     void updateItem(std::string_view itemId, const Json& doc, bool deleted);
 

@@ -2,30 +2,30 @@
 
 namespace abri::devicesync {
 
-merge::AdmittedChangeSet toAdmitted(const sync::ChangeSet& cs, const sync::AdmissionRecord& admission) {
+merge::AdmittedChangeSet toAdmitted(const wire::ChangeSet& cs, const wire::AdmissionRecord& admission) {
     merge::AdmittedChangeSet out;
-    out.id = sync::hashToHex(cs.id);
-    out.device = sync::idToHex(cs.header.deviceId);
+    out.id = wire::hashToHex(cs.id);
+    out.device = wire::idToHex(cs.header.deviceId);
     out.deviceSeq = cs.header.deviceSeq;
-    out.caseId = sync::idToHex(cs.header.caseId);
+    out.caseId = wire::idToHex(cs.header.caseId);
     out.hubSeq = admission.hubSeq;
     out.admittedMs = static_cast<std::int64_t>(admission.admittedMs);
     out.clamp = merge::Clamp{admission.clampCeiling, admission.clampFloor};
     for (const auto& e : admission.excluded) {
-        out.excluded.push_back({e.opIndex, static_cast<merge::ExclusionReason>(sync::wireValue(e.reason))});
+        out.excluded.push_back({e.opIndex, e.reason});
     }
     for (const auto& op : cs.ops) {
         merge::RemoteOp r;
-        r.kind = static_cast<merge::OpKind>(op.kind);
-        r.entity = static_cast<merge::EntityKind>(op.entity);
-        r.entityId = sync::idToHex(op.entityId);
+        r.kind = op.kind;
+        r.entity = op.entity;
+        r.entityId = wire::idToHex(op.entityId);
         r.caseId = out.caseId;
         r.field = op.field;
         r.valueJson = op.valueJson;
-        for (const auto& p : op.parents) r.parents.push_back({p.hlc, sync::idToHex(p.device)});
+        for (const auto& p : op.parents) r.parents.push_back({p.hlc, wire::idToHex(p.device)});
         r.hlc = op.hlc;
         r.device = out.device;
-        if (op.authorIndex < cs.authors.size()) r.author = sync::idToHex(cs.authors[op.authorIndex]);
+        if (op.authorIndex < cs.authors.size()) r.author = wire::idToHex(cs.authors[op.authorIndex]);
         out.ops.push_back(std::move(r));
     }
     merge::assignEffectiveHlcs(out);

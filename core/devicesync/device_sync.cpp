@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "changeset/device_keys.h"
-#include "changeset/limits.h"
-#include "changeset/sync_files.h"
+#include "devicesync/device_keys.h"
+#include "wire/limits.h"
+#include "wire/sync_files.h"
 #include "common/error.h"
 #include "devicesync/admitted_adapter.h"
 #include "devicesync/refusals.h"
@@ -20,13 +20,13 @@
 namespace abri::devicesync {
 
 namespace fs = std::filesystem;
-using sync::SyncCode;
-using sync::SyncError;
+using wire::SyncCode;
+using wire::SyncError;
 
 namespace {
 
-sync::Id16 vaultDeviceId(vault::Vault& vault) {
-    auto id = sync::idFromHex(vault.deviceId());
+wire::Id16 vaultDeviceId(vault::Vault& vault) {
+    auto id = wire::idFromHex(vault.deviceId());
     if (!id) throw Error(ErrorCode::VaultCorrupted, "device_id");
     return *id;
 }
@@ -55,63 +55,63 @@ bool isEnrolled(vault::Vault& vault) {
 }
 
 SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
-    auto hub = sync::storedHubDescriptor(vault.db());
+    auto hub = storedHubDescriptor(vault.db());
     if (!hub) throw SyncError(SyncCode::UnknownDevice, "not enrolled");
-    auto keys = sync::loadDeviceKeys(vault.db());
+    auto keys = loadDeviceKeys(vault.db());
     if (!keys) throw SyncError(SyncCode::UnknownDevice, "no device keys");
-    const auto syncDir = sync::syncFolder(vaultPath);
-    sync::DeviceIdentity identity{vaultDeviceId(vault), vault.office()};
+    const auto syncDir = wire::syncFolder(vaultPath);
+    DeviceIdentity identity{vaultDeviceId(vault), vault.office()};
     SyncStepResult result;
-    result.packed = sync::packUnshipped(vault.db(), identity, keys->sign);
+    result.packed = packUnshipped(vault.db(), identity, keys->sign);
     fs::create_directories(syncDir / "outbox");
     fs::create_directories(syncDir / "inbox");
     result.outboxFiles =
-        sync::writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
+        writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
 
     merge::VaultApplier applier(vault);
-    sync::InboxContext context;
+    InboxContext context;
     context.deviceId = identity.deviceId;
     context.boxKey = &keys->box;
     context.hub = *hub;
     context.clock = &vault.clock();
-    sync::InboxHandlers handlers;
-    handlers.onChangeSet = [&](const sync::ChangeSet& cs, const sync::AdmissionRecord& admission) {
+    InboxHandlers handlers;
+    handlers.onChangeSet = [&](const wire::ChangeSet& cs, const wire::AdmissionRecord& admission) {
         applier.apply(toAdmitted(cs, admission));
     };
-    handlers.onReceipt = [&](const sync::AdmissionRecord& admission) {
+    handlers.onReceipt = [&](const wire::AdmissionRecord& admission) {
         // Our own change-set: its ops are journalled already; a clamp or exclusions must still be recorded (§5.6),
         // for which the applier needs the ops' HLCs: decode our stored copy (not yet pruned in this transaction).
         if (admission.clampCeiling == 0 && admission.excluded.empty()) return;
         auto stored = vault.db().prepare("SELECT bytes FROM sync_outgoing WHERE device_seq = ?");
         stored.bind(1, static_cast<std::int64_t>(admission.deviceSeq));
         if (!stored.step()) return;
-        auto own = sync::decodeChangeSet(stored.blob(0), {}, "sync_outgoing");
+        auto own = wire::decodeChangeSet(stored.blob(0), {}, "sync_outgoing");
         if (own.id != admission.changeSetId) return;
         applier.apply(toAdmitted(own, admission));
     };
     // Verified notices are recorded for the user (open until re-stamped or settled); stale ones, about change-sets
     // this device no longer holds, are dropped with their file.
-    handlers.onRefusal = [&](const sync::RefusalNotice& notice) { recordRefusal(vault, notice); };
-    result.inbox = sync::applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
+    handlers.onRefusal = [&](const wire::RefusalNotice& notice) { recordRefusal(vault, notice); };
+    result.inbox = applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
     // A page may have acknowledged a refused change-set after all (the hub took a later retry).
     closeSettledRefusals(vault);
     return result;
 }
 
 std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
-    const auto syncDir = sync::syncFolder(vaultPath);
+    const auto syncDir = wire::syncFolder(vaultPath);
     const auto bundle = dir / "abri-bundle";
     fs::create_directories(bundle / "to-hub");
-    sync::writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
+    wire::writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
     const auto device = vaultDeviceId(vault);
     std::size_t copied = 0;
     std::set<std::string> current;
     if (fs::is_directory(syncDir / "outbox")) {
         for (const auto& entry : fs::directory_iterator(syncDir / "outbox")) {
-            auto name = sync::parseSyncFileName(entry.path().filename().string());
-            if (!name || name->kind != sync::SyncFileKind::OutboxBatch || name->deviceId != device) continue;
-            auto bytes = sync::readWholeFile(entry.path(), sync::kMaxBatchPayload + 1024);
-            sync::writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
+            auto name = wire::parseSyncFileName(entry.path().filename().string());
+            if (!name || name->kind != wire::SyncFileKind::OutboxBatch || name->deviceId != device) continue;
+            auto bytes = wire::readWholeFile(entry.path(), wire::kMaxBatchPayload + 1024);
+            wire::writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
             current.insert(entry.path().filename().string());
             ++copied;
         }
@@ -121,30 +121,30 @@ std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const f
     // change-sets of the same seqs, which it would then take for a fork.
     std::vector<fs::path> stale;
     for (const auto& entry : fs::directory_iterator(bundle / "to-hub")) {
-        auto name = sync::parseSyncFileName(entry.path().filename().string());
-        if (name && name->kind == sync::SyncFileKind::OutboxBatch && name->deviceId == device &&
+        auto name = wire::parseSyncFileName(entry.path().filename().string());
+        if (name && name->kind == wire::SyncFileKind::OutboxBatch && name->deviceId == device &&
             current.count(entry.path().filename().string()) == 0) {
             stale.push_back(entry.path());
         }
     }
     for (const auto& path : stale) fs::remove(path);
-    const auto want = "office_seq " + std::to_string(sync::readCheckpoint(vault.db())) + "\n";
-    sync::writeFileAtomically(bundle / "to-hub", "want-" + sync::idToHex(device) + ".txt", crypto::asBytes(want));
+    const auto want = "office_seq " + std::to_string(readCheckpoint(vault.db())) + "\n";
+    wire::writeFileAtomically(bundle / "to-hub", "want-" + wire::idToHex(device) + ".txt", crypto::asBytes(want));
     return copied;
 }
 
 std::size_t importBundle(vault::Vault& vault, const fs::path& vaultPath, const fs::path& dir) {
-    const auto syncDir = sync::syncFolder(vaultPath);
+    const auto syncDir = wire::syncFolder(vaultPath);
     const auto device = vaultDeviceId(vault);
-    const auto from = dir / "abri-bundle" / "to-device" / sync::idToHex(device);
+    const auto from = dir / "abri-bundle" / "to-device" / wire::idToHex(device);
     fs::create_directories(syncDir / "inbox");
     std::size_t moved = 0;
     if (!fs::is_directory(from)) return 0;
     for (const auto& entry : fs::directory_iterator(from)) {
-        auto name = sync::parseSyncFileName(entry.path().filename().string());
-        if (!name || name->deviceId != device || name->kind == sync::SyncFileKind::OutboxBatch) continue;
-        auto bytes = sync::readWholeFile(entry.path(), sync::kMaxPagePayload + 1024);
-        sync::writeFileAtomically(syncDir / "inbox", entry.path().filename().string(), bytes);
+        auto name = wire::parseSyncFileName(entry.path().filename().string());
+        if (!name || name->deviceId != device || name->kind == wire::SyncFileKind::OutboxBatch) continue;
+        auto bytes = wire::readWholeFile(entry.path(), wire::kMaxPagePayload + 1024);
+        wire::writeFileAtomically(syncDir / "inbox", entry.path().filename().string(), bytes);
         ++moved;
     }
     return moved;
@@ -161,7 +161,7 @@ SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
         ++overview.openRefusals;
         overview.clockRefused = overview.clockRefused || refusal.isClockRefusal();
     }
-    const auto syncDir = sync::syncFolder(vaultPath);
+    const auto syncDir = wire::syncFolder(vaultPath);
     if (auto status = readStatusFile(syncDir)) {
         overview.link = status->value("link", "");
         // The daemon rewrites the file on every attempt (retries back off to 15 minutes at most): a file older

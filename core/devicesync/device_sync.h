@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "changeset/inbox.h"
-#include "changeset/outbox.h"
+#include "devicesync/inbox.h"
+#include "devicesync/outbox.h"
 
 namespace abri::vault {
 class Vault;
@@ -29,9 +29,9 @@ bool isEnrolled(vault::Vault& vault);
 std::uint64_t ackedSeqFromStatus(const std::filesystem::path& syncDir);
 
 struct SyncStepResult {
-    sync::PackResult packed;
+    PackResult packed;
     std::vector<std::string> outboxFiles;  // names written
-    sync::InboxResult inbox;
+    InboxResult inbox;
 };
 // While unlocked: seal the unshipped journal into the outbox, then verify and apply every page in the inbox, and
 // record the hub's refusal notices (devicesync/refusals.h).

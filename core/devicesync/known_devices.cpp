@@ -1,7 +1,7 @@
 #include "devicesync/known_devices.h"
 
-#include "changeset/certificate.h"
-#include "changeset/sync_error.h"
+#include "wire/certificate.h"
+#include "wire/sync_error.h"
 #include "storage/database.h"
 #include "vault/vault.h"
 
@@ -13,9 +13,9 @@ std::map<std::string, KnownDevice> knownDevices(vault::Vault& vault) {
     auto rows = vault.db().prepare("SELECT device_id, status, certificate FROM sync_certificates ORDER BY serial");
     while (rows.step()) {
         try {
-            const auto cert = sync::decodeCertificate(rows.blob(2), "sync_certificates");
+            const auto cert = wire::decodeCertificate(rows.blob(2), "sync_certificates");
             out[rows.text(0)] = KnownDevice{cert.label, cert.office, rows.int64(1) == 2};
-        } catch (const sync::SyncError&) {
+        } catch (const wire::SyncError&) {
             // Stored only after the page's signature was verified; an undecodable one is simply not named.
         }
     }

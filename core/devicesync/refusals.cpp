@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "changeset/changeset.h"
-#include "changeset/inbox.h"
-#include "changeset/limits.h"
-#include "changeset/outbox.h"
-#include "changeset/sync_files.h"
+#include "wire/changeset.h"
+#include "devicesync/inbox.h"
+#include "wire/limits.h"
+#include "devicesync/outbox.h"
+#include "wire/sync_files.h"
 #include "common/error.h"
 #include "devicesync/device_sync.h"
 #include "journal/journal.h"
@@ -17,17 +17,17 @@
 namespace abri::devicesync {
 
 namespace fs = std::filesystem;
-using sync::SyncCode;
-using sync::SyncError;
+using wire::SyncCode;
+using wire::SyncError;
 
 namespace {
 
-const sync::Hash32 kNoId{};
+const wire::Hash32 kNoId{};
 
-bool isNamed(const sync::Hash32& id) { return id != kNoId; }
+bool isNamed(const wire::Hash32& id) { return id != kNoId; }
 
-sync::Hash32 hashFromBlob(const std::vector<std::uint8_t>& blob, const char* column) {
-    sync::Hash32 hash{};
+wire::Hash32 hashFromBlob(const std::vector<std::uint8_t>& blob, const char* column) {
+    wire::Hash32 hash{};
     if (blob.size() != hash.size()) throw Error(ErrorCode::VaultCorrupted, column);
     std::copy(blob.begin(), blob.end(), hash.begin());
     return hash;
@@ -35,7 +35,7 @@ sync::Hash32 hashFromBlob(const std::vector<std::uint8_t>& blob, const char* col
 
 // Whether sync_outgoing still holds the change-set a notice (or a recorded refusal) is about. A notice that names
 // no change-set (the hub could not decode its header) is about whatever this device holds at that seq.
-bool holdsChangeSet(storage::Database& db, std::uint64_t deviceSeq, const sync::Hash32& id) {
+bool holdsChangeSet(storage::Database& db, std::uint64_t deviceSeq, const wire::Hash32& id) {
     auto row = db.prepare("SELECT id FROM sync_outgoing WHERE device_seq = ?");
     row.bind(1, static_cast<std::int64_t>(deviceSeq));
     if (!row.step()) return false;
@@ -48,7 +48,7 @@ bool holdsChangeSet(storage::Database& db, std::uint64_t deviceSeq, const sync::
 std::uint64_t latestHubTimeMs(storage::Database& db) {
     const auto refusals = db.queryInt64("SELECT max(hub_time_ms) FROM sync_refusals").value_or(0);
     const auto admissions = db.queryInt64("SELECT max(admitted_ms) FROM sync_admissions").value_or(0);
-    const auto fromPages = static_cast<std::int64_t>(sync::readHubTimeMs(db));
+    const auto fromPages = static_cast<std::int64_t>(readHubTimeMs(db));
     return static_cast<std::uint64_t>(std::max<std::int64_t>({refusals, admissions, fromPages, 0}));
 }
 
@@ -59,7 +59,7 @@ journal::Hlc queryHlc(storage::Database& db, std::string_view sql) {
 // The change-sets from the refused seq on, as stored: the journal entries they hold and the refused one's prev_hash.
 struct Dropped {
     std::size_t changeSets = 0;
-    sync::Hash32 prevHash{};
+    wire::Hash32 prevHash{};
     std::vector<std::int64_t> journalSeqs;
 };
 
@@ -72,14 +72,14 @@ Dropped readDropped(storage::Database& db, const std::string& deviceHex, const R
     auto& entry = db.cached("SELECT seq FROM journal WHERE device = ? AND hlc = ? AND origin = 'local'");
     while (rows.step()) {
         const auto seq = static_cast<std::uint64_t>(rows.int64(0));
-        const sync::Hash32 id = hashFromBlob(rows.blob(1), "sync_outgoing.id");
+        const wire::Hash32 id = hashFromBlob(rows.blob(1), "sync_outgoing.id");
         if (dropped.changeSets == 0 &&
             (seq != refusal.deviceSeq || (isNamed(refusal.changeSetId) && id != refusal.changeSetId))) {
             throw Error(ErrorCode::NotFound, "sync_outgoing");
         }
-        sync::ChangeSet cs;
+        wire::ChangeSet cs;
         try {
-            cs = sync::decodeChangeSet(rows.blob(2), {}, "sync_outgoing");
+            cs = wire::decodeChangeSet(rows.blob(2), {}, "sync_outgoing");
         } catch (const SyncError&) {
             throw Error(ErrorCode::VaultCorrupted, "sync_outgoing");
         }
@@ -102,11 +102,11 @@ bool RecordedRefusal::isClockRefusal() const {
     return code == SyncCode::ClockAhead || code == SyncCode::ClockOutOfBounds;
 }
 
-bool recordRefusal(vault::Vault& vault, const sync::RefusalNotice& notice) {
+bool recordRefusal(vault::Vault& vault, const wire::RefusalNotice& notice) {
     auto& db = vault.db();
     if (!holdsChangeSet(db, notice.deviceSeq, notice.changeSetId)) return false;
     const std::optional<std::int64_t> opIndex =
-        notice.opIndex == sync::kNoOpIndex ? std::nullopt : std::optional<std::int64_t>(notice.opIndex);
+        notice.opIndex == wire::kNoOpIndex ? std::nullopt : std::optional<std::int64_t>(notice.opIndex);
     auto existing = db.prepare("SELECT hub_time_ms FROM sync_refusals WHERE device_seq = ? AND changeset_id = ?");
     existing.bind(1, static_cast<std::int64_t>(notice.deviceSeq)).bindBlob(2, notice.changeSetId);
     if (existing.step()) {
@@ -145,7 +145,7 @@ std::vector<RecordedRefusal> pendingRefusals(vault::Vault& vault) {
         r.deviceSeq = static_cast<std::uint64_t>(stmt.int64(0));
         r.changeSetId = hashFromBlob(stmt.blob(1), "sync_refusals.changeset_id");
         r.wireCode = static_cast<std::uint16_t>(stmt.int64(2));
-        r.code = sync::syncCodeFromWire(r.wireCode);
+        r.code = wire::syncCodeFromWire(r.wireCode);
         if (auto index = stmt.optionalInt64(3)) r.opIndex = static_cast<std::uint16_t>(*index);
         r.hubTimeMs = static_cast<std::uint64_t>(stmt.int64(4));
         r.receivedMs = stmt.int64(5);
@@ -176,9 +176,9 @@ RestampResult restampAfterClockRefusal(vault::Vault& vault, const fs::path& vaul
                                        const RecordedRefusal& refusal) {
     if (!refusal.isClockRefusal()) throw Error(ErrorCode::InvalidValue, "sync_refusals.code");
     auto& db = vault.db();
-    const auto syncDir = sync::syncFolder(vaultPath);
+    const auto syncDir = wire::syncFolder(vaultPath);
     const std::string deviceHex = vault.deviceId();
-    const auto device = sync::idFromHex(deviceHex);
+    const auto device = wire::idFromHex(deviceHex);
     if (!device) throw Error(ErrorCode::VaultCorrupted, "device_id");
     const std::uint64_t n = refusal.deviceSeq;
 
@@ -192,10 +192,10 @@ RestampResult restampAfterClockRefusal(vault::Vault& vault, const fs::path& vaul
     // tighter bound such as MAX_DRIFT_MS cannot be checked offline: the notice's hub time only gets older.)
     const std::int64_t wall = vault.nowMs();
     const std::uint64_t hubTime = latestHubTimeMs(db);
-    if (wall < static_cast<std::int64_t>(sync::kHlcEpochMs)) {
+    if (wall < static_cast<std::int64_t>(wire::kHlcEpochMs)) {
         throw SyncError(SyncCode::ClockOutOfBounds, "system clock", hubTime);
     }
-    if (static_cast<std::uint64_t>(wall) > hubTime + sync::kMaxAheadMs) {
+    if (static_cast<std::uint64_t>(wall) > hubTime + wire::kMaxAheadMs) {
         throw SyncError(SyncCode::ClockAhead, "system clock", hubTime);
     }
     // If the hub took seq n after all (a retry once its clock had caught up), a new change-set n would be a fork.
@@ -204,7 +204,7 @@ RestampResult restampAfterClockRefusal(vault::Vault& vault, const fs::path& vaul
     const Dropped dropped = readDropped(db, deviceHex, refusal);
     db.prepare("DELETE FROM sync_outgoing WHERE device_seq >= ?").bind(1, static_cast<std::int64_t>(n)).run();
     vault.journal().markUnshipped(dropped.journalSeqs);
-    sync::writeChainHead(db, sync::ChainHead{n - 1, dropped.prevHash});
+    writeChainHead(db, ChainHead{n - 1, dropped.prevHash});
 
     // §7.5: new stamps start after everything this device has seen that the hub took: its own admitted ops (at most
     // a day ahead when admitted) and the remote ops it applied (by their effective HLC), and never before hub time.
@@ -237,8 +237,8 @@ RestampResult restampAfterClockRefusal(vault::Vault& vault, const fs::path& vaul
         std::vector<fs::path> stale;
         if (fs::is_directory(syncDir / "outbox")) {
             for (const auto& file : fs::directory_iterator(syncDir / "outbox")) {
-                const auto name = sync::parseSyncFileName(file.path().filename().string());
-                if (name && name->kind == sync::SyncFileKind::OutboxBatch && name->deviceId == *device &&
+                const auto name = wire::parseSyncFileName(file.path().filename().string());
+                if (name && name->kind == wire::SyncFileKind::OutboxBatch && name->deviceId == *device &&
                     name->lastSeq >= n) {
                     stale.push_back(file.path());
                 }

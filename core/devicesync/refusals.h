@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "changeset/refusal_notice.h"
-#include "changeset/sync_error.h"
-#include "changeset/wire_types.h"
+#include "wire/refusal_notice.h"
+#include "wire/sync_error.h"
+#include "wire/wire_types.h"
 #include "journal/hlc.h"
 
 namespace abri::vault {
@@ -25,9 +25,9 @@ namespace abri::devicesync {
 
 struct RecordedRefusal {
     std::uint64_t deviceSeq = 0;
-    sync::Hash32 changeSetId{};            // zeros when the hub could not name the change-set
+    wire::Hash32 changeSetId{};            // zeros when the hub could not name the change-set
     std::uint16_t wireCode = 0;            // as the hub sent it (§9)
-    std::optional<sync::SyncCode> code;    // nullopt: a code this version does not know (a newer hub)
+    std::optional<wire::SyncCode> code;    // nullopt: a code this version does not know (a newer hub)
     std::optional<std::uint16_t> opIndex;  // the op the hub pointed at (bad_op)
     std::uint64_t hubTimeMs = 0;           // the hub's clock in the latest notice for this change-set
     std::int64_t receivedMs = 0;           // this computer's clock when the first notice was applied
@@ -39,7 +39,7 @@ struct RecordedRefusal {
 // Records a verified notice (inside the caller's transaction: applyInbox's notice transaction). Returns false, and
 // records nothing, for a stale notice: one about a change-set this device no longer holds (replaced by a re-stamp,
 // or acknowledged by the hub). A repeated notice for an open refusal moves its hub time forward.
-bool recordRefusal(vault::Vault& vault, const sync::RefusalNotice& notice);
+bool recordRefusal(vault::Vault& vault, const wire::RefusalNotice& notice);
 
 // The open refusals, oldest seq first.
 std::vector<RecordedRefusal> pendingRefusals(vault::Vault& vault);

@@ -2,25 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/error.h"
+
 namespace abri::journal {
-
-std::string_view opKindCode(OpKind kind) {
-    switch (kind) {
-    case OpKind::Create: return "create";
-    case OpKind::Set: return "set";
-    case OpKind::Delete: return "delete";
-    case OpKind::Resolve: return "resolve";
-    }
-    return "set";
-}
-
-std::optional<OpKind> opKindFromCode(std::string_view code) {
-    if (code == "create") return OpKind::Create;
-    if (code == "set") return OpKind::Set;
-    if (code == "delete") return OpKind::Delete;
-    if (code == "resolve") return OpKind::Resolve;
-    return std::nullopt;
-}
 
 namespace {
 
@@ -60,7 +44,7 @@ Journal::Journal(storage::Database& db, std::string deviceId, HybridLogicalClock
     : db_(db), deviceId_(std::move(deviceId)), clock_(clock) {}
 
 std::string Journal::caseIdOf(const Op& op) {
-    if (op.entity == "case") return op.entityId;
+    if (op.entity == wire::entityKindCode(wire::EntityKind::Case)) return op.entityId;
     if (op.kind == OpKind::Create) {
         const auto value = nlohmann::json::parse(op.valueJson, nullptr, false);
         if (value.is_object() && value.contains("case_id") && value["case_id"].is_string())
@@ -143,7 +127,9 @@ Entry readEntry(storage::Statement& s) {
     e.userId = s.optionalText(3).value_or("");
     e.op.entity = s.text(4);
     e.op.entityId = s.text(5);
-    e.op.kind = opKindFromCode(s.text(6)).value_or(OpKind::Set);
+    const auto kind = wire::opKindFromCode(s.text(6));
+    if (!kind) throw Error(ErrorCode::VaultCorrupted, "journal.op", "unknown op kind");
+    e.op.kind = *kind;
     e.op.field = s.optionalText(7).value_or("");
     e.op.valueJson = s.optionalText(8).value_or("");
     if (!s.isNull(9)) e.op.base = Version{static_cast<Hlc>(s.int64(9)), s.optionalText(10).value_or("")};

@@ -10,20 +10,16 @@
 
 #include "journal/hlc.h"
 #include "storage/database.h"
+#include "wire/sync_types.h"
 
 namespace abri::journal {
 
-enum class OpKind {
-    Create,   // value: the whole initial document (JSON) of a case or item
-    Set,      // field + value (JSON) + base version (the version the editor saw)
-    Delete,   // tombstone; value empty
-    Resolve,  // field + chosen value; parents = the winner and every open-conflict head (sync/PROTOCOL.md §5.5)
-};
-std::string_view opKindCode(OpKind kind);  // "create", "set", "delete", "resolve"
-std::optional<OpKind> opKindFromCode(std::string_view code);
+// The op vocabulary is sync's (wire/sync_types.h): the journal stores its text codes in `op` and `entity`.
+using wire::OpKind;
+using wire::opKindCode;
 
 struct Op {
-    std::string entity;      // "case" or "item"
+    std::string entity;      // wire::entityKindCode: "case" or "item"
     std::string entityId;
     OpKind kind = OpKind::Set;
     std::string field;       // Set/Resolve only: field path, e.g. "person.date_of_birth"

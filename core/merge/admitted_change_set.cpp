@@ -4,24 +4,6 @@
 
 namespace abri::merge {
 
-std::string_view entityKindCode(EntityKind kind) noexcept { return kind == EntityKind::Case ? "case" : "item"; }
-
-std::string_view exclusionReasonName(ExclusionReason reason) noexcept {
-    switch (reason) {
-    case ExclusionReason::ForbiddenCase: return "forbidden_case";
-    case ExclusionReason::ForbiddenRole: return "forbidden_role";
-    case ExclusionReason::ForeignOffice: return "foreign_office";
-    case ExclusionReason::UnknownEntity: return "unknown_entity";
-    case ExclusionReason::EntityExists: return "entity_exists";
-    case ExclusionReason::WrongCase: return "wrong_case";
-    case ExclusionReason::NotEditable: return "not_editable";
-    case ExclusionReason::AppendOnly: return "append_only";
-    case ExclusionReason::UnknownField: return "unknown_field";
-    case ExclusionReason::InvalidValue: return "invalid_value";
-    }
-    return "invalid_value";
-}
-
 bool AdmittedChangeSet::isExcluded(std::size_t opIndex) const {
     return std::any_of(excluded.begin(), excluded.end(),
                        [opIndex](const Exclusion& e) { return e.opIndex == opIndex; });

@@ -1,7 +1,7 @@
 #pragma once
 // The input of merge (sync/PROTOCOL.md §5): admitted change-sets with their admission records, as plain values.
 // Ids are 32 lowercase hex characters, as vaults write them; a thin adapter converts the codec's wire types
-// (core/changeset) into these.
+// (core/wire) into these.
 #include <compare>
 #include <cstdint>
 #include <span>
@@ -11,30 +11,17 @@
 
 #include "journal/hlc.h"
 #include "journal/journal.h"
+#include "wire/sync_error.h"
+#include "wire/sync_types.h"
 
 namespace abri::merge {
 
 using journal::Hlc;
-using journal::OpKind;
 using journal::Version;
-
-enum class EntityKind : std::uint8_t { Case = 0, Item = 1 };
-std::string_view entityKindCode(EntityKind kind) noexcept;  // "case", "item" (journal.entity)
-
-// Why the hub excluded an op (§6.3, §9): stable wire values.
-enum class ExclusionReason : std::uint16_t {
-    ForbiddenCase = 500,
-    ForbiddenRole = 501,
-    ForeignOffice = 502,
-    UnknownEntity = 503,
-    EntityExists = 504,
-    WrongCase = 505,
-    NotEditable = 506,
-    AppendOnly = 507,
-    UnknownField = 508,
-    InvalidValue = 509,
-};
-std::string_view exclusionReasonName(ExclusionReason reason) noexcept;  // "forbidden_case", ...
+// The sync vocabulary is defined once, in core/wire; merge speaks it.
+using wire::EntityKind;
+using wire::ExclusionReason;
+using wire::OpKind;
 
 struct Exclusion {
     std::uint16_t opIndex = 0;

@@ -10,11 +10,12 @@
 
 #include "merge/merge_state.h"
 #include "vault/roles.h"
+#include "wire/sync_types.h"
 
 namespace abri::merge {
 
-// Certificate roles (§2.4): the highest role whose ops the hub accepts from a device.
-enum class CertificateRole : std::uint8_t { Caseworker = 1, Supervisor = 2, Administrator = 3, Hub = 16 };
+// Certificate roles (§2.4, defined once in wire/sync_types.h): the highest role whose ops the hub accepts.
+using CertificateRole = wire::CertRole;
 bool certificateAllows(CertificateRole role, vault::Permission permission);  // the hub role may do everything
 
 inline constexpr std::string_view kHubOffice = "*";

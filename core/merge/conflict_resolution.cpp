@@ -34,7 +34,7 @@ journal::Version resolveConflict(vault::Vault& vault, std::string_view entityId,
     storage::Transaction tx(vault.db());
     const std::string userId = vault.currentUser().id;
     const journal::Version v = vault.journal().append(
-        {std::string(entityKindCode(entity->entity)), std::string(entityId), journal::OpKind::Resolve, field,
+        {std::string(wire::entityKindCode(entity->entity)), std::string(entityId), journal::OpKind::Resolve, field,
          chosen.dump(), parents.front()},
         userId, parents);
     VaultApplier applier(vault);

@@ -41,7 +41,7 @@ std::string excludedText(const std::vector<Exclusion>& excluded) {
     std::string out;
     for (const auto& e : excluded) {
         if (!out.empty()) out += ',';
-        out += std::to_string(e.opIndex) + ":" + std::to_string(static_cast<int>(e.reason));
+        out += std::to_string(e.opIndex) + ":" + std::to_string(wire::wireValue(e.reason));
     }
     return out;
 }
@@ -77,7 +77,9 @@ std::string closerOf(const FieldRegister* reg, const Version& identity) {
 RemoteOp toMergeOp(const journal::Entry& entry) {
     RemoteOp op;
     op.kind = entry.op.kind;
-    op.entity = entry.op.entity == "case" ? EntityKind::Case : EntityKind::Item;
+    const auto entity = wire::entityKindFromCode(entry.op.entity);
+    if (!entity) throw Error(ErrorCode::VaultCorrupted, "journal.entity", "unknown entity kind");
+    op.entity = *entity;
     op.entityId = entry.op.entityId;
     op.caseId = entry.caseId;
     op.field = entry.op.field;
@@ -127,16 +129,16 @@ ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
             auto entry = journal.find(identity);
             if (!entry) continue;
             entityId = entry->op.entityId;
-            isCase = entry->op.entity == "case";
+            isCase = entry->op.entity == wire::entityKindCode(EntityKind::Case);
             journal.setEffectiveHlc(identity, op.effHlc);
             int reason = 0;
             for (const auto& e : changeSet.excluded)
-                if (e.opIndex == i) reason = static_cast<int>(e.reason);
+                if (e.opIndex == i) reason = wire::wireValue(e.reason);
             journal.setExcluded(identity, reason);
         } else {
             if (changeSet.isExcluded(i)) continue;  // excluded ops of other devices are not part of the state
             journal::RemoteEntry entry;
-            entry.op = {std::string(entityKindCode(op.entity)), op.entityId, op.kind, op.field, op.valueJson,
+            entry.op = {std::string(wire::entityKindCode(op.entity)), op.entityId, op.kind, op.field, op.valueJson,
                         std::nullopt};
             entry.parents = op.parents;
             entry.identity = identity;

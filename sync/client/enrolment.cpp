@@ -8,10 +8,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "changeset/certificate.h"
-#include "changeset/device_keys.h"
-#include "changeset/enrolment_token.h"
-#include "changeset/sync_files.h"
+#include "wire/certificate.h"
+#include "devicesync/device_keys.h"
+#include "wire/enrolment_token.h"
+#include "wire/sync_files.h"
 #include "common/daemon_config.h"
 #include "common/error.h"
 #include "common/frame_channel.h"
@@ -27,15 +27,15 @@ using TlsStream = ssl::stream<tcp::socket>;
 
 namespace {
 
-Id16 vaultDeviceId(vault::Vault& vault) {
-    auto id = idFromHex(vault.deviceId());
+wire::Id16 vaultDeviceId(vault::Vault& vault) {
+    auto id = wire::idFromHex(vault.deviceId());
     if (!id) throw Error(ErrorCode::VaultCorrupted, "device_id");
     return *id;
 }
 
-TlsIdentity loadOrCreateTransportKey(const fs::path& syncDir, const Id16& deviceId) {
+TlsIdentity loadOrCreateTransportKey(const fs::path& syncDir, const wire::Id16& deviceId) {
     const auto keyFile = syncDir / kTransportKeyFile;
-    const auto commonName = "abri-dev-" + idToHex(deviceId);
+    const auto commonName = "abri-dev-" + wire::idToHex(deviceId);
     if (fs::exists(keyFile)) return TlsIdentity::loadPrivateKeyPem(keyFile, commonName);
     auto identity = TlsIdentity::generate(commonName);
     identity.savePrivateKeyPem(keyFile);
@@ -50,21 +50,21 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
     if (!vault::roleAllows(vault.currentUser().role, vault::Permission::ManageUsers)) {
         throw Error(ErrorCode::PermissionDenied, "enroll");
     }
-    auto token = decodeTokenText(tokenText);
-    if (token.office != vault.office()) throw SyncError(SyncCode::OfficeMismatch, "token");
-    if (!isValidAsciiLabel(options.label, kMaxLabelBytes)) throw Error(ErrorCode::InvalidValue, "label");
+    auto token = wire::decodeTokenText(tokenText);
+    if (token.office != vault.office()) throw wire::SyncError(wire::SyncCode::OfficeMismatch, "token");
+    if (!wire::isValidAsciiLabel(options.label, wire::kMaxLabelBytes)) throw Error(ErrorCode::InvalidValue, "label");
     const auto deviceId = vaultDeviceId(vault);
     const auto address = options.addressOverride.value_or(token.hubAddress);
     DaemonConfig config;
     if (!splitHostPort(address, config.hubHost, config.hubPort)) throw Error(ErrorCode::InvalidValue, "address");
 
     // Step 1: keys committed before connecting, so a retry reuses them.
-    auto keys = loadOrCreateDeviceKeys(vault.db(), vault.nowMs());
-    const auto syncDir = syncFolder(vaultPath);
+    auto keys = devicesync::loadOrCreateDeviceKeys(vault.db(), vault.nowMs());
+    const auto syncDir = wire::syncFolder(vaultPath);
     fs::create_directories(syncDir);
     fs::permissions(syncDir, fs::perms::owner_all);
     const auto transport = loadOrCreateTransportKey(syncDir, deviceId);
-    const Hash32 secretHash = crypto::blake2b({token.secret.bytes()});
+    const wire::Hash32 secretHash = crypto::blake2b({token.secret.bytes()});
     {
         storage::Transaction txn(vault.db());
         vault.db()
@@ -85,8 +85,8 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
     request.tlsPk = transport.publicKey();
     request.office = token.office;
     request.label = options.label;
-    const auto digest = enrolmentProofDigest(token.hubFingerprint, secretHash, deviceId, request.signPk, request.boxPk,
-                                             request.tlsPk, request.office, request.label);
+    const auto digest = wire::enrolmentProofDigest(token.hubFingerprint, secretHash, deviceId, request.signPk,
+                                                   request.boxPk, request.tlsPk, request.office, request.label);
     request.proof = crypto::signDigest(keys.sign, crypto::Domain::Enrolment, digest);
 
     // Steps 2-6: TLS pinned to the token's fingerprint, HELLO enrol, ENROL_REQUEST, ENROL_OK.
@@ -111,7 +111,7 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
         installHubPin(stream, token.hubFingerprint, pin);
         boost::system::error_code ec;
         co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
-        if (pin->rejected) throw SyncError(SyncCode::WrongHub, "handshake");
+        if (pin->rejected) throw wire::SyncError(wire::SyncCode::WrongHub, "handshake");
         if (ec) throw boost::system::system_error(ec);
         FrameChannel<TlsStream> channel(stream, {});
         Hello hello;
@@ -124,13 +124,15 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
             auto frame = co_await channel.read();
             if (frame.type == FrameType::Error) {
                 auto error = decodeError(frame.payload);
-                throw SyncError(syncCodeFromWire(error.code).value_or(SyncCode::ProtocolViolation), "hub", error.ref);
+                throw wire::SyncError(wire::syncCodeFromWire(error.code).value_or(wire::SyncCode::ProtocolViolation),
+                                      "hub", error.ref);
             }
-            if (frame.type != expected) throw SyncError(SyncCode::ProtocolViolation, frameTypeName(frame.type));
+            if (frame.type != expected)
+                throw wire::SyncError(wire::SyncCode::ProtocolViolation, frameTypeName(frame.type));
             co_return frame;
         };
         auto ok = decodeAuthOk((co_await readReply(FrameType::AuthOk)).payload);
-        if (ok.session != Purpose::Enrol) throw SyncError(SyncCode::ProtocolViolation, "session");
+        if (ok.session != Purpose::Enrol) throw wire::SyncError(wire::SyncCode::ProtocolViolation, "session");
         co_await channel.send(FrameType::EnrolRequest, request);
         reply = decodeEnrolOk((co_await readReply(FrameType::EnrolOk)).payload);
         deadline.cancel();
@@ -141,26 +143,26 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
     if (failure) std::rethrow_exception(failure);
 
     // Step 7: verify what the hub sent against the pin and our own keys, then store it.
-    auto descriptor = decodeHubDescriptor(reply.descriptor, "enrol descriptor");
+    auto descriptor = wire::decodeHubDescriptor(reply.descriptor, "enrol descriptor");
     if (!crypto::constantTimeEqual(crypto::fingerprint(crypto::KeyType::Ed25519, descriptor.identityPk),
                                    token.hubFingerprint)) {
-        throw SyncError(SyncCode::WrongHub, "descriptor");
+        throw wire::SyncError(wire::SyncCode::WrongHub, "descriptor");
     }
-    auto certificate = decodeCertificate(reply.certificate, "enrol certificate");
-    verifyCertificate(certificate, descriptor.identityPk, "enrol certificate");
+    auto certificate = wire::decodeCertificate(reply.certificate, "enrol certificate");
+    wire::verifyCertificate(certificate, descriptor.identityPk, "enrol certificate");
     if (certificate.deviceId != deviceId || certificate.signPk != keys.sign.publicKey ||
         certificate.boxPk != keys.box.publicKey || certificate.tlsPk != request.tlsPk ||
         certificate.office != vault.office()) {
-        throw SyncError(SyncCode::KeyMismatch, "enrol certificate");
+        throw wire::SyncError(wire::SyncCode::KeyMismatch, "enrol certificate");
     }
     {
         storage::Transaction txn(vault.db());
-        storeEnrolment(vault.db(), "enrolled", certificate.bytes, descriptor.bytes, address, vault.nowMs());
+        devicesync::storeEnrolment(vault.db(), "enrolled", certificate.bytes, descriptor.bytes, address, vault.nowMs());
         txn.commit();
     }
     vault.clock().observe(journal::makeHlc(reply.hubTimeMs, 0));
-    writeFileAtomically(syncDir, "hub.descriptor", descriptor.bytes);
-    writeFileAtomically(syncDir, "device.cert", certificate.bytes);
+    wire::writeFileAtomically(syncDir, "hub.descriptor", descriptor.bytes);
+    wire::writeFileAtomically(syncDir, "device.cert", certificate.bytes);
     config.hubId = descriptor.hubId;
     config.hubFingerprint = token.hubFingerprint;
     config.deviceId = deviceId;

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "changeset/inbox.h"
-#include "changeset/outbox.h"
+#include "devicesync/inbox.h"
+#include "devicesync/outbox.h"
 #include "vault/vault.h"
 
 namespace abri::sync::client {
@@ -18,7 +18,7 @@ struct EnrolOptions {
 };
 
 struct EnrolResult {
-    Id16 deviceId{};
+    wire::Id16 deviceId{};
     std::uint64_t certificateSerial = 0;
     std::string office;
     std::filesystem::path syncDir;

@@ -2,14 +2,14 @@
 
 namespace abri::sync {
 
-bool isFatalIdentityCode(SyncCode code) noexcept {
+bool isFatalIdentityCode(wire::SyncCode code) noexcept {
     switch (code) {
-    case SyncCode::Revoked:
-    case SyncCode::CertExpired:
-    case SyncCode::UnknownDevice:
-    case SyncCode::DeviceQuarantined:
-    case SyncCode::WrongHub:
-    case SyncCode::KeyMismatch:
+    case wire::SyncCode::Revoked:
+    case wire::SyncCode::CertExpired:
+    case wire::SyncCode::UnknownDevice:
+    case wire::SyncCode::DeviceQuarantined:
+    case wire::SyncCode::WrongHub:
+    case wire::SyncCode::KeyMismatch:
         return true;
     default:
         return false;

@@ -39,8 +39,8 @@ DaemonConfig loadDaemonConfig(const std::filesystem::path& syncDir) {
     if (!splitHostPort(field("hub_address"), c.hubHost, c.hubPort)) {
         throw Error(ErrorCode::InvalidValue, path.string(), "hub_address");
     }
-    auto hubId = idFromHex(field("hub_id"));
-    auto deviceId = idFromHex(field("device_id"));
+    auto hubId = wire::idFromHex(field("hub_id"));
+    auto deviceId = wire::idFromHex(field("device_id"));
     auto pin = crypto::parseFingerprintDisplay(field("hub_fingerprint"));
     if (!hubId || !deviceId || !pin) throw Error(ErrorCode::InvalidValue, path.string(), "ids");
     c.hubId = *hubId;
@@ -55,9 +55,9 @@ DaemonConfig loadDaemonConfig(const std::filesystem::path& syncDir) {
 void saveDaemonConfig(const std::filesystem::path& syncDir, const DaemonConfig& c) {
     nlohmann::json j = {{"version", 1},
                         {"hub_address", c.hubHost + ":" + std::to_string(c.hubPort)},
-                        {"hub_id", idToHex(c.hubId)},
+                        {"hub_id", wire::idToHex(c.hubId)},
                         {"hub_fingerprint", crypto::fingerprintDisplay(c.hubFingerprint)},
-                        {"device_id", idToHex(c.deviceId)},
+                        {"device_id", wire::idToHex(c.deviceId)},
                         {"office", c.office},
                         {"bandwidth_bytes_per_s", c.bandwidthBytesPerSecond},
                         {"poll_interval_s", c.pollIntervalS}};

@@ -6,16 +6,16 @@
 #include <filesystem>
 #include <string>
 
-#include "changeset/wire_types.h"
+#include "wire/wire_types.h"
 
 namespace abri::sync {
 
 struct DaemonConfig {
     std::string hubHost;
     std::uint16_t hubPort = 7412;
-    Id16 hubId{};
+    wire::Id16 hubId{};
     crypto::Fingerprint hubFingerprint{};  // the pin
-    Id16 deviceId{};
+    wire::Id16 deviceId{};
     std::string office;
     std::uint64_t bandwidthBytesPerSecond = 0;  // 0 = no cap
     std::uint32_t pollIntervalS = 300;

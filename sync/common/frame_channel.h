@@ -81,7 +81,7 @@ public:
         boost::system::error_code ec;
         co_await asio::async_write(stream_, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
         writeDog_->timer.cancel();
-        if (writeDog_->fired) throw SyncError(SyncCode::Timeout, "write");
+        if (writeDog_->fired) throw wire::SyncError(wire::SyncCode::Timeout, "write");
         if (ec) throw boost::system::system_error(ec);
         bytesWritten_ += bytes.size();
     }
@@ -111,7 +111,7 @@ private:
         boost::system::error_code ec;
         co_await asio::async_read(stream_, asio::buffer(out.data(), out.size()),
                                   asio::redirect_error(asio::use_awaitable, ec));
-        if (readDog_->fired) throw SyncError(SyncCode::Timeout, "read");
+        if (readDog_->fired) throw wire::SyncError(wire::SyncCode::Timeout, "read");
         if (ec) throw boost::system::system_error(ec);
     }
 

@@ -2,21 +2,41 @@
 
 #include <algorithm>
 
+#include "common/byte_io.h"
+
 namespace abri::sync {
 namespace {
+
+// Every failed read or check of a frame payload is malformed_frame (§4.4), with what failed as the subject.
+[[noreturn]] void malformed(std::string subject) {
+    throw wire::SyncError(wire::SyncCode::MalformedFrame, std::move(subject));
+}
+
+[[noreturn]] void failFrameRead(ByteReadFailure failure, std::string_view) {
+    switch (failure) {
+    case ByteReadFailure::Truncated: malformed("length");
+    case ByteReadFailure::TrailingBytes: malformed("trailing bytes");
+    case ByteReadFailure::NonZeroReserved: malformed("reserved");
+    }
+    malformed("payload");
+}
+
+ByteReader frameReader(std::span<const std::uint8_t> payload) { return ByteReader(payload, "frame", &failFrameRead); }
+
+Bytes copyOf(std::span<const std::uint8_t> bytes) { return Bytes(bytes.begin(), bytes.end()); }
 
 constexpr std::array<std::uint8_t, 4> kHelloMagic = {'A', 'B', 'R', 'I'};
 
 // ASCII printable only: details and software names end up in logs.
-void requirePrintableAscii(PayloadReader& reader, const std::string& text) {
+void requirePrintableAscii(const std::string& text) {
     for (char c : text) {
-        if (c < 0x20 || c > 0x7E) reader.fail("non-ascii text");
+        if (c < 0x20 || c > 0x7E) malformed("non-ascii text");
     }
 }
 
-Purpose purposeFrom(PayloadReader& reader, std::uint8_t v) {
+Purpose purposeFrom(std::uint8_t v) {
     if (v != static_cast<std::uint8_t>(Purpose::Sync) && v != static_cast<std::uint8_t>(Purpose::Enrol)) {
-        reader.fail("purpose");
+        malformed("purpose");
     }
     return static_cast<Purpose>(v);
 }
@@ -58,30 +78,31 @@ const char* frameTypeName(FrameType type) noexcept {
 }
 
 FrameHeader decodeFrameHeader(std::span<const std::uint8_t, kFrameHeaderBytes> header) {
-    PayloadReader reader(header);
+    auto reader = frameReader(header);
     FrameHeader out;
     out.payloadLength = reader.u32();
     auto type = reader.u8();
-    if (out.payloadLength > kMaxFrame) throw SyncError(SyncCode::FrameTooLarge, "payload_len");
-    if (!isKnownFrameType(type)) throw SyncError(SyncCode::UnknownFrame, "type");
+    if (out.payloadLength > wire::kMaxFrame) throw wire::SyncError(wire::SyncCode::FrameTooLarge, "payload_len");
+    if (!isKnownFrameType(type)) throw wire::SyncError(wire::SyncCode::UnknownFrame, "type");
     out.type = static_cast<FrameType>(type);
     return out;
 }
 
 Bytes encodeFrame(FrameType type, std::span<const std::uint8_t> payload) {
-    if (payload.size() > kMaxFrame) throw SyncError(SyncCode::FrameTooLarge, frameTypeName(type));
-    PayloadWriter w;
+    if (payload.size() > wire::kMaxFrame) throw wire::SyncError(wire::SyncCode::FrameTooLarge, frameTypeName(type));
+    Bytes out;
+    ByteWriter w(out);
     w.u32(static_cast<std::uint32_t>(payload.size()));
     w.u8(static_cast<std::uint8_t>(type));
     w.raw(payload);
-    return w.take();
+    return out;
 }
 
 Frame decodeFrame(std::span<const std::uint8_t> bytes) {
-    if (bytes.size() < kFrameHeaderBytes) throw SyncError(SyncCode::MalformedFrame, "header");
+    if (bytes.size() < kFrameHeaderBytes) throw wire::SyncError(wire::SyncCode::MalformedFrame, "header");
     auto header = decodeFrameHeader(bytes.first<kFrameHeaderBytes>());
     if (bytes.size() - kFrameHeaderBytes != header.payloadLength) {
-        throw SyncError(SyncCode::MalformedFrame, "length");
+        throw wire::SyncError(wire::SyncCode::MalformedFrame, "length");
     }
     auto payload = bytes.subspan(kFrameHeaderBytes);
     return Frame{header.type, Bytes(payload.begin(), payload.end())};
@@ -89,7 +110,8 @@ Frame decodeFrame(std::span<const std::uint8_t> bytes) {
 
 // ---- HELLO
 Bytes encodePayload(const Hello& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(kHelloMagic);
     w.u16(f.protoMin);
     w.u16(f.protoMax);
@@ -98,29 +120,30 @@ Bytes encodePayload(const Hello& f) {
     w.raw(f.deviceId);
     w.u64(f.clientTimeMs);
     w.str8(f.software);
-    return w.take();
+    return out;
 }
 
 Hello decodeHello(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     Hello f;
-    if (r.fixed<4>() != kHelloMagic) r.fail("magic");
+    if (r.fixed<4>() != kHelloMagic) malformed("magic");
     f.protoMin = r.u16();
     f.protoMax = r.u16();
-    if (f.protoMin > f.protoMax) r.fail("proto range");
+    if (f.protoMin > f.protoMax) malformed("proto range");
     f.capabilities = r.u32();
-    f.purpose = purposeFrom(r, r.u8());
+    f.purpose = purposeFrom(r.u8());
     f.deviceId = r.fixed<16>();
     f.clientTimeMs = r.u64();
     f.software = r.str8();
-    requirePrintableAscii(r, f.software);
+    requirePrintableAscii(f.software);
     r.expectEnd();
     return f;
 }
 
 // ---- AUTH_OK
 Bytes encodePayload(const AuthOk& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.u16(f.proto);
     w.u32(f.capabilities);
     w.u8(static_cast<std::uint8_t>(f.session));
@@ -132,60 +155,62 @@ Bytes encodePayload(const AuthOk& f) {
     w.u64(f.officeHeadSeq);
     w.blob16(f.descriptor);
     w.blob16(f.certificate);
-    return w.take();
+    return out;
 }
 
 AuthOk decodeAuthOk(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     AuthOk f;
     f.proto = r.u16();
     f.capabilities = r.u32();
-    f.session = purposeFrom(r, r.u8());
+    f.session = purposeFrom(r.u8());
     f.hubTimeMs = r.u64();
     f.maxFrame = r.u32();
     f.idleTimeoutS = r.u16();
     f.maxWaitS = r.u16();
     f.ackedSeq = r.u64();
     f.officeHeadSeq = r.u64();
-    f.descriptor = r.blob16();
-    f.certificate = r.blob16();
+    f.descriptor = copyOf(r.blob16());
+    f.certificate = copyOf(r.blob16());
     r.expectEnd();
     return f;
 }
 
 // ---- ERROR
 Bytes encodePayload(const ErrorFrame& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.u16(f.code);
     w.u8(f.fatal ? 1 : 0);
     w.u64(f.ref);
     w.str8(f.detail);
-    return w.take();
+    return out;
 }
 
 ErrorFrame decodeError(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     ErrorFrame f;
     f.code = r.u16();
     auto fatal = r.u8();
-    if (fatal > 1) r.fail("fatal");
+    if (fatal > 1) malformed("fatal");
     f.fatal = fatal == 1;
     f.ref = r.u64();
     f.detail = r.str8();
-    requirePrintableAscii(r, f.detail);
+    requirePrintableAscii(f.detail);
     r.expectEnd();
     return f;
 }
 
 // ---- PING / PONG / BYE
 Bytes encodePayload(const PingPong& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.u64(f.nonce);
-    return w.take();
+    return out;
 }
 
 PingPong decodePingPong(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     PingPong f;
     f.nonce = r.u64();
     r.expectEnd();
@@ -193,13 +218,14 @@ PingPong decodePingPong(std::span<const std::uint8_t> p) {
 }
 
 Bytes encodePayload(const Bye& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.u16(f.code);
-    return w.take();
+    return out;
 }
 
 Bye decodeBye(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     Bye f;
     f.code = r.u16();
     r.expectEnd();
@@ -208,7 +234,8 @@ Bye decodeBye(std::span<const std::uint8_t> p) {
 
 // ---- ENROL_REQUEST / ENROL_OK
 Bytes encodePayload(const EnrolRequest& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.secret);
     w.raw(f.deviceId);
     w.raw(f.signPk);
@@ -217,11 +244,11 @@ Bytes encodePayload(const EnrolRequest& f) {
     w.str8(f.office);
     w.str8(f.label);
     w.raw(f.proof);
-    return w.take();
+    return out;
 }
 
 EnrolRequest decodeEnrolRequest(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     EnrolRequest f;
     f.secret = r.fixed<32>();
     f.deviceId = r.fixed<16>();
@@ -229,28 +256,29 @@ EnrolRequest decodeEnrolRequest(std::span<const std::uint8_t> p) {
     f.boxPk = r.fixed<32>();
     f.tlsPk = r.fixed<32>();
     f.office = r.str8();
-    requirePrintableAscii(r, f.office);
+    requirePrintableAscii(f.office);
     f.label = r.str8();
-    requirePrintableAscii(r, f.label);
+    requirePrintableAscii(f.label);
     f.proof = r.fixed<64>();
     r.expectEnd();
     return f;
 }
 
 Bytes encodePayload(const EnrolOk& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.blob16(f.certificate);
     w.blob16(f.descriptor);
     w.u64(f.hubTimeMs);
     w.u64(f.officeHeadSeq);
-    return w.take();
+    return out;
 }
 
 EnrolOk decodeEnrolOk(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     EnrolOk f;
-    f.certificate = r.blob16();
-    f.descriptor = r.blob16();
+    f.certificate = copyOf(r.blob16());
+    f.descriptor = copyOf(r.blob16());
     f.hubTimeMs = r.u64();
     f.officeHeadSeq = r.u64();
     r.expectEnd();
@@ -259,36 +287,38 @@ EnrolOk decodeEnrolOk(std::span<const std::uint8_t> p) {
 
 // ---- UPLOAD_*
 Bytes encodePayload(const UploadBegin& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.fileId);
     w.u32(f.size);
     w.u64(f.firstSeq);
     w.u64(f.lastSeq);
-    return w.take();
+    return out;
 }
 
 UploadBegin decodeUploadBegin(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     UploadBegin f;
     f.fileId = r.fixed<32>();
     f.size = r.u32();
     f.firstSeq = r.u64();
     f.lastSeq = r.u64();
-    if (f.size == 0) r.fail("size");
-    if (f.firstSeq == 0 || f.firstSeq > f.lastSeq) r.fail("seq range");
+    if (f.size == 0) malformed("size");
+    if (f.firstSeq == 0 || f.firstSeq > f.lastSeq) malformed("seq range");
     r.expectEnd();
     return f;
 }
 
 Bytes encodePayload(const UploadReady& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.fileId);
     w.u32(f.offset);
-    return w.take();
+    return out;
 }
 
 UploadReady decodeUploadReady(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     UploadReady f;
     f.fileId = r.fixed<32>();
     f.offset = r.u32();
@@ -297,27 +327,30 @@ UploadReady decodeUploadReady(std::span<const std::uint8_t> p) {
 }
 
 Bytes encodePayload(const UploadData& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.fileId);
     w.u32(f.offset);
     w.raw(f.data);
-    return w.take();
+    return out;
 }
 
 UploadData decodeUploadData(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     UploadData f;
     f.fileId = r.fixed<32>();
     f.offset = r.u32();
     auto data = r.rest();
-    if (data.empty()) r.fail("empty data");
+    if (data.empty()) malformed("empty data");
     f.data.assign(data.begin(), data.end());
     return f;
 }
 
 Bytes encodePayload(const UploadAck& f) {
-    if (f.results.size() > kMaxUploadResults) throw SyncError(SyncCode::MalformedFrame, "UPLOAD_ACK results");
-    PayloadWriter w;
+    if (f.results.size() > kMaxUploadResults)
+        throw wire::SyncError(wire::SyncCode::MalformedFrame, "UPLOAD_ACK results");
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.fileId);
     w.u16(f.fileStatus);
     w.u64(f.ackedSeq);
@@ -328,18 +361,18 @@ Bytes encodePayload(const UploadAck& f) {
         w.u16(result.excludedCount);
     }
     w.blob16(f.refusalNotice);
-    return w.take();
+    return out;
 }
 
 UploadAck decodeUploadAck(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     UploadAck f;
     f.fileId = r.fixed<32>();
     f.fileStatus = r.u16();
     f.ackedSeq = r.u64();
     auto n = r.u16();
-    if (n > kMaxUploadResults) r.fail("result count");
-    if (std::size_t{n} * 12 > r.remaining()) r.fail("result count");
+    if (n > kMaxUploadResults) malformed("result count");
+    if (std::size_t{n} * 12 > r.remaining()) malformed("result count");
     f.results.reserve(n);
     for (std::uint16_t i = 0; i < n; ++i) {
         ChangeSetResult result;
@@ -348,14 +381,15 @@ UploadAck decodeUploadAck(std::span<const std::uint8_t> p) {
         result.excludedCount = r.u16();
         f.results.push_back(result);
     }
-    f.refusalNotice = r.blob16();
+    f.refusalNotice = copyOf(r.blob16());
     r.expectEnd();
     return f;
 }
 
 // ---- DOWNLOAD / PAGE_*
 Bytes encodePayload(const Download& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.u64(f.sinceSeq);
     w.u16(f.maxEntries);
     w.u32(f.maxBytes);
@@ -363,11 +397,11 @@ Bytes encodePayload(const Download& f) {
     w.raw(f.resumePageId);
     w.u32(f.resumeOffset);
     w.str8(f.office);
-    return w.take();
+    return out;
 }
 
 Download decodeDownload(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     Download f;
     f.sinceSeq = r.u64();
     f.maxEntries = r.u16();
@@ -376,15 +410,16 @@ Download decodeDownload(std::span<const std::uint8_t> p) {
     f.resumePageId = r.fixed<16>();
     f.resumeOffset = r.u32();
     f.office = r.str8();
-    requirePrintableAscii(r, f.office);
-    if (f.maxEntries == 0) r.fail("max_entries");
-    if (f.maxBytes == 0 || f.maxBytes > kMaxDownloadBytes) r.fail("max_bytes");
+    requirePrintableAscii(f.office);
+    if (f.maxEntries == 0) malformed("max_entries");
+    if (f.maxBytes == 0 || f.maxBytes > kMaxDownloadBytes) malformed("max_bytes");
     r.expectEnd();
     return f;
 }
 
 Bytes encodePayload(const PageBegin& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.pageId);
     w.u64(f.firstSeq);
     w.u64(f.lastSeq);
@@ -392,11 +427,11 @@ Bytes encodePayload(const PageBegin& f) {
     w.u32(f.size);
     w.raw(f.fileHash);
     w.u32(f.startOffset);
-    return w.take();
+    return out;
 }
 
 PageBegin decodePageBegin(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     PageBegin f;
     f.pageId = r.fixed<16>();
     f.firstSeq = r.u64();
@@ -405,39 +440,41 @@ PageBegin decodePageBegin(std::span<const std::uint8_t> p) {
     f.size = r.u32();
     f.fileHash = r.fixed<32>();
     f.startOffset = r.u32();
-    if (f.firstSeq > f.lastSeq || f.lastSeq > f.headSeq) r.fail("seq range");
-    if (f.startOffset > f.size) r.fail("start_offset");
+    if (f.firstSeq > f.lastSeq || f.lastSeq > f.headSeq) malformed("seq range");
+    if (f.startOffset > f.size) malformed("start_offset");
     r.expectEnd();
     return f;
 }
 
 Bytes encodePayload(const PageData& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.raw(f.pageId);
     w.u32(f.offset);
     w.raw(f.data);
-    return w.take();
+    return out;
 }
 
 PageData decodePageData(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     PageData f;
     f.pageId = r.fixed<16>();
     f.offset = r.u32();
     auto data = r.rest();
-    if (data.empty()) r.fail("empty data");
+    if (data.empty()) malformed("empty data");
     f.data.assign(data.begin(), data.end());
     return f;
 }
 
 Bytes encodePayload(const PageNone& f) {
-    PayloadWriter w;
+    Bytes out;
+    ByteWriter w(out);
     w.u64(f.headSeq);
-    return w.take();
+    return out;
 }
 
 PageNone decodePageNone(std::span<const std::uint8_t> p) {
-    PayloadReader r(p);
+    auto r = frameReader(p);
     PageNone f;
     f.headSeq = r.u64();
     r.expectEnd();

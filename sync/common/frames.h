@@ -9,12 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "payload_io.h"
-#include "changeset/limits.h"
+#include "wire/limits.h"
+#include "wire/sync_error.h"
+#include "wire/wire_types.h"
 
 namespace abri::sync {
 
-// kProtocolVersion and kMaxFrame come from changeset/limits.h.
+using Bytes = std::vector<std::uint8_t>;  // frame payloads and the files they carry
+
+// kProtocolVersion and kMaxFrame come from wire/limits.h.
 constexpr std::size_t kFrameHeaderBytes = 5;
 constexpr std::size_t kUploadDataOverhead = 36;  // file_id + offset before the data of UPLOAD_DATA
 constexpr std::size_t kPageDataOverhead = 20;    // page_id + offset before the data of PAGE_DATA
@@ -62,21 +65,21 @@ Frame decodeFrame(std::span<const std::uint8_t> bytes);
 enum class Purpose : std::uint8_t { Sync = 1, Enrol = 2 };
 
 struct Hello {
-    std::uint16_t protoMin = kProtocolVersion;
-    std::uint16_t protoMax = kProtocolVersion;
+    std::uint16_t protoMin = wire::kProtocolVersion;
+    std::uint16_t protoMax = wire::kProtocolVersion;
     std::uint32_t capabilities = 0;
     Purpose purpose = Purpose::Sync;
-    Id16 deviceId{};
+    wire::Id16 deviceId{};
     std::uint64_t clientTimeMs = 0;
     std::string software;
 };
 
 struct AuthOk {
-    std::uint16_t proto = kProtocolVersion;
+    std::uint16_t proto = wire::kProtocolVersion;
     std::uint32_t capabilities = 0;
     Purpose session = Purpose::Sync;
     std::uint64_t hubTimeMs = 0;
-    std::uint32_t maxFrame = static_cast<std::uint32_t>(kMaxFrame);
+    std::uint32_t maxFrame = static_cast<std::uint32_t>(wire::kMaxFrame);
     std::uint16_t idleTimeoutS = 180;
     std::uint16_t maxWaitS = 120;
     std::uint64_t ackedSeq = 0;
@@ -101,11 +104,11 @@ struct Bye {
 };
 
 struct EnrolRequest {
-    Hash32 secret{};
-    Id16 deviceId{};
-    Hash32 signPk{};
-    Hash32 boxPk{};
-    Hash32 tlsPk{};
+    wire::Hash32 secret{};
+    wire::Id16 deviceId{};
+    wire::Hash32 signPk{};
+    wire::Hash32 boxPk{};
+    wire::Hash32 tlsPk{};
     std::string office;
     std::string label;
     std::array<std::uint8_t, 64> proof{};
@@ -119,19 +122,19 @@ struct EnrolOk {
 };
 
 struct UploadBegin {
-    Hash32 fileId{};
+    wire::Hash32 fileId{};
     std::uint32_t size = 0;
     std::uint64_t firstSeq = 0;
     std::uint64_t lastSeq = 0;
 };
 
 struct UploadReady {
-    Hash32 fileId{};
+    wire::Hash32 fileId{};
     std::uint32_t offset = 0;
 };
 
 struct UploadData {
-    Hash32 fileId{};
+    wire::Hash32 fileId{};
     std::uint32_t offset = 0;
     Bytes data;  // 1..MAX_FRAME-36
 };
@@ -143,7 +146,7 @@ struct ChangeSetResult {
 };
 
 struct UploadAck {
-    Hash32 fileId{};
+    wire::Hash32 fileId{};
     std::uint16_t fileStatus = 0;
     std::uint64_t ackedSeq = 0;
     std::vector<ChangeSetResult> results;
@@ -155,23 +158,23 @@ struct Download {
     std::uint16_t maxEntries = 0;
     std::uint32_t maxBytes = 0;  // <= 1 MiB
     std::uint32_t waitMs = 0;
-    Id16 resumePageId{};
+    wire::Id16 resumePageId{};
     std::uint32_t resumeOffset = 0;
     std::string office;
 };
 
 struct PageBegin {
-    Id16 pageId{};
+    wire::Id16 pageId{};
     std::uint64_t firstSeq = 0;
     std::uint64_t lastSeq = 0;
     std::uint64_t headSeq = 0;
     std::uint32_t size = 0;
-    Hash32 fileHash{};
+    wire::Hash32 fileHash{};
     std::uint32_t startOffset = 0;
 };
 
 struct PageData {
-    Id16 pageId{};
+    wire::Id16 pageId{};
     std::uint32_t offset = 0;
     Bytes data;
 };

@@ -87,7 +87,7 @@ std::shared_ptr<ssl::context> makeDeviceTlsContext(const TlsIdentity& transport)
     return context;
 }
 
-bool checkHubPin(X509_STORE_CTX* store, const Hash32& pinnedFingerprint, PinObservation& observation) {
+bool checkHubPin(X509_STORE_CTX* store, const wire::Hash32& pinnedFingerprint, PinObservation& observation) {
     if (X509_STORE_CTX_get_error_depth(store) != 0) {
         observation.rejected = true;
         return false;
@@ -106,7 +106,7 @@ bool checkHubPin(X509_STORE_CTX* store, const Hash32& pinnedFingerprint, PinObse
     return true;
 }
 
-std::optional<Hash32> peerEd25519Key(SSL* ssl) {
+std::optional<wire::Hash32> peerEd25519Key(SSL* ssl) {
     return ed25519PublicKeyOf(SSL_get0_peer_certificate(ssl));
 }
 

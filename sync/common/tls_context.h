@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include "payload_io.h"
+#include "wire/wire_types.h"
 #include "tls_identity.h"
 
 namespace abri::sync {
@@ -21,15 +21,15 @@ std::shared_ptr<ssl::context> makeDeviceTlsContext(const TlsIdentity& transport)
 // What the client's pin check saw; read it after a failed handshake to report wrong_hub with the short
 // fingerprint of the key that was offered.
 struct PinObservation {
-    std::optional<Hash32> seenFingerprint;
+    std::optional<wire::Hash32> seenFingerprint;
     bool rejected = false;
 };
 
 // The verify step of the client, for one connection: depth 0 only, Ed25519 only, fp == pin (constant time).
-bool checkHubPin(X509_STORE_CTX* store, const Hash32& pinnedFingerprint, PinObservation& observation);
+bool checkHubPin(X509_STORE_CTX* store, const wire::Hash32& pinnedFingerprint, PinObservation& observation);
 
 template <typename NextLayer>
-void installHubPin(ssl::stream<NextLayer>& stream, const Hash32& pinnedFingerprint,
+void installHubPin(ssl::stream<NextLayer>& stream, const wire::Hash32& pinnedFingerprint,
                    std::shared_ptr<PinObservation> observation) {
     stream.set_verify_mode(ssl::verify_peer);
     stream.set_verify_callback([pinnedFingerprint, observation](bool, ssl::verify_context& context) {
@@ -38,7 +38,7 @@ void installHubPin(ssl::stream<NextLayer>& stream, const Hash32& pinnedFingerpri
 }
 
 // After the handshake: the peer's raw Ed25519 key (nullopt when absent or another key type).
-std::optional<Hash32> peerEd25519Key(SSL* ssl);
+std::optional<wire::Hash32> peerEd25519Key(SSL* ssl);
 // After the handshake: true when "abri/1" was negotiated.
 bool negotiatedAbriAlpn(SSL* ssl);
 

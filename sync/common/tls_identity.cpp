@@ -105,8 +105,8 @@ void TlsIdentity::saveCertificatePem(const std::filesystem::path& file) const {
                                                             static_cast<std::size_t>(length)));
 }
 
-Hash32 TlsIdentity::publicKey() const {
-    Hash32 pk{};
+wire::Hash32 TlsIdentity::publicKey() const {
+    wire::Hash32 pk{};
     std::size_t length = pk.size();
     if (EVP_PKEY_get_raw_public_key(key_.get(), pk.data(), &length) != 1 || length != pk.size()) {
         opensslFailure("EVP_PKEY_get_raw_public_key");
@@ -114,16 +114,16 @@ Hash32 TlsIdentity::publicKey() const {
     return pk;
 }
 
-Hash32 TlsIdentity::fingerprint() const {
+wire::Hash32 TlsIdentity::fingerprint() const {
     auto pk = publicKey();
     return crypto::fingerprint(crypto::KeyType::Ed25519, pk);
 }
 
-std::optional<Hash32> ed25519PublicKeyOf(X509* cert) {
+std::optional<wire::Hash32> ed25519PublicKeyOf(X509* cert) {
     if (cert == nullptr) return std::nullopt;
     EVP_PKEY* key = X509_get0_pubkey(cert);
     if (key == nullptr || EVP_PKEY_get_id(key) != EVP_PKEY_ED25519) return std::nullopt;
-    Hash32 pk{};
+    wire::Hash32 pk{};
     std::size_t length = pk.size();
     if (EVP_PKEY_get_raw_public_key(key, pk.data(), &length) != 1 || length != pk.size()) return std::nullopt;
     return pk;

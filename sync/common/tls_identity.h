@@ -8,7 +8,7 @@
 #include <span>
 #include <string>
 
-#include "payload_io.h"
+#include "wire/wire_types.h"
 #include "crypto/secure_buffer.h"
 
 typedef struct evp_pkey_st EVP_PKEY;
@@ -37,8 +37,8 @@ public:
     void savePrivateKeyPem(const std::filesystem::path& file) const;
     void saveCertificatePem(const std::filesystem::path& file) const;
 
-    Hash32 publicKey() const;
-    Hash32 fingerprint() const;
+    wire::Hash32 publicKey() const;
+    wire::Hash32 fingerprint() const;
     EVP_PKEY* key() const noexcept { return key_.get(); }
     X509* certificate() const noexcept { return cert_.get(); }
 
@@ -49,6 +49,6 @@ private:
 };
 
 // Raw public key of an Ed25519 certificate; nullopt if the certificate's key is not Ed25519.
-std::optional<Hash32> ed25519PublicKeyOf(X509* cert);
+std::optional<wire::Hash32> ed25519PublicKeyOf(X509* cert);
 
 }  // namespace abri::sync

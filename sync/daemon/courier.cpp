@@ -13,14 +13,16 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "changeset/limits.h"
-#include "changeset/sync_files.h"
+#include "wire/limits.h"
+#include "wire/sync_files.h"
 #include "common/connection_codes.h"
 #include "common/error.h"
 #include "common/tls_context.h"
 #include "held_upload.h"
 
 namespace abri::sync::daemon {
+
+using namespace abri::wire;  // the sync formats (core/wire) this file moves between the hub and the folders
 
 namespace asio = boost::asio;
 namespace fs = std::filesystem;

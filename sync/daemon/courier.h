@@ -11,10 +11,10 @@
 #include <random>
 #include <string>
 
-#include "changeset/sync_error.h"
-#include "changeset/sync_files.h"
 #include "common/daemon_config.h"
 #include "common/frame_channel.h"
+#include "wire/sync_error.h"
+#include "wire/sync_files.h"
 
 namespace abri::sync::daemon {
 
@@ -38,7 +38,7 @@ struct SessionReport {
     std::int64_t clockOffsetMs = 0;
     std::size_t filesUploaded = 0;
     std::size_t pagesDownloaded = 0;
-    std::optional<SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
+    std::optional<wire::SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
 };
 
 class Courier {
@@ -58,9 +58,9 @@ private:
     boost::asio::awaitable<void> upload(Link& link, SessionReport& report);
     boost::asio::awaitable<void> download(Link& link, SessionReport& report);
     // One outbox file: UPLOAD_BEGIN, the data from where the hub has it, its UPLOAD_ACK (sent twice at most).
-    boost::asio::awaitable<UploadAck> sendFile(Link& link, const Hash32& fileId, const Bytes& bytes,
-                                               const SyncFileName& name);
-    void writeStatus(const std::string& link, const std::optional<SyncCode>& error, std::uint64_t nextAttemptMs);
+    boost::asio::awaitable<UploadAck> sendFile(Link& link, const wire::Hash32& fileId, const Bytes& bytes,
+                                               const wire::SyncFileName& name);
+    void writeStatus(const std::string& link, const std::optional<wire::SyncCode>& error, std::uint64_t nextAttemptMs);
     std::chrono::milliseconds nextBackoff();
 
     CourierOptions options_;

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "changeset/sync_files.h"
+#include "wire/sync_files.h"
 #include "crypto/primitives.h"
 
 namespace abri::sync::daemon {
@@ -22,8 +22,8 @@ std::optional<HeldUpload> loadHeldUpload(const fs::path& syncDir) {
     HeldUpload held;
     std::uint32_t code = 0;
     if (magic != kMagic || !(in >> held.fileName >> held.fileHashHex >> code >> held.answeredMs)) return std::nullopt;
-    if (code > 0xFFFF || held.fileHashHex.size() != 64 || !parseSyncFileName(held.fileName)) return std::nullopt;
-    auto known = syncCodeFromWire(static_cast<std::uint16_t>(code));
+    if (code > 0xFFFF || held.fileHashHex.size() != 64 || !wire::parseSyncFileName(held.fileName)) return std::nullopt;
+    auto known = wire::syncCodeFromWire(static_cast<std::uint16_t>(code));
     if (!known) return std::nullopt;
     held.code = *known;
     return held;
@@ -32,8 +32,9 @@ std::optional<HeldUpload> loadHeldUpload(const fs::path& syncDir) {
 void saveHeldUpload(const fs::path& syncDir, const HeldUpload& held) {
     std::ostringstream text;
     text << kMagic << "\n"
-         << held.fileName << " " << held.fileHashHex << " " << wireValue(held.code) << " " << held.answeredMs << "\n";
-    writeFileAtomically(syncDir, kHeldUploadFile, crypto::asBytes(text.str()));
+         << held.fileName << " " << held.fileHashHex << " " << wire::wireValue(held.code) << " " << held.answeredMs
+         << "\n";
+    wire::writeFileAtomically(syncDir, kHeldUploadFile, crypto::asBytes(text.str()));
 }
 
 void forgetHeldUpload(const fs::path& syncDir) {
@@ -41,6 +42,8 @@ void forgetHeldUpload(const fs::path& syncDir) {
     fs::remove(syncDir / kHeldUploadFile, ignored);
 }
 
-bool holdsUpload(SyncCode code) { return code != SyncCode::HashMismatch && code != SyncCode::ChainGap; }
+bool holdsUpload(wire::SyncCode code) {
+    return code != wire::SyncCode::HashMismatch && code != wire::SyncCode::ChainGap;
+}
 
 }  // namespace abri::sync::daemon

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 
 namespace abri::sync::daemon {
 
@@ -20,7 +20,7 @@ inline constexpr const char* kHeldUploadFile = "upload-held";
 struct HeldUpload {
     std::string fileName;     // cs-<device>-<first>-<last>.abri
     std::string fileHashHex;  // H(sealed file bytes), as UPLOAD_BEGIN's file_id
-    SyncCode code = SyncCode::ProtocolViolation;  // the hub's answer, reported again while held
+    wire::SyncCode code = wire::SyncCode::ProtocolViolation;  // the hub's answer, reported again while held
     std::uint64_t answeredMs = 0;                 // when the hub last refused it (wall clock)
 };
 
@@ -31,6 +31,6 @@ void forgetHeldUpload(const std::filesystem::path& syncDir);
 
 // Whether an answer with this code is a refusal of the file's content that the same bytes would get again.
 // hash_mismatch is the link's fault (the hub asks for the bytes again), chain_gap restarts from acked_seq + 1.
-bool holdsUpload(SyncCode code);
+bool holdsUpload(wire::SyncCode code);
 
 }  // namespace abri::sync::daemon

@@ -1,23 +1,23 @@
 #include "case_state.h"
 
-#include "changeset/admission_record.h"
-#include "changeset/changeset.h"
+#include "wire/admission_record.h"
+#include "wire/changeset.h"
 #include "devicesync/admitted_adapter.h"
 
 namespace abri::sync::hub {
 
 namespace {
-void addCase(HubStore& store, const Id16& caseId, merge::MergeState& state) {
+void addCase(HubStore& store, const wire::Id16& caseId, merge::MergeState& state) {
     for (const auto& stored : store.changeSetsOfCase(caseId)) {
         std::size_t consumed = 0;
-        auto admission = decodeAdmissionRecord(stored.admission, consumed, "admission");
-        auto cs = decodeChangeSet(stored.bytes, {}, "stored change-set");
+        auto admission = wire::decodeAdmissionRecord(stored.admission, consumed, "admission");
+        auto cs = wire::decodeChangeSet(stored.bytes, {}, "stored change-set");
         state.add(devicesync::toAdmitted(cs, admission));
     }
 }
 }  // namespace
 
-merge::MergeState caseMergeState(HubStore& store, const Id16& caseId) {
+merge::MergeState caseMergeState(HubStore& store, const wire::Id16& caseId) {
     merge::MergeState state;
     addCase(store, caseId, state);
     return state;

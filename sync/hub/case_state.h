@@ -8,7 +8,7 @@
 namespace abri::sync::hub {
 
 // Every admitted change-set of the case (verified when admitted), with its admission record (clamp, exclusions).
-merge::MergeState caseMergeState(HubStore& store, const Id16& caseId);
+merge::MergeState caseMergeState(HubStore& store, const wire::Id16& caseId);
 
 // The state hash (§5.8) of an office's access set: what every device of that office holds once its outbox is empty
 // and every page up to the feed head is applied, so an operator can check that a laptop has converged.

@@ -16,11 +16,11 @@ bool renewCertificateIfDue(HubStore& store, DeviceRecord& device, std::uint64_t 
     for (const auto& office : store.offices()) {
         if (store.feedHasCertificate(office, device.deviceId, device.certificate.serial)) feeds.push_back(office);
     }
-    Certificate renewed = device.certificate;
+    wire::Certificate renewed = device.certificate;
     renewed.serial = store.nextCertificateSerial();
     renewed.notBeforeMs = nowMs;
-    renewed.notAfterMs = nowMs + kDefaultCertificateValidityMs;
-    device.certificate = issueCertificate(renewed, store.identity());
+    renewed.notAfterMs = nowMs + wire::kDefaultCertificateValidityMs;
+    device.certificate = wire::issueCertificate(renewed, store.identity());
     device.statusMs = nowMs;
     store.insertDevice(device);
     for (const auto& office : feeds) ensureCertificateInFeed(store, office, device);

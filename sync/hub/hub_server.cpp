@@ -5,8 +5,8 @@
 #include <boost/asio/detached.hpp>
 #include <fstream>
 
-#include "changeset/enrolment_token.h"
-#include "changeset/limits.h"
+#include "wire/enrolment_token.h"
+#include "wire/limits.h"
 #include "common/connection_codes.h"
 #include "common/error.h"
 #include "crypto/sealed_box.h"
@@ -57,18 +57,19 @@ struct HubServer::CachedPage {
 namespace {
 
 constexpr std::size_t kPageChunk = 16 * 1024;
-constexpr std::uint64_t kMaxUploadFile = kMaxBatchPayload + 48 + 20;
+constexpr std::uint64_t kMaxUploadFile = wire::kMaxBatchPayload + 48 + 20;
 
-std::string hex(const Id16& id) { return idToHex(id); }
+std::string hex(const wire::Id16& id) { return wire::idToHex(id); }
 
-asio::awaitable<void> sendError(FrameChannel<TlsStream>& channel, SyncCode code, bool fatal, std::uint64_t ref = 0,
-                                std::string detail = {}) {
-    ErrorFrame error{wireValue(code), fatal, ref, detail.empty() ? std::string(syncCodeName(code)) : detail};
+asio::awaitable<void> sendError(FrameChannel<TlsStream>& channel, wire::SyncCode code, bool fatal,
+                                std::uint64_t ref = 0, std::string detail = {}) {
+    ErrorFrame error{wire::wireValue(code), fatal, ref,
+                     detail.empty() ? std::string(wire::syncCodeName(code)) : detail};
     co_await channel.send(FrameType::Error, error);
 }
 
 struct UploadState {
-    Hash32 fileId{};
+    wire::Hash32 fileId{};
     std::uint32_t size = 0;
     std::filesystem::path partial;
     std::uint32_t held = 0;
@@ -138,7 +139,7 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
         preHello = false;
     };
     auto conn = std::make_shared<Connection>(std::move(socket), *tls_);
-    std::optional<Id16> registeredDevice;
+    std::optional<wire::Id16> registeredDevice;
 
     try {
         // TLS handshake within its limit (§4.6): no frame is possible yet, so a breach just closes.
@@ -152,16 +153,16 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
         if (ec) throw boost::system::system_error(ec);
         const auto clientKey = peerEd25519Key(conn->stream.native_handle());
         FrameChannel<TlsStream> channel(conn->stream, options_.frameTimeouts);
-        std::optional<SyncError> refusal;  // answered after the try: no co_await inside a handler
+        std::optional<wire::SyncError> refusal;  // answered after the try: no co_await inside a handler
         try {
             if (!negotiatedAbriAlpn(conn->stream.native_handle()) || !clientKey) {
-                throw SyncError(SyncCode::ProtocolViolation, "alpn");
+                throw wire::SyncError(wire::SyncCode::ProtocolViolation, "alpn");
             }
             auto first = co_await channel.read(options_.helloTimeout);
-            if (first.type != FrameType::Hello) throw SyncError(SyncCode::ProtocolViolation, "first frame");
+            if (first.type != FrameType::Hello) throw wire::SyncError(wire::SyncCode::ProtocolViolation, "first frame");
             auto hello = decodeHello(first.payload);
-            if (hello.protoMin > kProtocolVersion || hello.protoMax < kProtocolVersion) {
-                throw SyncError(SyncCode::UnsupportedVersion, "proto", kProtocolVersion);
+            if (hello.protoMin > wire::kProtocolVersion || hello.protoMax < wire::kProtocolVersion) {
+                throw wire::SyncError(wire::SyncCode::UnsupportedVersion, "proto", wire::kProtocolVersion);
             }
             leavePreHello();
             const auto now = nowMs();
@@ -177,14 +178,15 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
                 ok.session = Purpose::Enrol;
                 co_await channel.send(FrameType::AuthOk, ok);
                 if (const auto wait = enrolRetryAfterS(address); wait > 0) {
-                    throw SyncError(SyncCode::Busy, "enrol", wait);
+                    throw wire::SyncError(wire::SyncCode::Busy, "enrol", wait);
                 }
                 auto request = co_await channel.read();
-                if (request.type != FrameType::EnrolRequest) throw SyncError(SyncCode::ProtocolViolation, "enrol");
+                if (request.type != FrameType::EnrolRequest)
+                    throw wire::SyncError(wire::SyncCode::ProtocolViolation, "enrol");
                 EnrolOk enrolled;
                 try {
                     enrolled = enrol(request.payload, *clientKey, hello.deviceId);
-                } catch (const SyncError&) {
+                } catch (const wire::SyncError&) {
                     if (enrolFailures_.size() > 4096) {  // many addresses: forget those whose window has passed
                         for (auto it = enrolFailures_.begin(); it != enrolFailures_.end();) {
                             const std::string key = it->first;
@@ -201,12 +203,13 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
 
             // Sync session: identity is the device certificate whose tls_pk is the TLS client key.
             auto device = store_.findDevice(hello.deviceId);
-            if (!device) throw SyncError(SyncCode::UnknownDevice, "hello");
-            if (device->status == DeviceStatus::Revoked) throw SyncError(SyncCode::Revoked, "hello");
-            if (device->status == DeviceStatus::Forked) throw SyncError(SyncCode::DeviceQuarantined, "hello");
-            if (!device->certificate.validAt(now)) throw SyncError(SyncCode::CertExpired, "hello");
+            if (!device) throw wire::SyncError(wire::SyncCode::UnknownDevice, "hello");
+            if (device->status == DeviceStatus::Revoked) throw wire::SyncError(wire::SyncCode::Revoked, "hello");
+            if (device->status == DeviceStatus::Forked)
+                throw wire::SyncError(wire::SyncCode::DeviceQuarantined, "hello");
+            if (!device->certificate.validAt(now)) throw wire::SyncError(wire::SyncCode::CertExpired, "hello");
             if (!crypto::constantTimeEqual(device->certificate.tlsPk, *clientKey)) {
-                throw SyncError(SyncCode::KeyMismatch, "hello");
+                throw wire::SyncError(wire::SyncCode::KeyMismatch, "hello");
             }
             if (renewCertificateIfDue(store_, *device, now)) {
                 log("certificate renewed device=" + hex(device->deviceId) +
@@ -222,23 +225,23 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             log("session device=" + hex(device->deviceId) + " acked=" + std::to_string(device->chainSeq));
             co_await syncSession(channel, *conn, device->deviceId);
             }
-        } catch (const SyncError& e) {
+        } catch (const wire::SyncError& e) {
             refusal = e;
         } catch (const boost::system::system_error&) {
             // The read a newer connection interrupted; any other socket error ends the connection silently.
             if (!conn->superseded) throw;
-            refusal = SyncError(SyncCode::Superseded, "session");
+            refusal = wire::SyncError(wire::SyncCode::Superseded, "session");
         }
         if (refusal) {
             log("closing connection: " + std::string(conn->superseded ? "superseded" : refusal->name()));
             if (conn->superseded) {
-                co_await sendError(channel, SyncCode::Superseded, true);
+                co_await sendError(channel, wire::SyncCode::Superseded, true);
             } else {
                 co_await sendError(channel, refusal->code(), true, refusal->ref());
             }
         }
         co_await conn->stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
-    } catch (const SyncError& e) {
+    } catch (const wire::SyncError& e) {
         log("connection closed: " + std::string(e.name()));
     } catch (const boost::system::system_error&) {
         // Socket errors and cancelled handshakes: nothing to answer.
@@ -270,13 +273,14 @@ std::uint64_t HubServer::enrolRetryAfterS(const std::string& address) {
     return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(wait).count()) + 1;
 }
 
-EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& clientKey, const Id16& helloDevice) {
+EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const wire::Hash32& clientKey,
+                         const wire::Id16& helloDevice) {
     const auto request = decodeEnrolRequest(payload);
     const auto now = nowMs();
-    const Hash32 secretHash = crypto::blake2b({request.secret});
-    const Hash32 requestHash = crypto::blake2b({payload});
+    const wire::Hash32 secretHash = crypto::blake2b({request.secret});
+    const wire::Hash32 requestHash = crypto::blake2b({payload});
     auto token = store_.findToken(secretHash);
-    if (!token) throw SyncError(SyncCode::TokenInvalid, "enrol");
+    if (!token) throw wire::SyncError(wire::SyncCode::TokenInvalid, "enrol");
     // An identical retry of a completed enrolment gets the same certificate (§2.6, §7.4), even after expiry.
     if (token->usedBy) {
         if (*token->usedBy == request.deviceId && token->requestHash && *token->requestHash == requestHash) {
@@ -286,31 +290,33 @@ EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& cl
                                store_.feedHead(device->office)};
             }
         }
-        throw SyncError(SyncCode::TokenUsed, "enrol");
+        throw wire::SyncError(wire::SyncCode::TokenUsed, "enrol");
     }
-    if (now >= token->expiryMs) throw SyncError(SyncCode::TokenExpired, "enrol");
-    if (!crypto::constantTimeEqual(request.tlsPk, clientKey)) throw SyncError(SyncCode::KeyMismatch, "enrol");
-    if (request.deviceId != helloDevice) throw SyncError(SyncCode::ProtocolViolation, "device_id");
+    if (now >= token->expiryMs) throw wire::SyncError(wire::SyncCode::TokenExpired, "enrol");
+    if (!crypto::constantTimeEqual(request.tlsPk, clientKey))
+        throw wire::SyncError(wire::SyncCode::KeyMismatch, "enrol");
+    if (request.deviceId != helloDevice) throw wire::SyncError(wire::SyncCode::ProtocolViolation, "device_id");
     if (!crypto::isValidSigningKey(request.signPk) || !crypto::isValidSigningKey(request.tlsPk)) {
-        throw SyncError(SyncCode::BadKey, "enrol");
+        throw wire::SyncError(wire::SyncCode::BadKey, "enrol");
     }
     try {
         const std::array<std::uint8_t, 1> probe{0};
         (void)crypto::sealToRecipient(request.boxPk, probe);
     } catch (const Error&) {
-        throw SyncError(SyncCode::BadKey, "box_pk");
+        throw wire::SyncError(wire::SyncCode::BadKey, "box_pk");
     }
-    const auto digest = enrolmentProofDigest(store_.identityFingerprint(), secretHash, request.deviceId, request.signPk,
-                                             request.boxPk, request.tlsPk, request.office, request.label);
+    const auto digest =
+        wire::enrolmentProofDigest(store_.identityFingerprint(), secretHash, request.deviceId, request.signPk,
+                                   request.boxPk, request.tlsPk, request.office, request.label);
     if (!crypto::verifyDigest(request.signPk, crypto::Domain::Enrolment, digest, request.proof)) {
-        throw SyncError(SyncCode::BadProof, "enrol");
+        throw wire::SyncError(wire::SyncCode::BadProof, "enrol");
     }
-    if (request.office != token->office) throw SyncError(SyncCode::OfficeMismatch, "enrol");
+    if (request.office != token->office) throw wire::SyncError(wire::SyncCode::OfficeMismatch, "enrol");
     if (auto existing = store_.findDevice(request.deviceId); existing && existing->status == DeviceStatus::Active) {
-        throw SyncError(SyncCode::DeviceExists, "enrol");
+        throw wire::SyncError(wire::SyncCode::DeviceExists, "enrol");
     }
     storage::Transaction txn(store_.db());
-    Certificate cert;
+    wire::Certificate cert;
     cert.role = token->role;
     cert.serial = store_.nextCertificateSerial();
     cert.hubId = store_.hubId();
@@ -319,7 +325,7 @@ EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& cl
     cert.boxPk = request.boxPk;
     cert.tlsPk = request.tlsPk;
     cert.notBeforeMs = now;
-    cert.notAfterMs = now + kDefaultCertificateValidityMs;
+    cert.notAfterMs = now + wire::kDefaultCertificateValidityMs;
     cert.office = request.office;
     cert.label = request.label;
     DeviceRecord device;
@@ -328,7 +334,7 @@ EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& cl
     device.role = token->role;
     device.status = DeviceStatus::Active;
     device.statusMs = now;
-    device.certificate = issueCertificate(std::move(cert), store_.identity());
+    device.certificate = wire::issueCertificate(std::move(cert), store_.identity());
     store_.insertDevice(device);
     store_.markTokenUsed(secretHash, request.deviceId, requestHash);
     ensureCertificateInFeed(store_, device.office, device);
@@ -336,20 +342,21 @@ EnrolOk HubServer::enrol(std::span<const std::uint8_t> payload, const Hash32& cl
     return EnrolOk{device.certificate.bytes, store_.descriptor().bytes, now, store_.feedHead(device.office)};
 }
 
-asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId) {
+asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, Connection& conn,
+                                             const wire::Id16& deviceId) {
     std::optional<UploadState> upload;
     const auto partialDir = store_.dir() / "partial" / hex(deviceId);
     std::filesystem::create_directories(partialDir);
     auto lastPing = std::chrono::steady_clock::time_point{};
     const auto sessionStart = std::chrono::steady_clock::now();
     for (;;) {
-        if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
+        if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "session");
         Frame frame;
         {
             ReadingGuard guard(conn);
             frame = co_await channel.read();
         }
-        if (conn.superseded) throw SyncError(SyncCode::Superseded, "session");
+        if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "session");
         if (std::chrono::steady_clock::now() - sessionStart >= options_.connectionLifetime) {
             // The frame is not handled: whatever it asked for, the device asks again after reconnecting.
             log("session lifetime reached device=" + hex(deviceId));
@@ -358,12 +365,14 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
         }
         // Revocation takes effect on live connections at their next frame.
         auto device = store_.findDevice(deviceId);
-        if (!device || device->status == DeviceStatus::Revoked) throw SyncError(SyncCode::Revoked, "session");
-        if (device->status == DeviceStatus::Forked) throw SyncError(SyncCode::DeviceQuarantined, "session");
+        if (!device || device->status == DeviceStatus::Revoked)
+            throw wire::SyncError(wire::SyncCode::Revoked, "session");
+        if (device->status == DeviceStatus::Forked) throw wire::SyncError(wire::SyncCode::DeviceQuarantined, "session");
         switch (frame.type) {
         case FrameType::Ping: {
             const auto now = std::chrono::steady_clock::now();
-            if (now - lastPing < std::chrono::seconds(10)) throw SyncError(SyncCode::ProtocolViolation, "ping flood");
+            if (now - lastPing < std::chrono::seconds(10))
+                throw wire::SyncError(wire::SyncCode::ProtocolViolation, "ping flood");
             lastPing = now;
             co_await channel.send(FrameType::Pong, decodePingPong(frame.payload));
             break;
@@ -373,7 +382,7 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             co_return;
         case FrameType::UploadBegin: {
             auto begin = decodeUploadBegin(frame.payload);
-            if (begin.size > kMaxUploadFile) throw SyncError(SyncCode::TooLarge, "upload");
+            if (begin.size > kMaxUploadFile) throw wire::SyncError(wire::SyncCode::TooLarge, "upload");
             if (begin.lastSeq <= device->chainSeq) {
                 UploadAck ack;
                 ack.fileId = begin.fileId;
@@ -387,7 +396,7 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             UploadState state;
             state.fileId = begin.fileId;
             state.size = begin.size;
-            state.partial = partialDir / (hashToHex(begin.fileId) + ".part");
+            state.partial = partialDir / (wire::hashToHex(begin.fileId) + ".part");
             if (const auto pruned = prunePartialUploads(partialDir, state.partial.filename()); pruned > 0) {
                 log("partial uploads dropped device=" + hex(deviceId) + " count=" + std::to_string(pruned));
             }
@@ -406,7 +415,7 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             auto data = decodeUploadData(frame.payload);
             if (!upload || data.fileId != upload->fileId || data.offset != upload->held ||
                 data.data.size() > upload->size - upload->held) {
-                throw SyncError(SyncCode::ProtocolViolation, "upload offset");
+                throw wire::SyncError(wire::SyncCode::ProtocolViolation, "upload offset");
             }
             {
                 std::ofstream out(upload->partial, std::ios::binary | std::ios::app);
@@ -424,9 +433,9 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             UploadAck ack;
             ack.fileId = upload->fileId;
             upload.reset();
-            const Hash32 actual = crypto::blake2b({file});
+            const wire::Hash32 actual = crypto::blake2b({file});
             if (actual != ack.fileId) {
-                ack.fileStatus = wireValue(SyncCode::HashMismatch);
+                ack.fileStatus = wire::wireValue(wire::SyncCode::HashMismatch);
                 ack.ackedSeq = device->chainSeq;
             } else {
                 auto result = ingestSealedFile(store_, file, deviceId, nowMs());
@@ -445,22 +454,22 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
         }
         case FrameType::Download: {
             auto request = decodeDownload(frame.payload);
-            if (request.office != device->office) throw SyncError(SyncCode::OfficeNotAllowed, "download");
+            if (request.office != device->office) throw wire::SyncError(wire::SyncCode::OfficeNotAllowed, "download");
             co_await download(channel, conn, deviceId, request);
             break;
         }
         default:
-            throw SyncError(SyncCode::ProtocolViolation, frameTypeName(frame.type));
+            throw wire::SyncError(wire::SyncCode::ProtocolViolation, frameTypeName(frame.type));
         }
     }
 }
 
-asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId,
-                                          const Download& request) {
+asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Connection& conn,
+                                          const wire::Id16& deviceId, const Download& request) {
     auto device = store_.findDevice(deviceId);
     const auto head = store_.feedHead(device->office);
     if (request.sinceSeq > head) {
-        co_await sendError(channel, SyncCode::BadSince, false, head);
+        co_await sendError(channel, wire::SyncCode::BadSince, false, head);
         co_return;
     }
     std::shared_ptr<CachedPage> page;
@@ -481,7 +490,7 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Conn
                                        std::chrono::milliseconds(std::uint64_t{options_.maxWaitS} * 1000));
         std::optional<BuiltPage> built;
         for (;;) {
-            if (conn.superseded) throw SyncError(SyncCode::Superseded, "long poll");
+            if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "long poll");
             device = store_.findDevice(deviceId);
             built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs());
             if (built || std::chrono::steady_clock::now() >= deadline) break;
@@ -500,7 +509,7 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Conn
                     p.fileHash, start};
     co_await channel.send(FrameType::PageBegin, begin);
     for (std::size_t offset = start; offset < p.sealedFile.size(); offset += kPageChunk) {
-        if (conn.superseded) throw SyncError(SyncCode::Superseded, "page");
+        if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "page");
         const auto n = std::min(kPageChunk, p.sealedFile.size() - offset);
         PageData data;
         data.pageId = p.pageId;

@@ -53,10 +53,11 @@ private:
     boost::asio::awaitable<void> serve(boost::asio::ip::tcp::socket socket);
     void log(const std::string& line) const;
     // ENROL_REQUEST checks (§2.6 step 5) and the enrolment transaction; throws SyncError with the refusal.
-    EnrolOk enrol(std::span<const std::uint8_t> payload, const Hash32& clientKey, const Id16& helloDevice);
-    boost::asio::awaitable<void> syncSession(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId);
-    boost::asio::awaitable<void> download(FrameChannel<TlsStream>& channel, Connection& conn, const Id16& deviceId,
-                                          const Download& request);
+    EnrolOk enrol(std::span<const std::uint8_t> payload, const wire::Hash32& clientKey, const wire::Id16& helloDevice);
+    boost::asio::awaitable<void> syncSession(FrameChannel<TlsStream>& channel, Connection& conn,
+                                             const wire::Id16& deviceId);
+    boost::asio::awaitable<void> download(FrameChannel<TlsStream>& channel, Connection& conn,
+                                          const wire::Id16& deviceId, const Download& request);
 
     boost::asio::io_context& io_;
     HubStore& store_;
@@ -68,9 +69,9 @@ private:
     std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> enrolFailures_;
     // Seconds until `address` may try to enrol again; 0 when it may now. Forgets failures older than the window.
     std::uint64_t enrolRetryAfterS(const std::string& address);
-    std::map<Id16, std::weak_ptr<Connection>> byDevice_;
+    std::map<wire::Id16, std::weak_ptr<Connection>> byDevice_;
     struct CachedPage;
-    std::map<Id16, std::shared_ptr<CachedPage>> pageCache_;
+    std::map<wire::Id16, std::shared_ptr<CachedPage>> pageCache_;
 
     friend struct Connection;
 };

@@ -10,6 +10,9 @@
 #include "hub_schema.h"
 
 namespace abri::sync::hub {
+
+using namespace abri::wire;  // the sync formats (core/wire) the store keeps
+
 namespace {
 
 constexpr std::string_view kKeysFile = "hub.keys";
@@ -24,6 +27,12 @@ std::array<std::uint8_t, N> fixedFrom(const std::vector<std::uint8_t>& bytes, co
     std::array<std::uint8_t, N> out{};
     std::copy(bytes.begin(), bytes.end(), out.begin());
     return out;
+}
+
+CertRole roleFrom(std::int64_t stored, const char* what) {
+    const auto role = stored < 0 ? std::nullopt : certRoleFromWire(static_cast<std::uint64_t>(stored));
+    if (!role) throw Error(ErrorCode::VaultCorrupted, what);
+    return *role;
 }
 
 void setMeta(storage::Database& db, std::string_view key, std::span<const std::uint8_t> value) {
@@ -210,7 +219,7 @@ std::optional<TokenRecord> HubStore::findToken(const Hash32& secretHash) {
     TokenRecord t;
     t.secretHash = secretHash;
     t.office = st.text(0);
-    t.role = static_cast<CertRole>(st.int64(1));
+    t.role = roleFrom(st.int64(1), "tokens.role");
     t.expiryMs = static_cast<std::uint64_t>(st.int64(2));
     if (!st.isNull(3)) t.usedBy = fixedFrom<16>(st.blob(3), "tokens.used_device");
     if (!st.isNull(4)) t.requestHash = fixedFrom<32>(st.blob(4), "tokens.request_hash");
@@ -230,7 +239,7 @@ DeviceRecord readDevice(storage::Statement& st) {
     DeviceRecord d;
     d.deviceId = fixedFrom<16>(st.blob(0), "devices.device_id");
     d.office = st.text(1);
-    d.role = static_cast<CertRole>(st.int64(2));
+    d.role = roleFrom(st.int64(2), "devices.role");
     d.status = static_cast<DeviceStatus>(st.int64(3));
     d.statusMs = static_cast<std::uint64_t>(st.int64(4));
     auto cert = st.blob(5);

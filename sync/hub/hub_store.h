@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "changeset/certificate.h"
-#include "common/payload_io.h"
-#include "changeset/hub_descriptor.h"
-#include "changeset/page.h"
+#include "wire/certificate.h"
+#include "common/frames.h"
+#include "wire/hub_descriptor.h"
+#include "wire/page.h"
 #include "crypto/sealed_box.h"
 #include "crypto/signing.h"
 #include "storage/database.h"
@@ -30,32 +30,32 @@ enum class DeviceStatus { Active, Revoked, Forked };
 std::string_view deviceStatusName(DeviceStatus status) noexcept;
 
 struct DeviceRecord {
-    Id16 deviceId{};
+    wire::Id16 deviceId{};
     std::string office;
-    CertRole role = CertRole::Caseworker;
+    wire::CertRole role = wire::CertRole::Caseworker;
     DeviceStatus status = DeviceStatus::Active;
     std::uint64_t statusMs = 0;
-    Certificate certificate;
+    wire::Certificate certificate;
     std::uint64_t chainSeq = 0;  // highest contiguous admitted device_seq
-    Hash32 chainId{};
+    wire::Hash32 chainId{};
     std::uint64_t effFloor = 0;  // greatest eff_hlc assigned to this device (§5.1)
 };
 
 struct TokenRecord {
-    Hash32 secretHash{};
+    wire::Hash32 secretHash{};
     std::string office;
-    CertRole role = CertRole::Caseworker;
+    wire::CertRole role = wire::CertRole::Caseworker;
     std::uint64_t expiryMs = 0;
-    std::optional<Id16> usedBy;
-    std::optional<Hash32> requestHash;
+    std::optional<wire::Id16> usedBy;
+    std::optional<wire::Hash32> requestHash;
 };
 
 struct FeedEntryRow {
     std::uint64_t officeSeq = 0;
-    PageEntryType type = PageEntryType::ChangeSet;
-    std::optional<Hash32> changeSetId;  // ChangeSet
-    std::optional<Id16> signer;         // ChangeSet: the device that signed it
-    CertStatus certStatus = CertStatus::Active;
+    wire::PageEntryType type = wire::PageEntryType::ChangeSet;
+    std::optional<wire::Hash32> changeSetId;  // ChangeSet
+    std::optional<wire::Id16> signer;         // ChangeSet: the device that signed it
+    wire::CertStatus certStatus = wire::CertStatus::Active;
     std::uint64_t certStatusMs = 0;
     Bytes certificate;
     Bytes descriptor;
@@ -64,9 +64,9 @@ struct FeedEntryRow {
 // A change-set the hub holds for the operator instead of applying it (§2.7).
 struct QuarantineRow {
     std::int64_t id = 0;
-    Id16 deviceId{};
+    wire::Id16 deviceId{};
     std::uint64_t deviceSeq = 0;
-    Hash32 changeSetId{};
+    wire::Hash32 changeSetId{};
     std::uint16_t reason = 0;  // §9 wire code: revoked or fork
     std::uint64_t receivedMs = 0;
     std::size_t size = 0;      // bytes of the signed change-set
@@ -74,8 +74,8 @@ struct QuarantineRow {
 };
 
 struct StoredChangeSet {
-    Hash32 id{};
-    Id16 deviceId{};
+    wire::Hash32 id{};
+    wire::Id16 deviceId{};
     std::uint64_t deviceSeq = 0;
     Bytes admission;  // encoded admission record
     Bytes bytes;      // the signed change-set, verbatim
@@ -91,53 +91,53 @@ public:
     storage::Database& db() { return db_; }
     const std::filesystem::path& dir() const { return dir_; }
 
-    const Id16& hubId() const { return hubId_; }
+    const wire::Id16& hubId() const { return hubId_; }
     const crypto::SigningKeyPair& identity() const { return identity_; }
     const crypto::BoxKeyPair& boxKey() const { return box_; }
     crypto::Fingerprint identityFingerprint() const;
     std::string name() const;
     std::string address() const;
     // The current signed descriptor (re-signed when missing).
-    HubDescriptor descriptor();
+    wire::HubDescriptor descriptor();
 
     // Tokens (§2.5): stores H(secret) only.
     void addToken(const TokenRecord& token);
-    std::optional<TokenRecord> findToken(const Hash32& secretHash);
-    void markTokenUsed(const Hash32& secretHash, const Id16& device, const Hash32& requestHash);
+    std::optional<TokenRecord> findToken(const wire::Hash32& secretHash);
+    void markTokenUsed(const wire::Hash32& secretHash, const wire::Id16& device, const wire::Hash32& requestHash);
 
     // Devices.
-    std::optional<DeviceRecord> findDevice(const Id16& deviceId);
+    std::optional<DeviceRecord> findDevice(const wire::Id16& deviceId);
     std::vector<DeviceRecord> devices();
     void insertDevice(const DeviceRecord& device);
-    void setDeviceStatus(const Id16& deviceId, DeviceStatus status, std::uint64_t ms);
-    void advanceChain(const Id16& deviceId, std::uint64_t seq, const Hash32& id, std::uint64_t effFloor);
+    void setDeviceStatus(const wire::Id16& deviceId, DeviceStatus status, std::uint64_t ms);
+    void advanceChain(const wire::Id16& deviceId, std::uint64_t seq, const wire::Hash32& id, std::uint64_t effFloor);
     std::uint64_t nextCertificateSerial();
 
     // Admitted change-sets.
-    std::optional<StoredChangeSet> findChangeSet(const Hash32& id);
-    std::optional<StoredChangeSet> findChangeSetBySeq(const Id16& deviceId, std::uint64_t seq);
-    void insertChangeSet(const StoredChangeSet& changeSet, const Id16& caseId, std::uint64_t hubSeq);
+    std::optional<StoredChangeSet> findChangeSet(const wire::Hash32& id);
+    std::optional<StoredChangeSet> findChangeSetBySeq(const wire::Id16& deviceId, std::uint64_t seq);
+    void insertChangeSet(const StoredChangeSet& changeSet, const wire::Id16& caseId, std::uint64_t hubSeq);
     // Every admitted change-set of a case, in hub_seq (admission) order.
-    std::vector<StoredChangeSet> changeSetsOfCase(const Id16& caseId);
+    std::vector<StoredChangeSet> changeSetsOfCase(const wire::Id16& caseId);
     // Cases with at least one admitted change-set, ascending id; with an office, only the cases it was granted.
-    std::vector<Id16> caseIds(const std::optional<std::string>& office = std::nullopt);
+    std::vector<wire::Id16> caseIds(const std::optional<std::string>& office = std::nullopt);
     std::uint64_t nextHubSeq();
     std::uint64_t lastAdmissionMs();
     void setLastAdmissionMs(std::uint64_t ms);
 
     // Case access (§6.1): offices granted a case (access only grows in v1).
-    std::vector<std::string> caseOffices(const Id16& caseId);
-    void grantCase(const Id16& caseId, const std::string& office);
+    std::vector<std::string> caseOffices(const wire::Id16& caseId);
+    void grantCase(const wire::Id16& caseId, const std::string& office);
 
     // Feeds (§6.2).
     std::uint64_t feedHead(const std::string& office);
     std::uint64_t appendFeed(const std::string& office, const FeedEntryRow& entry);
     std::vector<FeedEntryRow> feedRange(const std::string& office, std::uint64_t afterSeq, std::size_t limit);
-    bool feedHasCertificate(const std::string& office, const Id16& deviceId, std::uint64_t serial);
+    bool feedHasCertificate(const std::string& office, const wire::Id16& deviceId, std::uint64_t serial);
     std::vector<std::string> offices();
 
     // Quarantine (§2.7). A change-set already held (same id) is not stored twice: returns false.
-    bool quarantine(const Id16& deviceId, std::uint64_t deviceSeq, const Hash32& id, SyncCode reason,
+    bool quarantine(const wire::Id16& deviceId, std::uint64_t deviceSeq, const wire::Hash32& id, wire::SyncCode reason,
                     std::uint64_t receivedMs, std::span<const std::uint8_t> bytes);
     std::size_t quarantineCount();
     std::vector<QuarantineRow> quarantined();  // by device, device_seq, id; without the bytes
@@ -149,7 +149,7 @@ private:
     void loadKeys();
     storage::Database db_;
     std::filesystem::path dir_;
-    Id16 hubId_{};
+    wire::Id16 hubId_{};
     crypto::SigningKeyPair identity_;
     crypto::BoxKeyPair box_;
 };

@@ -1,11 +1,11 @@
 #include "ingest.h"
 
 #include "case_state.h"
-#include "changeset/batch.h"
-#include "changeset/changeset.h"
-#include "changeset/limits.h"
-#include "changeset/refusal_notice.h"
-#include "changeset/sealed_file.h"
+#include "wire/batch.h"
+#include "wire/changeset.h"
+#include "wire/limits.h"
+#include "wire/refusal_notice.h"
+#include "wire/sealed_file.h"
 #include "common/error.h"
 #include "devicesync/admitted_adapter.h"
 #include "journal/hlc.h"
@@ -19,43 +19,44 @@ namespace abri::sync::hub {
 namespace {
 
 struct Refusal {
-    SyncCode code;
+    wire::SyncCode code;
     std::uint64_t ref = 0;
-    std::uint16_t opIndex = kNoOpIndex;
+    std::uint16_t opIndex = wire::kNoOpIndex;
 };
 
 std::string seqSubject(std::uint64_t seq) { return "seq " + std::to_string(seq); }
 
 // bad_op's subject is "op <index>": the refusal notice reports the index (non-personal).
-std::uint16_t opIndexOf(const SyncError& e) {
-    if (e.code() != SyncCode::BadOp) return kNoOpIndex;
+std::uint16_t opIndexOf(const wire::SyncError& e) {
+    if (e.code() != wire::SyncCode::BadOp) return wire::kNoOpIndex;
     const auto& s = e.subject();
-    if (s.rfind("op ", 0) != 0) return kNoOpIndex;
+    if (s.rfind("op ", 0) != 0) return wire::kNoOpIndex;
     try {
         return static_cast<std::uint16_t>(std::stoul(s.substr(3)));
     } catch (const std::exception&) {
-        return kNoOpIndex;
+        return wire::kNoOpIndex;
     }
 }
 
 // The id of a change-set whose processing failed, for the refusal notice and the fork's quarantine copy; zeros when
 // its header does not even decode.
-Hash32 idOrZeros(std::span<const std::uint8_t> bytes, std::uint64_t seq) {
+wire::Hash32 idOrZeros(std::span<const std::uint8_t> bytes, std::uint64_t seq) {
     try {
-        return decodeChangeSetFrame(bytes, seqSubject(seq)).id;
-    } catch (const SyncError&) {
-        return Hash32{};
+        return wire::decodeChangeSetFrame(bytes, seqSubject(seq)).id;
+    } catch (const wire::SyncError&) {
+        return wire::Hash32{};
     }
 }
 
 // Step 10 after authorisation (§6.1, §6.2): access only grows (v1); newly granted offices get the case's history
 // first (backfill); then every office with access gets the change-set, and the uploader's office a RECEIPT when it
 // has no access or every op was excluded.
-void appendToFeeds(HubStore& store, const DeviceRecord& device, const Hash32& changeSetId, const Id16& caseId,
-                   const merge::MergeState& state, const merge::HubContext& context, bool anyAdmitted) {
+void appendToFeeds(HubStore& store, const DeviceRecord& device, const wire::Hash32& changeSetId,
+                   const wire::Id16& caseId, const merge::MergeState& state, const merge::HubContext& context,
+                   bool anyAdmitted) {
     std::vector<std::string> offices(context.grantedOffices.begin(), context.grantedOffices.end());
     if (anyAdmitted) {
-        for (const auto& office : merge::accessSet(state, idToHex(caseId), context.hubOffices)) {
+        for (const auto& office : merge::accessSet(state, wire::idToHex(caseId), context.hubOffices)) {
             if (office == merge::kHubOffice || context.grantedOffices.count(office) > 0) continue;
             store.grantCase(caseId, office);
             offices.push_back(office);
@@ -63,7 +64,7 @@ void appendToFeeds(HubStore& store, const DeviceRecord& device, const Hash32& ch
                 if (earlier.id == changeSetId) continue;
                 if (auto signer = store.findDevice(earlier.deviceId)) ensureCertificateInFeed(store, office, *signer);
                 FeedEntryRow backfill;
-                backfill.type = PageEntryType::ChangeSet;
+                backfill.type = wire::PageEntryType::ChangeSet;
                 backfill.changeSetId = earlier.id;
                 backfill.signer = earlier.deviceId;
                 store.appendFeed(office, backfill);
@@ -72,7 +73,7 @@ void appendToFeeds(HubStore& store, const DeviceRecord& device, const Hash32& ch
         for (const auto& office : offices) {
             ensureCertificateInFeed(store, office, device);
             FeedEntryRow entry;
-            entry.type = PageEntryType::ChangeSet;
+            entry.type = wire::PageEntryType::ChangeSet;
             entry.changeSetId = changeSetId;
             entry.signer = device.deviceId;
             store.appendFeed(office, entry);
@@ -81,7 +82,7 @@ void appendToFeeds(HubStore& store, const DeviceRecord& device, const Hash32& ch
     const bool uploaderHasAccess = std::find(offices.begin(), offices.end(), device.office) != offices.end();
     if (!anyAdmitted || !uploaderHasAccess) {
         FeedEntryRow receipt;
-        receipt.type = PageEntryType::Receipt;
+        receipt.type = wire::PageEntryType::Receipt;
         receipt.changeSetId = changeSetId;
         receipt.signer = device.deviceId;
         store.appendFeed(device.office, receipt);
@@ -93,8 +94,8 @@ void appendToFeeds(HubStore& store, const DeviceRecord& device, const Hash32& ch
 void ensureCertificateInFeed(HubStore& store, const std::string& office, const DeviceRecord& device) {
     if (store.feedHasCertificate(office, device.deviceId, device.certificate.serial)) return;
     FeedEntryRow cert;
-    cert.type = PageEntryType::Cert;
-    cert.certStatus = device.status == DeviceStatus::Revoked ? CertStatus::Revoked : CertStatus::Active;
+    cert.type = wire::PageEntryType::Cert;
+    cert.certStatus = device.status == DeviceStatus::Revoked ? wire::CertStatus::Revoked : wire::CertStatus::Active;
     cert.certStatusMs = device.statusMs;
     cert.certificate = device.certificate.bytes;
     store.appendFeed(office, cert);
@@ -107,11 +108,11 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     const std::string subject = seqSubject(seq);
     // 2. header and id
     if (prechecked && prechecked->frameError) std::rethrow_exception(prechecked->frameError);
-    std::optional<ChangeSetFrame> decodedFrame;
-    if (!prechecked) decodedFrame = decodeChangeSetFrame(bytes, subject);
-    const ChangeSetFrame& frame = prechecked ? *prechecked->frame : *decodedFrame;
+    std::optional<wire::ChangeSetFrame> decodedFrame;
+    if (!prechecked) decodedFrame = wire::decodeChangeSetFrame(bytes, subject);
+    const wire::ChangeSetFrame& frame = prechecked ? *prechecked->frame : *decodedFrame;
     if (frame.header.deviceSeq != seq || (device && frame.header.deviceId != device->deviceId)) {
-        throw SyncError(SyncCode::DeviceMismatch, subject);
+        throw wire::SyncError(wire::SyncCode::DeviceMismatch, subject);
     }
     // 3. duplicate
     if (auto existing = store.findChangeSetBySeq(frame.header.deviceId, seq); existing && existing->id == frame.id) {
@@ -119,45 +120,47 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
         return item;
     }
     // 4. device and signature
-    if (!device) throw SyncError(SyncCode::UnknownDevice, subject);
+    if (!device) throw wire::SyncError(wire::SyncCode::UnknownDevice, subject);
     if (prechecked && prechecked->signatureChecked) {
         if (prechecked->signatureError) std::rethrow_exception(prechecked->signatureError);
     } else {
-        verifyChangeSetSignature(frame, device->certificate.signPk, subject);
+        wire::verifyChangeSetSignature(frame, device->certificate.signPk, subject);
     }
     // 5. revoked or forked: keep for the operator, apply nothing
     if (statusCheck == DeviceStatusCheck::Quarantine && device->status != DeviceStatus::Active) {
         store.quarantine(device->deviceId, seq, frame.id,
-                         device->status == DeviceStatus::Revoked ? SyncCode::Revoked : SyncCode::Fork, hubNowMs,
-                         bytes);
+                         device->status == DeviceStatus::Revoked ? wire::SyncCode::Revoked : wire::SyncCode::Fork,
+                         hubNowMs, bytes);
         item.status = kStatusQuarantined;
         return item;
     }
     // 6. chain
     const bool sameSeqOtherId = seq <= device->chainSeq;
     const bool brokenLink = seq == device->chainSeq + 1 && frame.header.prevHash != device->chainId;
-    if (sameSeqOtherId || brokenLink) throw SyncError(SyncCode::Fork, subject, device->chainSeq);
-    if (seq > device->chainSeq + 1) throw SyncError(SyncCode::ChainGap, subject, device->chainSeq);
+    if (sameSeqOtherId || brokenLink) throw wire::SyncError(wire::SyncCode::Fork, subject, device->chainSeq);
+    if (seq > device->chainSeq + 1) throw wire::SyncError(wire::SyncCode::ChainGap, subject, device->chainSeq);
     // 7. body
     if (prechecked && prechecked->bodyError) std::rethrow_exception(prechecked->bodyError);
-    std::optional<ChangeSet> decodedBody;
-    if (!prechecked || !prechecked->body) decodedBody = decodeChangeSetBody(frame, bytes, subject);
-    const ChangeSet& cs = decodedBody ? *decodedBody : *prechecked->body;
+    std::optional<wire::ChangeSet> decodedBody;
+    if (!prechecked || !prechecked->body) decodedBody = wire::decodeChangeSetBody(frame, bytes, subject);
+    const wire::ChangeSet& cs = decodedBody ? *decodedBody : *prechecked->body;
     // 8. office
-    if (cs.header.office != device->office) throw SyncError(SyncCode::UnauthorisedOffice, subject);
+    if (cs.header.office != device->office) throw wire::SyncError(wire::SyncCode::UnauthorisedOffice, subject);
     // 9. clock (§5.1)
     const std::uint64_t lastAdmissionMs = store.lastAdmissionMs();
     const std::uint64_t t = std::max(hubNowMs, lastAdmissionMs);
-    if (cs.header.hlcMin < journal::makeHlc(kHlcEpochMs, 0)) throw SyncError(SyncCode::ClockOutOfBounds, subject);
-    if (cs.header.hlcMax > journal::makeHlc(t + kMaxAheadMs, 0)) throw SyncError(SyncCode::ClockAhead, subject, t);
-    AdmissionRecord admission;
+    if (cs.header.hlcMin < journal::makeHlc(wire::kHlcEpochMs, 0))
+        throw wire::SyncError(wire::SyncCode::ClockOutOfBounds, subject);
+    if (cs.header.hlcMax > journal::makeHlc(t + wire::kMaxAheadMs, 0))
+        throw wire::SyncError(wire::SyncCode::ClockAhead, subject, t);
+    wire::AdmissionRecord admission;
     admission.changeSetId = frame.id;
     admission.deviceId = device->deviceId;
     admission.deviceSeq = seq;
     admission.caseId = cs.header.caseId;
     admission.admittedMs = t;
     std::uint64_t lastEff = cs.ops.back().hlc;
-    const auto ceiling = journal::makeHlc(t + kMaxDriftMs, 0);
+    const auto ceiling = journal::makeHlc(t + wire::kMaxDriftMs, 0);
     if (cs.header.hlcMax > ceiling) {
         admission.clampCeiling = ceiling;
         admission.clampFloor = device->effFloor;
@@ -174,17 +177,16 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     context.today = model::dateFromMs(static_cast<std::int64_t>(t));  // the hub's date at admission
     context.hubOffices = std::set<std::string>(officeList.begin(), officeList.end());
     context.grantedOffices = std::set<std::string>(granted.begin(), granted.end());
-    const merge::DeviceAuthority authority{device->office, static_cast<merge::CertificateRole>(device->role)};
+    const merge::DeviceAuthority authority{device->office, device->role};
     auto candidate = devicesync::toAdmitted(cs, admission);
     candidate.excluded = merge::authorise(state, authority, candidate.caseId, candidate.ops, context);
     for (const auto& exclusion : candidate.excluded) {
-        admission.excluded.push_back(
-            {exclusion.opIndex, static_cast<SyncCode>(static_cast<std::uint16_t>(exclusion.reason))});
+        admission.excluded.push_back({exclusion.opIndex, exclusion.reason});
     }
     admission.hubSeq = store.nextHubSeq();
     candidate.hubSeq = admission.hubSeq;  // now what toAdmitted(cs, admission) would give, without converting again
     state.add(std::move(candidate));
-    const StoredChangeSet stored{frame.id, device->deviceId, seq, encodeAdmissionRecord(admission),
+    const StoredChangeSet stored{frame.id, device->deviceId, seq, wire::encodeAdmissionRecord(admission),
                                  Bytes(bytes.begin(), bytes.end())};
     store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
     device->chainSeq = seq;
@@ -200,15 +202,16 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
 }
 
 IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> file,
-                              const std::optional<Id16>& sessionDevice, std::uint64_t hubNowMs) {
+                              const std::optional<wire::Id16>& sessionDevice, std::uint64_t hubNowMs) {
     IngestResult result;
-    Batch batch;
+    wire::Batch batch;
     try {
-        auto opened = openSealedFile(file, store.boxKey(), "upload");
-        if (opened.content != SealedContent::Batch) throw SyncError(SyncCode::BadMagic, "upload");
-        batch = decodeBatch(opened.payload, "upload");
-        if (sessionDevice && batch.deviceId != *sessionDevice) throw SyncError(SyncCode::DeviceMismatch, "upload");
-    } catch (const SyncError& e) {
+        auto opened = wire::openSealedFile(file, store.boxKey(), "upload");
+        if (opened.content != wire::SealedContent::Batch) throw wire::SyncError(wire::SyncCode::BadMagic, "upload");
+        batch = wire::decodeBatch(opened.payload, "upload");
+        if (sessionDevice && batch.deviceId != *sessionDevice)
+            throw wire::SyncError(wire::SyncCode::DeviceMismatch, "upload");
+    } catch (const wire::SyncError& e) {
         result.fileStatus = e.wire();
         if (sessionDevice) {
             if (auto device = store.findDevice(*sessionDevice)) result.ackedSeq = device->chainSeq;
@@ -219,7 +222,7 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
     auto device = store.findDevice(batch.deviceId);
     storage::Transaction txn(store.db());
     std::optional<Refusal> refusal;
-    Hash32 refusedId{};
+    wire::Hash32 refusedId{};
     std::uint64_t refusedSeq = 0;
 
     // Steps 2, 4 and 7 run on the other cores ahead of the admissions below.
@@ -233,14 +236,14 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
         try {
             result.results.push_back(admitChangeSet(store, device, bytes, seq, hubNowMs, DeviceStatusCheck::Quarantine,
                                                     &prechecked.at(i)));
-        } catch (const SyncError& e) {
+        } catch (const wire::SyncError& e) {
             result.results.push_back(ChangeSetResult{seq, e.wire(), 0});
             refusedSeq = seq;
             refusedId = idOrZeros(bytes, seq);
             refusal = Refusal{e.code(), e.ref(), opIndexOf(e)};
-            if (e.code() == SyncCode::Fork && device) {
+            if (e.code() == wire::SyncCode::Fork && device) {
                 // A cloned or restored vault (§2.7): a copy for the operator, and the device is marked forked.
-                store.quarantine(device->deviceId, seq, refusedId, SyncCode::Fork, hubNowMs, bytes);
+                store.quarantine(device->deviceId, seq, refusedId, wire::SyncCode::Fork, hubNowMs, bytes);
                 store.setDeviceStatus(device->deviceId, DeviceStatus::Forked, hubNowMs);
             }
         }
@@ -249,16 +252,16 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
 
     if (device) result.ackedSeq = store.findDevice(device->deviceId)->chainSeq;
     // chain_gap: not stored, no notice (the device resends from acked_seq + 1).
-    if (refusal && refusal->code != SyncCode::ChainGap && device) {
-        RefusalNotice notice;
+    if (refusal && refusal->code != wire::SyncCode::ChainGap && device) {
+        wire::RefusalNotice notice;
         notice.hubId = store.hubId();
         notice.deviceId = device->deviceId;
         notice.deviceSeq = refusedSeq;
         notice.changeSetId = refusedId;
-        notice.code = wireValue(refusal->code);
+        notice.code = wire::wireValue(refusal->code);
         notice.opIndex = refusal->opIndex;
         notice.hubTimeMs = hubNowMs;
-        result.refusalNotice = encodeRefusalNotice(notice, store.identity());
+        result.refusalNotice = wire::encodeRefusalNotice(notice, store.identity());
     }
     return result;
 }

@@ -45,7 +45,7 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
 // `sessionDevice`: the device of the TLS session (uploads), or nullopt for a folder import (the batch's device is
 // then taken as the sender). `hubNowMs`: hub wall clock.
 IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> file,
-                              const std::optional<Id16>& sessionDevice, std::uint64_t hubNowMs);
+                              const std::optional<wire::Id16>& sessionDevice, std::uint64_t hubNowMs);
 
 // The device's certificate is added to feed `office` when it lacks it (receivers need it to verify).
 void ensureCertificateInFeed(HubStore& store, const std::string& office, const DeviceRecord& device);

@@ -24,8 +24,8 @@
 #include <string_view>
 #include <vector>
 
-#include "changeset/enrolment_token.h"
-#include "changeset/sync_files.h"
+#include "wire/enrolment_token.h"
+#include "wire/sync_files.h"
 #include "common/arguments.h"
 #include "common/atomic_file.h"
 #include "common/decimal.h"
@@ -42,6 +42,7 @@
 
 using namespace abri;
 using namespace abri::sync;
+using namespace abri::wire;
 using namespace abri::sync::hub;
 
 namespace {
@@ -169,7 +170,7 @@ int cmdConflicts(const ParsedArgs& args) {
     }
     const auto conflicts = openConflicts(store, office);
     for (const auto& c : conflicts) {
-        std::cout << "case=" << c.caseId << " entity=" << merge::entityKindCode(c.entity) << ":" << c.entityId
+        std::cout << "case=" << c.caseId << " entity=" << wire::entityKindCode(c.entity) << ":" << c.entityId
                   << " field=" << c.field << " heads=" << c.heads.size();
         for (const auto& head : c.heads) std::cout << " " << head.device << "@" << head.effHlc;
         if (c.entityDeleted) std::cout << " deleted";

@@ -7,7 +7,7 @@ namespace abri::sync::hub {
 std::vector<OpenConflict> openConflicts(HubStore& store, const std::optional<std::string>& office) {
     std::vector<OpenConflict> out;
     for (const auto& caseId : store.caseIds(office)) {
-        const auto caseHex = idToHex(caseId);
+        const auto caseHex = wire::idToHex(caseId);
         const auto state = caseMergeState(store, caseId);
         for (const auto* entity : state.entitiesOfCase(caseHex)) {
             for (const auto& [path, reg] : entity->fields) {

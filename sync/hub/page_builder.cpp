@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "changeset/admission_record.h"
-#include "changeset/limits.h"
-#include "changeset/sealed_file.h"
+#include "wire/admission_record.h"
+#include "wire/limits.h"
+#include "wire/sealed_file.h"
 #include "common/error.h"
 
 namespace abri::sync::hub {
@@ -12,12 +12,12 @@ namespace abri::sync::hub {
 std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, std::uint64_t sinceSeq,
                                    std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs) {
     const auto head = store.feedHead(device.office);
-    if (sinceSeq > head) throw SyncError(SyncCode::BadSince, "since_seq", head);
+    if (sinceSeq > head) throw wire::SyncError(wire::SyncCode::BadSince, "since_seq", head);
     if (sinceSeq == head) return std::nullopt;
-    maxEntries = std::clamp<std::size_t>(maxEntries, 1, kMaxPageEntries);
-    maxBytes = std::clamp<std::size_t>(maxBytes, 1024, kMaxPagePayload - 4096);
+    maxEntries = std::clamp<std::size_t>(maxEntries, 1, wire::kMaxPageEntries);
+    maxBytes = std::clamp<std::size_t>(maxBytes, 1024, wire::kMaxPagePayload - 4096);
 
-    Page page;
+    wire::Page page;
     page.hubId = store.hubId();
     page.recipient = device.deviceId;
     page.firstSeq = sinceSeq + 1;
@@ -34,34 +34,34 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
         auto rows = store.feedRange(device.office, cursor, 256);
         if (rows.empty()) break;
         for (auto& row : rows) {
-            PageEntry entry;
+            wire::PageEntry entry;
             entry.officeSeq = row.officeSeq;
             std::size_t size = 13;
             bool include = true;
-            if (row.type == PageEntryType::ChangeSet || row.type == PageEntryType::Receipt) {
+            if (row.type == wire::PageEntryType::ChangeSet || row.type == wire::PageEntryType::Receipt) {
                 const bool own = row.signer && *row.signer == device.deviceId;
-                if (row.type == PageEntryType::Receipt && !own) include = false;
+                if (row.type == wire::PageEntryType::Receipt && !own) include = false;
                 if (include) {
                     auto stored = store.findChangeSet(*row.changeSetId);
                     if (!stored) throw Error(ErrorCode::VaultCorrupted, "feed.changeset_id");
                     std::size_t consumed = 0;
-                    entry.admission = decodeAdmissionRecord(stored->admission, consumed, "admission");
+                    entry.admission = wire::decodeAdmissionRecord(stored->admission, consumed, "admission");
                     if (own) {
-                        entry.type = PageEntryType::Receipt;
+                        entry.type = wire::PageEntryType::Receipt;
                     } else {
-                        entry.type = PageEntryType::ChangeSet;
+                        entry.type = wire::PageEntryType::ChangeSet;
                         entry.changeSet = std::move(stored->bytes);
                     }
                     size += stored->admission.size() + 4 + entry.changeSet.size();
                 }
-            } else if (row.type == PageEntryType::Cert) {
-                entry.type = PageEntryType::Cert;
+            } else if (row.type == wire::PageEntryType::Cert) {
+                entry.type = wire::PageEntryType::Cert;
                 entry.certStatus = row.certStatus;
                 entry.certStatusMs = row.certStatusMs;
                 entry.certificate = std::move(row.certificate);
                 size += 11 + entry.certificate.size();
             } else {
-                entry.type = PageEntryType::Hub;
+                entry.type = wire::PageEntryType::Hub;
                 entry.descriptor = std::move(row.descriptor);
                 size += 2 + entry.descriptor.size();
             }
@@ -83,8 +83,8 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
     built.firstSeq = page.firstSeq;
     built.lastSeq = page.lastSeq;
     built.headSeq = head;
-    auto payload = encodePage(page, store.identity());
-    built.sealedFile = encodeSealedFile(SealedContent::Page, device.certificate.boxPk, payload);
+    auto payload = wire::encodePage(page, store.identity());
+    built.sealedFile = wire::encodeSealedFile(wire::SealedContent::Page, device.certificate.boxPk, payload);
     built.fileHash = crypto::blake2b({built.sealedFile});
     return built;
 }

@@ -8,12 +8,12 @@
 namespace abri::sync::hub {
 
 struct BuiltPage {
-    Id16 pageId{};
+    wire::Id16 pageId{};
     std::uint64_t firstSeq = 0;
     std::uint64_t lastSeq = 0;
     std::uint64_t headSeq = 0;
     Bytes sealedFile;  // ABSF content 2
-    Hash32 fileHash{};
+    wire::Hash32 fileHash{};
 };
 
 // nullopt when nothing is newer than sinceSeq. Throws SyncError(BadSince) when sinceSeq > head.

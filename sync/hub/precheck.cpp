@@ -16,7 +16,7 @@ void precheckOne(const crypto::Bytes& bytes, std::uint64_t seq, std::span<const 
                  PrecheckedChangeSet& out) {
     const std::string subject = "seq " + std::to_string(seq);
     try {
-        out.frame = decodeChangeSetFrame(bytes, subject);
+        out.frame = wire::decodeChangeSetFrame(bytes, subject);
     } catch (...) {
         out.frameError = std::current_exception();
         return;
@@ -24,13 +24,13 @@ void precheckOne(const crypto::Bytes& bytes, std::uint64_t seq, std::span<const 
     if (signerPublicKey.empty()) return;
     out.signatureChecked = true;
     try {
-        verifyChangeSetSignature(*out.frame, signerPublicKey, subject);
+        wire::verifyChangeSetSignature(*out.frame, signerPublicKey, subject);
     } catch (...) {
         out.signatureError = std::current_exception();
         return;
     }
     try {
-        out.body = decodeChangeSetBody(*out.frame, bytes, subject);
+        out.body = wire::decodeChangeSetBody(*out.frame, bytes, subject);
     } catch (...) {
         out.bodyError = std::current_exception();
     }

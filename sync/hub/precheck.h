@@ -12,17 +12,17 @@
 #include <thread>
 #include <vector>
 
-#include "changeset/changeset.h"
+#include "wire/changeset.h"
 #include "crypto/primitives.h"
 
 namespace abri::sync::hub {
 
 struct PrecheckedChangeSet {
-    std::optional<ChangeSetFrame> frame;  // step 2; else frameError
+    std::optional<wire::ChangeSetFrame> frame;  // step 2; else frameError
     std::exception_ptr frameError;
     bool signatureChecked = false;        // step 4 ran (a signer key was given); signatureError if it failed
     std::exception_ptr signatureError;
-    std::optional<ChangeSet> body;        // step 7 ran on a verified frame; else bodyError (when it ran)
+    std::optional<wire::ChangeSet> body;  // step 7 ran on a verified frame; else bodyError (when it ran)
     std::exception_ptr bodyError;
 };
 

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "changeset/sync_files.h"
+#include "wire/sync_files.h"
 #include "demo_vault.h"
 #include "devicesync/refusals.h"
 #include "dialogs/refusal_dialog.h"
@@ -32,7 +32,7 @@ using abri::app::Session;
 using abri::app::SyncController;
 using abri::app::SyncStatusWidget;
 using abri::app::test::DemoVault;
-using abri::sync::SyncCode;
+using abri::wire::SyncCode;
 namespace fs = std::filesystem;
 
 namespace {
@@ -73,7 +73,7 @@ struct RefusedVault {
         return row.step() ? row.blob(0) : std::vector<std::uint8_t>{};
     }
     std::size_t outboxFiles() {
-        const auto outbox = abri::sync::syncFolder(demo.path()) / "outbox";
+        const auto outbox = abri::wire::syncFolder(demo.path()) / "outbox";
         return fs::is_directory(outbox) ? static_cast<std::size_t>(std::distance(fs::directory_iterator(outbox), {}))
                                         : 0;
     }

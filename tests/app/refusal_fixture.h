@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "changeset/hub_descriptor.h"
-#include "changeset/sync_error.h"
+#include "wire/hub_descriptor.h"
+#include "wire/sync_error.h"
 #include "crypto/signing.h"
 
 namespace abri::vault {
@@ -22,11 +22,11 @@ public:
     void enrol(vault::Vault& vault);
     // The notice for the sealed change-set at `deviceSeq` (it must be in sync_outgoing: run the sync step first).
     void refuse(vault::Vault& vault, const std::filesystem::path& vaultPath, std::uint64_t deviceSeq,
-                sync::SyncCode code, std::uint64_t hubTimeMs, std::uint16_t opIndex = 0xFFFF);
+                wire::SyncCode code, std::uint64_t hubTimeMs, std::uint16_t opIndex = 0xFFFF);
 
 private:
     crypto::SigningKeyPair identity_;
-    sync::HubDescriptor descriptor_;
+    wire::HubDescriptor descriptor_;
 };
 
 }  // namespace abri::app::test

@@ -3,14 +3,14 @@
 #include <chrono>
 #include <fstream>
 
-#include "changeset/admission_record.h"
-#include "changeset/certificate.h"
-#include "changeset/changeset.h"
-#include "changeset/device_keys.h"
-#include "changeset/inbox.h"
-#include "changeset/page.h"
-#include "changeset/sealed_file.h"
-#include "changeset/sync_files.h"
+#include "wire/admission_record.h"
+#include "wire/certificate.h"
+#include "wire/changeset.h"
+#include "devicesync/device_keys.h"
+#include "devicesync/inbox.h"
+#include "wire/page.h"
+#include "wire/sealed_file.h"
+#include "wire/sync_files.h"
 #include "cases/case_repository.h"
 #include "demo_vault.h"
 #include "journal/journal.h"
@@ -22,8 +22,8 @@ namespace abri::app::test {
 
 namespace {
 
-sync::Id16 filledId(std::uint8_t fill) {
-    sync::Id16 id{};
+wire::Id16 filledId(std::uint8_t fill) {
+    wire::Id16 id{};
     id.fill(fill);
     return id;
 }
@@ -50,32 +50,32 @@ void writeServiceStatus(const std::filesystem::path& vaultPath, const std::strin
                              {"last_sync_ms", nullptr}, {"error", nullptr}};
     if (lastSyncMs) status["last_sync_ms"] = *lastSyncMs;
     if (!errorName.empty()) {
-        const auto code = sync::syncCodeFromName(errorName);
-        status["error"] = {{"code", code ? sync::wireValue(*code) : 0}, {"name", errorName}};
+        const auto code = wire::syncCodeFromName(errorName);
+        status["error"] = {{"code", code ? wire::wireValue(*code) : 0}, {"name", errorName}};
     }
-    const auto folder = sync::syncFolder(vaultPath);
+    const auto folder = wire::syncFolder(vaultPath);
     std::filesystem::create_directories(folder);
     std::ofstream(folder / "status.json") << status.dump();
 }
 
 TestHub::TestHub() : identity_(crypto::SigningKeyPair::generate()), box_(crypto::BoxKeyPair::generate()) {
     peer_.id = filledId(0xe1);
-    sync::HubDescriptor d;
+    wire::HubDescriptor d;
     d.hubId = filledId(0x4b);
     d.boxPk = box_.publicKey;
     d.boxKeySerial = 1;
     d.issuedMs = wallMs() - 86'400'000;
     d.address = "hub.example.invalid:7412";
     d.name = "Test Hub";
-    descriptor_ = sync::signHubDescriptor(d, identity_);
+    descriptor_ = wire::signHubDescriptor(d, identity_);
 }
 
 void TestHub::enrol(vault::Vault& vault) {
-    const auto keys = sync::loadOrCreateDeviceKeys(vault.db(), vault.nowMs());
-    deviceId_ = *sync::idFromHex(vault.deviceId());
+    const auto keys = devicesync::loadOrCreateDeviceKeys(vault.db(), vault.nowMs());
+    deviceId_ = *wire::idFromHex(vault.deviceId());
     deviceBoxPk_ = keys.box.publicKey;
-    sync::Certificate c;
-    c.role = sync::CertRole::Caseworker;
+    wire::Certificate c;
+    c.role = wire::CertRole::Caseworker;
     c.serial = nextSerial_++;
     c.hubId = descriptor_.hubId;
     c.deviceId = deviceId_;
@@ -83,13 +83,13 @@ void TestHub::enrol(vault::Vault& vault) {
     c.boxPk = keys.box.publicKey;
     c.tlsPk = keys.sign.publicKey;
     c.notBeforeMs = wallMs() - 86'400'000;
-    c.notAfterMs = c.notBeforeMs + sync::kDefaultCertificateValidityMs;
+    c.notAfterMs = c.notBeforeMs + wire::kDefaultCertificateValidityMs;
     c.office = vault.office();
     c.label = "test-device";
-    const auto certificate = sync::issueCertificate(c, identity_);
+    const auto certificate = wire::issueCertificate(c, identity_);
     storage::Transaction tx(vault.db());
-    sync::storeEnrolment(vault.db(), "enrolled", certificate.bytes, descriptor_.bytes, descriptor_.address,
-                         vault.nowMs());
+    devicesync::storeEnrolment(vault.db(), "enrolled", certificate.bytes, descriptor_.bytes, descriptor_.address,
+                               vault.nowMs());
     tx.commit();
 }
 
@@ -97,11 +97,11 @@ std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath,
                                          const std::string& office) {
     Peer& from = peer_;
     const std::uint64_t now = wallMs();
-    std::vector<sync::PageEntry> entries;
+    std::vector<wire::PageEntry> entries;
     const std::uint64_t firstSeq = officeSeq_ + 1;
     if (from.seq == 0) {
-        sync::Certificate c;
-        c.role = sync::CertRole::Caseworker;
+        wire::Certificate c;
+        c.role = wire::CertRole::Caseworker;
         c.serial = nextSerial_++;
         c.hubId = descriptor_.hubId;
         c.deviceId = from.id;
@@ -109,26 +109,26 @@ std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath,
         c.boxPk = box_.publicKey;
         c.tlsPk = from.key.publicKey;
         c.notBeforeMs = now - 86'400'000;
-        c.notAfterMs = c.notBeforeMs + sync::kDefaultCertificateValidityMs;
+        c.notAfterMs = c.notBeforeMs + wire::kDefaultCertificateValidityMs;
         c.office = office;
         c.label = "peer-device";
-        sync::PageEntry cert;
-        cert.type = sync::PageEntryType::Cert;
+        wire::PageEntry cert;
+        cert.type = wire::PageEntryType::Cert;
         cert.officeSeq = ++officeSeq_;
         cert.certStatusMs = now;
-        cert.certificate = sync::issueCertificate(c, identity_).bytes;
+        cert.certificate = wire::issueCertificate(c, identity_).bytes;
         entries.push_back(std::move(cert));
     }
-    const sync::Id16 caseId = filledId(static_cast<std::uint8_t>(0xc0 + from.seq));
-    sync::ChangeSetDraft draft;
+    const wire::Id16 caseId = filledId(static_cast<std::uint8_t>(0xc0 + from.seq));
+    wire::ChangeSetDraft draft;
     draft.deviceId = from.id;
     draft.deviceSeq = ++from.seq;
     draft.prevHash = from.head;
     draft.caseId = caseId;
     draft.office = office;
     draft.authors = {filledId(0xa9)};
-    sync::Op create;
-    create.kind = sync::OpKind::Create;
+    wire::Op create;
+    create.kind = wire::OpKind::Create;
     create.entityId = caseId;
     create.valueJson = nlohmann::json{{"case_code", caseCode},
                                       {"office", office},
@@ -138,11 +138,11 @@ std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath,
                            .dump();
     create.hlc = journal::makeHlc(now - 60'000, 0);
     draft.ops = {create};
-    const sync::ChangeSet changeSet = sync::encodeChangeSet(draft, from.key);
+    const wire::ChangeSet changeSet = wire::encodeChangeSet(draft, from.key);
     from.head = changeSet.id;
 
-    sync::PageEntry entry;
-    entry.type = sync::PageEntryType::ChangeSet;
+    wire::PageEntry entry;
+    entry.type = wire::PageEntryType::ChangeSet;
     entry.officeSeq = ++officeSeq_;
     entry.admission.changeSetId = changeSet.id;
     entry.admission.deviceId = from.id;
@@ -153,7 +153,7 @@ std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath,
     entry.changeSet = changeSet.bytes;
     entries.push_back(std::move(entry));
 
-    sync::Page page;
+    wire::Page page;
     page.hubId = descriptor_.hubId;
     page.recipient = deviceId_;
     page.firstSeq = firstSeq;
@@ -163,11 +163,11 @@ std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath,
     page.office = office;
     page.entries = std::move(entries);
     const auto file =
-        sync::encodeSealedFile(sync::SealedContent::Page, deviceBoxPk_, sync::encodePage(page, identity_));
-    const auto inbox = sync::syncFolder(vaultPath) / "inbox";
+        wire::encodeSealedFile(wire::SealedContent::Page, deviceBoxPk_, wire::encodePage(page, identity_));
+    const auto inbox = wire::syncFolder(vaultPath) / "inbox";
     std::filesystem::create_directories(inbox);
-    sync::writeFileAtomically(inbox, sync::pageFileName(deviceId_, firstSeq, officeSeq_), file);
-    return sync::idToHex(caseId);
+    wire::writeFileAtomically(inbox, wire::pageFileName(deviceId_, firstSeq, officeSeq_), file);
+    return wire::idToHex(caseId);
 }
 
 }  // namespace abri::app::test

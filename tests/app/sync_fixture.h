@@ -9,9 +9,9 @@
 #include <optional>
 #include <string>
 
-#include "changeset/changeset.h"
-#include "changeset/hub_descriptor.h"
-#include "changeset/wire_types.h"
+#include "wire/changeset.h"
+#include "wire/hub_descriptor.h"
+#include "wire/wire_types.h"
 #include "crypto/sealed_box.h"
 #include "crypto/signing.h"
 #include "support/conflicts.h"
@@ -51,16 +51,16 @@ public:
 private:
     // Another computer of the office: its signing key and its chain of change-sets.
     struct Peer {
-        sync::Id16 id{};
+        wire::Id16 id{};
         crypto::SigningKeyPair key = crypto::SigningKeyPair::generate();
-        sync::Hash32 head{};
+        wire::Hash32 head{};
         std::uint64_t seq = 0;
     };
 
     crypto::SigningKeyPair identity_;
     crypto::BoxKeyPair box_;
-    sync::HubDescriptor descriptor_;
-    sync::Id16 deviceId_{};
+    wire::HubDescriptor descriptor_;
+    wire::Id16 deviceId_{};
     crypto::PublicKey deviceBoxPk_{};
     std::uint64_t nextSerial_ = 1;
     std::uint64_t officeSeq_ = 0;

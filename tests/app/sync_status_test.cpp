@@ -18,7 +18,7 @@
 #include "caselist/case_list_page.h"
 #include "casefile/history_section.h"
 #include "cases/case_repository.h"
-#include "changeset/sync_files.h"
+#include "wire/sync_files.h"
 #include "demo_vault.h"
 #include "dialogs/conflicts_dialog.h"
 #include "dialogs/users_dialog.h"
@@ -44,7 +44,7 @@ using abri::app::DisplayFormat;
 using abri::app::ErrorMessages;
 using abri::app::MainWindow;
 using abri::app::test::DemoVault;
-using abri::sync::SyncCode;
+using abri::wire::SyncCode;
 namespace fs = std::filesystem;
 
 namespace {
@@ -79,7 +79,7 @@ struct UnlockedWindow {
     QLabel* problem() const { return window->syncStatus()->problemLabel(); }
     QToolButton* conflictsButton() const { return window->syncStatus()->conflictsButton(); }
     std::int64_t pending() const { return window->syncController()->overview()->pendingChanges; }
-    fs::path syncDir() const { return abri::sync::syncFolder(demo.path()); }
+    fs::path syncDir() const { return abri::wire::syncFolder(demo.path()); }
     std::size_t filesIn(const char* folder) const {
         if (!fs::is_directory(syncDir() / folder)) return 0;
         return static_cast<std::size_t>(std::distance(fs::directory_iterator(syncDir() / folder), {}));
@@ -244,9 +244,9 @@ TEST_CASE("a failing sync step is shown in the status bar, never in a dialog", "
     abri::app::test::TestHub hub;
     hub.enrol(w.vault());
     // Garbage under a page's name: the inbox sets it aside and the step reports it.
-    const auto device = *abri::sync::idFromHex(w.vault().deviceId());
+    const auto device = *abri::wire::idFromHex(w.vault().deviceId());
     fs::create_directories(w.syncDir() / "inbox");
-    std::ofstream(w.syncDir() / "inbox" / abri::sync::pageFileName(device, 1, 1), std::ios::binary)
+    std::ofstream(w.syncDir() / "inbox" / abri::wire::pageFileName(device, 1, 1), std::ios::binary)
         << "this is not a sealed page";
     CHECK_FALSE(w.window->syncController()->syncNow());
     REQUIRE(w.window->syncController()->problem().has_value());

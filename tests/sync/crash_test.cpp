@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "cases/case_repository.h"
-#include "changeset/sync_files.h"
+#include "wire/sync_files.h"
 #include "child_process.h"
 #include "client/enrolment.h"
 #include "common/daemon_config.h"
@@ -100,7 +100,7 @@ struct Laptop {
         sync::client::EnrolOptions options;
         options.label = "laptop-" + name;
         options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
-        deviceId = sync::idToHex(sync::client::enrolDevice(*admin, vaultPath, hub.token(), options).deviceId);
+        deviceId = wire::idToHex(sync::client::enrolDevice(*admin, vaultPath, hub.token(), options).deviceId);
         admin->lock();
     }
     std::unique_ptr<vault::Vault> worker() const {
@@ -115,7 +115,7 @@ struct Laptop {
         v->lock();
         return result;
     }
-    fs::path syncDir() const { return sync::syncFolder(vaultPath); }
+    fs::path syncDir() const { return wire::syncFolder(vaultPath); }
     std::vector<std::string> daemonArgs(bool once) const {
         std::vector<std::string> args{syncDir().string(), "--reply-timeout-ms", "8000"};
         if (once) {

@@ -4,6 +4,7 @@
 #include "common/frames.h"
 
 using namespace abri::sync;
+using namespace abri::wire;
 
 namespace {
 std::optional<SyncCode> codeOf(const std::function<void()>& action) {

@@ -14,14 +14,14 @@
 #include <sstream>
 
 #include "cases/case_repository.h"
-#include "changeset/batch.h"
-#include "changeset/certificate.h"
-#include "changeset/changeset.h"
-#include "changeset/device_keys.h"
-#include "changeset/inbox.h"
-#include "changeset/sealed_file.h"
-#include "changeset/limits.h"
-#include "changeset/sync_files.h"
+#include "wire/batch.h"
+#include "wire/certificate.h"
+#include "wire/changeset.h"
+#include "devicesync/device_keys.h"
+#include "devicesync/inbox.h"
+#include "wire/sealed_file.h"
+#include "wire/limits.h"
+#include "wire/sync_files.h"
 #include "child_process.h"
 #include "common/frame_channel.h"
 #include "common/tls_context.h"
@@ -89,18 +89,18 @@ struct Laptop {
     // row and CERT feed entry (§2.6 step 6), then the certificate and descriptor stored in the vault (step 7).
     void enrol(HubStore& store, const std::string& label) {
         auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
-        const auto keys = sync::loadOrCreateDeviceKeys(admin->db(), admin->nowMs());
+        const auto keys = devicesync::loadOrCreateDeviceKeys(admin->db(), admin->nowMs());
         const auto now = sync::hub::nowMs();
-        sync::Certificate cert;
-        cert.role = sync::CertRole::Caseworker;
+        wire::Certificate cert;
+        cert.role = wire::CertRole::Caseworker;
         cert.serial = store.nextCertificateSerial();
         cert.hubId = store.hubId();
-        cert.deviceId = *sync::idFromHex(admin->deviceId());
+        cert.deviceId = *wire::idFromHex(admin->deviceId());
         cert.signPk = keys.sign.publicKey;
         cert.boxPk = keys.box.publicKey;
         cert.tlsPk = keys.sign.publicKey;  // no TLS in these tests
         cert.notBeforeMs = now;
-        cert.notAfterMs = now + sync::kDefaultCertificateValidityMs;
+        cert.notAfterMs = now + wire::kDefaultCertificateValidityMs;
         cert.office = office;
         cert.label = label;
         sync::hub::DeviceRecord device;
@@ -108,17 +108,17 @@ struct Laptop {
         device.office = office;
         device.role = cert.role;
         device.statusMs = now;
-        device.certificate = sync::issueCertificate(cert, store.identity());
+        device.certificate = wire::issueCertificate(cert, store.identity());
         {
             storage::Transaction txn(store.db());
             store.insertDevice(device);
             sync::hub::ensureCertificateInFeed(store, office, device);
             txn.commit();
         }
-        sync::storeEnrolment(admin->db(), "enrolled", device.certificate.bytes, store.descriptor().bytes,
-                             store.address(), admin->nowMs());
+        devicesync::storeEnrolment(admin->db(), "enrolled", device.certificate.bytes, store.descriptor().bytes,
+                                   store.address(), admin->nowMs());
         deviceId = device.deviceId;
-        deviceHex = sync::idToHex(device.deviceId);
+        deviceHex = wire::idToHex(device.deviceId);
         admin->lock();
     }
 
@@ -146,7 +146,7 @@ struct Laptop {
         v->lock();
         return found;
     }
-    fs::path syncDir() const { return sync::syncFolder(vaultPath); }
+    fs::path syncDir() const { return wire::syncFolder(vaultPath); }
 
     // Seals the journal into the outbox and hands the files to the hub in order, like the daemon: a file is deleted
     // once the hub's acked_seq covers it, and status.json carries acked_seq for the app.
@@ -156,20 +156,20 @@ struct Laptop {
             devicesync::syncVault(*v, vaultPath);
             v->lock();
         }
-        std::vector<std::pair<sync::SyncFileName, fs::path>> files;
+        std::vector<std::pair<wire::SyncFileName, fs::path>> files;
         for (const auto& entry : fs::directory_iterator(syncDir() / "outbox")) {
-            auto name = sync::parseSyncFileName(entry.path().filename().string());
-            if (name && name->kind == sync::SyncFileKind::OutboxBatch) files.emplace_back(*name, entry.path());
+            auto name = wire::parseSyncFileName(entry.path().filename().string());
+            if (name && name->kind == wire::SyncFileKind::OutboxBatch) files.emplace_back(*name, entry.path());
         }
         std::sort(files.begin(), files.end(),
                   [](const auto& a, const auto& b) { return a.first.firstSeq < b.first.firstSeq; });
         std::vector<sync::hub::IngestResult> results;
         for (const auto& [name, path] : files) {
-            auto bytes = sync::readWholeFile(path, sync::kMaxBatchPayload + 1024);
+            auto bytes = wire::readWholeFile(path, wire::kMaxBatchPayload + 1024);
             results.push_back(sync::hub::ingestSealedFile(store, bytes, deviceId, sync::hub::nowMs()));
             if (results.back().ackedSeq >= name.lastSeq) fs::remove(path);
             const auto status = R"({"version":1,"acked_seq":)" + std::to_string(results.back().ackedSeq) + "}";
-            sync::writeFileAtomically(syncDir(), "status.json", crypto::asBytes(status));
+            wire::writeFileAtomically(syncDir(), "status.json", crypto::asBytes(status));
         }
         return results;
     }
@@ -180,11 +180,9 @@ struct Laptop {
         REQUIRE(record);
         fs::create_directories(syncDir() / "inbox");
         while (since < store.feedHead(office)) {
-            auto page = sync::hub::buildPage(store, *record, since, sync::kMaxPageEntries, 1 << 20,
-                                             sync::hub::nowMs());
+            auto page = sync::hub::buildPage(store, *record, since, wire::kMaxPageEntries, 1 << 20, sync::hub::nowMs());
             if (!page) break;
-            sync::writeFileAtomically(syncDir() / "inbox", sync::pageFileName(deviceId, page->firstSeq,
-                                                                              page->lastSeq),
+            wire::writeFileAtomically(syncDir() / "inbox", wire::pageFileName(deviceId, page->firstSeq, page->lastSeq),
                                       page->sealedFile);
             since = page->lastSeq;
         }
@@ -196,7 +194,7 @@ struct Laptop {
 
     fs::path vaultPath;
     std::string office;
-    sync::Id16 deviceId{};
+    wire::Id16 deviceId{};
     std::string deviceHex;
     std::uint64_t since = 0;
 };
@@ -208,7 +206,7 @@ std::uint16_t onlyStatus(const std::vector<sync::hub::IngestResult>& results) {
 }
 
 // Feed entries of an office that carry this change-set (CHANGESET or RECEIPT).
-std::size_t feedEntriesOf(HubStore& store, const std::string& office, const sync::Hash32& changeSetId) {
+std::size_t feedEntriesOf(HubStore& store, const std::string& office, const wire::Hash32& changeSetId) {
     std::size_t n = 0;
     for (const auto& e : store.feedRange(office, 0, 100'000)) n += e.changeSetId && *e.changeSetId == changeSetId;
     return n;
@@ -416,11 +414,11 @@ namespace {
 
 // A device whose certificate names `transport` as its TLS key (what enrolment would have stored).
 sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity& transport,
-                                        std::uint64_t validityMs = sync::kDefaultCertificateValidityMs) {
-    sync::Certificate cert;
+                                        std::uint64_t validityMs = wire::kDefaultCertificateValidityMs) {
+    wire::Certificate cert;
     cert.serial = store.nextCertificateSerial();
     cert.hubId = store.hubId();
-    cert.deviceId = *sync::idFromHex("0123456789abcdef0123456789abcdef");
+    cert.deviceId = *wire::idFromHex("0123456789abcdef0123456789abcdef");
     cert.signPk = crypto::SigningKeyPair::generate().publicKey;
     cert.boxPk = crypto::BoxKeyPair::generate().publicKey;
     cert.tlsPk = transport.publicKey();
@@ -432,14 +430,14 @@ sync::hub::DeviceRecord insertTlsDevice(HubStore& store, const sync::TlsIdentity
     device.deviceId = cert.deviceId;
     device.office = cert.office;
     device.statusMs = cert.notBeforeMs;
-    device.certificate = sync::issueCertificate(cert, store.identity());
+    device.certificate = wire::issueCertificate(cert, store.identity());
     store.insertDevice(device);
     return device;
 }
 
 // Connects as the device (pinned TLS, HELLO) and returns after AUTH_OK (into `authOk` when given).
 boost::asio::awaitable<void> connectAsDevice(sync::hub::TlsStream& stream, std::uint16_t port,
-                                             const crypto::Fingerprint& pin, const sync::Id16& deviceId,
+                                             const crypto::Fingerprint& pin, const wire::Id16& deviceId,
                                              sync::AuthOk* authOk = nullptr) {
     namespace asio = boost::asio;
     co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
@@ -499,7 +497,7 @@ TEST_CASE("A second connection of the same device ends the first with ERROR supe
     io.run_for(std::chrono::seconds(20));
     CHECK(secondAuthorised);
     REQUIRE(firstGot);
-    CHECK(firstGot->code == sync::wireValue(sync::SyncCode::Superseded));
+    CHECK(firstGot->code == wire::wireValue(wire::SyncCode::Superseded));
     CHECK(firstGot->fatal);
     CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: superseded") != logLines.end());
 }
@@ -559,19 +557,19 @@ TEST_CASE("A batch checked ahead on other cores still stops at the first bad cha
     }
     fs::path file;
     for (const auto& entry : fs::directory_iterator(alpha.syncDir() / "outbox")) file = entry.path();
-    const auto original = sync::readWholeFile(file, sync::kMaxBatchPayload + 1024);
-    auto batch = sync::decodeBatch(sync::openSealedFile(original, store.boxKey(), "t").payload, "t");
+    const auto original = wire::readWholeFile(file, wire::kMaxBatchPayload + 1024);
+    auto batch = wire::decodeBatch(wire::openSealedFile(original, store.boxKey(), "t").payload, "t");
     REQUIRE(batch.changeSets.size() == 40);  // enough for the parallel path (16 or more)
 
     // Change-set 25's signature no longer verifies; its id (and so the chain) is unchanged.
     auto tampered = batch;
     tampered.changeSets[24].back() ^= 0x01;
-    const auto tamperedFile = sync::encodeSealedFile(sync::SealedContent::Batch, store.boxKey().publicKey,
-                                                     sync::encodeBatch(tampered));
+    const auto tamperedFile =
+        wire::encodeSealedFile(wire::SealedContent::Batch, store.boxKey().publicKey, wire::encodeBatch(tampered));
     const auto first = sync::hub::ingestSealedFile(store, tamperedFile, alpha.deviceId, sync::hub::nowMs());
     REQUIRE(first.results.size() == 25);
     for (std::size_t i = 0; i < 24; ++i) CHECK(first.results[i].status == sync::hub::kStatusAdmitted);
-    CHECK(first.results[24].status == sync::wireValue(sync::SyncCode::BadSignature));
+    CHECK(first.results[24].status == wire::wireValue(wire::SyncCode::BadSignature));
     CHECK(first.ackedSeq == 24);
     CHECK_FALSE(first.refusalNotice.empty());
 
@@ -585,11 +583,11 @@ TEST_CASE("A batch checked ahead on other cores still stops at the first bad cha
     // A change-set whose header does not decode fails at step 2, before the duplicate check.
     auto garbled = batch;
     garbled.changeSets[3][0] = 'X';
-    const auto garbledFile = sync::encodeSealedFile(sync::SealedContent::Batch, store.boxKey().publicKey,
-                                                    sync::encodeBatch(garbled));
+    const auto garbledFile =
+        wire::encodeSealedFile(wire::SealedContent::Batch, store.boxKey().publicKey, wire::encodeBatch(garbled));
     const auto third = sync::hub::ingestSealedFile(store, garbledFile, alpha.deviceId, sync::hub::nowMs());
     REQUIRE(third.results.size() == 4);
-    CHECK(third.results[3].status == sync::wireValue(sync::SyncCode::BadMagic));
+    CHECK(third.results[3].status == wire::wireValue(wire::SyncCode::BadMagic));
     CHECK(third.ackedSeq == 40);
 }
 
@@ -669,8 +667,8 @@ TEST_CASE("A certificate with less than 60 days left is renewed at connection, a
         asio::detached);
     io.run_for(std::chrono::seconds(20));
 
-    const auto renewed = sync::decodeCertificate(first.certificate, "auth_ok");
-    sync::verifyCertificate(renewed, store.identity().publicKey, "auth_ok");
+    const auto renewed = wire::decodeCertificate(first.certificate, "auth_ok");
+    wire::verifyCertificate(renewed, store.identity().publicKey, "auth_ok");
     CHECK(renewed.serial != oldSerial);
     CHECK(renewed.notAfterMs >= sync::hub::nowMs() + 700 * day);
     CHECK(renewed.signPk == device.certificate.signPk);  // same keys
@@ -678,7 +676,7 @@ TEST_CASE("A certificate with less than 60 days left is renewed at connection, a
     CHECK(store.findDevice(device.deviceId)->certificate.serial == renewed.serial);
     CHECK(store.feedHasCertificate("TST-AAA", device.deviceId, renewed.serial));
     // Renewed once: the second connection gets the same certificate.
-    CHECK(sync::decodeCertificate(second.certificate, "auth_ok").serial == renewed.serial);
+    CHECK(wire::decodeCertificate(second.certificate, "auth_ok").serial == renewed.serial);
 }
 
 namespace {
@@ -686,25 +684,25 @@ namespace {
 sync::Bytes craftedChangeSet(Laptop& alpha, HubStore& store, std::uint64_t seq, const std::string& office,
                              std::uint64_t hlcMs) {
     auto admin = vault::Vault::unlock(alpha.vaultPath, "admin", kAdminPassword);
-    const auto keys = sync::loadOrCreateDeviceKeys(admin->db(), admin->nowMs());
+    const auto keys = devicesync::loadOrCreateDeviceKeys(admin->db(), admin->nowMs());
     admin->lock();
-    sync::ChangeSetDraft draft;
+    wire::ChangeSetDraft draft;
     draft.deviceId = alpha.deviceId;
     draft.deviceSeq = seq;
     draft.prevHash = store.findChangeSetBySeq(alpha.deviceId, seq - 1)->id;
     crypto::randomFill(draft.caseId);
     draft.office = office;
     draft.authors = {draft.caseId};
-    sync::Op create;
-    create.kind = sync::OpKind::Create;
-    create.entity = sync::EntityKind::Case;
+    wire::Op create;
+    create.kind = wire::OpKind::Create;
+    create.entity = wire::EntityKind::Case;
     create.entityId = draft.caseId;
     create.valueJson = R"({"office":")" + office + R"(","person":{"given_name":"Testname Forged"}})";
     create.hlc = journal::makeHlc(hlcMs, 0);
     draft.ops.push_back(create);
-    const auto cs = sync::encodeChangeSet(draft, keys.sign);
-    return sync::encodeSealedFile(sync::SealedContent::Batch, store.boxKey().publicKey,
-                                  sync::encodeBatch({alpha.deviceId, seq, {cs.bytes}}));
+    const auto cs = wire::encodeChangeSet(draft, keys.sign);
+    return wire::encodeSealedFile(wire::SealedContent::Batch, store.boxKey().publicKey,
+                                  wire::encodeBatch({alpha.deviceId, seq, {cs.bytes}}));
 }
 }  // namespace
 
@@ -732,14 +730,15 @@ TEST_CASE("Re-ordered, forged-office and far-off-clock change-sets get typed ref
 
     // Re-ordered: seq 2 before seq 1 is a chain gap; nothing is stored and no notice is written (the device
     // simply resends from acked_seq + 1).
-    const auto gap = ingest(sync::readWholeFile(files[1], sync::kMaxBatchPayload + 1024));
+    const auto gap = ingest(wire::readWholeFile(files[1], wire::kMaxBatchPayload + 1024));
     REQUIRE(gap.results.size() == 1);
-    CHECK(gap.results[0].status == sync::wireValue(sync::SyncCode::ChainGap));
+    CHECK(gap.results[0].status == wire::wireValue(wire::SyncCode::ChainGap));
     CHECK(gap.ackedSeq == 0);
     CHECK(gap.refusalNotice.empty());
     CHECK_FALSE(store.findChangeSetBySeq(alpha.deviceId, 2));
     CHECK(hub.command({"status", hub.dir.string()}) == statusBefore);
-    for (const auto& file : files) CHECK(ingest(sync::readWholeFile(file, sync::kMaxBatchPayload + 1024)).ackedSeq >= 1);
+    for (const auto& file : files)
+        CHECK(ingest(wire::readWholeFile(file, wire::kMaxBatchPayload + 1024)).ackedSeq >= 1);
     REQUIRE(store.findDevice(alpha.deviceId)->chainSeq == 2);
     const auto feedHead = store.feedHead("TST-AAA");
 
@@ -749,16 +748,16 @@ TEST_CASE("Re-ordered, forged-office and far-off-clock change-sets get typed ref
         const char* what;
         std::string office;
         std::uint64_t hlcMs;
-        sync::SyncCode expected;
+        wire::SyncCode expected;
     };
-    for (const auto& c : {Case{"a forged office", "TST-BBB", now, sync::SyncCode::UnauthorisedOffice},
-                          Case{"a clock years behind (before 2020)", "TST-AAA", now - 8 * year,
-                               sync::SyncCode::ClockOutOfBounds},
-                          Case{"a clock years ahead", "TST-AAA", now + 3 * year, sync::SyncCode::ClockAhead}}) {
+    for (const auto& c :
+         {Case{"a forged office", "TST-BBB", now, wire::SyncCode::UnauthorisedOffice},
+          Case{"a clock years behind (before 2020)", "TST-AAA", now - 8 * year, wire::SyncCode::ClockOutOfBounds},
+          Case{"a clock years ahead", "TST-AAA", now + 3 * year, wire::SyncCode::ClockAhead}}) {
         INFO(c.what);
         const auto result = ingest(craftedChangeSet(alpha, store, 3, c.office, c.hlcMs));
         REQUIRE(result.results.size() == 1);
-        CHECK(result.results[0].status == sync::wireValue(c.expected));
+        CHECK(result.results[0].status == wire::wireValue(c.expected));
         CHECK(result.ackedSeq == 2);
         CHECK_FALSE(result.refusalNotice.empty());  // the laptop is told why
         CHECK_FALSE(store.findChangeSetBySeq(alpha.deviceId, 3));

@@ -11,13 +11,13 @@
 #include <sstream>
 
 #include "cases/case_repository.h"
-#include "changeset/sync_files.h"
 #include "child_process.h"
 #include "client/enrolment.h"
 #include "devicesync/device_sync.h"
 #include "support/temp_dir.h"
 #include "sync_test_support.h"
 #include "vault/vault.h"
+#include "wire/sync_files.h"
 
 using namespace abri;
 using namespace std::chrono_literals;
@@ -65,7 +65,7 @@ struct Laptop {
             worker->lock();
         };
         appStep();
-        REQUIRE(test::runToEnd(kSyncdBin, {sync::syncFolder(vaultPath).string(), "--once"}, log, 60s) == 0);
+        REQUIRE(test::runToEnd(kSyncdBin, {wire::syncFolder(vaultPath).string(), "--once"}, log, 60s) == 0);
         appStep();
     }
 

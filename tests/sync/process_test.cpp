@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "cases/case_repository.h"
-#include "changeset/sync_files.h"
+#include "wire/sync_files.h"
 #include "child_process.h"
 #include "client/enrolment.h"
 #include "devicesync/device_sync.h"
@@ -54,7 +54,7 @@ struct Device {
         options.label = label;
         options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
         auto result = sync::client::enrolDevice(*admin, vaultPath, hub.token(office), options);
-        deviceId = sync::idToHex(result.deviceId);
+        deviceId = wire::idToHex(result.deviceId);
         admin->lock();
     }
     std::unique_ptr<vault::Vault> worker() { return vault::Vault::unlock(vaultPath, "worker", kWorkerPassword); }
@@ -94,10 +94,10 @@ struct Device {
         v->lock();
         return view ? view->doc : cases::Json();
     }
-    fs::path syncDir() const { return sync::syncFolder(vaultPath); }
+    fs::path syncDir() const { return wire::syncFolder(vaultPath); }
     std::string stateHash() {
         auto v = worker();
-        const auto hash = sync::hashToHex(merge::vaultStateHash(*v));
+        const auto hash = wire::hashToHex(merge::vaultStateHash(*v));
         v->lock();
         return hash;
     }
@@ -268,10 +268,10 @@ TEST_CASE("Refusals: wrong hub key, tampered file, garbage, slow-loris, revoked 
     SECTION("a tampered outbox file is refused whole, nothing admitted") {
         alpha.createCase("Testname Tamper");
         auto file = fs::directory_iterator(alpha.syncDir() / "outbox")->path();
-        auto bytes = sync::readWholeFile(file, 1 << 22);
+        auto bytes = wire::readWholeFile(file, 1 << 22);
         bytes[bytes.size() / 2] ^= 0x40;
         fs::remove(file);
-        sync::writeFileAtomically(alpha.syncDir() / "outbox", file.filename().string(), bytes);
+        wire::writeFileAtomically(alpha.syncDir() / "outbox", file.filename().string(), bytes);
         alpha.daemonOnce();
         CHECK(alpha.status()["error"]["name"] == "bad_seal");
         CHECK(alpha.status()["acked_seq"] == 0);
@@ -379,10 +379,10 @@ TEST_CASE("Failed enrolments from one address are limited, then refused with ERR
         options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
         try {
             sync::client::enrolDevice(*admin, alpha.vaultPath, token, options);
-        } catch (const sync::SyncError& e) {
+        } catch (const wire::SyncError& e) {
             return e.code();
         }
-        return sync::SyncCode::ProtocolViolation;  // not expected: an enrolment that went through
+        return wire::SyncCode::ProtocolViolation;  // not expected: an enrolment that went through
     };
     auto expiredToken = [&] {
         std::string out;
@@ -391,10 +391,10 @@ TEST_CASE("Failed enrolments from one address are limited, then refused with ERR
         while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
         return out;
     };
-    for (int i = 0; i < 10; ++i) CHECK(enrolWith(expiredToken()) == sync::SyncCode::TokenExpired);
+    for (int i = 0; i < 10; ++i) CHECK(enrolWith(expiredToken()) == wire::SyncCode::TokenExpired);
     // The eleventh attempt within the hour is refused before its token is even looked at: a good token waits too.
     const auto good = hub.token("TST-AAA");
-    CHECK(enrolWith(good) == sync::SyncCode::Busy);
+    CHECK(enrolWith(good) == wire::SyncCode::Busy);
     CHECK(hub.status().find("devices 0") != std::string::npos);
     CHECK(readText(hub.log).find("closing connection: busy") != std::string::npos);
 }

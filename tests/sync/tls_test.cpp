@@ -12,6 +12,7 @@
 #include "common/tls_context.h"
 
 using namespace abri::sync;
+using namespace abri::wire;
 namespace asio = boost::asio;
 using asio::ip::tcp;
 using TlsStream = asio::ssl::stream<tcp::socket>;

@@ -26,7 +26,7 @@ namespace {
 
 // "clock_ahead · seq 12 · op 3": what the hub operator looks up (non-personal; never translated).
 QString codeText(const devicesync::RecordedRefusal& refusal) {
-    std::string text = refusal.code ? std::string(sync::syncCodeName(*refusal.code)) : std::to_string(refusal.wireCode);
+    std::string text = refusal.code ? std::string(wire::syncCodeName(*refusal.code)) : std::to_string(refusal.wireCode);
     text += " · seq " + std::to_string(refusal.deviceSeq);
     if (refusal.opIndex) text += " · op " + std::to_string(*refusal.opIndex);
     return QString::fromStdString(text);
@@ -125,7 +125,7 @@ void RefusalDialog::retranslate() {
     empty_->setText(tr("The hub has not refused any changes."));
     close_->setText(tr("Close"));
     if (failure_) {
-        const auto* code = std::get_if<sync::SyncCode>(&failure_->code);
+        const auto* code = std::get_if<wire::SyncCode>(&failure_->code);
         error_->setText(code != nullptr ? RefusalMessages::resendRefused(*code) : failure_->message());
     }
     for (std::size_t index = 0; index < cards_.size(); ++index) retranslateCard(index);

@@ -4,7 +4,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 #include "common/error.h"
 
 namespace abri::app {
@@ -19,8 +19,8 @@ public:
     static QString message(const Error& error);
     // The same for the sync protocol's typed errors (sync/PROTOCOL.md §9), as the status bar shows them: what
     // happened and what to do, never the code's name (that goes in a tooltip). In sync_error_messages.cpp.
-    static QString message(sync::SyncCode code);
-    static QString message(const sync::SyncError& error);
+    static QString message(wire::SyncCode code);
+    static QString message(const wire::SyncError& error);
 };
 
 }  // namespace abri::app

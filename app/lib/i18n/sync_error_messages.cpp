@@ -5,8 +5,8 @@
 
 namespace abri::app {
 
-QString ErrorMessages::message(sync::SyncCode code) {
-    using sync::SyncCode;
+QString ErrorMessages::message(wire::SyncCode code) {
+    using wire::SyncCode;
     // No default: the compiler (-Wswitch, -Werror) flags a new SyncCode that has no message yet.
     switch (code) {
     case SyncCode::ProtocolViolation:
@@ -120,10 +120,10 @@ QString ErrorMessages::message(sync::SyncCode code) {
     return tr("The sync failed for an unknown reason. The sync service will try again.");
 }
 
-QString ErrorMessages::message(const sync::SyncError& error) { return message(error.code()); }
+QString ErrorMessages::message(const wire::SyncError& error) { return message(error.code()); }
 
-QString RefusalMessages::reason(std::optional<sync::SyncCode> code) {
-    using sync::SyncCode;
+QString RefusalMessages::reason(std::optional<wire::SyncCode> code) {
+    using wire::SyncCode;
     if (!code) {
         return tr("The hub refused changes from this computer for a reason this version of Abri does not know. "
                   "Contact the hub operator and quote the error code.");
@@ -149,8 +149,8 @@ QString RefusalMessages::reason(std::optional<sync::SyncCode> code) {
     }
 }
 
-QString RefusalMessages::resendRefused(sync::SyncCode code) {
-    using sync::SyncCode;
+QString RefusalMessages::resendRefused(wire::SyncCode code) {
+    using wire::SyncCode;
     switch (code) {
     case SyncCode::ClockAhead:
         return tr("This computer's clock is still more than a day ahead of the hub's time. Correct the date and time "

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 
 namespace abri::app {
 
@@ -16,9 +16,9 @@ class RefusalMessages {
 
 public:
     // Why the hub refused the changes and what to do; nullopt: a code this version does not know (a newer hub).
-    static QString reason(std::optional<sync::SyncCode> code);
+    static QString reason(std::optional<wire::SyncCode> code);
     // Why "Resend with corrected clock" did nothing (devicesync::restampAfterClockRefusal refused).
-    static QString resendRefused(sync::SyncCode code);
+    static QString resendRefused(wire::SyncCode code);
 };
 
 }  // namespace abri::app

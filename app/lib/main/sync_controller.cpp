@@ -69,7 +69,7 @@ bool SyncController::syncNow() {
                 problem = SyncProblem{first.code(), QString::fromStdString(first.subject())};
             }
         }
-    } catch (const sync::SyncError& error) {
+    } catch (const wire::SyncError& error) {
         problem = SyncProblem{error.code(), QString::fromStdString(error.subject())};
     } catch (const Error& error) {
         problem = SyncProblem{error.code(), QString::fromStdString(error.subject())};
@@ -99,7 +99,7 @@ std::int64_t SyncController::nowMs() { return session_.vault().nowMs(); }
 std::optional<SyncProblem> SyncController::resendWithCorrectedClock(const devicesync::RecordedRefusal& refusal) {
     try {
         devicesync::restampAfterClockRefusal(session_.vault(), vaultPath_, refusal);
-    } catch (const sync::SyncError& error) {
+    } catch (const wire::SyncError& error) {
         return SyncProblem{error.code(), QString::fromStdString(error.subject())};
     } catch (const Error& error) {
         return SyncProblem{error.code(), QString::fromStdString(error.subject())};

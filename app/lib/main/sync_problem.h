@@ -6,14 +6,14 @@
 #include <string_view>
 #include <variant>
 
-#include "changeset/sync_error.h"
+#include "wire/sync_error.h"
 #include "common/error.h"
 #include "i18n/error_messages.h"
 
 namespace abri::app {
 
 struct SyncProblem {
-    std::variant<ErrorCode, sync::SyncCode> code;
+    std::variant<ErrorCode, wire::SyncCode> code;
     QString subject;  // non-personal (a file name, a path); shown in the tooltip only
 
     QString message() const {
@@ -27,12 +27,12 @@ struct SyncProblem {
 
 private:
     QString messageFor(ErrorCode value) const { return ErrorMessages::message(value, subject); }
-    QString messageFor(sync::SyncCode value) const { return ErrorMessages::message(value); }
+    QString messageFor(wire::SyncCode value) const { return ErrorMessages::message(value); }
     static QString text(std::string_view name) {
         return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
     }
     static QString nameOf(ErrorCode value) { return text(errorCodeName(value)); }
-    static QString nameOf(sync::SyncCode value) { return text(sync::syncCodeName(value)); }
+    static QString nameOf(wire::SyncCode value) { return text(wire::syncCodeName(value)); }
 };
 
 }  // namespace abri::app

@@ -84,7 +84,7 @@ QString SyncStatusWidget::summaryText(const devicesync::SyncOverview& overview) 
 
 QString SyncStatusWidget::serviceErrorText(const std::string& errorName) {
     if (errorName.empty()) return {};
-    if (auto code = sync::syncCodeFromName(errorName)) return ErrorMessages::message(*code);
+    if (auto code = wire::syncCodeFromName(errorName)) return ErrorMessages::message(*code);
     return tr("The sync service reported an error this version of Abri does not know.");
 }
 

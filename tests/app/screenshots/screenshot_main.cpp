@@ -28,7 +28,7 @@
 #include "casefile/item_dialog.h"
 #include "caselist/case_list_page.h"
 #include "cases/case_repository.h"
-#include "changeset/sync_files.h"
+#include "wire/sync_files.h"
 #include "demo_vault.h"
 #include "dialogs/conflicts_dialog.h"
 #include "dialogs/refusal_dialog.h"
@@ -121,7 +121,7 @@ void tickAll(QWidget* editor, const QStringList& codes) {
 void shootSyncStates(Shooter& shooter, MainWindow& window, const DemoVault& demo) {
     auto* sync = window.syncController();
     auto* bar = window.statusBar();
-    const auto syncDir = abri::sync::syncFolder(demo.path());
+    const auto syncDir = abri::wire::syncFolder(demo.path());
     std::filesystem::remove_all(syncDir);
     sync->refresh();
     shooter.shoot(bar, QStringLiteral("26_status_not_enrolled"));
@@ -146,9 +146,9 @@ void shootSyncStates(Shooter& shooter, MainWindow& window, const DemoVault& demo
     sync->refresh();
     shooter.shoot(&window, QStringLiteral("31_main_window_connected"));
     // Garbage under a page's name in the inbox: the app's own step reports it.
-    const auto device = *abri::sync::idFromHex(window.session()->vault().deviceId());
+    const auto device = *abri::wire::idFromHex(window.session()->vault().deviceId());
     std::filesystem::create_directories(syncDir / "inbox");
-    std::ofstream(syncDir / "inbox" / abri::sync::pageFileName(device, 1, 1), std::ios::binary) << "not a page";
+    std::ofstream(syncDir / "inbox" / abri::wire::pageFileName(device, 1, 1), std::ios::binary) << "not a page";
     if (sync->syncNow()) shooter.fail(QStringLiteral("32_status"), QStringLiteral("a damaged page was accepted"));
     shooter.shoot(bar, QStringLiteral("32_status_sync_error"));
 
@@ -234,12 +234,12 @@ void shootReports(Shooter& shooter, MainWindow& window, const QString& outputDir
 void shootRefusal(Shooter& shooter, MainWindow& window, const DemoVault& demo) {
     auto* sync = window.syncController();
     auto& vault = window.session()->vault();
-    const auto syncDir = abri::sync::syncFolder(demo.path());
+    const auto syncDir = abri::wire::syncFolder(demo.path());
     abri::app::test::RefusingHub hub;
     hub.enrol(vault);
     if (!sync->syncNow()) shooter.fail(QStringLiteral("33_refusal"), QStringLiteral("the sync step failed"));
     const auto hubTime = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch() - 3 * 86'400'000LL);
-    hub.refuse(vault, demo.path(), 1, abri::sync::SyncCode::ClockAhead, hubTime);
+    hub.refuse(vault, demo.path(), 1, abri::wire::SyncCode::ClockAhead, hubTime);
     abri::app::test::writeServiceStatus(demo.path(), "up", QDateTime::currentMSecsSinceEpoch(), "clock_ahead");
     sync->syncNow();
     if (!sync->overview() || sync->overview()->openRefusals != 1) {

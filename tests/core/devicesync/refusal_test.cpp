@@ -7,19 +7,20 @@
 #include <set>
 
 #include "cases/case_repository.h"
-#include "changeset/limits.h"
-#include "changeset/page.h"
-#include "changeset/refusal_notice.h"
-#include "changeset/sealed_file.h"
-#include "changeset/sync_files.h"
+#include "wire/limits.h"
+#include "wire/page.h"
+#include "wire/refusal_notice.h"
+#include "wire/sealed_file.h"
+#include "wire/sync_files.h"
 #include "common/error.h"
-#include "core/changeset/sync_vault_support.h"
+#include "sync_vault_support.h"
 #include "devicesync/device_sync.h"
 #include "devicesync/refusals.h"
 #include "vault/vault.h"
 
 using namespace abri;
-using namespace abri::sync;
+using namespace abri::wire;
+using namespace abri::devicesync;
 using namespace abri::test;
 using cases::Json;
 namespace fs = std::filesystem;
@@ -53,7 +54,7 @@ struct Row {
 
 struct RefusalFixture : SyncVault {
     TestHub hub;
-    fs::path syncDir = sync::syncFolder(vaultPath);
+    fs::path syncDir = wire::syncFolder(vaultPath);
 
     RefusalFixture() {
         const Certificate own = hub.certify(identity.deviceId, keys.sign.publicKey, "TST-01");
@@ -312,8 +313,8 @@ TEST_CASE("a clock_ahead notice is recorded, re-stamping waits for the clock, th
     fs::copy_file(toHub / packed.outboxFiles[0], staleOnStick);
     devicesync::exportBundle(*f.vault, f.vaultPath, usb);
     CHECK_FALSE(fs::exists(staleOnStick));
-    CHECK(sync::readWholeFile(toHub / repacked.outboxFiles[0], 1 << 20) ==
-          sync::readWholeFile(f.syncDir / "outbox" / repacked.outboxFiles[0], 1 << 20));
+    CHECK(wire::readWholeFile(toHub / repacked.outboxFiles[0], 1 << 20) ==
+          wire::readWholeFile(f.syncDir / "outbox" / repacked.outboxFiles[0], 1 << 20));
 
     // The same notice once more (the service had uploaded the old file again): stale, not listed.
     f.writeNotice(2, noticeBytes);

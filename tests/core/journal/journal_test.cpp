@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "common/error.h"
 #include "crypto/primitives.h"
 #include "journal/journal.h"
 #include "storage/schema.h"
@@ -55,4 +56,18 @@ TEST_CASE("journal entries keep every op field and ship in order", "[journal]") 
     REQUIRE(rest.size() == 1);
     CHECK(rest[0].op.kind == OpKind::Delete);
     CHECK(rest[0].op.valueJson.empty());
+
+    // The op column holds sync's text codes (wire/sync_types.h); a code this version does not know is corruption,
+    // never silently read as another kind.
+    for (const OpKind kind : {OpKind::Create, OpKind::Set, OpKind::Delete, OpKind::Resolve}) {
+        CHECK(wire::opKindFromCode(opKindCode(kind)) == kind);
+    }
+    db.prepare("UPDATE journal SET op = 'merge' WHERE entity_id = 'i1'").run();
+    try {
+        (void)journal.entriesFor("i1");
+        FAIL("an unknown op kind was read");
+    } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::VaultCorrupted);
+        CHECK(e.subject() == "journal.op");
+    }
 }

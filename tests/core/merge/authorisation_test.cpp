@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include "merge/authorisation.h"
 #include "op_builders.h"
 
@@ -31,8 +33,11 @@ merge::RemoteOp itemCreate(const std::string& itemId, const std::string& caseId,
     return op;
 }
 
-std::vector<ExclusionReason> reasons(const std::vector<merge::Exclusion>& excluded, std::size_t opCount) {
-    std::vector<ExclusionReason> out(opCount, static_cast<ExclusionReason>(0));
+// Each op's exclusion reason; kAdmitted for an op that was not excluded.
+constexpr std::nullopt_t kAdmitted = std::nullopt;
+std::vector<std::optional<ExclusionReason>> reasons(const std::vector<merge::Exclusion>& excluded,
+                                                    std::size_t opCount) {
+    std::vector<std::optional<ExclusionReason>> out(opCount, kAdmitted);
     for (const auto& e : excluded) out.at(e.opIndex) = e.reason;
     return out;
 }
@@ -51,8 +56,8 @@ TEST_CASE("the hub authorises a case created by its own office and edits in orde
         test::entityDelete(kCase, kCase, at(6), kDev),
     };
     const auto got = reasons(merge::authorise(hub, {"TST-A", CertificateRole::Caseworker}, kCase, ops, context()), ops.size());
-    CHECK(got[0] == static_cast<ExclusionReason>(0));
-    CHECK(got[1] == static_cast<ExclusionReason>(0));  // sees the create earlier in the same change-set
+    CHECK(got[0] == kAdmitted);
+    CHECK(got[1] == kAdmitted);  // sees the create earlier in the same change-set
     CHECK(got[2] == ExclusionReason::NotEditable);
     CHECK(got[3] == ExclusionReason::UnknownField);
     CHECK(got[4] == ExclusionReason::InvalidValue);
@@ -60,7 +65,7 @@ TEST_CASE("the hub authorises a case created by its own office and edits in orde
 
     const auto asSupervisor =
         reasons(merge::authorise(hub, {"TST-A", CertificateRole::Supervisor}, kCase, ops, context()), ops.size());
-    CHECK(asSupervisor[5] == static_cast<ExclusionReason>(0));
+    CHECK(asSupervisor[5] == kAdmitted);
 }
 
 TEST_CASE("the hub refuses foreign offices, unknown entities, duplicates and append-only edits", "[merge][auth]") {
@@ -78,7 +83,7 @@ TEST_CASE("the hub refuses foreign offices, unknown entities, duplicates and app
         CHECK(reasons(merge::authorise(hub, {"TST-B", CertificateRole::Supervisor}, kCase, ops, context()), 1)[0] ==
               ExclusionReason::ForbiddenCase);
         CHECK(reasons(merge::authorise(hub, {"*", CertificateRole::Hub}, kCase, ops, context()), 1)[0] ==
-              static_cast<ExclusionReason>(0));
+              kAdmitted);
     }
     SECTION("creating a case for another office") {
         const std::string other = fakeId(0xc2);
@@ -119,7 +124,7 @@ TEST_CASE("the hub refuses foreign offices, unknown entities, duplicates and app
             reasons(merge::authorise(hub, {"TST-A", CertificateRole::Caseworker}, kCase, ops, context()), ops.size());
         CHECK(got[0] == ExclusionReason::WrongCase);
         CHECK(got[1] == ExclusionReason::InvalidValue);
-        CHECK(got[2] == static_cast<ExclusionReason>(0));
+        CHECK(got[2] == kAdmitted);
     }
 }
 

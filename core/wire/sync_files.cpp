@@ -1,0 +1,98 @@
+#include "wire/sync_files.h"
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "wire/sync_error.h"
+
+namespace abri::wire {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string seq20(std::uint64_t seq) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%020llu", static_cast<unsigned long long>(seq));
+    return buffer;
+}
+
+std::optional<std::uint64_t> parseSeq20(std::string_view text) {
+    if (text.size() != 20) return std::nullopt;
+    std::uint64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+fs::path syncFolder(const fs::path& vaultPath) { return fs::path(vaultPath.string() + ".sync"); }
+
+std::string outboxFileName(const Id16& device, std::uint64_t firstSeq, std::uint64_t lastSeq) {
+    return "cs-" + idToHex(device) + "-" + seq20(firstSeq) + "-" + seq20(lastSeq) + ".abri";
+}
+
+std::string pageFileName(const Id16& device, std::uint64_t firstSeq, std::uint64_t lastSeq) {
+    return "pg-" + idToHex(device) + "-" + seq20(firstSeq) + "-" + seq20(lastSeq) + ".abri";
+}
+
+std::string refusalFileName(const Id16& device, std::uint64_t deviceSeq) {
+    return "rf-" + idToHex(device) + "-" + seq20(deviceSeq) + ".abri";
+}
+
+std::optional<SyncFileName> parseSyncFileName(std::string_view name) {
+    constexpr std::string_view kSuffix = ".abri";
+    if (name.size() < 3 + 32 + 1 + 20 + kSuffix.size() || name.substr(name.size() - kSuffix.size()) != kSuffix) {
+        return std::nullopt;
+    }
+    SyncFileName out;
+    const std::string_view prefix = name.substr(0, 3);
+    if (prefix == "cs-") out.kind = SyncFileKind::OutboxBatch;
+    else if (prefix == "pg-") out.kind = SyncFileKind::InboxPage;
+    else if (prefix == "rf-") out.kind = SyncFileKind::RefusalNotice;
+    else return std::nullopt;
+    std::string_view rest = name.substr(3, name.size() - 3 - kSuffix.size());
+    // Ids are lowercase hex exactly as written (idFromHex would also accept uppercase).
+    for (char c : rest.substr(0, 32)) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+    }
+    auto device = idFromHex(rest.substr(0, 32));
+    if (!device || rest.size() < 33 || rest[32] != '-') return std::nullopt;
+    out.deviceId = *device;
+    rest.remove_prefix(33);
+    if (out.kind == SyncFileKind::RefusalNotice) {
+        auto seq = parseSeq20(rest);
+        if (!seq) return std::nullopt;
+        out.firstSeq = out.lastSeq = *seq;
+        return out;
+    }
+    if (rest.size() != 41 || rest[20] != '-') return std::nullopt;
+    auto first = parseSeq20(rest.substr(0, 20));
+    auto last = parseSeq20(rest.substr(21));
+    if (!first || !last || *first > *last) return std::nullopt;
+    out.firstSeq = *first;
+    out.lastSeq = *last;
+    return out;
+}
+
+void writeFileAtomically(const fs::path& folder, const std::string& name, std::span<const std::uint8_t> bytes) {
+    abri::writeFileAtomically(folder / name, bytes);
+}
+
+std::vector<std::uint8_t> readWholeFile(const fs::path& path, std::size_t maxBytes) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) throw Error(ErrorCode::IoError, path.string());
+    if (size > maxBytes) throw SyncError(SyncCode::TooLarge, path.filename().string());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorCode::IoError, path.string());
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (static_cast<std::size_t>(in.gcount()) != bytes.size()) throw Error(ErrorCode::IoError, path.string());
+    return bytes;
+}
+
+}  // namespace abri::wire

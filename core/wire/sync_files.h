@@ -1,0 +1,37 @@
+#pragma once
+// Sync folder layout and file names (sync/PROTOCOL.md §3.10): <vault>.sync/{outbox,inbox}, cs-/pg-/rf- names with
+// 20-digit sequences, and the atomic write every writer uses (common/atomic_file.h).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "wire/wire_types.h"
+
+namespace abri::wire {
+
+std::filesystem::path syncFolder(const std::filesystem::path& vaultPath);  // "<vault>.sync"
+
+enum class SyncFileKind { OutboxBatch, InboxPage, RefusalNotice };
+struct SyncFileName {
+    SyncFileKind kind = SyncFileKind::OutboxBatch;
+    Id16 deviceId{};
+    std::uint64_t firstSeq = 0;  // refusal notices: the refused device_seq (firstSeq == lastSeq)
+    std::uint64_t lastSeq = 0;
+};
+std::string outboxFileName(const Id16& device, std::uint64_t firstSeq, std::uint64_t lastSeq);  // cs-...abri
+std::string pageFileName(const Id16& device, std::uint64_t firstSeq, std::uint64_t lastSeq);    // pg-...abri
+std::string refusalFileName(const Id16& device, std::uint64_t deviceSeq);                       // rf-...abri
+// nullopt for names that match no pattern (and for names starting with '.'): readers ignore those.
+std::optional<SyncFileName> parseSyncFileName(std::string_view name);
+
+// abri::writeFileAtomically of folder/name (a `.tmp-<name>-XXXXXX` file, fsync, rename, fsync of the folder).
+// Error(IoError/DiskFull).
+void writeFileAtomically(const std::filesystem::path& folder, const std::string& name,
+                         std::span<const std::uint8_t> bytes);
+// Whole file; Error(IoError, path) if it cannot be read; SyncError(TooLarge) beyond maxBytes.
+std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::size_t maxBytes);
+
+}  // namespace abri::wire
