@@ -66,6 +66,15 @@ StoredItem readItem(storage::Statement& s) {
     return item;
 }
 
+// The first column of a one-key lookup's row, or nullopt; the cached statement is reset for its next use.
+std::optional<std::string> firstText(storage::Statement& s, std::string_view key) {
+    s.bind(1, key);
+    std::optional<std::string> text;
+    if (s.step()) text = s.text(0);
+    s.reset();
+    return text;
+}
+
 }  // namespace
 
 CaseStore::CaseStore(storage::Database& db) : db_(db) {}
@@ -92,12 +101,7 @@ std::optional<StoredCase> CaseStore::findCase(std::string_view caseId) {
 }
 
 std::optional<std::string> CaseStore::liveIdByCode(std::string_view caseCode) {
-    auto& s = db_.cached("SELECT id FROM cases WHERE case_code = ? AND deleted = 0");
-    s.bind(1, caseCode);
-    std::optional<std::string> id;
-    if (s.step()) id = s.text(0);
-    s.reset();
-    return id;
+    return firstText(db_.cached("SELECT id FROM cases WHERE case_code = ? AND deleted = 0"), caseCode);
 }
 
 bool CaseStore::caseCodeTaken(std::string_view caseCode) {
@@ -307,12 +311,7 @@ bool CaseStore::itemExists(std::string_view itemId) {
 }
 
 std::optional<std::string> CaseStore::caseOfItem(std::string_view itemId) {
-    auto& s = db_.cached("SELECT case_id FROM case_items WHERE id = ?");
-    s.bind(1, itemId);
-    std::optional<std::string> caseId;
-    if (s.step()) caseId = s.text(0);
-    s.reset();
-    return caseId;
+    return firstText(db_.cached("SELECT case_id FROM case_items WHERE id = ?"), itemId);
 }
 
 void CaseStore::insertItem(const StoredItem& item) {

@@ -46,7 +46,7 @@ public:
     std::int64_t nowMs();
     // "Resend with corrected clock" (sync/PROTOCOL.md §7.5): devicesync::restampAfterClockRefusal, then the sync step
     // so the outbox holds the new change-sets at once. nullopt when done; otherwise why core refused (the clock is
-    // still wrong: sync::SyncCode::ClockAhead ...) or what failed; nothing was changed then.
+    // still wrong: wire::SyncCode::ClockAhead ...) or what failed; nothing was changed then.
     std::optional<SyncProblem> resendWithCorrectedClock(const devicesync::RecordedRefusal& refusal);
 
     const std::optional<devicesync::SyncOverview>& overview() const { return overview_; }

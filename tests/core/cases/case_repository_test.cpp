@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "audit/audit_log.h"
+#include "cases/case_store.h"
 #include "common/error.h"
 #include "journal/journal.h"
 #include "model/case_rules.h"
@@ -384,4 +385,20 @@ TEST_CASE("a locked vault refuses repository calls", "[cases]") {
     repo.createCase(sampleCase());
     f.vault->lock();
     CHECK(codeOf([&] { repo.count({}); }) == ErrorCode::VaultLocked);
+}
+
+TEST_CASE("the case store names the case an item belongs to, deleted items too", "[cases][store]") {
+    test::RepositoryFixture f;
+    auto repo = f.repo();
+    const std::string first = repo.createCase(sampleCase());
+    const std::string second = repo.createCase(sampleCase("Othername", "Otherperson"));
+    const std::string event = repo.load(second)->items.at(0).id;
+    const std::string note = repo.load(first)->items.at(2).id;
+    repo.deleteItem(event);
+
+    cases::CaseStore store(f.vault->db());
+    CHECK(store.caseOfItem(note) == first);
+    CHECK(store.caseOfItem(event) == second);  // the outbox packs a deleted item's ops under its case
+    CHECK_FALSE(store.caseOfItem(first).has_value());  // a case is not an item
+    CHECK_FALSE(store.caseOfItem("00000000000000000000000000000000").has_value());
 }
