@@ -448,21 +448,22 @@ int cmdServe(const ParsedArgs& args) {
     options.log = logLine;
     boost::asio::io_context io;
     HubServer server(io, store, options);
-    const auto boundPort = server.start();
-    if (auto portFile = args.valueOr("port-file", ""); !portFile.empty()) {
-        auto text = std::to_string(boundPort) + "\n";
-        abri::writeFileAtomically(portFile, crypto::asBytes(text));
-    }
-    logLine("listening port=" + std::to_string(boundPort) + " hub=" + idToHex(store.hubId()));
-    // SIGTERM (systemctl stop) or Ctrl+C: stop accepting, end each session at a frame boundary with ERROR
-    // shutting_down, and return once every connection has closed (run() has no work left). An upload cut there
-    // stays a resumable partial file; change-sets are only ever admitted whole, in one transaction.
+    // SIGTERM (systemctl stop) or Ctrl+C, caught from before the port is announced (handled once run() starts):
+    // stop accepting, end each session at a frame boundary with ERROR shutting_down, and return once every
+    // connection has closed (run() has no work left). An upload cut there stays a resumable partial file;
+    // change-sets are only ever admitted whole, in one transaction.
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
         if (ec) return;
         logLine(std::string("stopping on ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT"));
         server.shutDown(kShutdownGrace);
     });
+    const auto boundPort = server.start();
+    if (auto portFile = args.valueOr("port-file", ""); !portFile.empty()) {
+        auto text = std::to_string(boundPort) + "\n";
+        abri::writeFileAtomically(portFile, crypto::asBytes(text));
+    }
+    logLine("listening port=" + std::to_string(boundPort) + " hub=" + idToHex(store.hubId()));
     io.run();
     logLine("stopped");
     return 0;
