@@ -480,7 +480,7 @@ struct HubCommand {
 constexpr OptionSpec kPassphraseOption{
     .name = "passphrase-file",
     .valueName = "FILE",
-    .help = "Passphrase from FILE's first line (else the systemd credential, or a prompt on a terminal)"};
+    .help = "Passphrase from FILE's first line, - for standard input (else the systemd credential, or a prompt)"};
 constexpr PositionalSpec kDirArgument{"DIR", "The hub's folder (its encrypted store)"};
 constexpr OptionSpec kOfficeOption{.name = "office", .valueName = "CODE", .help = "The office's code, e.g. TUN-SFX"};
 
@@ -601,7 +601,7 @@ constexpr const char* kUsage = R"(Usage: abri-hub COMMAND DIR [options]
 
 The regional Abri hub: receives every office's signed change-sets, merges them and serves each office what it may
 see (sync/PROTOCOL.md). DIR holds the hub's encrypted store. Its passphrase comes from --passphrase-file FILE
-(first line), else from the systemd credential "passphrase" ($CREDENTIALS_DIRECTORY/passphrase), else from
+(first line; - reads standard input), else from the systemd credential "passphrase" ($CREDENTIALS_DIRECTORY/passphrase), else from
 ABRI_HUB_PASSPHRASE (for tests only), else it is asked for on the terminal (without echo).
 
 Commands:

@@ -19,10 +19,14 @@ constexpr std::size_t kMaxPassphrase = 4096;
 // The first line of `file` without its line end; an unreadable file or an empty first line is an error naming the
 // source, never the content.
 std::string firstLine(const std::filesystem::path& file, const std::string& source) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorCode::IoError, source);
     std::string line;
-    std::getline(in, line);
+    if (file == "-") {  // standard input: a pipe from a file only root can read (runuser opens no path)
+        std::getline(std::cin, line);
+    } else {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw Error(ErrorCode::IoError, source);
+        std::getline(in, line);
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) throw Error(ErrorCode::InvalidValue, source, "the first line is empty");
     if (line.size() > kMaxPassphrase) throw Error(ErrorCode::InvalidValue, source, "line too long");

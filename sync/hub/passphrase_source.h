@@ -1,6 +1,6 @@
 #pragma once
 // Where abri-hub gets the passphrase of its store, first found wins:
-//   1. --passphrase-file FILE (its first line);
+//   1. --passphrase-file FILE (its first line; "-" for standard input);
 //   2. $CREDENTIALS_DIRECTORY/passphrase: systemd's LoadCredential=passphrase:... (abri-hub.service), so the
 //      service never needs the file readable by its own user;
 //   3. ABRI_HUB_PASSPHRASE: a fallback for tests and throw-away trials only (an environment is readable by the
