@@ -185,7 +185,7 @@ TEST_CASE("abri-hub status --json is one JSON object with the text status's figu
     CHECK(contains(text, "fingerprint " + status.at("fingerprint").get<std::string>() + "\n"));
 }
 
-TEST_CASE("The passphrase comes from the systemd credentials directory; a wrong one exits 5 with a clear line",
+TEST_CASE("The passphrase comes from the systemd credentials directory, and a wrong one exits 5 with a clear line",
           "[sync][hub][service]") {
     test::TempDir tmp;
     ServiceHub hub(tmp.path());
