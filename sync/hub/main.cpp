@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -73,9 +75,25 @@ std::string passphrase(const ParsedArgs& args, bool confirm = false) {
 
 std::filesystem::path dirArg(const ParsedArgs& args) { return args.positional(0); }
 
-void logLine(const std::string& line) {
-    std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
+// True when standard error is the systemd journal (JOURNAL_STREAM names its device and inode): lines then carry
+// a syslog priority prefix ("<6>" info, "<3>" error) instead of a name and timestamp, which the journal adds.
+bool stderrIsJournal() {
+    static const bool journal = [] {
+        const char* stream = std::getenv("JOURNAL_STREAM");
+        struct stat st {};
+        if (stream == nullptr || ::fstat(STDERR_FILENO, &st) != 0) return false;
+        return std::string(stream) == std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+    }();
+    return journal;
 }
+
+void logLine(const std::string& line) {
+    if (stderrIsJournal()) std::cerr << "<6>" << line << std::endl;
+    else std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
+}
+
+// A line that ends the command with an error: "abri-hub: ..." on a terminal, priority err in the journal.
+std::ostream& errorLine() { return std::cerr << (stderrIsJournal() ? "<3>abri-hub: " : "abri-hub: "); }
 
 // ISO 8601 UTC to the second, e.g. 2026-11-22T09:30:00Z.
 std::string isoUtc(std::uint64_t ms) {
@@ -682,11 +700,11 @@ int main(int argc, char** argv) {
         std::cerr << "abri-hub: " << e.what() << "\n";
         return 1;
     } catch (const NoPassphrase& e) {
-        std::cerr << "abri-hub: no passphrase for the hub store: " << e.what() << "\n";
+        errorLine() << "no passphrase for the hub store: " << e.what() << "\n";
         return kExitWrongPassphrase;
     } catch (const Error& e) {
         if (e.code() == ErrorCode::WrongPassword) {
-            std::cerr << "abri-hub: wrong passphrase: it does not open the hub store; nothing was done\n";
+            errorLine() << "wrong passphrase: it does not open the hub store; nothing was done\n";
             return kExitWrongPassphrase;
         }
         std::cerr << "abri-hub: " << e.what() << "\n";

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
+#include <sys/stat.h>
 
 #include "changeset/certificate.h"
 #include "child_process.h"
@@ -212,4 +213,32 @@ TEST_CASE("The passphrase comes from the systemd credentials directory, and a wr
     const auto file = tmp.path() / "passphrase";
     std::ofstream(file) << test::kHubPassphrase << "\n";
     CHECK(hub.run({"status", hub.dir.string(), "--passphrase-file", file.string()}) == 0);
+}
+
+TEST_CASE("With standard error on the journal (JOURNAL_STREAM), lines carry a syslog priority, not a timestamp",
+          "[sync][hub][service]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    std::ofstream(hub.log, std::ios::trunc).flush();
+    struct stat st {};
+    REQUIRE(::stat(hub.log.c_str(), &st) == 0);
+    EnvironmentGuard keepStream("JOURNAL_STREAM");
+    EnvironmentGuard keepPassphrase("ABRI_HUB_PASSPHRASE");
+    ::setenv("JOURNAL_STREAM", (std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino)).c_str(), 1);
+
+    const auto portFile = tmp.path() / "hub.port";
+    test::ChildProcess serve;
+    serve.start(kHubBin, {"serve", hub.dir.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string()},
+                hub.log);
+    REQUIRE(test::waitUntil([&] { return fs::exists(portFile); }));
+    serve.sendSignal(SIGTERM);
+    CHECK(serve.wait(5s) == 0);
+    ::setenv("ABRI_HUB_PASSPHRASE", "not-the-hub-passphrase", 1);
+    CHECK(hub.run({"status", hub.dir.string()}) == kExitWrongPassphrase);
+
+    const auto log = test::readText(hub.log);
+    CHECK(contains(log, "<6>listening port="));
+    CHECK(contains(log, "<6>stopped\n"));
+    CHECK(contains(log, "<3>abri-hub: wrong passphrase"));
+    CHECK_FALSE(contains(log, "abri-hub 1"));  // no "abri-hub <ms>" prefix
 }
