@@ -8,6 +8,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <algorithm>
+#include <boost/asio/steady_timer.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -129,7 +131,9 @@ TEST_CASE("SIGTERM during serve ends a live session with ERROR shutting_down and
             hello.clientTimeMs = sync::hub::nowMs();
             hello.software = "hub-service-test";
             co_await channel.send(sync::FrameType::Hello, hello);
-            authorised = (co_await channel.read(std::chrono::milliseconds(5000))).type == sync::FrameType::AuthOk;
+            // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
+            const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
+            authorised = authOk.type == sync::FrameType::AuthOk;
             serve.sendSignal(SIGTERM);  // the session is idle between frames: it ends at once
             auto frame = co_await channel.read(std::chrono::milliseconds(5000));
             if (frame.type == sync::FrameType::Error) got = sync::decodeError(frame.payload);
@@ -241,4 +245,74 @@ TEST_CASE("With standard error on the journal (JOURNAL_STREAM), lines carry a sy
     CHECK(contains(log, "<6>stopped\n"));
     CHECK(contains(log, "<3>abri-hub: wrong passphrase"));
     CHECK_FALSE(contains(log, "abri-hub 1"));  // no "abri-hub <ms>" prefix
+}
+
+TEST_CASE("shutDown during an upload: ERROR shutting_down at the frame boundary, the partial file kept for resume, "
+          "nothing admitted, and run() returns by itself",
+          "[sync][hub][service]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    auto store = HubStore::open(hub.dir, test::kHubPassphrase);
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    std::vector<std::string> logLines;
+    options.log = [&](const std::string& line) { logLines.push_back(line); };
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+    auto context = sync::makeDeviceTlsContext(hub.transport);
+
+    sync::Hash32 fileId{};
+    fileId.fill(0x5a);
+    const sync::Bytes firstPart(400, 0x42);
+    std::optional<sync::ErrorFrame> got;
+    bool authorised = false;
+    bool ready = false;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            TlsStream stream(io, *context);
+            co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
+                                                       asio::use_awaitable);
+            sync::installHubPin(stream, hub.pin, std::make_shared<sync::PinObservation>());
+            co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+            sync::FrameChannel<TlsStream> channel(stream, {});
+            sync::Hello hello;
+            hello.deviceId = hub.device.deviceId;
+            hello.clientTimeMs = sync::hub::nowMs();
+            hello.software = "hub-service-test";
+            co_await channel.send(sync::FrameType::Hello, hello);
+            // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
+            const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
+            authorised = authOk.type == sync::FrameType::AuthOk;
+            const sync::UploadBegin begin{fileId, 1000, 1, 1};
+            co_await channel.send(sync::FrameType::UploadBegin, begin);
+            const auto reply = co_await channel.read(std::chrono::milliseconds(5000));
+            ready = reply.type == sync::FrameType::UploadReady;
+            const sync::UploadData data{fileId, 0, firstPart};
+            co_await channel.send(sync::FrameType::UploadData, data);
+            // The hub has written the frame once its next read is waiting: then it is asked to stop.
+            asio::steady_timer settle(io, std::chrono::milliseconds(200));
+            co_await settle.async_wait(asio::use_awaitable);
+            server.shutDown(std::chrono::seconds(10));
+            auto frame = co_await channel.read(std::chrono::milliseconds(5000));
+            if (frame.type == sync::FrameType::Error) got = sync::decodeError(frame.payload);
+        },
+        asio::detached);
+    const auto started = std::chrono::steady_clock::now();
+    io.run_for(std::chrono::seconds(20));
+    const auto took = std::chrono::steady_clock::now() - started;
+
+    CHECK(authorised);
+    CHECK(ready);
+    REQUIRE(got);
+    CHECK(got->code == sync::wireValue(sync::SyncCode::ShuttingDown));
+    CHECK(took < std::chrono::seconds(5));  // no work left once the session ended: not the grace, not run_for's limit
+    const auto partial = hub.dir / "partial" / sync::idToHex(hub.device.deviceId) / (sync::hashToHex(fileId) + ".part");
+    REQUIRE(fs::exists(partial));
+    CHECK(fs::file_size(partial) == firstPart.size());  // whole frames only: the upload resumes from offset 400
+    CHECK(store.findDevice(hub.device.deviceId)->chainSeq == 0);
+    CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: shutting_down") != logLines.end());
 }
