@@ -29,7 +29,8 @@ foreach(package_file IN LISTS CPACK_PACKAGE_FILES)
   file(MAKE_DIRECTORY "${work}/usr/share/doc")
   file(CREATE_LINK "${main_package}" "${work}/usr/share/doc/${package}" SYMBOLIC)
 
-  execute_process(COMMAND "${ABRI_DPKG_DEB}" --root-owner-group -Zxz --build "${work}" "${package_file}"
+  # xz at its fastest level: the default level takes minutes on the debug info of the app, for 20 % less size.
+  execute_process(COMMAND "${ABRI_DPKG_DEB}" --root-owner-group -Zxz -z1 --build "${work}" "${package_file}"
                   OUTPUT_QUIET COMMAND_ERROR_IS_FATAL ANY)
   file(REMOVE_RECURSE "${work}")
 endforeach()
