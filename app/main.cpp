@@ -15,7 +15,7 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("abri"));
     QApplication::setApplicationDisplayName(QStringLiteral("Abri"));
     QApplication::setApplicationVersion(QStringLiteral(ABRI_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("abri"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.abri.Abri"));  // resources/io.github.abri.Abri.desktop
     abri::app::initResources();
     QApplication::setWindowIcon(abri::app::Icons::appIcon());
 

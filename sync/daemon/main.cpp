@@ -1,6 +1,7 @@
 // abri-syncd: the sync courier (PROTOCOL.md §1). Usage:
 //   abri-syncd SYNC_DIR [--once] [--poll-ms N] [--bandwidth BYTES_PER_S] [--download-wait-ms N]
 // SYNC_DIR is `<vault>.sync` (daemon.conf, transport.key, outbox/, inbox/, checkpoint, status.json).
+//   abri-syncd --version
 // Exit codes: 0 ok (with --once), 1 failed (with --once), 2 usage, 3 refused by the hub or wrong hub key.
 #include <chrono>
 #include <cstdint>
@@ -59,6 +60,10 @@ int main(int argc, char** argv) {
     if (words.empty()) {
         std::cerr << abri::helpText("abri-syncd", kSpec);
         return kExitUsage;
+    }
+    if (words[0] == "--version") {
+        std::cout << "abri-syncd " << ABRI_VERSION << "\n";
+        return 0;
     }
     try {
         const abri::ParsedArgs args = abri::parseArguments(kSpec, words);

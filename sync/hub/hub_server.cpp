@@ -24,7 +24,8 @@ struct HubServer::Connection {
     Connection(tcp::socket socket, ssl::context& context) : stream(std::move(socket), context) {}
     TlsStream stream;
     bool superseded = false;
-    bool reading = false;  // awaiting the next frame in the sync session
+    bool shuttingDown = false;  // the hub is stopping: end at the next frame boundary with ERROR shutting_down
+    bool reading = false;  // awaiting the next frame (HELLO, ENROL_REQUEST or a sync session's)
     void cancel() {
         boost::system::error_code ignored;
         stream.lowest_layer().cancel(ignored);
@@ -36,6 +37,18 @@ struct HubServer::Connection {
         superseded = true;
         if (reading) cancel();
     }
+    // The same boundary rule as supersede(), for a hub that is stopping.
+    void endForShutdown() {
+        shuttingDown = true;
+        if (reading) cancel();
+    }
+    // Whoever asked the connection to end, checked between frames.
+    void throwIfEnding(const char* where) const {
+        if (superseded) throw SyncError(SyncCode::Superseded, where);
+        if (shuttingDown) throw SyncError(SyncCode::ShuttingDown, where, kShutdownRetryAfterS);
+    }
+    // What a device should wait before reconnecting to a hub that is stopping (a restart takes a few seconds).
+    static constexpr std::uint64_t kShutdownRetryAfterS = 30;
 };
 
 namespace {
@@ -111,6 +124,23 @@ void HubServer::stop() {
     acceptor_.close(ignored);
 }
 
+void HubServer::shutDown(std::chrono::milliseconds grace) {
+    stop();
+    shuttingDown_ = true;
+    log("shutting down connections=" + std::to_string(live_.size()));
+    for (const auto& conn : live_) conn->endForShutdown();
+    if (live_.empty()) return;
+    graceTimer_ = std::make_unique<asio::steady_timer>(io_, grace);
+    graceTimer_->async_wait([this](const boost::system::error_code& e) {
+        if (e) return;  // cancelled: every connection ended in time
+        log("shutdown grace over: closing connections=" + std::to_string(live_.size()));
+        for (const auto& conn : live_) {
+            boost::system::error_code ignored;
+            conn->stream.lowest_layer().close(ignored);
+        }
+    });
+}
+
 asio::awaitable<void> HubServer::acceptLoop() {
     for (;;) {
         boost::system::error_code ec;
@@ -140,6 +170,8 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
     };
     auto conn = std::make_shared<Connection>(std::move(socket), *tls_);
     std::optional<wire::Id16> registeredDevice;
+    live_.insert(conn);
+    if (shuttingDown_) conn->shuttingDown = true;
 
     try {
         // TLS handshake within its limit (§4.6): no frame is possible yet, so a breach just closes.
@@ -158,7 +190,13 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             if (!negotiatedAbriAlpn(conn->stream.native_handle()) || !clientKey) {
                 throw wire::SyncError(wire::SyncCode::ProtocolViolation, "alpn");
             }
-            auto first = co_await channel.read(options_.helloTimeout);
+            conn->throwIfEnding("hello");
+            Frame first;
+            {
+                ReadingGuard guard(*conn);
+                first = co_await channel.read(options_.helloTimeout);
+            }
+            conn->throwIfEnding("hello");
             if (first.type != FrameType::Hello) throw wire::SyncError(wire::SyncCode::ProtocolViolation, "first frame");
             auto hello = decodeHello(first.payload);
             if (hello.protoMin > wire::kProtocolVersion || hello.protoMax < wire::kProtocolVersion) {
@@ -180,9 +218,14 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
                 if (const auto wait = enrolRetryAfterS(address); wait > 0) {
                     throw wire::SyncError(wire::SyncCode::Busy, "enrol", wait);
                 }
-                auto request = co_await channel.read();
-                if (request.type != FrameType::EnrolRequest)
-                    throw wire::SyncError(wire::SyncCode::ProtocolViolation, "enrol");
+                conn->throwIfEnding("enrol");
+                Frame request;
+                {
+                    ReadingGuard guard(*conn);
+                    request = co_await channel.read();
+                }
+                conn->throwIfEnding("enrol");
+                if (request.type != FrameType::EnrolRequest) throw wire::SyncError(wire::SyncCode::ProtocolViolation, "enrol");
                 EnrolOk enrolled;
                 try {
                     enrolled = enrol(request.payload, *clientKey, hello.deviceId);
@@ -228,9 +271,11 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
         } catch (const wire::SyncError& e) {
             refusal = e;
         } catch (const boost::system::system_error&) {
-            // The read a newer connection interrupted; any other socket error ends the connection silently.
-            if (!conn->superseded) throw;
-            refusal = wire::SyncError(wire::SyncCode::Superseded, "session");
+            // The read a newer connection or a stopping hub interrupted; any other socket error ends the connection
+            // silently.
+            if (conn->superseded) refusal = wire::SyncError(wire::SyncCode::Superseded, "session");
+            else if (conn->shuttingDown) refusal = wire::SyncError(wire::SyncCode::ShuttingDown, "session", Connection::kShutdownRetryAfterS);
+            else throw;
         }
         if (refusal) {
             log("closing connection: " + std::string(conn->superseded ? "superseded" : refusal->name()));
@@ -256,6 +301,8 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
     boost::system::error_code ignored;
     conn->stream.lowest_layer().close(ignored);
     --connections_;
+    live_.erase(conn);
+    if (live_.empty() && graceTimer_) graceTimer_->cancel();
 }
 
 std::uint64_t HubServer::enrolRetryAfterS(const std::string& address) {
@@ -350,13 +397,13 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
     auto lastPing = std::chrono::steady_clock::time_point{};
     const auto sessionStart = std::chrono::steady_clock::now();
     for (;;) {
-        if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "session");
+        conn.throwIfEnding("session");
         Frame frame;
         {
             ReadingGuard guard(conn);
             frame = co_await channel.read();
         }
-        if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "session");
+        conn.throwIfEnding("session");
         if (std::chrono::steady_clock::now() - sessionStart >= options_.connectionLifetime) {
             // The frame is not handled: whatever it asked for, the device asks again after reconnecting.
             log("session lifetime reached device=" + hex(deviceId));
@@ -490,7 +537,7 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Conn
                                        std::chrono::milliseconds(std::uint64_t{options_.maxWaitS} * 1000));
         std::optional<BuiltPage> built;
         for (;;) {
-            if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "long poll");
+            conn.throwIfEnding("long poll");
             device = store_.findDevice(deviceId);
             built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs());
             if (built || std::chrono::steady_clock::now() >= deadline) break;

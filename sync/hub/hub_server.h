@@ -9,6 +9,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
+#include <boost/asio/steady_timer.hpp>
 #include <string>
 
 #include "common/frame_channel.h"
@@ -44,7 +46,13 @@ public:
     ~HubServer();
     // Binds and starts accepting; returns the bound port.
     std::uint16_t start();
+    // Stops accepting; live connections go on.
     void stop();
+    // A graceful end (SIGTERM): stops accepting and ends every session at its next frame boundary with ERROR
+    // shutting_down (a session waiting for a frame at once; one sending a page or admitting a file once that is
+    // done). Connections still open after `grace` are closed. Once the last has ended the server holds no work on
+    // the io_context, so io_context::run() returns.
+    void shutDown(std::chrono::milliseconds grace);
 
     struct Connection;
 
@@ -65,6 +73,9 @@ private:
     std::shared_ptr<ssl::context> tls_;
     boost::asio::ip::tcp::acceptor acceptor_;
     std::size_t connections_ = 0;
+    std::set<std::shared_ptr<Connection>> live_;  // every open connection, for shutDown
+    bool shuttingDown_ = false;
+    std::unique_ptr<boost::asio::steady_timer> graceTimer_;
     std::map<std::string, std::size_t> preHelloByAddress_;
     std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> enrolFailures_;
     // Seconds until `address` may try to enrol again; 0 when it may now. Forgets failures older than the window.

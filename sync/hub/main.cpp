@@ -9,16 +9,25 @@
 //   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
 //                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
-// The passphrase comes from ABRI_HUB_PASSPHRASE or --passphrase-file FILE. Logs never carry personal data.
+//   abri-hub status DIR [--json]                                                  for monitoring
+// The passphrase: passphrase_source.h. Logs never carry personal data.
+// Exit codes: 0 ok, 1 failed, 2 usage, 4 quarantine release refused, 5 the passphrase does not open the store (or
+// none was given): abri-hub.service does not restart on 2 or 5, which only an operator can fix.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +47,7 @@
 #include "page_builder.h"
 #include "quarantine_release.h"
 #include "hub_report.h"
+#include "passphrase_source.h"
 #include "reports/builtin_reports.h"
 
 using namespace abri;
@@ -47,23 +57,44 @@ using namespace abri::sync::hub;
 
 namespace {
 
-std::string passphrase(const ParsedArgs& args) {
-    if (auto file = args.valueOr("passphrase-file", ""); !file.empty()) {
-        std::ifstream in(file);
-        std::string line;
-        std::getline(in, line);
-        if (line.empty()) throw Error(ErrorCode::InvalidValue, "passphrase-file");
-        return line;
+constexpr int kExitWrongPassphrase = 5;
+
+// Raised when no source has a passphrase: exits kExitWrongPassphrase like a wrong one (an operator must act).
+struct NoPassphrase : Error {
+    using Error::Error;
+};
+
+std::string passphrase(const ParsedArgs& args, bool confirm = false) {
+    std::optional<std::string> file;
+    if (auto name = args.valueOr("passphrase-file", ""); !name.empty()) file = name;
+    try {
+        return readPassphrase(passphraseSourcesFromEnvironment(file), confirm);
+    } catch (const Error& e) {
+        throw NoPassphrase(e.code(), e.subject(), e.detail());
     }
-    if (const char* env = std::getenv("ABRI_HUB_PASSPHRASE"); env != nullptr && *env != '\0') return env;
-    throw Error(ErrorCode::InvalidValue, "passphrase", "set ABRI_HUB_PASSPHRASE or --passphrase-file");
 }
 
 std::filesystem::path dirArg(const ParsedArgs& args) { return args.positional(0); }
 
-void logLine(const std::string& line) {
-    std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
+// True when standard error is the systemd journal (JOURNAL_STREAM names its device and inode): lines then carry
+// a syslog priority prefix ("<6>" info, "<3>" error) instead of a name and timestamp, which the journal adds.
+bool stderrIsJournal() {
+    static const bool journal = [] {
+        const char* stream = std::getenv("JOURNAL_STREAM");
+        struct stat st {};
+        if (stream == nullptr || ::fstat(STDERR_FILENO, &st) != 0) return false;
+        return std::string(stream) == std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+    }();
+    return journal;
 }
+
+void logLine(const std::string& line) {
+    if (stderrIsJournal()) std::cerr << "<6>" << line << std::endl;
+    else std::cerr << "abri-hub " << nowMs() << " " << line << std::endl;
+}
+
+// A line that ends the command with an error: "abri-hub: ..." on a terminal, priority err in the journal.
+std::ostream& errorLine() { return std::cerr << (stderrIsJournal() ? "<3>abri-hub: " : "abri-hub: "); }
 
 // ISO 8601 UTC to the second, e.g. 2026-11-22T09:30:00Z.
 std::string isoUtc(std::uint64_t ms) {
@@ -104,8 +135,9 @@ int cmdInit(const ParsedArgs& args) {
     options.address = args.valueOr("address", "");
     if (options.address.empty()) throw Error(ErrorCode::MissingField, "address");
     if (args.choice("kdf", kKdfChoices) == "minimum") options.kdf = crypto::KdfParams::minimum();
-    HubStore::create(options, passphrase(args));
-    auto store = HubStore::open(options.dir, passphrase(args));
+    const auto secret = passphrase(args, true);
+    HubStore::create(options, secret);
+    auto store = HubStore::open(options.dir, secret);
     store.descriptor();
     std::cout << "hub_id " << idToHex(store.hubId()) << "\n"
               << "fingerprint " << crypto::fingerprintDisplay(store.identityFingerprint()) << "\n";
@@ -148,13 +180,36 @@ int cmdDevices(const ParsedArgs& args) {
 
 int cmdStatus(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
+    const auto devices = store.devices();
+    std::map<std::string, std::size_t> devicesByStatus;
+    for (const auto& d : devices) ++devicesByStatus[std::string(deviceStatusName(d.status))];
+    const auto quarantined = store.quarantineCount();
+    const auto conflicts = openConflicts(store).size();
+    if (args.has("json")) {
+        // For monitoring: identities, counts and sequence numbers only, like the text form.
+        nlohmann::json feeds = nlohmann::json::array();
+        for (const auto& office : store.offices())
+            feeds.push_back({{"office", office}, {"head", store.feedHead(office)}});
+        const nlohmann::json status = {{"version", ABRI_VERSION},
+                                       {"hub_id", idToHex(store.hubId())},
+                                       {"name", store.name()},
+                                       {"address", store.address()},
+                                       {"fingerprint", crypto::fingerprintDisplay(store.identityFingerprint())},
+                                       {"devices", devices.size()},
+                                       {"devices_by_status", devicesByStatus},
+                                       {"quarantined", quarantined},
+                                       {"conflicts", conflicts},
+                                       {"feeds", feeds}};
+        std::cout << status.dump(2) << "\n";
+        return 0;
+    }
     std::cout << "hub_id " << idToHex(store.hubId()) << "\n"
               << "name " << store.name() << "\n"
               << "address " << store.address() << "\n"
               << "fingerprint " << crypto::fingerprintDisplay(store.identityFingerprint()) << "\n"
-              << "devices " << store.devices().size() << "\n"
-              << "quarantined " << store.quarantineCount() << "\n"
-              << "conflicts " << openConflicts(store).size() << "\n";
+              << "devices " << devices.size() << "\n"
+              << "quarantined " << quarantined << "\n"
+              << "conflicts " << conflicts << "\n";
     for (const auto& office : store.offices())
         std::cout << "feed " << office << " head " << store.feedHead(office) << "\n";
     return 0;
@@ -387,6 +442,8 @@ int cmdReport(const ParsedArgs& args) {
 }
 
 constexpr long long kMaxTimeoutMs = 24LL * 3600 * 1000;
+// How long sessions get to reach a frame boundary after SIGTERM; systemd waits 90 s before SIGKILL.
+constexpr std::chrono::seconds kShutdownGrace{10};
 
 int cmdServe(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
@@ -410,17 +467,22 @@ int cmdServe(const ParsedArgs& args) {
     options.log = logLine;
     boost::asio::io_context io;
     HubServer server(io, store, options);
+    // SIGTERM (systemctl stop) or Ctrl+C, caught from before the port is announced (handled once run() starts):
+    // stop accepting, end each session at a frame boundary with ERROR shutting_down, and return once every
+    // connection has closed (run() has no work left). An upload cut there stays a resumable partial file;
+    // change-sets are only ever admitted whole, in one transaction.
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        logLine(std::string("stopping on ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT"));
+        server.shutDown(kShutdownGrace);
+    });
     const auto boundPort = server.start();
     if (auto portFile = args.valueOr("port-file", ""); !portFile.empty()) {
         auto text = std::to_string(boundPort) + "\n";
         abri::writeFileAtomically(portFile, crypto::asBytes(text));
     }
     logLine("listening port=" + std::to_string(boundPort) + " hub=" + idToHex(store.hubId()));
-    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](const boost::system::error_code&, int) {
-        server.stop();
-        io.stop();
-    });
     io.run();
     logLine("stopped");
     return 0;
@@ -434,9 +496,10 @@ struct HubCommand {
     int (*run)(const ParsedArgs&);
 };
 
-constexpr OptionSpec kPassphraseOption{.name = "passphrase-file",
-                                       .valueName = "FILE",
-                                       .help = "Passphrase from FILE's first line (else ABRI_HUB_PASSPHRASE)"};
+constexpr OptionSpec kPassphraseOption{
+    .name = "passphrase-file",
+    .valueName = "FILE",
+    .help = "Passphrase from FILE's first line, - for standard input (else the systemd credential, or a prompt)"};
 constexpr PositionalSpec kDirArgument{"DIR", "The hub's folder (its encrypted store)"};
 constexpr OptionSpec kOfficeOption{.name = "office", .valueName = "CODE", .help = "The office's code, e.g. TUN-SFX"};
 
@@ -471,7 +534,7 @@ const std::vector<HubCommand>& hubCommands() {
         {{.name = "status",
           .summary = "Hub identity, device count, quarantine, open conflicts, office feed heads",
           .positionals = {kDirArgument},
-          .options = {kPassphraseOption}},
+          .options = {{.name = "json", .help = "One JSON object, for monitoring"}, kPassphraseOption}},
          cmdStatus},
         {{.name = "revoke",
           .summary = "Refuse the device from now on; quarantine what it sends",
@@ -556,16 +619,17 @@ const HubCommand* findCommand(const std::vector<std::string>& words, std::size_t
 constexpr const char* kUsage = R"(Usage: abri-hub COMMAND DIR [options]
 
 The regional Abri hub: receives every office's signed change-sets, merges them and serves each office what it may
-see (sync/PROTOCOL.md). DIR holds the hub's encrypted store. The store's passphrase comes from the environment
-variable ABRI_HUB_PASSPHRASE or from --passphrase-file FILE (first line).
+see (sync/PROTOCOL.md). DIR holds the hub's encrypted store. Its passphrase comes from --passphrase-file FILE
+(first line; - reads standard input), else from the systemd credential "passphrase" ($CREDENTIALS_DIRECTORY/passphrase), else from
+ABRI_HUB_PASSPHRASE (for tests only), else it is asked for on the terminal (without echo).
 
 Commands:
   init DIR --name NAME --address HOST:PORT     create the hub store and its keys; prints the key fingerprint
   enroll DIR --office CODE [--role caseworker|supervisor] [--valid 72h]
                                                print a one-time enrolment token for one laptop of CODE
   devices DIR                                  list enrolled devices (id, office, role, status, acked sequence)
-  status DIR                                   hub identity, device count, quarantine, open conflicts, office
-                                               feed heads
+  status DIR [--json]                          hub identity, device count, quarantine, open conflicts, office
+                                               feed heads; --json: one JSON object, for monitoring
   revoke DIR DEVICE_ID                         refuse the device from now on; quarantine what it sends
   conflicts DIR [--office CODE]                list open conflicts (fields with concurrent edits): case,
                                                entity, field path, heads as device@eff_hlc (winner first);
@@ -588,10 +652,12 @@ Commands:
                                                any value that could be worked out from the totals; --round
                                                rounds to base 5. Codes and counts only, never identities
   report DIR --list                            the built-in reports (ids and titles)
-  serve DIR [--listen HOST:PORT]               run the server in the foreground (Ctrl+C stops it)
+  serve DIR [--listen HOST:PORT]               run the server in the foreground; SIGTERM or Ctrl+C stops it
+                                               gracefully (sessions end at a frame boundary)
 
 Run 'abri-hub COMMAND --help' for a command's options; an option the command does not know is an error.
-Logs name devices, sequences and codes only, never personal data.
+'abri-hub --version' prints the version. Logs name devices, sequences and codes only, never personal data.
+Exit status: 0 ok, 1 failed, 2 usage error, 4 quarantine release refused, 5 wrong or missing passphrase.
 )";
 
 int main(int argc, char** argv) {
@@ -599,6 +665,10 @@ int main(int argc, char** argv) {
     if (words.empty() || words[0] == "--help" || words[0] == "-h") {
         (words.empty() ? std::cerr : std::cout) << kUsage;
         return words.empty() ? 2 : 0;
+    }
+    if (words[0] == "--version") {
+        std::cout << "abri-hub " << ABRI_VERSION << "\n";
+        return 0;
     }
     std::size_t used = 0;
     const HubCommand* command = findCommand(words, used);
@@ -630,7 +700,14 @@ int main(int argc, char** argv) {
     } catch (const SyncError& e) {
         std::cerr << "abri-hub: " << e.what() << "\n";
         return 1;
+    } catch (const NoPassphrase& e) {
+        errorLine() << "no passphrase for the hub store: " << e.what() << "\n";
+        return kExitWrongPassphrase;
     } catch (const Error& e) {
+        if (e.code() == ErrorCode::WrongPassword) {
+            errorLine() << "wrong passphrase: it does not open the hub store; nothing was done\n";
+            return kExitWrongPassphrase;
+        }
         std::cerr << "abri-hub: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {

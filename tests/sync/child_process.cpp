@@ -51,6 +51,10 @@ void ChildProcess::terminate() {
     if (wait(std::chrono::seconds(5)) == -1) kill9();
 }
 
+void ChildProcess::sendSignal(int signal) {
+    if (pid_ > 0) ::kill(pid_, signal);
+}
+
 int ChildProcess::wait(std::chrono::milliseconds limit) {
     if (pid_ <= 0) return -1;
     const auto deadline = std::chrono::steady_clock::now() + limit;

@@ -21,6 +21,8 @@ public:
                const std::filesystem::path& logFile);
     void kill9();
     void terminate();
+    // Sends `signal` and returns at once (wait() collects the exit code).
+    void sendSignal(int signal);
     // Waits up to `limit`; returns the exit code, -1 if still running (then kills it), -2 if ended by a signal.
     int wait(std::chrono::milliseconds limit);
     bool running() const { return pid_ > 0; }

@@ -39,12 +39,12 @@ TEST_CASE("a hub store made before versions were recorded opens as version 1", "
     std::string hubId;
     {
         auto store = HubStore::open(dir, test::kHubPassphrase);
-        hubId = sync::idToHex(store.hubId());
+        hubId = wire::idToHex(store.hubId());
         store.db().exec("DROP TABLE schema_version");  // as every store made before this change
         CHECK(sync::hub::hubSchemaVersion(store.db()) == 1);
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
-    CHECK(sync::idToHex(store.hubId()) == hubId);  // same store, keys read as before
+    CHECK(wire::idToHex(store.hubId()) == hubId);  // same store, keys read as before
     CHECK(store.db().queryInt64("SELECT version FROM schema_version") == 1);
     CHECK(store.devices().empty());
 }

@@ -1,0 +1,318 @@
+// abri-hub as a system service (packaging/systemd/abri-hub.service), with real abri-hub processes: SIGTERM during
+// serve ends live sessions at a frame boundary with ERROR shutting_down and exits 0 with the store intact;
+// `status --json` for monitoring; the passphrase from the systemd credentials directory, and exit 5 (the unit's
+// RestartPreventExitStatus) when it is wrong.
+#include <catch2/catch.hpp>
+
+#include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <algorithm>
+#include <boost/asio/steady_timer.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
+#include <sys/stat.h>
+
+#include "changeset/certificate.h"
+#include "child_process.h"
+#include "common/frame_channel.h"
+#include "common/tls_context.h"
+#include "common/tls_identity.h"
+#include "hub_server.h"
+#include "hub_store.h"
+#include "support/temp_dir.h"
+#include "sync_test_support.h"
+
+using namespace abri;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+using sync::hub::HubStore;
+
+namespace {
+
+const fs::path kHubBin = ABRI_HUB_BIN;
+constexpr int kExitWrongPassphrase = 5;
+
+bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+// A hub store made with the library (cheapest Argon2id) and one enrolled device whose TLS key the test holds.
+struct ServiceHub {
+    explicit ServiceHub(const fs::path& root) : dir(root / "hub"), log(root / "hub.log") {
+        ::setenv("ABRI_HUB_PASSPHRASE", std::string(test::kHubPassphrase).c_str(), 1);
+        sync::hub::HubInitOptions options;
+        options.dir = dir;
+        options.name = "service-test-hub";
+        options.address = "127.0.0.1:1";
+        options.kdf = crypto::KdfParams::minimum();
+        HubStore::create(options, test::kHubPassphrase);
+        auto store = HubStore::open(dir, test::kHubPassphrase);
+        sync::Certificate cert;
+        cert.serial = store.nextCertificateSerial();
+        cert.hubId = store.hubId();
+        cert.deviceId = *sync::idFromHex("00112233445566778899aabbccddeeff");
+        cert.signPk = crypto::SigningKeyPair::generate().publicKey;
+        cert.boxPk = crypto::BoxKeyPair::generate().publicKey;
+        cert.tlsPk = transport.publicKey();
+        cert.notBeforeMs = sync::hub::nowMs();
+        cert.notAfterMs = cert.notBeforeMs + sync::kDefaultCertificateValidityMs;
+        cert.office = "TST-AAA";
+        cert.label = "laptop-service";
+        device.deviceId = cert.deviceId;
+        device.office = cert.office;
+        device.statusMs = cert.notBeforeMs;
+        device.certificate = sync::issueCertificate(cert, store.identity());
+        store.insertDevice(device);
+        pin = sync::TlsIdentity::fromSeed(store.identity().seed(), "abri-hub").fingerprint();
+    }
+    int run(const std::vector<std::string>& args, std::string* out = nullptr) const {
+        std::string ignored;
+        return test::runToEnd(kHubBin, args, log, 30s, out != nullptr ? out : &ignored);
+    }
+    fs::path dir;
+    fs::path log;
+    sync::TlsIdentity transport = sync::TlsIdentity::generate("abri-dev-test");
+    sync::hub::DeviceRecord device;
+    crypto::Fingerprint pin{};
+};
+
+// Restores an environment variable as the test found it.
+class EnvironmentGuard {
+public:
+    explicit EnvironmentGuard(std::string name) : name_(std::move(name)) {
+        if (const char* value = std::getenv(name_.c_str())) saved_ = value;
+    }
+    ~EnvironmentGuard() {
+        if (saved_) ::setenv(name_.c_str(), saved_->c_str(), 1);
+        else ::unsetenv(name_.c_str());
+    }
+    EnvironmentGuard(const EnvironmentGuard&) = delete;
+    EnvironmentGuard& operator=(const EnvironmentGuard&) = delete;
+
+private:
+    std::string name_;
+    std::optional<std::string> saved_;
+};
+
+}  // namespace
+
+TEST_CASE("SIGTERM during serve ends a live session with ERROR shutting_down and exits 0, the store intact",
+          "[sync][hub][service]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    const auto portFile = tmp.path() / "hub.port";
+    test::ChildProcess serve;
+    serve.start(kHubBin, {"serve", hub.dir.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string()},
+                hub.log);
+    REQUIRE(test::waitUntil([&] { return fs::exists(portFile); }));
+    const auto port = static_cast<std::uint16_t>(std::stoul(test::readText(portFile)));
+
+    asio::io_context io;
+    auto context = sync::makeDeviceTlsContext(hub.transport);
+    std::optional<sync::ErrorFrame> got;
+    bool authorised = false;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            TlsStream stream(io, *context);
+            co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
+                                                       asio::use_awaitable);
+            sync::installHubPin(stream, hub.pin, std::make_shared<sync::PinObservation>());
+            co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+            sync::FrameChannel<TlsStream> channel(stream, {});
+            sync::Hello hello;
+            hello.deviceId = hub.device.deviceId;
+            hello.clientTimeMs = sync::hub::nowMs();
+            hello.software = "hub-service-test";
+            co_await channel.send(sync::FrameType::Hello, hello);
+            // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
+            const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
+            authorised = authOk.type == sync::FrameType::AuthOk;
+            serve.sendSignal(SIGTERM);  // the session is idle between frames: it ends at once
+            auto frame = co_await channel.read(std::chrono::milliseconds(5000));
+            if (frame.type == sync::FrameType::Error) got = sync::decodeError(frame.payload);
+        },
+        asio::detached);
+    io.run_for(std::chrono::seconds(20));
+
+    CHECK(authorised);
+    REQUIRE(got);
+    CHECK(got->code == sync::wireValue(sync::SyncCode::ShuttingDown));
+    CHECK(got->fatal);
+    CHECK(got->ref == 30);  // retry after, in seconds
+    CHECK(serve.wait(10s) == 0);
+    const auto log = test::readText(hub.log);
+    CHECK(contains(log, "stopping on SIGTERM"));
+    CHECK(contains(log, "closing connection: shutting_down"));
+    CHECK(contains(log, " stopped"));
+
+    // The store opens and still holds the device.
+    std::string devices;
+    REQUIRE(hub.run({"devices", hub.dir.string()}, &devices) == 0);
+    CHECK(contains(devices, "00112233445566778899aabbccddeeff TST-AAA"));
+}
+
+TEST_CASE("SIGTERM to an idle hub exits 0 at once", "[sync][hub][service]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    const auto portFile = tmp.path() / "hub.port";
+    test::ChildProcess serve;
+    serve.start(kHubBin, {"serve", hub.dir.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string()},
+                hub.log);
+    REQUIRE(test::waitUntil([&] { return fs::exists(portFile); }));
+    serve.sendSignal(SIGTERM);
+    CHECK(serve.wait(5s) == 0);
+    CHECK(contains(test::readText(hub.log), "shutting down connections=0"));
+}
+
+TEST_CASE("abri-hub status --json is one JSON object with the text status's figures", "[sync][hub][service]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    std::string text;
+    std::string json;
+    REQUIRE(hub.run({"status", hub.dir.string()}, &text) == 0);
+    REQUIRE(hub.run({"status", hub.dir.string(), "--json"}, &json) == 0);
+    const auto status = nlohmann::json::parse(json);
+    CHECK(contains(text, "hub_id " + status.at("hub_id").get<std::string>() + "\n"));
+    CHECK(status.at("name") == "service-test-hub");
+    CHECK(status.at("devices") == 1);
+    CHECK(status.at("devices_by_status").at("active") == 1);
+    CHECK(status.at("quarantined") == 0);
+    CHECK(status.at("conflicts") == 0);
+    CHECK(status.at("feeds").is_array());
+    CHECK(status.at("version").is_string());
+    CHECK(contains(text, "fingerprint " + status.at("fingerprint").get<std::string>() + "\n"));
+}
+
+TEST_CASE("The passphrase comes from the systemd credentials directory, and a wrong one exits 5 with a clear line",
+          "[sync][hub][service]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    EnvironmentGuard keepPassphrase("ABRI_HUB_PASSPHRASE");
+    EnvironmentGuard keepCredentials("CREDENTIALS_DIRECTORY");
+    ::unsetenv("ABRI_HUB_PASSPHRASE");
+    const auto credentials = tmp.path() / "credentials";
+    fs::create_directories(credentials);
+    ::setenv("CREDENTIALS_DIRECTORY", credentials.c_str(), 1);
+    auto writeCredential = [&](std::string_view passphrase) {
+        std::ofstream(credentials / "passphrase", std::ios::trunc) << passphrase << "\n";
+    };
+
+    writeCredential(test::kHubPassphrase);
+    CHECK(hub.run({"status", hub.dir.string()}) == 0);
+
+    writeCredential("not-the-hub-passphrase");
+    CHECK(hub.run({"status", hub.dir.string()}) == kExitWrongPassphrase);
+    CHECK(contains(test::readText(hub.log), "abri-hub: wrong passphrase: it does not open the hub store"));
+    // serve refuses to start the same way (the unit's RestartPreventExitStatus=5: no restart loop).
+    CHECK(hub.run({"serve", hub.dir.string(), "--listen", "127.0.0.1:0"}) == kExitWrongPassphrase);
+
+    // --passphrase-file comes first.
+    const auto file = tmp.path() / "passphrase";
+    std::ofstream(file) << test::kHubPassphrase << "\n";
+    CHECK(hub.run({"status", hub.dir.string(), "--passphrase-file", file.string()}) == 0);
+}
+
+TEST_CASE("With standard error on the journal (JOURNAL_STREAM), lines carry a syslog priority, not a timestamp",
+          "[sync][hub][service]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    std::ofstream(hub.log, std::ios::trunc).flush();
+    struct stat st {};
+    REQUIRE(::stat(hub.log.c_str(), &st) == 0);
+    EnvironmentGuard keepStream("JOURNAL_STREAM");
+    EnvironmentGuard keepPassphrase("ABRI_HUB_PASSPHRASE");
+    ::setenv("JOURNAL_STREAM", (std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino)).c_str(), 1);
+
+    const auto portFile = tmp.path() / "hub.port";
+    test::ChildProcess serve;
+    serve.start(kHubBin, {"serve", hub.dir.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string()},
+                hub.log);
+    REQUIRE(test::waitUntil([&] { return fs::exists(portFile); }));
+    serve.sendSignal(SIGTERM);
+    CHECK(serve.wait(5s) == 0);
+    ::setenv("ABRI_HUB_PASSPHRASE", "not-the-hub-passphrase", 1);
+    CHECK(hub.run({"status", hub.dir.string()}) == kExitWrongPassphrase);
+
+    const auto log = test::readText(hub.log);
+    CHECK(contains(log, "<6>listening port="));
+    CHECK(contains(log, "<6>stopped\n"));
+    CHECK(contains(log, "<3>abri-hub: wrong passphrase"));
+    CHECK_FALSE(contains(log, "abri-hub 1"));  // no "abri-hub <ms>" prefix
+}
+
+TEST_CASE("shutDown during an upload: ERROR shutting_down at the frame boundary, the partial file kept for resume, "
+          "nothing admitted, and run() returns by itself",
+          "[sync][hub][service]") {
+    namespace asio = boost::asio;
+    using sync::hub::TlsStream;
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    auto store = HubStore::open(hub.dir, test::kHubPassphrase);
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    std::vector<std::string> logLines;
+    options.log = [&](const std::string& line) { logLines.push_back(line); };
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+    auto context = sync::makeDeviceTlsContext(hub.transport);
+
+    sync::Hash32 fileId{};
+    fileId.fill(0x5a);
+    const sync::Bytes firstPart(400, 0x42);
+    std::optional<sync::ErrorFrame> got;
+    bool authorised = false;
+    bool ready = false;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            TlsStream stream(io, *context);
+            co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
+                                                       asio::use_awaitable);
+            sync::installHubPin(stream, hub.pin, std::make_shared<sync::PinObservation>());
+            co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+            sync::FrameChannel<TlsStream> channel(stream, {});
+            sync::Hello hello;
+            hello.deviceId = hub.device.deviceId;
+            hello.clientTimeMs = sync::hub::nowMs();
+            hello.software = "hub-service-test";
+            co_await channel.send(sync::FrameType::Hello, hello);
+            // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
+            const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
+            authorised = authOk.type == sync::FrameType::AuthOk;
+            const sync::UploadBegin begin{fileId, 1000, 1, 1};
+            co_await channel.send(sync::FrameType::UploadBegin, begin);
+            const auto reply = co_await channel.read(std::chrono::milliseconds(5000));
+            ready = reply.type == sync::FrameType::UploadReady;
+            const sync::UploadData data{fileId, 0, firstPart};
+            co_await channel.send(sync::FrameType::UploadData, data);
+            // The hub has written the frame once its next read is waiting: then it is asked to stop.
+            asio::steady_timer settle(io, std::chrono::milliseconds(200));
+            co_await settle.async_wait(asio::use_awaitable);
+            server.shutDown(std::chrono::seconds(10));
+            auto frame = co_await channel.read(std::chrono::milliseconds(5000));
+            if (frame.type == sync::FrameType::Error) got = sync::decodeError(frame.payload);
+        },
+        asio::detached);
+    const auto started = std::chrono::steady_clock::now();
+    io.run_for(std::chrono::seconds(20));
+    const auto took = std::chrono::steady_clock::now() - started;
+
+    CHECK(authorised);
+    CHECK(ready);
+    REQUIRE(got);
+    CHECK(got->code == sync::wireValue(sync::SyncCode::ShuttingDown));
+    CHECK(took < std::chrono::seconds(5));  // no work left once the session ended: not the grace, not run_for's limit
+    const auto partial = hub.dir / "partial" / sync::idToHex(hub.device.deviceId) / (sync::hashToHex(fileId) + ".part");
+    REQUIRE(fs::exists(partial));
+    CHECK(fs::file_size(partial) == firstPart.size());  // whole frames only: the upload resumes from offset 400
+    CHECK(store.findDevice(hub.device.deviceId)->chainSeq == 0);
+    CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: shutting_down") != logLines.end());
+}
