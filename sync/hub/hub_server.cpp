@@ -44,8 +44,8 @@ struct HubServer::Connection {
     }
     // Whoever asked the connection to end, checked between frames.
     void throwIfEnding(const char* where) const {
-        if (superseded) throw SyncError(SyncCode::Superseded, where);
-        if (shuttingDown) throw SyncError(SyncCode::ShuttingDown, where, kShutdownRetryAfterS);
+        if (superseded) throw wire::SyncError(wire::SyncCode::Superseded, where);
+        if (shuttingDown) throw wire::SyncError(wire::SyncCode::ShuttingDown, where, kShutdownRetryAfterS);
     }
     // What a device should wait before reconnecting to a hub that is stopping (a restart takes a few seconds).
     static constexpr std::uint64_t kShutdownRetryAfterS = 30;

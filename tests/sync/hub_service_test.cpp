@@ -18,7 +18,7 @@
 #include <thread>
 #include <sys/stat.h>
 
-#include "changeset/certificate.h"
+#include "wire/certificate.h"
 #include "child_process.h"
 #include "common/frame_channel.h"
 #include "common/tls_context.h"
@@ -51,21 +51,21 @@ struct ServiceHub {
         options.kdf = crypto::KdfParams::minimum();
         HubStore::create(options, test::kHubPassphrase);
         auto store = HubStore::open(dir, test::kHubPassphrase);
-        sync::Certificate cert;
+        wire::Certificate cert;
         cert.serial = store.nextCertificateSerial();
         cert.hubId = store.hubId();
-        cert.deviceId = *sync::idFromHex("00112233445566778899aabbccddeeff");
+        cert.deviceId = *wire::idFromHex("00112233445566778899aabbccddeeff");
         cert.signPk = crypto::SigningKeyPair::generate().publicKey;
         cert.boxPk = crypto::BoxKeyPair::generate().publicKey;
         cert.tlsPk = transport.publicKey();
         cert.notBeforeMs = sync::hub::nowMs();
-        cert.notAfterMs = cert.notBeforeMs + sync::kDefaultCertificateValidityMs;
+        cert.notAfterMs = cert.notBeforeMs + wire::kDefaultCertificateValidityMs;
         cert.office = "TST-AAA";
         cert.label = "laptop-service";
         device.deviceId = cert.deviceId;
         device.office = cert.office;
         device.statusMs = cert.notBeforeMs;
-        device.certificate = sync::issueCertificate(cert, store.identity());
+        device.certificate = wire::issueCertificate(cert, store.identity());
         store.insertDevice(device);
         pin = sync::TlsIdentity::fromSeed(store.identity().seed(), "abri-hub").fingerprint();
     }
@@ -143,7 +143,7 @@ TEST_CASE("SIGTERM during serve ends a live session with ERROR shutting_down and
 
     CHECK(authorised);
     REQUIRE(got);
-    CHECK(got->code == sync::wireValue(sync::SyncCode::ShuttingDown));
+    CHECK(got->code == wire::wireValue(wire::SyncCode::ShuttingDown));
     CHECK(got->fatal);
     CHECK(got->ref == 30);  // retry after, in seconds
     CHECK(serve.wait(10s) == 0);
@@ -264,7 +264,7 @@ TEST_CASE("shutDown during an upload: ERROR shutting_down at the frame boundary,
     const auto port = server.start();
     auto context = sync::makeDeviceTlsContext(hub.transport);
 
-    sync::Hash32 fileId{};
+    wire::Hash32 fileId{};
     fileId.fill(0x5a);
     const sync::Bytes firstPart(400, 0x42);
     std::optional<sync::ErrorFrame> got;
@@ -308,9 +308,9 @@ TEST_CASE("shutDown during an upload: ERROR shutting_down at the frame boundary,
     CHECK(authorised);
     CHECK(ready);
     REQUIRE(got);
-    CHECK(got->code == sync::wireValue(sync::SyncCode::ShuttingDown));
+    CHECK(got->code == wire::wireValue(wire::SyncCode::ShuttingDown));
     CHECK(took < std::chrono::seconds(5));  // no work left once the session ended: not the grace, not run_for's limit
-    const auto partial = hub.dir / "partial" / sync::idToHex(hub.device.deviceId) / (sync::hashToHex(fileId) + ".part");
+    const auto partial = hub.dir / "partial" / wire::idToHex(hub.device.deviceId) / (wire::hashToHex(fileId) + ".part");
     REQUIRE(fs::exists(partial));
     CHECK(fs::file_size(partial) == firstPart.size());  // whole frames only: the upload resumes from offset 400
     CHECK(store.findDevice(hub.device.deviceId)->chainSeq == 0);
