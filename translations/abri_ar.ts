@@ -3226,6 +3226,10 @@ Case data stays encrypted on this computer.</source>
         <translation>حالة الاتصال غير معروفة</translation>
     </message>
     <message>
+        <source>Receiving changes from the hub: %1 left</source>
+        <translation>استلام التغييرات من المركز: %1 متبقية</translation>
+    </message>
+    <message>
         <source>Never synced</source>
         <translation>لم تتم المزامنة قط</translation>
     </message>

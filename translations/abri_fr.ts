@@ -3226,6 +3226,10 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
         <translation>État de la connexion inconnu</translation>
     </message>
     <message>
+        <source>Receiving changes from the hub: %1 left</source>
+        <translation>Réception des changements du serveur central&#xa0;: encore %1</translation>
+    </message>
+    <message>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>

@@ -54,7 +54,7 @@ bool isEnrolled(vault::Vault& vault) {
     return state && *state == "enrolled";
 }
 
-SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
+SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const SyncStepOptions& options) {
     auto hub = storedHubDescriptor(vault.db());
     if (!hub) throw SyncError(SyncCode::UnknownDevice, "not enrolled");
     auto keys = loadDeviceKeys(vault.db());
@@ -62,11 +62,13 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
     const auto syncDir = wire::syncFolder(vaultPath);
     DeviceIdentity identity{vaultDeviceId(vault), vault.office()};
     SyncStepResult result;
-    result.packed = packUnshipped(vault.db(), identity, keys->sign);
     fs::create_directories(syncDir / "outbox");
     fs::create_directories(syncDir / "inbox");
-    result.outboxFiles =
-        writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
+    if (options.pack) {
+        result.packed = packUnshipped(vault.db(), identity, keys->sign);
+        result.outboxFiles =
+            writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
+    }
 
     merge::VaultApplier applier(vault);
     InboxContext context;
@@ -92,7 +94,8 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath) {
     // Verified notices are recorded for the user (open until re-stamped or settled); stale ones, about change-sets
     // this device no longer holds, are dropped with their file.
     handlers.onRefusal = [&](const wire::RefusalNotice& notice) { recordRefusal(vault, notice); };
-    result.inbox = applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers);
+    result.inbox =
+        applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers, options.budget);
     // A page may have acknowledged a refused change-set after all (the hub took a later retry).
     closeSettledRefusals(vault);
     return result;
@@ -162,6 +165,11 @@ SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
         overview.clockRefused = overview.clockRefused || refusal.isClockRefusal();
     }
     const auto syncDir = wire::syncFolder(vaultPath);
+    if (overview.enrolled) {
+        const std::uint64_t through = downloadedThrough(syncDir / "inbox", vaultDeviceId(vault));
+        const std::uint64_t checkpoint = readCheckpoint(vault.db());
+        overview.incomingChanges = through > checkpoint ? static_cast<std::int64_t>(through - checkpoint) : 0;
+    }
     if (auto status = readStatusFile(syncDir)) {
         overview.link = status->value("link", "");
         // The daemon rewrites the file on every attempt (retries back off to 15 minutes at most): a file older

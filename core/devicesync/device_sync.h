@@ -36,7 +36,15 @@ struct SyncStepResult {
 // While unlocked: seal the unshipped journal into the outbox, then verify and apply every page in the inbox, and
 // record the hub's refusal notices (devicesync/refusals.h).
 // Throws SyncError(UnknownDevice) when the vault is not enrolled.
-SyncStepResult syncVault(vault::Vault& vault, const std::filesystem::path& vaultPath);
+// How long one step of the app's applying may hold its UI thread (app SyncController, abri-bench sync): input
+// waits at most about this long while a large inbox is applied.
+inline constexpr int kApplyStepMs = 50;
+
+struct SyncStepOptions {
+    bool pack = true;      // seal the unshipped journal first (a step that only continues applying skips it)
+    ApplyBudget budget{};  // how long applying may take before the step returns (inbox.h); none by default
+};
+SyncStepResult syncVault(vault::Vault& vault, const std::filesystem::path& vaultPath, const SyncStepOptions& options = {});
 
 // Sneakernet (§7.6): copy outbox files and the want file to DIR/abri-bundle/to-hub (removing this device's files
 // there that are no longer in the outbox: acknowledged, or replaced by re-stamping); bring this device's pages
@@ -50,6 +58,7 @@ struct SyncOverview {
     std::string link;  // "up" | "down" | "connecting" | "refused" | "" (no status, or none for 30 min)
     std::optional<std::int64_t> lastSyncMs;
     std::int64_t pendingChanges = 0;        // unshipped local journal entries + sealed, unacknowledged change-sets
+    std::int64_t incomingChanges = 0;       // entries downloaded from the hub and not applied yet
     std::int64_t openConflicts = 0;
     std::string errorName;                  // the daemon's last error code name, if any
     std::int64_t openRefusals = 0;          // change-sets the hub refused (devicesync::pendingRefusals)

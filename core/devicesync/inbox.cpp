@@ -121,9 +121,29 @@ void storeEnrolment(storage::Database& db, const std::string& state, std::span<c
         .run();
 }
 
+std::uint64_t downloadedThrough(const fs::path& inboxDir, const wire::Id16& deviceId) {
+    std::uint64_t through = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(inboxDir, ec), end; !ec && it != end; it.increment(ec)) {
+        auto name = wire::parseSyncFileName(it->path().filename().string());
+        if (name && name->deviceId == deviceId && name->kind == wire::SyncFileKind::InboxPage)
+            through = std::max(through, name->lastSeq);
+    }
+    return through;
+}
+
 InboxResult applyInbox(storage::Database& db, const InboxContext& context, const fs::path& inboxDir,
-                       const fs::path& checkpointFile, const InboxHandlers& handlers) {
+                       const fs::path& checkpointFile, const InboxHandlers& handlers, const ApplyBudget& budget) {
     if (context.boxKey == nullptr) throw Error(ErrorCode::Internal, "inbox", "no box key");
+    const auto started = std::chrono::steady_clock::now();
+    const auto budgetSpent = [&] {
+        return budget.time.count() > 0 && std::chrono::steady_clock::now() - started >= budget.time;
+    };
+    const auto writeCheckpointFile = [&](std::uint64_t seq) {
+        const std::string text = "office_seq " + std::to_string(seq) + "\n";
+        wire::writeFileAtomically(checkpointFile.parent_path(), checkpointFile.filename().string(),
+                                  crypto::asBytes(text));
+    };
     InboxResult result;
     result.checkpoint = readCheckpoint(db);
     std::vector<InboxFile> pages;
@@ -144,6 +164,11 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
 
     for (const auto& file : pages) {
         const std::string subject = file.path.filename().string();
+        // Each call applies something before it looks at the budget, so steps always advance.
+        if (result.pagesApplied > 0 && budgetSpent()) {
+            result.more = true;
+            break;
+        }
         if (file.name.lastSeq <= result.checkpoint) {
             fs::remove(file.path);
             ++result.pagesSkipped;
@@ -155,6 +180,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
         }
         std::size_t delivered = 0;
         std::size_t receipts = 0;
+        std::optional<std::uint64_t> stoppedAt;  // the budget ran out inside this page, after this entry
         wire::Page page;
         try {
             const auto bytes = wire::readWholeFile(
@@ -169,8 +195,16 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                 break;
             }
             storage::Transaction tx(db);
+            std::uint64_t appliedThrough = result.checkpoint;
             for (const auto& entry : page.entries) {
                 if (entry.officeSeq <= result.checkpoint) continue;  // overlapping pages are normal
+                // Out of time with entries left: commit this part of the page (see ApplyBudget).
+                if (appliedThrough > result.checkpoint && budgetSpent()) {
+                    storage::writeMeta(db, kCheckpointKey, std::to_string(appliedThrough));
+                    tx.commit();
+                    stoppedAt = appliedThrough;
+                    break;
+                }
                 const std::string entrySubject = subject + " entry " + std::to_string(entry.officeSeq);
                 switch (entry.type) {
                 case wire::PageEntryType::Cert:
@@ -194,6 +228,15 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                     ++receipts;
                     break;
                 }
+                appliedThrough = entry.officeSeq;
+            }
+            if (stoppedAt) {
+                result.checkpoint = *stoppedAt;
+                result.changeSetsDelivered += delivered;
+                result.receipts += receipts;
+                result.more = true;
+                writeCheckpointFile(*stoppedAt);
+                break;
             }
             db.prepare("DELETE FROM sync_outgoing WHERE device_seq <= ?")
                 .bind(1, static_cast<std::int64_t>(page.ackedDeviceSeq))
@@ -213,9 +256,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
         result.changeSetsDelivered += delivered;
         result.receipts += receipts;
         ++result.pagesApplied;
-        const std::string text = "office_seq " + std::to_string(result.checkpoint) + "\n";
-        wire::writeFileAtomically(checkpointFile.parent_path(), checkpointFile.filename().string(),
-                                  crypto::asBytes(text));
+        writeCheckpointFile(result.checkpoint);
         fs::remove(file.path);
     }
 

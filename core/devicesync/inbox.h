@@ -1,6 +1,7 @@
 #pragma once
 // The device side of download (sync/PROTOCOL.md §3.11 page checks, §7.3): open, verify and apply inbox pages in
-// first_seq order, one vault transaction per page, and advance the checkpoint.
+// first_seq order, one vault transaction per page (or per step of one, see ApplyBudget), and advance the checkpoint.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -37,8 +38,15 @@ struct InboxContext {
     journal::HybridLogicalClock* clock = nullptr;  // optional: observes each page's hub time (§5.1)
 };
 
+// How long one call may apply for. The app applies in steps, returning to its event loop between them, so its
+// window answers input while a first sync applies thousands of change-sets (sync/PROTOCOL.md §7.3 A5).
+struct ApplyBudget {
+    std::chrono::nanoseconds time{0};  // 0: no limit; otherwise stop after the entry that reaches it
+};
+
 struct InboxResult {
     std::size_t pagesApplied = 0;
+    bool more = false;                     // the budget ran out: entries remain to apply (call again)
     std::size_t pagesSkipped = 0;          // last_seq <= checkpoint: deleted unapplied
     std::size_t changeSetsDelivered = 0;
     std::size_t receipts = 0;
@@ -60,8 +68,16 @@ std::uint64_t readHubTimeMs(storage::Database& db);
 // descriptor is stored; CHANGESET entries are verified (id, signer certificate from this or an earlier page, else
 // unknown_device; signature; body) and handed to onChangeSet; RECEIPTs to onReceipt; sync_outgoing rows up to the
 // page's acked_device_seq are pruned; meta.sync_checkpoint = last_seq.
+// With a time budget, a page may be applied over several calls: each call commits the entries it applied with
+// meta.sync_checkpoint = the last one's office_seq (every entry is verified on its own, so a committed part is
+// sound), keeps the page file, and the next call goes on after the checkpoint, as for overlapping pages.
 InboxResult applyInbox(storage::Database& db, const InboxContext& context, const std::filesystem::path& inboxDir,
-                       const std::filesystem::path& checkpointFile, const InboxHandlers& handlers);
+                       const std::filesystem::path& checkpointFile, const InboxHandlers& handlers,
+                       const ApplyBudget& budget = {});
+
+// The office_seq up to which this device's downloaded pages in `inboxDir` reach (0 without any): with the
+// checkpoint, how many entries are still to apply.
+std::uint64_t downloadedThrough(const std::filesystem::path& inboxDir, const wire::Id16& deviceId);
 
 // Enrolment state (sync_enrolment) as stored: the hub descriptor and this device's certificate, when enrolled.
 std::optional<wire::HubDescriptor> storedHubDescriptor(storage::Database& db);

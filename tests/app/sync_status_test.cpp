@@ -1,6 +1,7 @@
 #include "catch_qt.h"
 
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
 #include <QtGui/QAction>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
@@ -197,6 +198,44 @@ TEST_CASE("Sync now seals the outbox and applies a page from the hub, the case l
     REQUIRE(view.has_value());
     CHECK(view->doc["case_code"] == "TST-ONE-24-PEER01");
     CHECK_FALSE(anyMessageBox(w.window.get()));
+}
+
+TEST_CASE("downloaded changes are applied in steps between which the window handles input", "[app][sync]") {
+    UnlockedWindow w;
+    abri::app::test::TestHub hub;
+    hub.enrol(w.vault());
+    auto* controller = w.window->syncController();
+    controller->refresh();
+    auto* model = w.window->workspace()->caseList()->model();
+    const int before = model->rowCount();
+    for (const char* code : {"TST-ONE-24-PEER11", "TST-ONE-24-PEER12", "TST-ONE-24-PEER13"})
+        hub.deliverCaseFromPeer(w.demo.path(), code, abri::app::test::kOffice);
+    controller->refresh();
+    CHECK(controller->overview()->incomingChanges == 4);  // the peer's certificate and three change-sets
+
+    // A budget this small ends every step after one entry.
+    controller->setApplyStepBudget(std::chrono::nanoseconds(1));
+    w.window->syncNowAction()->trigger();
+    CHECK(controller->isApplying());
+    CHECK(controller->overview()->incomingChanges == 3);
+    CHECK(w.summary().contains(QStringLiteral("Receiving changes from the hub: 3 left")));
+    CHECK(model->rowCount() == before);  // lists reload once, when the run ends
+
+    // Between steps the event loop runs: a zero-interval timer (like input waiting) fires every time.
+    int turns = 0;
+    QTimer probe;
+    probe.setInterval(0);
+    QObject::connect(&probe, &QTimer::timeout, [&turns] { ++turns; });
+    probe.start();
+    for (int i = 0; i < 1000 && controller->isApplying(); ++i) QCoreApplication::processEvents();
+    probe.stop();
+    REQUIRE_FALSE(controller->isApplying());
+    CHECK(turns >= 3);
+    CHECK_FALSE(controller->problem().has_value());
+    CHECK(controller->overview()->incomingChanges == 0);
+    CHECK_FALSE(w.summary().contains(QStringLiteral("Receiving")));
+    CHECK(model->rowCount() == before + 3);
+    CHECK(w.filesIn("inbox") == 0);
 }
 
 TEST_CASE("the history names the laptop a synced change came from, not its author's foreign user id",

@@ -2,6 +2,8 @@
 
 #include <QtWidgets/QApplication>
 
+#include <chrono>
+
 #include "session/session.h"
 #include "vault/vault.h"
 
@@ -13,6 +15,9 @@ SyncController::SyncController(Session& session, std::filesystem::path vaultPath
     syncTimer_.setInterval(kDefaultSyncIntervalMs);
     connect(&statusTimer_, &QTimer::timeout, this, &SyncController::onStatusTick);
     connect(&syncTimer_, &QTimer::timeout, this, &SyncController::onSyncTick);
+    applyTimer_.setSingleShot(true);
+    applyTimer_.setInterval(0);
+    connect(&applyTimer_, &QTimer::timeout, this, &SyncController::continueApplying);
 }
 
 void SyncController::start() {
@@ -24,6 +29,9 @@ void SyncController::start() {
 void SyncController::stop() {
     statusTimer_.stop();
     syncTimer_.stop();
+    // What is not applied yet stays in the inbox, checkpointed: the next unlock goes on from there.
+    applyTimer_.stop();
+    applying_ = false;
 }
 
 void SyncController::setIntervals(int statusMs, int syncMs) {
@@ -49,6 +57,7 @@ void SyncController::onSyncTick() {
         return;
     }
     syncDue_ = false;
+    if (applying_) return;  // the steps under way pick up whatever arrives
     if (isEnrolled()) {
         syncNow();
     } else {
@@ -57,12 +66,27 @@ void SyncController::onSyncTick() {
 }
 
 bool SyncController::syncNow() {
+    if (applying_) return !problem_;  // steps are under way; they include everything downloaded
+    appliedInRun_ = false;
+    return runStep(/*pack=*/true);
+}
+
+void SyncController::continueApplying() {
+    if (!applying_) return;
+    runStep(/*pack=*/false);
+}
+
+bool SyncController::runStep(bool pack) {
     std::optional<SyncProblem> problem;
-    bool applied = false;
+    bool more = false;
     try {
         if (devicesync::isEnrolled(session_.vault())) {
-            const auto result = devicesync::syncVault(session_.vault(), vaultPath_);
-            applied = result.inbox.pagesApplied > 0;
+            devicesync::SyncStepOptions options;
+            options.pack = pack;
+            options.budget.time = applyStepBudget_;
+            const auto result = devicesync::syncVault(session_.vault(), vaultPath_, options);
+            appliedInRun_ = appliedInRun_ || result.inbox.pagesApplied > 0 || result.inbox.changeSetsDelivered > 0;
+            more = result.inbox.more;
             // Pages that failed their checks were set aside (renamed); the service fetches them again.
             if (!result.inbox.rejected.empty()) {
                 const auto& first = result.inbox.rejected.front();
@@ -80,7 +104,13 @@ bool SyncController::syncNow() {
         problem = SyncProblem{ErrorCode::Internal, {}};  // what() may carry anything: not shown
     }
     problem_ = std::move(problem);
-    if (applied) Q_EMIT casesChanged();
+    applying_ = more && !problem_;
+    if (applying_) {
+        applyTimer_.start();
+    } else if (appliedInRun_) {
+        appliedInRun_ = false;
+        Q_EMIT casesChanged();  // once per run: reloading lists after every step would cost more than the steps
+    }
     refresh();
     return !problem_ && isEnrolled();
 }

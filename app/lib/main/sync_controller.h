@@ -1,14 +1,16 @@
 #pragma once
 // The app's share of sync while the vault is unlocked (sync/PROTOCOL.md §7.1 A1-A2, §7.3 A4-A5): every 30 s, and on
 // "Sync now", seal the unshipped changes into the outbox and apply the pages the sync service downloaded
-// (devicesync::syncVault, usually a few milliseconds, so it runs on the UI thread); every 5 s re-read the overview
-// the status bar shows. A background step waits while a dialog is open, so it never changes data under a form the
-// user is filling in. Failures are kept as codes for the status bar; nothing here opens a dialog. The refusals
-// dialog reads the hub's refusal notices and re-sends after a clock refusal through here (GUI code never touches
-// storage itself).
+// (devicesync::syncVault, on the UI thread: the vault's connection is this thread's); every 5 s re-read the overview
+// the status bar shows. Applying runs in steps of devicesync::kApplyStepMs that return to the event loop, so a first
+// sync of thousands of cases never freezes the window; the status bar counts what is left. A background step waits
+// while a dialog is open, so it never changes data under a form the user is filling in. Failures are kept as codes
+// for the status bar; nothing here opens a dialog. The refusals dialog reads the hub's refusal notices and re-sends
+// after a clock refusal through here (GUI code never touches storage itself).
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <vector>
@@ -34,9 +36,14 @@ public:
     void start();
     void stop();
     void setIntervals(int statusMs, int syncMs);
+    // How long one applying step may take (devicesync::kApplyStepMs by default; tests make it tiny to see the steps).
+    void setApplyStepBudget(std::chrono::nanoseconds budget) { applyStepBudget_ = budget; }
 
-    // Runs the sync step now (seal, apply). False when it failed (see problem()) or the vault is not enrolled.
+    // Runs the sync step now (seal, then apply for one step; the rest follows in further steps from the event
+    // loop). False when it failed (see problem()) or the vault is not enrolled.
     bool syncNow();
+    // Downloaded changes are being applied, step by step.
+    bool isApplying() const { return applying_; }
     // Re-reads the overview (after a save, a resolution) and emits overviewChanged.
     void refresh();
 
@@ -61,12 +68,19 @@ Q_SIGNALS:
 private:
     void onStatusTick();
     void onSyncTick();
+    void continueApplying();
+    // One step: seal (when `pack`) and apply for at most the step budget. False when it failed.
+    bool runStep(bool pack);
     static bool userIsBusy();
 
     Session& session_;
     std::filesystem::path vaultPath_;
     QTimer statusTimer_;
     QTimer syncTimer_;
+    QTimer applyTimer_;       // zero-interval, single shot: the next applying step, after pending input
+    bool applying_ = false;
+    std::chrono::nanoseconds applyStepBudget_ = std::chrono::milliseconds(devicesync::kApplyStepMs);
+    bool appliedInRun_ = false;  // something was applied since the run began: lists reload when it ends
     bool syncDue_ = false;  // a background step was skipped because a dialog was open
     std::optional<devicesync::SyncOverview> overview_;
     std::optional<SyncProblem> problem_;

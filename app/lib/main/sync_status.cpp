@@ -79,7 +79,10 @@ QString SyncStatusWidget::summaryText(const devicesync::SyncOverview& overview) 
     }
     const QString when = overview.lastSyncMs ? DisplayFormat::dateTime(*overview.lastSyncMs) : QString();
     const QString last = when.isEmpty() ? tr("Never synced") : tr("Last sync: %1").arg(when);
-    return QStringList{link, last, pending}.join(kSeparator);
+    QStringList parts{link, last, pending};
+    if (overview.incomingChanges > 0)
+        parts.insert(1, tr("Receiving changes from the hub: %1 left").arg(DisplayFormat::number(overview.incomingChanges)));
+    return parts.join(kSeparator);
 }
 
 QString SyncStatusWidget::serviceErrorText(const std::string& errorName) {

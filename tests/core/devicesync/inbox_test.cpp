@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
 
 #include "wire/page.h"
@@ -271,6 +272,64 @@ TEST_CASE("a failing merge rolls the whole page back and keeps the file", "[chan
     CHECK(fs::exists(f.inbox / name));
     CHECK(readCheckpoint(f.db()) == 0);
     CHECK(f.count("SELECT count(*) FROM sync_certificates") == 0);
+}
+
+TEST_CASE("under a time budget a page is applied in steps that each commit their part, and resume after a failure",
+          "[changeset][inbox]") {
+    InboxFixture f;
+    const ChangeSet first = f.peer.next(fakeId(0xc1), kBaseHlc + 1);
+    const ChangeSet second = f.peer.next(fakeId(0xc2), kBaseHlc + 2);
+    const ChangeSet third = f.peer.next(fakeId(0xc3), kBaseHlc + 3);
+    const std::string name = f.writePage(1, 4,
+                                         {certEntry(1, f.hub.certify(f.peer.id, f.peer.key.publicKey, "TST-01")),
+                                          changeSetEntry(2, first), changeSetEntry(3, second),
+                                          changeSetEntry(4, third)},
+                                         0, 1'790'000'000'000);
+    CHECK(downloadedThrough(f.inbox, f.identity.deviceId) == 4);
+    // A budget this small is spent after every entry: each call applies exactly one.
+    ApplyBudget tiny;
+    tiny.time = std::chrono::nanoseconds(1);
+    const auto step = [&] { return applyInbox(f.db(), f.context(), f.inbox, f.checkpointFile, f.handlers, tiny); };
+
+    InboxResult result = step();
+    CHECK(result.more);
+    CHECK(result.checkpoint == 1);
+    CHECK(readCheckpoint(f.db()) == 1);
+    CHECK(fileText(f.checkpointFile) == "office_seq 1\n");
+    CHECK(f.count("SELECT count(*) FROM sync_certificates") == 1);  // committed with its step
+    CHECK(fs::exists(f.inbox / name));
+    CHECK(result.pagesApplied == 0);
+
+    result = step();
+    CHECK(result.more);
+    CHECK(result.checkpoint == 2);
+    REQUIRE(f.delivered.size() == 1);
+    CHECK(f.delivered[0].first.id == first.id);
+
+    // A step whose merge fails rolls back its own part only; the next step goes on from the checkpoint.
+    f.handlers.onChangeSet = [](const ChangeSet&, const AdmissionRecord&) {
+        throw Error(ErrorCode::DatabaseError, "cases");
+    };
+    CHECK_THROWS_AS(step(), Error);
+    CHECK(readCheckpoint(f.db()) == 2);
+    CHECK(fs::exists(f.inbox / name));
+    f.handlers.onChangeSet = [&f](const ChangeSet& cs, const AdmissionRecord& a) { f.delivered.emplace_back(cs, a); };
+
+    result = step();
+    CHECK(result.more);
+    CHECK(result.checkpoint == 3);
+    result = step();
+    CHECK_FALSE(result.more);
+    CHECK(result.pagesApplied == 1);
+    CHECK(result.checkpoint == 4);
+    CHECK_FALSE(fs::exists(f.inbox / name));
+    CHECK(fileText(f.checkpointFile) == "office_seq 4\n");
+    CHECK(f.vault->clock().last() >= journal::makeHlc(1'790'000'000'000, 0));  // the page's hub time, once whole
+    // Each change-set once, in order, as one unbounded call delivers them.
+    REQUIRE(f.delivered.size() == 3);
+    CHECK(f.delivered[1].first.id == second.id);
+    CHECK(f.delivered[2].first.id == third.id);
+    CHECK(downloadedThrough(f.inbox, f.identity.deviceId) == 0);
 }
 
 TEST_CASE("refusal notices are verified and handed over once", "[changeset][inbox]") {
