@@ -11,6 +11,7 @@
 #include "changeset/admission_record.h"
 #include "changeset/changeset.h"
 #include "changeset/hub_descriptor.h"
+#include "changeset/page.h"
 #include "changeset/refusal_notice.h"
 #include "changeset/sync_error.h"
 #include "changeset/wire_types.h"
@@ -28,6 +29,9 @@ struct InboxHandlers {
     std::function<void(const AdmissionRecord&)> onReceipt;
     // A verified refusal notice for this device (§7.5), in its own transaction. The file is deleted afterwards.
     std::function<void(const RefusalNotice&)> onRefusal;
+    // Optional: after a page's entries, inside its transaction (a restored vault decides there whether it has
+    // re-read all its own change-sets, §7.7). Throwing rolls the page back.
+    std::function<void(const Page&)> onPageApplied;
 };
 
 struct InboxContext {
