@@ -4,18 +4,12 @@
 // encrypted with the vault's own data key, and the key-slot file beside it only holds that key wrapped under the
 // users' passwords and the recovery key (the usernames are readable, as in `<vault>.keys`).
 //
-// File format, version 1 (integers little-endian, like the key-slot file):
-//   offset 0    8 bytes   magic "ABRIBKUP"
-//   offset 8    4 bytes   format version (1)
-//   offset 12   4 bytes   header length H;  H bytes: JSON {"vault_id": "<32 hex>", "taken_ms": <ms>}
-//   ...         4 bytes   key-slot file length K;  K bytes: the `<vault>.keys` file as it was
-//   ...         8 bytes   database length D;  D bytes: the SQLCipher database (online backup API copy)
-//   end        32 bytes   BLAKE2b-256 of every byte before it
-// The checksum detects damage (a flipped bit, truncation) before anything is decrypted; tampering is caught by
-// SQLCipher's page MACs and the key slots' AEAD, like for the vault itself.
+// File format: vault/backup_file.h (kind "vault", id = the vault id, key file = `<vault>.keys`).
 //
-// The `<vault>.sync/` folder is not in the backup: it holds the daemon's transport key and files in transit, all
-// of which the hub can give again; a restored vault re-syncs from the hub instead (devicesync/restored_vault.h).
+// The `<vault>.sync/` folder is not in the backup: its change-set and page files are in transit and the hub gives
+// them again (a restored vault re-syncs, devicesync/restored_vault.h); its transport key is a plain PEM file that
+// would sit readable in the backup. Restoring on the same computer keeps that folder's identity files; on a new
+// computer, carry `<vault>.sync/` (daemon.conf, transport.*, hub.descriptor, device.cert) over as well.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
