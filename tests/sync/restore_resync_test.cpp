@@ -15,6 +15,7 @@
 #include "changeset/sync_files.h"
 #include "child_process.h"
 #include "client/enrolment.h"
+#include "crypto/primitives.h"
 #include "devicesync/device_sync.h"
 #include "devicesync/restored_vault.h"
 #include "merge/vault_applier.h"
@@ -169,4 +170,72 @@ TEST_CASE("A restored laptop gets back what it synced after the backup and conti
     CHECK(hubState.find("state_hash " + laptop.stateHash()) != std::string::npos);
     CHECK(laptop.stateHash() == colleague.stateHash());
     CHECK(hub.command("conflicts").find("TST-AAA") == std::string::npos);
+}
+
+namespace {
+
+std::string fileFingerprint(const fs::path& file) {
+    const auto bytes = test::readFileBytes(file);
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    return crypto::toHex(crypto::blake2b({std::span<const std::uint8_t>(data, bytes.size())}));
+}
+
+}  // namespace
+
+TEST_CASE("abri-hub backup while serving; restore refuses bad input and a running hub, then brings the store back",
+          "[sync][process][backup]") {
+    test::TempDir tmp;
+    test::HubProcess hub(tmp.path(), kHubBin);
+    hub.start();
+    const auto backup = tmp.path() / "hub.abribackup";
+    auto hubRun = [&](const std::vector<std::string>& args) { return test::runToEnd(kHubBin, args, hub.log, 60s); };
+    REQUIRE(hubRun({"backup", hub.dir.string(), backup.string()}) == 0);  // while it serves
+    CHECK_FALSE(test::fileContains(backup, "test-hub"));                   // the hub's name, inside the store
+    CHECK_FALSE(test::fileContains(backup, "SQLite format 3"));
+
+    Laptop laptop(tmp.path(), "a1", "TST-AAA");
+    laptop.enrol(hub, "laptop-a1");
+    REQUIRE(hub.status().find("devices 1") != std::string::npos);
+
+    const auto backupBefore = fileFingerprint(backup);
+    CHECK(hubRun({"backup", hub.dir.string(), backup.string()}) == 1);  // DEST exists
+    CHECK(fileFingerprint(backup) == backupBefore);
+    CHECK(test::fileContains(hub.log, "the backup destination exists already"));
+    CHECK(hubRun({"backup", hub.dir.string(), (tmp.path() / "missing" / "x.abribackup").string()}) == 1);
+
+    CHECK(hubRun({"restore", backup.string(), hub.dir.string()}) == 1);  // the hub is running
+    CHECK(test::fileContains(hub.log, "in use"));
+    hub.process.kill9();  // a stopped hub; its stale -wal/-shm must not be replayed into the restored store
+    hub.process.wait(10s);
+    const auto statusBefore = hub.status();  // (opening after kill -9 folds the WAL into hub.db: same data)
+    const auto storeBefore = fileFingerprint(hub.dir / "hub.db") + fileFingerprint(hub.dir / "hub.keys");
+
+    const auto damaged = tmp.path() / "damaged.abribackup";
+    fs::copy_file(backup, damaged);
+    {
+        std::fstream io(damaged, std::ios::binary | std::ios::in | std::ios::out);
+        io.seekp(static_cast<std::streamoff>(fs::file_size(damaged) / 2));
+        io.put('\x5a');
+    }
+    CHECK(hubRun({"restore", damaged.string(), hub.dir.string()}) == 1);
+    CHECK(test::fileContains(hub.log, "damaged or is not an Abri backup"));
+
+    test::TempDir otherRoot;
+    test::HubProcess other(otherRoot.path(), kHubBin);
+    const auto foreign = tmp.path() / "other.abribackup";
+    REQUIRE(hubRun({"backup", other.dir.string(), foreign.string()}) == 0);
+    CHECK(hubRun({"restore", foreign.string(), hub.dir.string()}) == 1);
+    CHECK(test::fileContains(hub.log, "belongs to another vault"));
+
+    const auto wrong = tmp.path() / "wrong.pass";
+    std::ofstream(wrong) << "not-the-hub-passphrase\n";
+    CHECK(hubRun({"restore", backup.string(), hub.dir.string(), "--passphrase-file", wrong.string()}) == 1);
+    CHECK(fileFingerprint(hub.dir / "hub.db") + fileFingerprint(hub.dir / "hub.keys") == storeBefore);
+    CHECK(hub.status() == statusBefore);
+
+    REQUIRE(hubRun({"restore", backup.string(), hub.dir.string()}) == 0);
+    CHECK(hub.status().find("devices 0") != std::string::npos);  // as it was when backed up
+    for (const auto& entry : fs::directory_iterator(hub.dir)) {
+        CHECK(entry.path().filename().string().rfind(".tmp-", 0) != 0);
+    }
 }
