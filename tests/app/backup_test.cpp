@@ -5,6 +5,8 @@
 
 #include <QtCore/QTemporaryDir>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 
@@ -13,6 +15,7 @@
 
 #include "demo_vault.h"
 #include "main/main_window.h"
+#include "screens/unlock_page.h"
 #include "session/session.h"
 #include "settings/app_settings.h"
 #include "storage/meta.h"
