@@ -87,6 +87,11 @@ fs::path withSuffix(const fs::path& path, const char* suffix) {
 
 }  // namespace
 
+void removeDatabaseFiles(const fs::path& path) noexcept {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(withSuffix(path, suffix), ec);
+}
+
 Bytes readWholeFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorCode::IoError, path.string(), "cannot open");

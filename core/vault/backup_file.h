@@ -38,6 +38,9 @@ BackupFile readBackupFile(const std::filesystem::path& path, const std::string& 
 // Checks that `destination` may be created (missing, in a writable folder) before any work is done.
 void checkBackupDestination(const std::filesystem::path& destination);
 
+// Removes a temporary database file and SQLite's companions of it (-wal, -shm, -journal); never throws.
+void removeDatabaseFiles(const std::filesystem::path& path) noexcept;
+
 // Whole file into memory / Error(IoError, path).
 std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path);
 

@@ -1,19 +1,5 @@
 #include "vault/vault_backup.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <array>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
-#include <span>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "audit/audit_log.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
@@ -27,16 +13,6 @@ namespace abri::vault {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Removes a file and SQLite's companions of it; for temporary files only.
-void removeDatabaseFiles(const fs::path& path) noexcept {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        fs::path p = path;
-        p += suffix;
-        fs::remove(p, ec);
-    }
-}
 
 constexpr const char* kKind = "vault";
 
@@ -54,10 +30,10 @@ BackupInfo backupVault(Vault& vault, const fs::path& destination) {
         vault.copyDatabaseTo(tempDb);
         file.database = backup::readWholeFile(tempDb);
     } catch (...) {
-        removeDatabaseFiles(tempDb);
+        backup::removeDatabaseFiles(tempDb);
         throw;
     }
-    removeDatabaseFiles(tempDb);
+    backup::removeDatabaseFiles(tempDb);
     file.keyFile = backup::readWholeFile(keySlotPath(vault.path()));
     const BackupInfo written{file.id, file.takenMs, backup::writeBackupFile(destination, file)};
 

@@ -19,15 +19,6 @@ constexpr const char* kKind = "hub";
 constexpr const char* kDbFile = "hub.db";
 constexpr const char* kKeysFile = "hub.keys";
 
-void removeDatabaseFiles(const fs::path& path) noexcept {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        fs::path p = path;
-        p += suffix;
-        fs::remove(p, ec);
-    }
-}
-
 }  // namespace
 
 HubBackupInfo backupHub(const fs::path& dir, std::string_view passphrase, const fs::path& destination,
@@ -43,10 +34,10 @@ HubBackupInfo backupHub(const fs::path& dir, std::string_view passphrase, const 
         HubStore::copyDatabase(dir, passphrase, tempDb);
         file.database = backup::readWholeFile(tempDb);
     } catch (...) {
-        removeDatabaseFiles(tempDb);
+        backup::removeDatabaseFiles(tempDb);
         throw;
     }
-    removeDatabaseFiles(tempDb);
+    backup::removeDatabaseFiles(tempDb);
     file.keyFile = backup::readWholeFile(dir / kKeysFile);
     return HubBackupInfo{file.id, file.takenMs, backup::writeBackupFile(destination, file)};
 }
