@@ -11,7 +11,7 @@ const std::vector<Command>& allCommands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> out;
         for (auto group : {initCommands, userCommands, caseCommands, searchCommands, auditCommands, demoCommands,
-                           syncCommands, conflictCommands, reportCommands}) {
+                           syncCommands, conflictCommands, reportCommands, backupCommands}) {
             for (auto& command : group()) out.push_back(std::move(command));
         }
         return out;

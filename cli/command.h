@@ -62,5 +62,6 @@ std::vector<Command> demoCommands();
 std::vector<Command> syncCommands();
 std::vector<Command> conflictCommands();
 std::vector<Command> reportCommands();
+std::vector<Command> backupCommands();
 
 }  // namespace abri::cli

@@ -1176,6 +1176,18 @@
         <source>Report filter</source>
         <translation>مرشح التقرير</translation>
     </message>
+    <message>
+        <source>A file named %1 already exists. Choose another name; nothing was written.</source>
+        <translation>يوجد ملف باسم %1 بالفعل. اختر اسمًا آخر؛ لم يُكتب أي شيء.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged or is not an Abri backup. Nothing was changed.</source>
+        <translation>النسخة الاحتياطية %1 تالفة أو ليست نسخة احتياطية من Abri. لم يتغير أي شيء.</translation>
+    </message>
+    <message>
+        <source>The backup %1 belongs to another vault. Nothing was changed.</source>
+        <translation>النسخة الاحتياطية %1 تخص خزنة أخرى. لم يتغير أي شيء.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -2706,6 +2718,46 @@ Case data stays encrypted on this computer.</source>
         <source>Statistics on the cases, with small counts protected (Ctrl+R)</source>
         <translation>إحصاءات عن الحالات مع حماية الأعداد الصغيرة (Ctrl+R)</translation>
     </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>نسخ احتياطي الآن…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted copy of the vault to a file, e.g. on a USB stick</source>
+        <translation>كتابة نسخة مشفّرة من الخزنة في ملف، على مفتاح USB مثلًا</translation>
+    </message>
+    <message>
+        <source>Back up the vault</source>
+        <translation>نسخ الخزنة احتياطيًا</translation>
+    </message>
+    <message>
+        <source>Abri backups (*.abribackup)</source>
+        <translation>نسخ Abri الاحتياطية (*.abribackup)</translation>
+    </message>
+    <message>
+        <source>Backing up the vault…</source>
+        <translation>جارٍ نسخ الخزنة احتياطيًا…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>تم النسخ الاحتياطي إلى %1.</translation>
+    </message>
+    <message>
+        <source>The vault was backed up to %1. The backup is encrypted like the vault and opens with the same passwords. Keep it somewhere safe, away from this computer.</source>
+        <translation>نُسخت الخزنة احتياطيًا إلى %1. النسخة الاحتياطية مشفّرة مثل الخزنة وتُفتح بكلمات المرور نفسها. احفظها في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Days since the last backup: %1. Back up now</source>
+        <translation>الأيام منذ آخر نسخة احتياطية: %1. انسخ احتياطيًا الآن</translation>
+    </message>
+    <message>
+        <source>This vault has never been backed up: back up now</source>
+        <translation>لم تُنسخ هذه الخزنة احتياطيًا قط: انسخ احتياطيًا الآن</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::NewCaseWizard</name>
@@ -3189,6 +3241,14 @@ Case data stays encrypted on this computer.</source>
     <message>
         <source>Counts of fewer persons than this are suppressed in every report and export of this vault, so that nobody can be recognised. Applies to all users.</source>
         <translation>تُحجب الأعداد الأقل من هذا الرقم في كل تقارير هذه الخزنة وصادراتها، حتى لا يمكن التعرف على أي شخص. ينطبق ذلك على جميع المستخدمين.</translation>
+    </message>
+    <message>
+        <source>Remind me to back up after</source>
+        <translation>ذكّرني بالنسخ الاحتياطي بعد</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> يوم</translation>
     </message>
 </context>
 <context>

@@ -1176,6 +1176,18 @@
         <source>Report filter</source>
         <translation>Filtre du rapport</translation>
     </message>
+    <message>
+        <source>A file named %1 already exists. Choose another name; nothing was written.</source>
+        <translation>Un fichier nommé %1 existe déjà. Choisissez un autre nom ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged or is not an Abri backup. Nothing was changed.</source>
+        <translation>La sauvegarde %1 est endommagée ou n&apos;est pas une sauvegarde Abri. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup %1 belongs to another vault. Nothing was changed.</source>
+        <translation>La sauvegarde %1 appartient à un autre coffre. Rien n&apos;a été modifié.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -2706,6 +2718,46 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
         <source>Statistics on the cases, with small counts protected (Ctrl+R)</source>
         <translation>Statistiques sur les dossiers, petits effectifs protégés (Ctrl+R)</translation>
     </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted copy of the vault to a file, e.g. on a USB stick</source>
+        <translation>Écrire une copie chiffrée du coffre dans un fichier, par exemple sur une clé USB</translation>
+    </message>
+    <message>
+        <source>Back up the vault</source>
+        <translation>Sauvegarder le coffre</translation>
+    </message>
+    <message>
+        <source>Abri backups (*.abribackup)</source>
+        <translation>Sauvegardes Abri (*.abribackup)</translation>
+    </message>
+    <message>
+        <source>Backing up the vault…</source>
+        <translation>Sauvegarde du coffre en cours…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>Sauvegardé dans %1.</translation>
+    </message>
+    <message>
+        <source>The vault was backed up to %1. The backup is encrypted like the vault and opens with the same passwords. Keep it somewhere safe, away from this computer.</source>
+        <translation>Le coffre a été sauvegardé dans %1. La sauvegarde est chiffrée comme le coffre et s&apos;ouvre avec les mêmes mots de passe. Conservez-la en lieu sûr, loin de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Days since the last backup: %1. Back up now</source>
+        <translation>Jours depuis la dernière sauvegarde : %1. Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>This vault has never been backed up: back up now</source>
+        <translation>Ce coffre n&apos;a jamais été sauvegardé : sauvegarder maintenant</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::NewCaseWizard</name>
@@ -3189,6 +3241,14 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
     <message>
         <source>Counts of fewer persons than this are suppressed in every report and export of this vault, so that nobody can be recognised. Applies to all users.</source>
         <translation>Les effectifs inférieurs à ce nombre sont masqués dans chaque rapport et export de ce coffre, pour que personne ne puisse être reconnu. S&apos;applique à tous les utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Remind me to back up after</source>
+        <translation>Me rappeler de sauvegarder après</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,8 @@ constexpr std::array kActionNames = {
     ActionName{Action::RecoveryKeyRegenerated, "recovery_key_regenerated"},
     ActionName{Action::ConflictResolved, "conflict_resolved"},
     ActionName{Action::StatisticsSettingsChanged, "statistics_settings_changed"},
+    ActionName{Action::VaultBackedUp, "vault_backed_up"},
+    ActionName{Action::VaultRestored, "vault_restored"},
 };
 
 constexpr std::size_t kHashSize = crypto::kHashBytes;

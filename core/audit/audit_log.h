@@ -37,6 +37,8 @@ enum class Action {
     RecoveryKeyRegenerated,
     ConflictResolved,
     StatisticsSettingsChanged,  // the minimum cell size of reports; detail: the new value
+    VaultBackedUp,     // detail: the backup's size in bytes (never its path: a folder name can be personal)
+    VaultRestored,     // detail: "from_backup_ms=<when the backup was taken>"
 };
 std::string_view actionCode(Action action);  // "unlock", "case_edited", ...
 std::optional<Action> actionFromCode(std::string_view code);

@@ -51,8 +51,11 @@ void writeAll(int fd, std::span<const std::uint8_t> bytes, const fs::path& targe
 
 }  // namespace
 
-void writeFileAtomically(const fs::path& target, std::span<const std::uint8_t> bytes, fs::perms perms) {
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+namespace {
+
+// Steps shared by both writers: a fresh temporary file beside `target` holding `bytes`, fsynced and closed.
+std::string writeTemporary(const fs::path& target, const fs::path& folder, std::span<const std::uint8_t> bytes,
+                           fs::perms perms) {
     // mkostemp creates the file with O_CREAT|O_EXCL and mode 0600 under a name no one else holds.
     std::string tempName = (folder / (".tmp-" + target.filename().string() + "-XXXXXX")).string();
     FileDescriptor fd(::mkostemp(tempName.data(), O_CLOEXEC));
@@ -63,14 +66,48 @@ void writeFileAtomically(const fs::path& target, std::span<const std::uint8_t> b
         writeAll(fd.get(), bytes, target);
         if (::fsync(fd.get()) != 0) throwIo(target, errno, "fsync failed");
         if (::close(fd.release()) != 0) throwIo(target, errno, "close failed");
-        if (::rename(tempName.c_str(), target.c_str()) != 0) throwIo(target, errno, "rename failed");
     } catch (...) {
         ::unlink(tempName.c_str());
         throw;
     }
-    // The rename is durable only once the folder's entry is on disk too.
+    return tempName;
+}
+
+void syncFolder(const fs::path& target, const fs::path& folder) {
     FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir.get() < 0 || ::fsync(dir.get()) != 0) throwIo(target, errno, "fsync of the folder failed");
+}
+
+fs::path folderOf(const fs::path& target) { return target.has_parent_path() ? target.parent_path() : fs::path("."); }
+
+}  // namespace
+
+void writeFileAtomically(const fs::path& target, std::span<const std::uint8_t> bytes, fs::perms perms) {
+    const fs::path folder = folderOf(target);
+    const std::string tempName = writeTemporary(target, folder, bytes, perms);
+    if (::rename(tempName.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tempName.c_str());
+        throwIo(target, err, "rename failed");
+    }
+    // The rename is durable only once the folder's entry is on disk too.
+    syncFolder(target, folder);
+}
+
+void writeNewFileAtomically(const fs::path& target, std::span<const std::uint8_t> bytes, fs::perms perms) {
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(target, ec))) throw Error(ErrorCode::BackupDestinationExists, target.string());
+    const fs::path folder = folderOf(target);
+    const std::string tempName = writeTemporary(target, folder, bytes, perms);
+    // link() publishes the complete file under its name, or fails with EEXIST if someone took the name meanwhile.
+    if (::link(tempName.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tempName.c_str());
+        if (err == EEXIST) throw Error(ErrorCode::BackupDestinationExists, target.string());
+        throwIo(target, err, "link failed");
+    }
+    ::unlink(tempName.c_str());
+    syncFolder(target, folder);
 }
 
 }  // namespace abri

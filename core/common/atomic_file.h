@@ -17,4 +17,12 @@ void writeFileAtomically(const std::filesystem::path& target, std::span<const st
                          std::filesystem::perms perms = std::filesystem::perms::owner_read |
                                                         std::filesystem::perms::owner_write);
 
+// As writeFileAtomically, for a file that must not exist yet (backups): the temporary file is published with
+// link(), which fails instead of replacing anything, then unlinked. Throws Error(BackupDestinationExists, target)
+// when `target` exists (nothing is touched), Error(IoError | DiskFull, target) otherwise; no temporary file is
+// left behind on any failure.
+void writeNewFileAtomically(const std::filesystem::path& target, std::span<const std::uint8_t> bytes,
+                            std::filesystem::perms perms = std::filesystem::perms::owner_read |
+                                                           std::filesystem::perms::owner_write);
+
 }  // namespace abri

@@ -22,6 +22,9 @@ std::string_view errorCodeName(ErrorCode code) noexcept {
     case ErrorCode::IoError: return "io_error";
     case ErrorCode::DiskFull: return "disk_full";
     case ErrorCode::Busy: return "busy";
+    case ErrorCode::BackupDestinationExists: return "backup_destination_exists";
+    case ErrorCode::BackupCorrupted: return "backup_corrupted";
+    case ErrorCode::BackupOfAnotherVault: return "backup_of_another_vault";
     case ErrorCode::DatabaseError: return "database_error";
     case ErrorCode::InvalidJson: return "invalid_json";
     case ErrorCode::MissingField: return "missing_field";
@@ -63,6 +66,9 @@ std::string_view englishText(ErrorCode code) {
     case ErrorCode::IoError: return "input/output error";
     case ErrorCode::DiskFull: return "disk full";
     case ErrorCode::Busy: return "the vault is in use by another process";
+    case ErrorCode::BackupDestinationExists: return "the backup destination exists already; nothing was written";
+    case ErrorCode::BackupCorrupted: return "the backup is damaged or is not an Abri backup";
+    case ErrorCode::BackupOfAnotherVault: return "the backup belongs to another vault";
     case ErrorCode::DatabaseError: return "database error";
     case ErrorCode::InvalidJson: return "invalid JSON";
     case ErrorCode::MissingField: return "required field missing";

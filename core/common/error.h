@@ -29,6 +29,10 @@ enum class ErrorCode {
     DiskFull,               // subject: path
     Busy,                   // another process holds the vault
     DatabaseError,          // detail: SQLite's message (never contains values)
+    // Backups (vault/vault_backup.h, the hub's store backup)
+    BackupDestinationExists,  // subject: destination path; nothing was written
+    BackupCorrupted,          // subject: backup path; detail: which check failed (damaged, not a backup)
+    BackupOfAnotherVault,     // subject: backup path; the backup's vault id differs from the vault it would replace
     // Input and validation
     InvalidJson,            // subject: source (file name); detail: parser position
     MissingField,           // subject: field path

@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "devicesync/admitted_adapter.h"
 #include "devicesync/refusals.h"
+#include "devicesync/restored_vault.h"
 #include "journal/journal.h"
 #include "merge/conflicts_view.h"
 #include "merge/vault_applier.h"
@@ -64,8 +65,16 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
     SyncStepResult result;
     fs::create_directories(syncDir / "outbox");
     fs::create_directories(syncDir / "inbox");
+    // A restored vault packs nothing until it has re-read its own change-sets from the hub (restored_vault.h).
+    const bool recovering = isRecovering(vault);
+    if (recovering) {
+        wire::writeFileAtomically(syncDir, kRecoveringFile, crypto::asBytes(std::string_view("restored\n")));
+    } else {
+        std::error_code ec;
+        fs::remove(syncDir / kRecoveringFile, ec);  // left by a crash right after recovery ended
+    }
     if (options.pack) {
-        result.packed = packUnshipped(vault.db(), identity, keys->sign);
+        if (!recovering) result.packed = packUnshipped(vault.db(), identity, keys->sign);
         result.outboxFiles =
             writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
     }
@@ -79,6 +88,14 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
     InboxHandlers handlers;
     handlers.onChangeSet = [&](const wire::ChangeSet& cs, const wire::AdmissionRecord& admission) {
         applier.apply(toAdmitted(cs, admission));
+        // Only a recovering vault gets its own change-sets in full (OWN_CHANGESETS).
+        if (cs.header.deviceId == identity.deviceId) followOwnChangeSet(vault, cs);
+    };
+    bool recoveryEnded = false;
+    handlers.onPageApplied = [&](const wire::Page& page) {
+        if (recovering && finishRecoveryIfComplete(vault, page.lastSeq, page.headSeq, page.ackedDeviceSeq)) {
+            recoveryEnded = true;
+        }
     };
     handlers.onReceipt = [&](const wire::AdmissionRecord& admission) {
         // Our own change-set: its ops are journalled already; a clamp or exclusions must still be recorded (§5.6),
@@ -98,6 +115,14 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
         applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers, options.budget);
     // A page may have acknowledged a refused change-set after all (the hub took a later retry).
     closeSettledRefusals(vault);
+    if (recoveryEnded) {
+        // Back on its chain: what was made since (and what the hub did not hold) goes out now.
+        std::error_code ec;
+        fs::remove(syncDir / kRecoveringFile, ec);
+        result.packed = packUnshipped(vault.db(), identity, keys->sign);
+        result.outboxFiles =
+            writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
+    }
     return result;
 }
 

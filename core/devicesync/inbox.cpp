@@ -238,6 +238,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                 writeCheckpointFile(*stoppedAt);
                 break;
             }
+            if (handlers.onPageApplied) handlers.onPageApplied(page);
             db.prepare("DELETE FROM sync_outgoing WHERE device_seq <= ?")
                 .bind(1, static_cast<std::int64_t>(page.ackedDeviceSeq))
                 .run();

@@ -12,6 +12,7 @@
 #include "wire/admission_record.h"
 #include "wire/changeset.h"
 #include "wire/hub_descriptor.h"
+#include "wire/page.h"
 #include "wire/refusal_notice.h"
 #include "wire/sync_error.h"
 #include "wire/wire_types.h"
@@ -29,6 +30,9 @@ struct InboxHandlers {
     std::function<void(const wire::AdmissionRecord&)> onReceipt;
     // A verified refusal notice for this device (§7.5), in its own transaction. The file is deleted afterwards.
     std::function<void(const wire::RefusalNotice&)> onRefusal;
+    // Optional: after a page's entries, inside its transaction (a restored vault decides there whether it has
+    // re-read all its own change-sets, §7.7). Throwing rolls the page back. Not called for a part of a page.
+    std::function<void(const wire::Page&)> onPageApplied;
 };
 
 struct InboxContext {

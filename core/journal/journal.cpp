@@ -200,6 +200,13 @@ void Journal::markShipped(std::int64_t uptoSeq) {
     db_.prepare("UPDATE journal SET shipped = 1 WHERE shipped = 0 AND seq <= ?").bind(1, uptoSeq).run();
 }
 
+void Journal::markShipped(const Version& identity) {
+    db_.prepare("UPDATE journal SET shipped = 1 WHERE hlc = ? AND device = ? AND origin = 'local'")
+        .bind(1, static_cast<std::int64_t>(identity.hlc))
+        .bind(2, identity.device)
+        .run();
+}
+
 void Journal::markUnshipped(const std::vector<std::int64_t>& seqs) {
     auto& s = db_.cached("UPDATE journal SET shipped = 0 WHERE seq = ? AND origin = 'local'");
     for (const auto seq : seqs) {

@@ -82,6 +82,8 @@ public:
     void markShipped(std::int64_t uptoSeq);                     // inclusive
     // Local entries of change-sets the hub refused, to be re-stamped and packed again (sync/PROTOCOL.md §7.5).
     void markUnshipped(const std::vector<std::int64_t>& seqs);
+    // One local op the hub turns out to hold already (a restored vault, sync/PROTOCOL.md §7.7).
+    void markShipped(const Version& identity);
 
     const std::string& deviceId() const noexcept { return deviceId_; }
 

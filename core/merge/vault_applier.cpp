@@ -110,6 +110,21 @@ StateHash vaultStateHash(vault::Vault& vault, const std::optional<std::set<std::
     return stateHash(loadVaultState(vault), scope);
 }
 
+namespace {
+
+journal::RemoteEntry remoteEntryOf(const RemoteOp& op, const Version& identity) {
+    journal::RemoteEntry entry;
+    entry.op = {std::string(wire::entityKindCode(op.entity)), op.entityId, op.kind, op.field, op.valueJson, std::nullopt};
+    entry.parents = op.parents;
+    entry.identity = identity;
+    entry.effHlc = op.effHlc;
+    entry.caseId = op.caseId;
+    entry.userId = op.author;
+    return entry;
+}
+
+}  // namespace
+
 VaultApplier::VaultApplier(vault::Vault& vault) : vault_(vault) {}
 
 ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
@@ -127,7 +142,15 @@ ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
         if (own) {
             // A receipt: the op is journalled already; record what the hub decided about it.
             auto entry = journal.find(identity);
-            if (!entry) continue;
+            if (!entry) {
+                // A restored vault re-reading its own change-sets (§7.7): the op was made after the backup.
+                journal.appendRemote(remoteEntryOf(op, identity));
+                entry = journal.find(identity);
+                if (!entry) continue;
+                ++result.opsJournalled;
+            }
+            // Admitted by the hub, so shipped, even if this (restored) vault had not packed it yet (§7.7).
+            if (!entry->shipped) journal.markShipped(identity);
             entityId = entry->op.entityId;
             isCase = entry->op.entity == wire::entityKindCode(EntityKind::Case);
             journal.setEffectiveHlc(identity, op.effHlc);
@@ -137,15 +160,7 @@ ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
             journal.setExcluded(identity, reason);
         } else {
             if (changeSet.isExcluded(i)) continue;  // excluded ops of other devices are not part of the state
-            journal::RemoteEntry entry;
-            entry.op = {std::string(wire::entityKindCode(op.entity)), op.entityId, op.kind, op.field, op.valueJson,
-                        std::nullopt};
-            entry.parents = op.parents;
-            entry.identity = identity;
-            entry.effHlc = op.effHlc;
-            entry.caseId = op.caseId;
-            entry.userId = op.author;
-            if (journal.appendRemote(entry)) ++result.opsJournalled;
+            if (journal.appendRemote(remoteEntryOf(op, identity))) ++result.opsJournalled;
         }
         result.maxEffHlc = std::max(result.maxEffHlc, op.effHlc);
         (isCase ? cases : items).insert(entityId);

@@ -334,6 +334,31 @@ std::optional<std::string> Database::queryText(std::string_view sql) {
     return stmt.text(0);
 }
 
+void Database::copyInto(Database& destination) {
+    if (db_ == nullptr || destination.db_ == nullptr) throw Error(ErrorCode::Internal, "database", "not open");
+    sqlite3_backup* backup = sqlite3_backup_init(destination.db_, "main", db_, "main");
+    if (backup == nullptr) {
+        throw Error(ErrorCode::DatabaseError, destination.path_.string(), sqlite3_errmsg(destination.db_));
+    }
+    const int stepRc = sqlite3_backup_step(backup, -1);  // all pages at once: one read snapshot of the source
+    const int finishRc = sqlite3_backup_finish(backup);
+    const int rc = stepRc == SQLITE_DONE ? finishRc : stepRc;
+    if (rc == SQLITE_OK || rc == SQLITE_DONE) return;
+    const std::string subject = destination.path_.string();
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw Error(ErrorCode::Busy, subject);
+    if (primary == SQLITE_FULL) throw Error(ErrorCode::DiskFull, subject);
+    if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) {
+        throw Error(ErrorCode::IoError, subject, sqlite3_errstr(rc));
+    }
+    throw Error(ErrorCode::DatabaseError, subject, sqlite3_errstr(rc));
+}
+
+bool Database::integrityOk() {
+    auto result = queryText("PRAGMA integrity_check;");
+    return result && *result == "ok";
+}
+
 // ---- Transaction ----
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE;"); }

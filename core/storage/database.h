@@ -103,6 +103,14 @@ public:
     // Closes now and wipes cached statements (also done by the destructor).
     void close() noexcept;
 
+    // Copies this whole database into `destination` with SQLite's online backup API, in one step: a consistent
+    // snapshot even while other connections write (WAL readers do not block writers). Both must be encrypted with
+    // the same key (SQLCipher copies pages only between equally keyed databases), so the copy is as unreadable as
+    // the original. Throws Error(Busy) when a lock cannot be had, Error(DiskFull | IoError | DatabaseError).
+    void copyInto(Database& destination);
+    // PRAGMA integrity_check == "ok" (a damaged page that still decrypts is caught here).
+    bool integrityOk();
+
     sqlite3* handle() noexcept { return db_; }
 
 private:

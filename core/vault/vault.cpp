@@ -486,6 +486,11 @@ std::string Vault::deviceId() const {
     return impl_->deviceId;
 }
 
+std::string Vault::vaultId() const {
+    impl_->ensureUnlocked();
+    return impl_->vaultId;
+}
+
 std::string Vault::office() const {
     impl_->ensureUnlocked();
     return impl_->office;
@@ -521,6 +526,13 @@ audit::AuditLog& Vault::audit() {
 void Vault::persistClock() {
     impl_->ensureUnlocked();
     impl_->persistClock();
+}
+
+void Vault::copyDatabaseTo(const fs::path& target) {
+    impl_->ensureUnlocked();
+    auto copy = storage::Database::openEncrypted(target, impl_->dataKey, storage::Database::Mode::CreateNew);
+    impl_->db.copyInto(copy);
+    copy.close();  // the last connection: its WAL is checkpointed into the file and removed
 }
 
 // ---- users ----

@@ -81,6 +81,7 @@ public:
     bool can(Permission permission) const;
     void require(Permission permission) const;  // throws Error(PermissionDenied, <permission name>)
     std::string deviceId() const;               // random per vault file, 32 hex
+    std::string vaultId() const;                // random per vault, 32 hex; also in the key-slot file
     std::string office() const;
     std::int64_t nowMs() const;                 // the injected wall clock
     std::string today() const;                  // YYYY-MM-DD (UTC) from the wall clock
@@ -92,6 +93,10 @@ public:
     // Writes the clock's last timestamp to meta (done on lock; call after a batch of writes, e.g. from a timer,
     // so a crash cannot make the restored clock lag; unlock also consults the journal's newest entries).
     void persistClock();
+    // Writes a consistent copy of the database to the new file `target`, encrypted with this vault's data key
+    // (storage::Database::copyInto), while other connections may keep writing. vault/vault_backup.h builds backups
+    // on it. Throws Error(VaultAlreadyExists) when `target` exists, Error(IoError | DiskFull | Busy).
+    void copyDatabaseTo(const std::filesystem::path& target);
 
     // ---- users ----
     std::vector<User> users();

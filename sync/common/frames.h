@@ -23,6 +23,8 @@ constexpr std::size_t kUploadDataOverhead = 36;  // file_id + offset before the 
 constexpr std::size_t kPageDataOverhead = 20;    // page_id + offset before the data of PAGE_DATA
 constexpr std::uint32_t kCapPageResume = 1u << 0;
 constexpr std::uint32_t kCapLongPoll = 1u << 1;
+// A restored vault asks for its own change-sets in full (PROTOCOL.md §7.7): pages carry them as CHANGESET entries.
+constexpr std::uint32_t kCapOwnChangeSets = 1u << 2;
 
 enum class FrameType : std::uint8_t {
     Hello = 0x01,

@@ -254,6 +254,9 @@ asio::awaitable<void> Courier::connect(Link& link, SessionReport& report) {
     channel.setBandwidthLimit(link.bucket);
     Hello hello;
     hello.capabilities = kCapPageResume | kCapLongPoll;
+    // A restored vault (the app left "recovering", core/devicesync/restored_vault.h) re-reads its own change-sets.
+    std::error_code noFile;
+    if (std::filesystem::exists(options_.syncDir / "recovering", noFile)) hello.capabilities |= kCapOwnChangeSets;
     hello.purpose = Purpose::Sync;
     hello.deviceId = config_.deviceId;
     hello.clientTimeMs = wallMs();

@@ -26,6 +26,7 @@ struct HubServer::Connection {
     bool superseded = false;
     bool shuttingDown = false;  // the hub is stopping: end at the next frame boundary with ERROR shutting_down
     bool reading = false;  // awaiting the next frame (HELLO, ENROL_REQUEST or a sync session's)
+    bool ownChangeSets = false;  // kCapOwnChangeSets negotiated: a restored vault re-reads its own change-sets
     void cancel() {
         boost::system::error_code ignored;
         stream.lowest_layer().cancel(ignored);
@@ -205,7 +206,8 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             leavePreHello();
             const auto now = nowMs();
             AuthOk ok;
-            ok.capabilities = hello.capabilities & (kCapPageResume | kCapLongPoll);
+            ok.capabilities = hello.capabilities & (kCapPageResume | kCapLongPoll | kCapOwnChangeSets);
+            conn->ownChangeSets = (ok.capabilities & kCapOwnChangeSets) != 0;
             ok.hubTimeMs = now;
             ok.idleTimeoutS = static_cast<std::uint16_t>(options_.frameTimeouts.idle.count() / 1000);
             ok.maxWaitS = options_.maxWaitS;
@@ -539,7 +541,8 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Conn
         for (;;) {
             conn.throwIfEnding("long poll");
             device = store_.findDevice(deviceId);
-            built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs());
+            built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs(),
+                              conn.ownChangeSets);
             if (built || std::chrono::steady_clock::now() >= deadline) break;
             asio::steady_timer pause(io_, std::chrono::milliseconds(250));
             co_await pause.async_wait(asio::use_awaitable);

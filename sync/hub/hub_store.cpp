@@ -158,6 +158,15 @@ HubStore HubStore::open(const std::filesystem::path& dir, std::string_view passp
     return store;
 }
 
+void HubStore::copyDatabase(const std::filesystem::path& dir, std::string_view passphrase,
+                            const std::filesystem::path& target) {
+    auto dataKey = unwrapDataKey(dir, passphrase);
+    auto source = storage::Database::openEncrypted(dir / kDbFile, dataKey, storage::Database::Mode::OpenExisting);
+    auto copy = storage::Database::openEncrypted(target, dataKey, storage::Database::Mode::CreateNew);
+    source.copyInto(copy);
+    copy.close();  // its WAL is merged into the file
+}
+
 void HubStore::loadKeys() {
     hubId_ = fixedFrom<16>(getMeta(db_, "hub_id").value_or(std::vector<std::uint8_t>{}), "meta.hub_id");
     auto identitySecret = getMeta(db_, "identity_secret");

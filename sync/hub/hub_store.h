@@ -87,6 +87,10 @@ public:
     static void create(const HubInitOptions& options, std::string_view passphrase);
     // Opens with the passphrase; Error(WrongPassword) on a wrong one.
     static HubStore open(const std::filesystem::path& dir, std::string_view passphrase);
+    // A consistent copy of dir/hub.db, encrypted with the same key, into the new file `target` while the hub may be
+    // serving (storage::Database::copyInto). hub_backup.h builds backups on it.
+    static void copyDatabase(const std::filesystem::path& dir, std::string_view passphrase,
+                             const std::filesystem::path& target);
 
     storage::Database& db() { return db_; }
     const std::filesystem::path& dir() const { return dir_; }

@@ -46,6 +46,7 @@
 #include "open_conflicts.h"
 #include "page_builder.h"
 #include "quarantine_release.h"
+#include "hub_backup.h"
 #include "hub_report.h"
 #include "passphrase_source.h"
 #include "reports/builtin_reports.h"
@@ -175,6 +176,19 @@ int cmdDevices(const ParsedArgs& args) {
         std::cout << idToHex(d.deviceId) << " " << d.office << " role=" << static_cast<int>(d.role) << " "
                   << deviceStatusName(d.status) << " acked=" << d.chainSeq << " label=" << d.certificate.label << "\n";
     }
+    return 0;
+}
+
+int cmdBackup(const ParsedArgs& args) {
+    const auto info = backupHub(dirArg(args), passphrase(args), args.positional(1), static_cast<std::int64_t>(nowMs()));
+    std::cout << "Backed up hub " << info.hubId << " to " << args.positional(1) << " (" << info.bytes << " bytes)\n";
+    return 0;
+}
+
+int cmdRestore(const ParsedArgs& args) {
+    const auto info = restoreHub(args.positional(0), args.positional(1), passphrase(args));
+    std::cout << "Restored hub " << info.hubId << " from the backup of " << isoUtc(static_cast<std::uint64_t>(info.takenMs))
+              << "\n";
     return 0;
 }
 
@@ -562,6 +576,16 @@ const std::vector<HubCommand>& hubCommands() {
           .positionals = {kDirArgument, {"ID", "The id from 'quarantine list'"}},
           .options = {kPassphraseOption}},
          cmdQuarantineRelease},
+        {{.name = "backup",
+          .summary = "Write an encrypted backup of the store to a new file (while the hub serves)",
+          .positionals = {kDirArgument, {"DEST", "The backup file to create (must not exist)"}},
+          .options = {kPassphraseOption}},
+         cmdBackup},
+        {{.name = "restore",
+          .summary = "Replace the store with a backup after checking it (stop the hub first)",
+          .positionals = {{"BACKUP", "The backup file"}, kDirArgument},
+          .options = {kPassphraseOption}},
+         cmdRestore},
         {{.name = "import",
           .summary = "Ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages for its want files",
           .positionals = {kDirArgument, {"FOLDER", "The folder holding abri-bundle/"}},
@@ -644,6 +668,10 @@ Commands:
                                                fails
   import DIR FOLDER                            ingest FOLDER/abri-bundle/to-hub (a USB stick) and write pages
                                                for the devices whose want files are there
+  backup DIR DEST                              write an encrypted backup of the store to the new file DEST,
+                                               consistent while the hub serves
+  restore BACKUP DIR                           replace the store with BACKUP after checking it (damage,
+                                               passphrase, same hub); stop the hub first
   report DIR --report ID [--office CODE] [--format table|csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
              [--round] [--min-cell-size K]
                                                a built-in report over the merged cases of every office (or

@@ -10,7 +10,8 @@
 namespace abri::sync::hub {
 
 std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, std::uint64_t sinceSeq,
-                                   std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs) {
+                                   std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs,
+                                   bool ownChangeSets) {
     const auto head = store.feedHead(device.office);
     if (sinceSeq > head) throw wire::SyncError(wire::SyncCode::BadSince, "since_seq", head);
     if (sinceSeq == head) return std::nullopt;
@@ -46,7 +47,7 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
                     if (!stored) throw Error(ErrorCode::VaultCorrupted, "feed.changeset_id");
                     std::size_t consumed = 0;
                     entry.admission = wire::decodeAdmissionRecord(stored->admission, consumed, "admission");
-                    if (own) {
+                    if (own && !ownChangeSets) {
                         entry.type = wire::PageEntryType::Receipt;
                     } else {
                         entry.type = wire::PageEntryType::ChangeSet;

@@ -17,7 +17,10 @@ struct BuiltPage {
 };
 
 // nullopt when nothing is newer than sinceSeq. Throws SyncError(BadSince) when sinceSeq > head.
+// ownChangeSets (kCapOwnChangeSets, a restored vault, §7.7): the device's own change-sets, CHANGESET or RECEIPT in
+// the feed, are sent as CHANGESET entries with their bytes instead of RECEIPTs.
 std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, std::uint64_t sinceSeq,
-                                   std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs);
+                                   std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs,
+                                   bool ownChangeSets = false);
 
 }  // namespace abri::sync::hub

@@ -43,6 +43,13 @@ SettingsDialog::SettingsDialog(AppSettings& settings, Session* session, QWidget*
     form->addRow(languageLabel_, language_);
     form->addRow(autoLockLabel_, autoLock_);
     form->addRow(QString(), autoLockHint_);
+    backupReminderLabel_ = new QLabel(this);
+    backupReminder_ = new QSpinBox(this);
+    backupReminder_->setObjectName(QStringLiteral("backupReminderDays"));
+    backupReminder_->setRange(AppSettings::kMinBackupReminderDays, AppSettings::kMaxBackupReminderDays);
+    backupReminder_->setValue(settings.backupReminderDays());
+    backupReminderLabel_->setBuddy(backupReminder_);
+    form->addRow(backupReminderLabel_, backupReminder_);
     minimumCellSizeLabel_ = new QLabel(this);
     minimumCellSize_ = new QSpinBox(this);
     minimumCellSize_->setObjectName(QStringLiteral("minimumCellSize"));
@@ -93,6 +100,8 @@ SettingsDialog::SettingsDialog(AppSettings& settings, Session* session, QWidget*
 bool SettingsDialog::apply() {
     settings_.setAutoLockMinutes(autoLock_->value());
     Q_EMIT autoLockChanged(autoLock_->value());
+    settings_.setBackupReminderDays(backupReminder_->value());
+    Q_EMIT backupReminderChanged(backupReminder_->value());
     const int k = minimumCellSize_->value();
     if (savedMinimumCellSize_ > 0 && k != savedMinimumCellSize_) {
         try {
@@ -116,6 +125,8 @@ void SettingsDialog::retranslate() {
     autoLock_->setSuffix(tr(" min"));
     autoLockHint_->setText(tr("Abri locks itself and wipes its keys from memory when nobody touches the keyboard or "
                               "mouse for this long. Ctrl+L locks at once."));
+    backupReminderLabel_->setText(tr("Remind me to back up after"));
+    backupReminder_->setSuffix(tr(" days"));
     minimumCellSizeLabel_->setText(tr("Minimum cell size for reports"));
     minimumCellSizeHint_->setText(tr("Counts of fewer persons than this are suppressed in every report and export "
                                      "of this vault, so that nobody can be recognised. Applies to all users."));

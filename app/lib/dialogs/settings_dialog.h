@@ -23,6 +23,7 @@ public:
 
     LanguageSelector* languageSelector() const { return language_; }
     QSpinBox* autoLockSpin() const { return autoLock_; }
+    QSpinBox* backupReminderSpin() const { return backupReminder_; }
     QSpinBox* minimumCellSizeSpin() const { return minimumCellSize_; }
     QLabel* errorLabel() const { return error_; }
     // False (and a message, the dialog stays open) when the vault refused the minimum cell size.
@@ -31,6 +32,7 @@ public:
 Q_SIGNALS:
     void languageChosen(const QString& code);
     void autoLockChanged(int minutes);
+    void backupReminderChanged(int days);
     void minimumCellSizeChanged(int k);
 
 protected:
@@ -47,6 +49,8 @@ private:
     QLabel* autoLockLabel_;
     QSpinBox* autoLock_;
     QLabel* autoLockHint_;
+    QLabel* backupReminderLabel_;
+    QSpinBox* backupReminder_;
     QLabel* minimumCellSizeLabel_;
     QSpinBox* minimumCellSize_;
     QLabel* minimumCellSizeHint_;

@@ -100,6 +100,12 @@ QString ErrorMessages::message(ErrorCode code, const QString& subject) {
         return tr("The disk is full; nothing was saved. Free some space and try again.");
     case ErrorCode::Busy:
         return tr("The vault is in use by another Abri window or program. Close it and try again.");
+    case ErrorCode::BackupDestinationExists:
+        return tr("A file named %1 already exists. Choose another name; nothing was written.").arg(leftToRight(subject));
+    case ErrorCode::BackupCorrupted:
+        return tr("The backup %1 is damaged or is not an Abri backup. Nothing was changed.").arg(leftToRight(subject));
+    case ErrorCode::BackupOfAnotherVault:
+        return tr("The backup %1 belongs to another vault. Nothing was changed.").arg(leftToRight(subject));
     case ErrorCode::DatabaseError:
         return tr("The vault reported an internal database error; nothing was saved.");
     case ErrorCode::InvalidJson:

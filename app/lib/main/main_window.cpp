@@ -1,11 +1,14 @@
 #include "main/main_window.h"
 
 #include <QtCore/QEvent>
+#include <QtCore/QDate>
+#include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtGui/QAction>
 #include <QtGui/QCloseEvent>
 #include <QtGui/QKeySequence>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenuBar>
@@ -25,6 +28,7 @@
 #include "dialogs/users_dialog.h"
 #include "i18n/error_messages.h"
 #include "i18n/language.h"
+#include "main/backup_reminder.h"
 #include "main/sync_controller.h"
 #include "main/sync_status.h"
 #include "main/workspace.h"
@@ -40,6 +44,7 @@
 #include "ui/style.h"
 #include "ui/text_direction.h"
 #include "vault/vault.h"
+#include "vault/vault_backup.h"
 
 namespace abri::app {
 
@@ -111,11 +116,14 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     conflicts_ = new QAction(Icons::icon(QStringLiteral("warning")), QString(), this);
     conflicts_->setObjectName(QStringLiteral("showConflicts"));
     about_ = new QAction(this);
+    backupNow_ = new QAction(this);
+    backupNow_->setObjectName(QStringLiteral("backupNow"));
 
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(newCase_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(syncNow_);
+    fileMenu_->addAction(backupNow_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(lock_);
     fileMenu_->addAction(quit_);
@@ -148,6 +156,12 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
     userStatus_ = new QLabel(this);
     userStatus_->setObjectName(QStringLiteral("userStatus"));
     statusBar()->addWidget(syncStatus_, 1);
+    backupReminder_ = new QPushButton(this);
+    backupReminder_->setObjectName(QStringLiteral("backupReminder"));
+    backupReminder_->setFlat(true);
+    backupReminder_->setIcon(Icons::icon(QStringLiteral("warning")));
+    backupReminder_->hide();
+    statusBar()->addPermanentWidget(backupReminder_);
     statusBar()->addPermanentWidget(userStatus_);
 
     unlockPage_ = new UnlockPage(options_.vaultPath, stack_);
@@ -168,6 +182,8 @@ MainWindow::MainWindow(AppOptions options, AppSettings& settings, QWidget* paren
         if (sync_) sync_->syncNow();
     });
     connect(conflicts_, &QAction::triggered, this, &MainWindow::showConflictsDialog);
+    connect(backupNow_, &QAction::triggered, this, [this] { backUpNow(); });
+    connect(backupReminder_, &QPushButton::clicked, this, [this] { backUpNow(); });
     connect(lock_, &QAction::triggered, this, [this] { lock(LockReason::User); });
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     connect(users_, &QAction::triggered, this, &MainWindow::showUsersDialog);
@@ -259,6 +275,7 @@ void MainWindow::onUnlocked(std::unique_ptr<vault::Vault> vault) {
     idle_->start();
     updateActions();
     updateStatus();
+    updateBackupReminder();
 }
 
 void MainWindow::closeModalWindows() {
@@ -300,6 +317,7 @@ void MainWindow::lock(LockReason reason) {
     workspace_ = nullptr;
     recoveryPage_ = nullptr;
     unlockPage_->setIdleLockNotice(reason == LockReason::Idle ? settings_.autoLockMinutes() : 0);
+    updateBackupReminder();
     showUnlockPage();
 }
 
@@ -367,6 +385,7 @@ SettingsDialog* MainWindow::showSettingsDialog() {
     connect(dialog, &SettingsDialog::languageChosen, this, &MainWindow::setLanguage);
     connect(dialog, &SettingsDialog::autoLockChanged, this,
             [this](int minutes) { idle_->setTimeout(minutes * 60 * 1000); });
+    connect(dialog, &SettingsDialog::backupReminderChanged, this, &MainWindow::updateBackupReminder);
     connect(dialog, &SettingsDialog::minimumCellSizeChanged, this, [this] {
         if (workspace_) workspace_->refreshReports();
     });
@@ -386,6 +405,8 @@ void MainWindow::updateActions() {
     conflicts_->setEnabled(unlocked && !recovery);
     conflicts_->setVisible(!recovery);
     lock_->setEnabled(unlocked);
+    backupNow_->setEnabled(unlocked && !recovery);
+    backupNow_->setVisible(!recovery);
     users_->setEnabled(unlocked);
     toolbar_->setVisible(unlocked);
     menuBar()->setVisible(unlocked);
@@ -442,7 +463,70 @@ void MainWindow::retranslate() {
     users_->setText(tr("Users"));
     settingsAction_->setText(tr("Settings"));
     about_->setText(tr("About Abri"));
+    backupNow_->setText(tr("Back up now…"));
+    backupNow_->setToolTip(tr("Write an encrypted copy of the vault to a file, e.g. on a USB stick"));
     updateStatus();
+    updateBackupReminder();
+}
+
+bool MainWindow::backUpNow(const QString& destination) {
+    if (!session_ || session_->isRecoverySession()) return false;
+    QString path = destination;
+    if (path.isEmpty()) {
+        const QString suggested = QDir::home().filePath(
+            QStringLiteral("abri-%1.abribackup").arg(QDate::currentDate().toString(Qt::ISODate)));
+        path = QFileDialog::getSaveFileName(this, tr("Back up the vault"), suggested,
+                                            tr("Abri backups (*.abribackup)"), nullptr,
+                                            QFileDialog::DontConfirmOverwrite);  // an existing file is refused
+        if (path.isEmpty()) return false;
+    }
+    statusBar()->showMessage(tr("Backing up the vault…"));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);  // paint the message first
+    bool written = false;
+    try {
+        vault::backupVault(session_->vault(), std::filesystem::path(path.toStdString()));
+        written = true;
+    } catch (const Error& error) {
+        QApplication::restoreOverrideCursor();
+        statusBar()->clearMessage();
+        showErrorDialog(this, tr("Back up now"), ErrorMessages::message(error));
+        return false;
+    }
+    QApplication::restoreOverrideCursor();
+    const QString name = QFileInfo(path).fileName();
+    statusBar()->showMessage(tr("Backed up to %1.").arg(leftToRight(name)), 10000);
+    auto* done = new QMessageBox(QMessageBox::Information, tr("Back up now"),
+                                 tr("The vault was backed up to %1. The backup is encrypted like the vault and opens "
+                                    "with the same passwords. Keep it somewhere safe, away from this computer.")
+                                     .arg(leftToRight(path)),
+                                 QMessageBox::Ok, this);
+    done->setObjectName(QStringLiteral("backupDone"));
+    done->setAttribute(Qt::WA_DeleteOnClose);
+    done->open();
+    updateBackupReminder();
+    return written;
+}
+
+void MainWindow::updateBackupReminder() {
+    if (!session_ || session_->isRecoverySession()) {
+        backupReminder_->hide();
+        return;
+    }
+    BackupAge age;
+    try {
+        age = backupAge(session_->vault());
+    } catch (const Error&) {
+        backupReminder_->hide();  // locked meanwhile
+        return;
+    }
+    const bool overdue = backupOverdue(age, settings_.backupReminderDays());
+    backupReminder_->setVisible(overdue);
+    if (!overdue) return;
+    backupReminder_->setText(age.everBackedUp
+                                 ? tr("Days since the last backup: %1. Back up now").arg(age.days)
+                                 : tr("This vault has never been backed up: back up now"));
+    backupReminder_->setToolTip(tr("Write an encrypted copy of the vault to a file, e.g. on a USB stick"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {

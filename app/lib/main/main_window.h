@@ -11,6 +11,7 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QStackedWidget;
 class QToolBar;
 
@@ -60,6 +61,12 @@ public:
     QAction* syncNowAction() const { return syncNow_; }
     QAction* conflictsAction() const { return conflicts_; }
     QAction* reportsAction() const { return reports_; }
+    QAction* backupNowAction() const { return backupNow_; }
+    // The status bar's reminder, shown when the last backup is older than the Settings' number of days.
+    QPushButton* backupReminder() const { return backupReminder_; }
+    // "Back up now": asks where (a file dialog) unless `destination` is given, writes the backup and reports the
+    // result. Returns true when a backup was written.
+    bool backUpNow(const QString& destination = {});
     // Opens (or brings forward) the Reports tab; nullptr when locked or the role may not run reports.
     ReportsPage* showReports();
     QWidget* currentPage() const;
@@ -83,6 +90,7 @@ private:
     void stopSync();
     void retranslate();
     void closeModalWindows();
+    void updateBackupReminder();
 
     AppOptions options_;
     AppSettings& settings_;
@@ -108,6 +116,8 @@ private:
     QAction* settingsAction_;
     QAction* conflicts_;
     QAction* about_;
+    QAction* backupNow_;
+    QPushButton* backupReminder_;
     SyncStatusWidget* syncStatus_;
     QLabel* userStatus_;
 };

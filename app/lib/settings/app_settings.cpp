@@ -11,6 +11,7 @@ namespace abri::app {
 namespace {
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kAutoLockKey = QStringLiteral("security/auto_lock_minutes");
+const QString kBackupReminderKey = QStringLiteral("backup/reminder_days");
 }  // namespace
 
 AppSettings::AppSettings(const QString& iniFile)
@@ -37,6 +38,17 @@ int AppSettings::autoLockMinutes() const {
 
 void AppSettings::setAutoLockMinutes(int minutes) {
     settings_->setValue(kAutoLockKey, std::clamp(minutes, kMinAutoLockMinutes, kMaxAutoLockMinutes));
+    settings_->sync();
+}
+
+int AppSettings::backupReminderDays() const {
+    bool ok = false;
+    const int days = settings_->value(kBackupReminderKey, kDefaultBackupReminderDays).toInt(&ok);
+    return ok ? std::clamp(days, kMinBackupReminderDays, kMaxBackupReminderDays) : kDefaultBackupReminderDays;
+}
+
+void AppSettings::setBackupReminderDays(int days) {
+    settings_->setValue(kBackupReminderKey, std::clamp(days, kMinBackupReminderDays, kMaxBackupReminderDays));
     settings_->sync();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The client's own preferences (not case data): UI language and auto-lock delay. Stored with QSettings, outside the
+// The client's own preferences (not case data): UI language, auto-lock delay, backup reminder interval. Stored with QSettings, outside the
 // vault, because the language must be known before anyone unlocks.
 #include <QtCore/QString>
 
@@ -25,6 +25,12 @@ public:
     void setLanguage(const QString& language);
     int autoLockMinutes() const;
     void setAutoLockMinutes(int minutes);
+    // After how many days without a backup the status bar reminds (the time of the last backup is in the vault).
+    static constexpr int kDefaultBackupReminderDays = 7;
+    static constexpr int kMinBackupReminderDays = 1;
+    static constexpr int kMaxBackupReminderDays = 90;
+    int backupReminderDays() const;
+    void setBackupReminderDays(int days);
 
 private:
     std::unique_ptr<QSettings> settings_;

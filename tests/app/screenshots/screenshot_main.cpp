@@ -14,6 +14,7 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
@@ -398,6 +399,18 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         SettingsDialog* settingsDialog = window.showSettingsDialog();
         shooter.shoot(settingsDialog, QStringLiteral("21_settings"));
         settingsDialog->close();
+    }
+    {
+        // File > Back up now…, to a fresh file in a scratch folder: the result message.
+        QTemporaryDir backupDir;
+        if (window.backUpNow(backupDir.filePath(QStringLiteral("office.abribackup")))) {
+            for (QMessageBox* box : window.findChildren<QMessageBox*>(QStringLiteral("backupDone"))) {
+                shooter.shoot(box, QStringLiteral("41_backup_done"));
+                box->close();
+            }
+        } else {
+            shooter.fail(QStringLiteral("41_backup_done"), QStringLiteral("the backup failed"));
+        }
     }
     window.lock();
     shooter.shoot(&window, QStringLiteral("22_locked"));
