@@ -455,7 +455,11 @@ TEST_CASE("A laptop whose clock runs hours ahead is clamped by the hub, the rece
     std::string caseId;
     {
         auto v = a.worker();
-        caseId = cases::CaseRepository(*v).createCase(personDoc("Testname Clamp", 30));
+        // A registration date of its own: by a clock two hours ahead "today" is tomorrow for the hub between
+        // 22:00 and midnight, and the hub refuses a case registered in the future.
+        auto doc = personDoc("Testname Clamp", 30);
+        doc["registered_on"] = "2026-01-15";
+        caseId = cases::CaseRepository(*v).createCase(doc);
         devicesync::syncVault(*v, a.vaultPath);
         v->lock();
     }
