@@ -98,6 +98,26 @@ private:
     std::optional<std::string> saved_;
 };
 
+namespace asio = boost::asio;
+
+// Connects to the hub on `port` as its enrolled test device (TLS with the hub's pin) and says HELLO: true when
+// the hub answers AUTH_OK.
+asio::awaitable<bool> connectAndSayHello(sync::hub::TlsStream& stream, sync::FrameChannel<sync::hub::TlsStream>& channel,
+                                         const ServiceHub& hub, std::uint16_t port) {
+    co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
+                                               asio::use_awaitable);
+    sync::installHubPin(stream, hub.pin, std::make_shared<sync::PinObservation>());
+    co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+    sync::Hello hello;
+    hello.deviceId = hub.device.deviceId;
+    hello.clientTimeMs = sync::hub::nowMs();
+    hello.software = "hub-service-test";
+    co_await channel.send(sync::FrameType::Hello, hello);
+    // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
+    const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
+    co_return authOk.type == sync::FrameType::AuthOk;
+}
+
 }  // namespace
 
 TEST_CASE("SIGTERM during serve ends a live session with ERROR shutting_down and exits 0, the store intact",
@@ -121,19 +141,8 @@ TEST_CASE("SIGTERM during serve ends a live session with ERROR shutting_down and
         io,
         [&]() -> asio::awaitable<void> {
             TlsStream stream(io, *context);
-            co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
-                                                       asio::use_awaitable);
-            sync::installHubPin(stream, hub.pin, std::make_shared<sync::PinObservation>());
-            co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
             sync::FrameChannel<TlsStream> channel(stream, {});
-            sync::Hello hello;
-            hello.deviceId = hub.device.deviceId;
-            hello.clientTimeMs = sync::hub::nowMs();
-            hello.software = "hub-service-test";
-            co_await channel.send(sync::FrameType::Hello, hello);
-            // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
-            const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
-            authorised = authOk.type == sync::FrameType::AuthOk;
+            authorised = co_await connectAndSayHello(stream, channel, hub, port);
             serve.sendSignal(SIGTERM);  // the session is idle between frames: it ends at once
             auto frame = co_await channel.read(std::chrono::milliseconds(5000));
             if (frame.type == sync::FrameType::Error) got = sync::decodeError(frame.payload);
@@ -274,19 +283,8 @@ TEST_CASE("shutDown during an upload: ERROR shutting_down at the frame boundary,
         io,
         [&]() -> asio::awaitable<void> {
             TlsStream stream(io, *context);
-            co_await stream.next_layer().async_connect(asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), port),
-                                                       asio::use_awaitable);
-            sync::installHubPin(stream, hub.pin, std::make_shared<sync::PinObservation>());
-            co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
             sync::FrameChannel<TlsStream> channel(stream, {});
-            sync::Hello hello;
-            hello.deviceId = hub.device.deviceId;
-            hello.clientTimeMs = sync::hub::nowMs();
-            hello.software = "hub-service-test";
-            co_await channel.send(sync::FrameType::Hello, hello);
-            // Named values, not temporaries, inside co_await expressions: GCC 12 mishandles those in coroutines.
-            const auto authOk = co_await channel.read(std::chrono::milliseconds(5000));
-            authorised = authOk.type == sync::FrameType::AuthOk;
+            authorised = co_await connectAndSayHello(stream, channel, hub, port);
             const sync::UploadBegin begin{fileId, 1000, 1, 1};
             co_await channel.send(sync::FrameType::UploadBegin, begin);
             const auto reply = co_await channel.read(std::chrono::milliseconds(5000));
