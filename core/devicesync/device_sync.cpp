@@ -68,7 +68,9 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
     // A restored vault packs nothing until it has re-read its own change-sets from the hub (restored_vault.h).
     const bool recovering = isRecovering(vault);
     if (recovering) {
-        wire::writeFileAtomically(syncDir, kRecoveringFile, crypto::asBytes(std::string_view("restored\n")));
+        // Written once: the app's applying steps call this every 50 ms, and the marker never changes.
+        if (!fs::exists(syncDir / kRecoveringFile))
+            wire::writeFileAtomically(syncDir, kRecoveringFile, crypto::asBytes(std::string_view("restored\n")));
     } else {
         std::error_code ec;
         fs::remove(syncDir / kRecoveringFile, ec);  // left by a crash right after recovery ended
