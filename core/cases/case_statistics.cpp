@@ -27,6 +27,29 @@ struct DimensionSql {
     const char* missing;     // the category of persons without a value
 };
 
+// The CTDC age bands by their upper bound; the oldest band has none. Grouping (ageBandOf) and filters
+// (ageBandCaseSql) both read this one table.
+constexpr std::pair<int, const char*> kAgeBandUpperBounds[] = {{8, "0-8"},   {17, "9-17"},  {20, "18-20"},
+                                                                {23, "21-23"}, {26, "24-26"}, {29, "27-29"},
+                                                                {38, "30-38"}, {47, "39-47"}};
+constexpr const char* kOldestAgeBand = "48+";
+
+std::string ageBandOf(std::int64_t age) {
+    for (const auto& [upper, band] : kAgeBandUpperBounds)
+        if (age <= upper) return band;
+    return kOldestAgeBand;
+}
+
+const std::string& ageBandCaseSql() {
+    static const std::string sql = [] {
+        std::string out = "CASE WHEN f.age IS NULL THEN 'unknown'";
+        for (const auto& [upper, band] : kAgeBandUpperBounds)
+            out += " WHEN f.age <= " + std::to_string(upper) + " THEN '" + band + "'";
+        return out + " ELSE '" + kOldestAgeBand + "' END";
+    }();
+    return sql;
+}
+
 // What a scalar dimension is grouped by: the stored column, so that SQLite counts in the order of its index and
 // never sorts every row by an expression; categoryOf() maps each stored value to its category afterwards.
 const char* storedColumnOf(FactDimension d) {
@@ -50,14 +73,6 @@ const char* storedColumnOf(FactDimension d) {
     }
 }
 
-std::string ageBandOf(std::int64_t age) {
-    static const std::pair<int, const char*> upperBounds[] = {{8, "0-8"},   {17, "9-17"},  {20, "18-20"},
-                                                              {23, "21-23"}, {26, "24-26"}, {29, "27-29"},
-                                                              {38, "30-38"}, {47, "39-47"}};
-    for (const auto& [upper, band] : upperBounds)
-        if (age <= upper) return band;
-    return "48+";
-}
 
 // The category of a stored value; the same mapping as the category expressions of sqlOf() (filters use those).
 std::string categoryOf(FactDimension d, const std::optional<std::string>& stored, const char* missing) {
@@ -96,12 +111,7 @@ std::int64_t valuedBitOf(Source source, std::string_view facet) {
 DimensionSql sqlOf(FactDimension d) {
     switch (d) {
     case FactDimension::AgeBand:
-        return {Source::Scalar,
-                "CASE WHEN f.age IS NULL THEN 'unknown' WHEN f.age <= 8 THEN '0-8' WHEN f.age <= 17 THEN '9-17' "
-                "WHEN f.age <= 20 THEN '18-20' WHEN f.age <= 23 THEN '21-23' WHEN f.age <= 26 THEN '24-26' "
-                "WHEN f.age <= 29 THEN '27-29' WHEN f.age <= 38 THEN '30-38' WHEN f.age <= 47 THEN '39-47' "
-                "ELSE '48+' END",
-                "unknown"};
+        return {Source::Scalar, ageBandCaseSql().c_str(), "unknown"};
     case FactDimension::MinorStatus:
         return {Source::Scalar, "CASE f.minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END", "unknown"};
     case FactDimension::Gender: return {Source::Scalar, "COALESCE(f.gender, 'unknown')", "unknown"};
