@@ -236,8 +236,13 @@ void writeCodeList(storage::Database& db, std::int64_t rowid, const char* table,
 bool isMultiValued(FactDimension dimension) { return sqlOf(dimension).source != Source::Scalar; }
 
 const std::vector<std::string>& ageBands() {
-    static const std::vector<std::string> bands = {"0-8",   "9-17",  "18-20", "21-23", "24-26",
-                                                   "27-29", "30-38", "39-47", "48+",   "unknown"};
+    static const std::vector<std::string> bands = [] {
+        std::vector<std::string> out;
+        for (const auto& [upper, band] : kAgeBandUpperBounds) out.emplace_back(band);
+        out.emplace_back(kOldestAgeBand);
+        out.emplace_back("unknown");
+        return out;
+    }();
     return bands;
 }
 
