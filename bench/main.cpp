@@ -33,6 +33,10 @@ constexpr const char* kUsage =
     "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n"
     "  --laptops L       laptops of a second office syncing at once (default 50)\n"
     "\n"
+    "Usage: abri-bench sync-stage --cases N --dir DIR [--seed S]\n"
+    "\n"
+    "  Prepares a first sync for abri-app-bench --first-sync: laptop 2's pages downloaded, none applied.\n"
+    "\n"
     "Usage: abri-bench reports [N] [--runs R] [--export-runs E] [--dir DIR] [--seed S] [--keep]\n"
     "\n"
     "  N                 synthetic cases with their records (default 100000)\n"
@@ -97,6 +101,26 @@ int runSync(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runSyncBench(options); });
 }
 
+int runSyncStage(const std::vector<std::string>& args) {
+    abri::bench::SyncStageOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--cases") {
+            if (!parseNumber(value, options.cases) || options.cases == 0) return usage("--cases expects N >= 1");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    if (options.dir.empty()) return usage("sync-stage needs --dir DIR");
+    return guarded([&] { return abri::bench::stageFirstSync(options); });
+}
+
 int runReports(const std::vector<std::string>& args) {
     abri::bench::ReportsBenchOptions options;
     std::size_t i = 1;
@@ -138,6 +162,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (args[0] == "sync") return runSync(args);
+    if (args[0] == "sync-stage") return runSyncStage(args);
     if (args[0] == "reports") return runReports(args);
     if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports)");
 

@@ -258,6 +258,41 @@ const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
 
 }  // namespace
 
+int stageFirstSync(const SyncStageOptions& options) {
+    const fs::path& work = options.dir;
+    fs::create_directories(work);
+    std::fprintf(stderr, "abri-bench sync-stage: hub and two laptops in %s\n", work.string().c_str());
+    HubProcess hub(work);
+    hub.start();
+    Laptop first(work, "laptop-1");
+    Laptop second(work, "laptop-2");
+    first.enrol(hub, "bench-laptop-1");
+    second.enrol(hub, "bench-laptop-2");
+    std::fprintf(stderr, "abri-bench sync-stage: %zu cases on laptop 1, sent to the hub...\n", options.cases);
+    {
+        auto vault = first.worker();
+        cases::CaseRepository repo(*vault);
+        repo.importCases(demo::makeSyntheticCases(options.cases, options.seed, kOffice, todayUtc()));
+        devicesync::syncVault(*vault, first.vaultPath());
+        vault->lock();
+    }
+    if (first.daemonOnce() != 0) throw Error(ErrorCode::Internal, "abri-syncd", "laptop 1 failed");
+    std::fprintf(stderr, "abri-bench sync-stage: laptop 2 downloads (and applies nothing)...\n");
+    const auto device = wire::idFromHex(second.worker()->deviceId());
+    if (!device) throw Error(ErrorCode::Internal, "laptop 2", "device id");
+    for (int session = 0;; ++session) {
+        if (second.daemonOnce() != 0) throw Error(ErrorCode::Internal, "abri-syncd", "laptop 2 failed");
+        auto status = Json::parse(readText(second.syncDir() / "status.json"));
+        const auto head = status.value("head_seq", std::uint64_t{0});
+        const auto through = devicesync::downloadedThrough(second.syncDir() / "inbox", *device);
+        if (through >= head) break;
+        if (session > 100) throw Error(ErrorCode::Internal, "abri-syncd", "laptop 2 does not download everything");
+    }
+    hub.stop();
+    std::printf("vault=%s\nuser=worker\npassword=%s\n", second.vaultPath().string().c_str(), kWorkerPassword);
+    return 0;
+}
+
 int runSyncBench(const SyncBenchOptions& options) {
     const WorkFolder folder(options.dir, "abri-sync-bench-", options.keepFiles);
     const fs::path& work = folder.path();

@@ -30,4 +30,15 @@ struct SyncBenchOptions {
 
 int runSyncBench(const SyncBenchOptions& options);
 
+// `abri-bench sync-stage`: prepares a first sync for abri-app-bench, which measures how the window answers while it
+// applies. In DIR: a hub, laptop 1 with N cases synced to it, and laptop 2 newly enrolled whose sync service has
+// downloaded every page but whose vault has applied none. Prints "vault=<laptop 2's vault>", "user=" and
+// "password=" lines (synthetic bench credentials) on stdout; the hub is stopped at the end.
+struct SyncStageOptions {
+    std::size_t cases = 10'000;
+    std::filesystem::path dir;  // required: the staged files stay there
+    std::uint64_t seed = 1;
+};
+int stageFirstSync(const SyncStageOptions& options);
+
 }  // namespace abri::bench

@@ -1,13 +1,18 @@
 // abri-app-bench: what a caseworker waits for in the client, on a large synthetic vault.
 //   1. unlock (key derivation + open), then the time from "key derived" to the first painted case list;
 //   2. filter and search latency as seen by the UI model: set the filter, count, fetch the rows in view.
+//   3. with --first-sync N instead: how the window answers input while a newly enrolled laptop applies its first
+//      sync of N cases (staged with real hub and sync-service processes by `abri-bench sync-stage`), against
+//      applying the same pages in one go on a copy.
 // Prints figures; never asserts (timing targets belong to benchmarks, not tests).
 //
 //   abri-app-bench [--cases 100000] [--vault PATH] [--runs 20]
+//   abri-app-bench --first-sync 10000
 // Without --vault a temporary vault is created and removed. With --vault, an existing vault is reused
 // (user "benchworker", password "bench password 1234") or created there.
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QProcess>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
 #include <QtWidgets/QApplication>
@@ -15,7 +20,10 @@
 #include <QtWidgets/QTableView>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -25,6 +33,8 @@
 #include "cases/case_repository.h"
 #include "crypto/secure_buffer.h"
 #include "demo/synthetic_cases.h"
+#include "devicesync/device_sync.h"
+#include "main/sync_controller.h"
 #include "i18n/language.h"
 #include "model/code_lists.h"
 #include "models/case_list_model.h"
@@ -107,6 +117,126 @@ double timeFilter(CaseListPage& page, const abri::cases::CaseFilter& filter) {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
+// An event posted from another thread, standing in for a key press: it waits in the UI thread's queue exactly as
+// input does while an applying step runs, and records how long that was.
+class ProbeEvent : public QEvent {
+public:
+    static QEvent::Type type() {
+        static const auto registered = static_cast<QEvent::Type>(QEvent::registerEventType());
+        return registered;
+    }
+    explicit ProbeEvent(std::chrono::steady_clock::time_point postedAt) : QEvent(type()), posted(postedAt) {}
+    std::chrono::steady_clock::time_point posted;
+};
+
+class ProbeReceiver : public QObject {
+public:
+    std::vector<double> latenciesMs;
+    bool recording = false;
+
+protected:
+    bool event(QEvent* event) override {
+        if (event->type() != ProbeEvent::type()) return QObject::event(event);
+        const auto waited = std::chrono::steady_clock::now() - static_cast<ProbeEvent*>(event)->posted;
+        if (recording) latenciesMs.push_back(std::chrono::duration<double, std::milli>(waited).count());
+        return true;
+    }
+};
+
+std::string valueAfter(const QString& output, const QString& key) {
+    for (const QString& line : output.split(QLatin1Char('\n'))) {
+        if (line.startsWith(key + QLatin1Char('='))) return line.mid(key.size() + 1).trimmed().toStdString();
+    }
+    return {};
+}
+
+// 3. The first sync as the window lives it (SyncController's steps on the UI thread, with the case list shown),
+// against the same pages applied in one go on a copy of the staged laptop.
+int benchFirstSync(std::size_t cases) {
+    namespace fs = std::filesystem;
+    QTemporaryDir scratch;
+    const fs::path stageDir = fs::path(scratch.path().toStdString()) / "stage";
+    std::printf("staging a first sync of %zu cases (real abri-hub and abri-syncd)...\n", cases);
+    std::fflush(stdout);
+    QProcess stage;
+    stage.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    stage.start(QStringLiteral(ABRI_BENCH_BIN),
+                {QStringLiteral("sync-stage"), QStringLiteral("--cases"), QString::number(cases), QStringLiteral("--dir"),
+                 QString::fromStdString(stageDir.string())});
+    if (!stage.waitForFinished(-1) || stage.exitCode() != 0) {
+        std::fprintf(stderr, "abri-bench sync-stage failed\n");
+        return 1;
+    }
+    const QString staged = QString::fromUtf8(stage.readAllStandardOutput());
+    const fs::path vaultPath = valueAfter(staged, QStringLiteral("vault"));
+    const std::string user = valueAfter(staged, QStringLiteral("user"));
+    const std::string password = valueAfter(staged, QStringLiteral("password"));
+
+    // The copy: every file of laptop 2 (vault, key slots, sync folder), applied with no step budget.
+    const fs::path copyDir = fs::path(scratch.path().toStdString()) / "copy";
+    fs::create_directories(copyDir);
+    for (const auto& entry : fs::directory_iterator(vaultPath.parent_path())) {
+        if (entry.path().filename().string().rfind(vaultPath.filename().string(), 0) == 0) {
+            fs::copy(entry.path(), copyDir / entry.path().filename(), fs::copy_options::recursive);
+        }
+    }
+    double oneGoSeconds = 0;
+    {
+        const fs::path copyVault = copyDir / vaultPath.filename();
+        auto vault = abri::vault::Vault::unlock(copyVault, user, password);
+        Clock timer;
+        timer.start();
+        abri::devicesync::syncVault(*vault, copyVault);
+        oneGoSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    }
+
+    Session session(abri::vault::Vault::unlock(vaultPath, user, password), abri::crypto::KdfParams::interactive());
+    CaseListPage page(session);
+    page.resize(1200, 760);
+    page.show();
+    abri::app::SyncController controller(session, vaultPath);
+    QObject::connect(&controller, &abri::app::SyncController::casesChanged, &page, &CaseListPage::refresh);
+    controller.setIntervals(600'000, 600'000);  // only the run started below
+
+    ProbeReceiver receiver;
+    std::atomic<bool> probing{true};
+    std::thread poster([&] {
+        while (probing) {
+            QCoreApplication::postEvent(&receiver, new ProbeEvent(std::chrono::steady_clock::now()));
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    });
+    QCoreApplication::processEvents();
+    receiver.recording = true;
+    Clock timer;
+    timer.start();
+    controller.syncNow();
+    while (controller.isApplying()) QCoreApplication::processEvents(QEventLoop::AllEvents);
+    const double steppedSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    QCoreApplication::processEvents();
+    receiver.recording = false;
+    probing = false;
+    poster.join();
+    QCoreApplication::processEvents();
+
+    const auto applied = session.cases().count({});
+    const bool failed = controller.problem().has_value();
+    std::printf("\nfirst sync of %zu cases applied in the window: %lld cases afterwards%s\n", cases,
+                static_cast<long long>(applied), failed ? " (the sync step reported a problem)" : "");
+    std::printf("applying in steps on the UI thread:        %8.2f s\n", steppedSeconds);
+    std::printf("the same pages in one go (a copy):         %8.2f s   (steps cost x%.2f)\n", oneGoSeconds,
+                oneGoSeconds > 0 ? steppedSeconds / oneGoSeconds : 0.0);
+    if (receiver.latenciesMs.empty()) {
+        std::printf("no input probe was handled while applying\n");
+        return 0;
+    }
+    const Stats s = stats(receiver.latenciesMs);
+    std::printf("input posted every 10 ms while applying: %zu events, waited p50 %.1f ms, p95 %.1f ms, max %.1f ms   "
+                "(target max <= 100 ms: %s)\n",
+                receiver.latenciesMs.size(), s.p50, s.p95, s.max, s.max <= 100.0 ? "PASS" : "MISS");
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -122,9 +252,13 @@ int main(int argc, char* argv[]) {
                                          QStringLiteral("path"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Repetitions per query."),
                                         QStringLiteral("n"), QStringLiteral("20"));
-    parser.addOptions({casesOption, vaultOption, runsOption});
+    const QCommandLineOption firstSyncOption(QStringLiteral("first-sync"),
+                                             QStringLiteral("Measure input latency during a first sync of n cases."),
+                                             QStringLiteral("n"));
+    parser.addOptions({casesOption, vaultOption, runsOption, firstSyncOption});
     parser.addHelpOption();
     parser.process(application);
+    if (parser.isSet(firstSyncOption)) return benchFirstSync(parser.value(firstSyncOption).toULong());
 
     QTemporaryDir scratch;
     const std::filesystem::path path = parser.isSet(vaultOption)

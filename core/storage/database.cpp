@@ -236,6 +236,9 @@ Database Database::openWith(const std::filesystem::path& path, const crypto::Sec
         if (!journalMode || *journalMode != "wal") throw Error(ErrorCode::IoError, pathText, "cannot enable WAL");
         // FULL: a committed edit survives power loss too, not only a crash of the process.
         out.exec("PRAGMA synchronous = FULL;");
+        // Our own commit hook replaces SQLite's auto-checkpoint (same threshold), so that it can be deferred.
+        out.wal_ = std::make_unique<WalState>();
+        sqlite3_wal_hook(out.db_, &onWalCommit, out.wal_.get());
     } catch (...) {
         out.close();
         throw;
@@ -274,12 +277,16 @@ Database Database::openInMemory() {
 Database::~Database() { close(); }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), cache_(std::move(other.cache_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      wal_(std::move(other.wal_)),
+      path_(std::move(other.path_)),
+      cache_(std::move(other.cache_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         close();
         db_ = std::exchange(other.db_, nullptr);
+        wal_ = std::move(other.wal_);
         path_ = std::move(other.path_);
         cache_ = std::move(other.cache_);
     }
@@ -320,6 +327,35 @@ Statement& Database::cached(const std::string& sql) {
 
 std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }
+int Database::onWalCommit(void* state, sqlite3* db, const char* schema, int frames) {
+    auto* wal = static_cast<WalState*>(state);
+    wal->framesPending = frames;
+    if (wal->deferred || frames < kAutoCheckpointFrames) return SQLITE_OK;
+    // What SQLite's own auto-checkpoint does: passive, and a failure here never fails the commit that triggered it.
+    int logFrames = 0;
+    int copiedFrames = 0;
+    if (sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames) == SQLITE_OK &&
+        copiedFrames >= logFrames) {
+        wal->framesPending = 0;
+    }
+    return SQLITE_OK;
+}
+
+void Database::deferCheckpoints(bool deferred) noexcept {
+    if (wal_) wal_->deferred = deferred;
+}
+
+int Database::walFramesPending() const noexcept { return wal_ ? wal_->framesPending : 0; }
+
+void Database::checkpoint() {
+    if (db_ == nullptr) throw Error(ErrorCode::VaultLocked);
+    int logFrames = 0;
+    int copiedFrames = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) throwFor(db_, rc, path_.string());
+    if (wal_ && rc == SQLITE_OK && copiedFrames >= logFrames) wal_->framesPending = 0;
+}
+
 bool Database::inTransaction() const { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }
 
 std::optional<std::int64_t> Database::queryInt64(std::string_view sql) {

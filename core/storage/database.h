@@ -111,11 +111,29 @@ public:
     // PRAGMA integrity_check == "ok" (a damaged page that still decrypts is caught here).
     bool integrityOk();
 
+    // Write-ahead log. A commit that leaves kAutoCheckpointFrames or more frames in the log copies them back into
+    // the database file itself (SQLite's auto-checkpoint): tens of milliseconds inside that one commit. A caller
+    // that must keep every call short (the app's stepped applying, devicesync::applyInbox) defers that and runs
+    // checkpoint() at a moment of its choosing instead.
+    static constexpr int kAutoCheckpointFrames = 1000;  // SQLite's default
+    void deferCheckpoints(bool deferred) noexcept;
+    // Frames the log held after the last commit that have not been checkpointed since (0 when unknown).
+    int walFramesPending() const noexcept;
+    // A passive checkpoint: copies back every frame no reader still needs, waits for nobody.
+    void checkpoint();
+
     sqlite3* handle() noexcept { return db_; }
 
 private:
     static Database openWith(const std::filesystem::path& path, const crypto::SecureBuffer* rawKey, Mode mode);
+    // What the commit hook (sqlite3_wal_hook) keeps; on the heap so its address survives a move of the Database.
+    struct WalState {
+        int framesPending = 0;
+        bool deferred = false;
+    };
+    static int onWalCommit(void* state, sqlite3* db, const char* schema, int frames);
     sqlite3* db_ = nullptr;
+    std::unique_ptr<WalState> wal_;
     std::filesystem::path path_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };

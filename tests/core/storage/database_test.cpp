@@ -106,3 +106,47 @@ TEST_CASE("an in-memory database holds the vault schema and writes no file", "[s
     std::filesystem::current_path(before);
     CHECK(std::filesystem::is_empty(dir.path()));
 }
+
+namespace {
+// One commit that writes well over kAutoCheckpointFrames pages (4 KiB each) into the write-ahead log.
+void writeManyPages(Database& db, int round) {
+    storage::Transaction tx(db);
+    auto insert = db.prepare("INSERT INTO t (round, filler) VALUES (?, randomblob(3000))");
+    for (int i = 0; i < 1600; ++i) insert.bind(1, round).run(), insert.reset();
+    tx.commit();
+}
+}  // namespace
+
+TEST_CASE("commits checkpoint the write-ahead log unless checkpoints are deferred", "[storage]") {
+    test::TempDir dir;
+    auto key = crypto::randomKey();
+    auto created = Database::openEncrypted(dir / "v.db", key, Database::Mode::CreateNew);
+    Database db = std::move(created);  // the commit hook's state must survive a move
+    db.exec("CREATE TABLE t (round INTEGER, filler BLOB);");
+    const auto fileSize = [&] { return std::filesystem::file_size(dir / "v.db"); };
+
+    SECTION("by default the commit that fills the log copies it back into the database file") {
+        const auto before = fileSize();
+        writeManyPages(db, 1);
+        CHECK(db.walFramesPending() == 0);
+        CHECK(fileSize() > before + 4'000'000);
+    }
+    SECTION("deferred, the log keeps growing until checkpoint() is called") {
+        db.deferCheckpoints(true);
+        const auto before = fileSize();
+        writeManyPages(db, 1);
+        writeManyPages(db, 2);
+        CHECK(db.walFramesPending() >= 2 * 1600);
+        CHECK(fileSize() == before);
+        db.checkpoint();
+        CHECK(db.walFramesPending() == 0);
+        CHECK(fileSize() > before + 8'000'000);
+        CHECK(db.queryInt64("SELECT count(*) FROM t") == 3200);
+        // Deferring ends: the next large commit checkpoints by itself again.
+        db.deferCheckpoints(false);
+        const auto afterCheckpoint = fileSize();
+        writeManyPages(db, 3);
+        CHECK(db.walFramesPending() == 0);
+        CHECK(fileSize() > afterCheckpoint + 4'000'000);
+    }
+}
