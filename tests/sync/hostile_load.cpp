@@ -61,8 +61,8 @@ asio::awaitable<bool> connectFrom(tcp::socket& socket, const std::string& source
     ::setsockopt(socket.native_handle(), IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &noPort, sizeof(noPort));
     socket.bind(tcp::endpoint(asio::ip::make_address(source), 0), ec);
     if (ec) co_return false;
-    co_await socket.async_connect(tcp::endpoint(asio::ip::address_v4::loopback(), port),
-                                  asio::redirect_error(asio::use_awaitable, ec));
+    const tcp::endpoint hub(asio::ip::address_v4::loopback(), port);  // named: GCC 12 and temporaries in co_await
+    co_await socket.async_connect(hub, asio::redirect_error(asio::use_awaitable, ec));
     co_return !ec;
 }
 
