@@ -451,7 +451,7 @@ TEST_CASE("Enrol sessions beyond the per-address cap get ERROR busy and an idle 
     io.run_for(100ms);
 }
 
-TEST_CASE("accept() out of file descriptors pauses and logs once instead of spinning, then resumes",
+TEST_CASE("The hub pauses accept() when file descriptors run out and logs once instead of spinning, then resumes",
           "[sync][hub][admission]") {
     test::TempDir tmp;
     ServiceHub hub(tmp.path());
@@ -495,7 +495,7 @@ TEST_CASE("accept() out of file descriptors pauses and logs once instead of spin
     io.run_for(100ms);
 }
 
-TEST_CASE("Connection limits are cut to what the open-file limit allows", "[sync][hub][admission]") {
+TEST_CASE("The hub cuts its connection limits to what the open-file limit allows", "[sync][hub][admission]") {
     using sync::hub::fitToFileLimit;
     const sync::hub::AdmissionLimits wanted;
     const auto ample = fitToFileLimit(wanted, 4096, 10);
