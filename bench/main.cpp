@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "hostile_bench.h"
 #include "reports_bench.h"
 #include "sync_bench.h"
 #include "vault_bench.h"
@@ -36,6 +37,14 @@ constexpr const char* kUsage =
     "Usage: abri-bench sync-stage --cases N --dir DIR [--seed S]\n"
     "\n"
     "  Prepares a first sync for abri-app-bench --first-sync: laptop 2's pages downloaded, none applied.\n"
+    "\n"
+    "Usage: abri-bench hostile [--laptops L] [--raw N] [--enrol N] [--nofile F] [--seconds S] [--dir DIR] [--keep]\n"
+    "\n"
+    "  --laptops L       enrolled laptops syncing during the attack (default 20)\n"
+    "  --raw N           hostile TCP connections that never start TLS (default 1200)\n"
+    "  --enrol N         hostile TLS connections sending HELLO purpose enrol, then idle (default 1200)\n"
+    "  --nofile F        the hub's RLIMIT_NOFILE (default 1024, systemd's default for a service)\n"
+    "  --seconds S       how long the attack lasts (default 15)\n"
     "\n"
     "Usage: abri-bench reports [N] [--runs R] [--export-runs E] [--dir DIR] [--seed S] [--keep]\n"
     "\n"
@@ -121,6 +130,36 @@ int runSyncStage(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::stageFirstSync(options); });
 }
 
+int runHostile(const std::vector<std::string>& args) {
+    abri::bench::HostileBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (name == "--keep") {
+            options.keepFiles = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--laptops") {
+            if (!parseNumber(value, options.laptops) || options.laptops == 0) return usage("--laptops expects L >= 1");
+        } else if (name == "--raw") {
+            if (!parseNumber(value, options.rawConnections)) return usage("--raw expects a number");
+        } else if (name == "--enrol") {
+            if (!parseNumber(value, options.enrolConnections)) return usage("--enrol expects a number");
+        } else if (name == "--nofile") {
+            if (!parseNumber(value, options.hubFileLimit) || options.hubFileLimit < 128)
+                return usage("--nofile expects F >= 128");
+        } else if (name == "--seconds") {
+            if (!parseNumber(value, options.seconds) || options.seconds < 3) return usage("--seconds expects S >= 3");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runHostileBench(options); });
+}
+
 int runReports(const std::vector<std::string>& args) {
     abri::bench::ReportsBenchOptions options;
     std::size_t i = 1;
@@ -164,7 +203,8 @@ int main(int argc, char** argv) {
     if (args[0] == "sync") return runSync(args);
     if (args[0] == "sync-stage") return runSyncStage(args);
     if (args[0] == "reports") return runReports(args);
-    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports)");
+    if (args[0] == "hostile") return runHostile(args);
+    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports, hostile)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {

@@ -3,6 +3,9 @@
 #include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <malloc.h>
+#include <openssl/bio.h>
+#include <openssl/ssl.h>
 #include <fstream>
 
 #include "wire/enrolment_token.h"
@@ -21,8 +24,17 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 struct HubServer::Connection {
-    Connection(tcp::socket socket, ssl::context& context) : stream(std::move(socket), context) {}
+    Connection(tcp::socket socket, ssl::context& context, std::string peer)
+        : stream(std::move(socket), context), address(std::move(peer)) {}
     TlsStream stream;
+    std::string address;  // for the per-address caps only, never logged
+    Phase phase = Phase::Closed;
+    std::list<Connection*>::iterator queued{};  // in evictable_ while Handshake or AwaitHello
+    // The peer has sent at least one byte into TLS: a silent one is the first to be evicted.
+    bool peerSpoke() {
+        BIO* in = SSL_get_rbio(stream.native_handle());
+        return in != nullptr && BIO_number_read(in) > 0;
+    }
     bool superseded = false;
     bool shuttingDown = false;  // the hub is stopping: end at the next frame boundary with ERROR shutting_down
     bool reading = false;  // awaiting the next frame (HELLO, ENROL_REQUEST or a sync session's)
@@ -102,6 +114,8 @@ HubServer::HubServer(asio::io_context& io, HubStore& store, ServerOptions option
     auto seed = store_.identity().seed();
     auto identity = TlsIdentity::fromSeed(seed, "abri-hub-" + hex(store_.hubId()));
     tls_ = makeHubTlsContext(identity);
+    // Idle connections (most of them, and every one a hostile peer holds open) keep no 16 KiB read/write buffers.
+    SSL_CTX_set_mode(tls_->native_handle(), SSL_MODE_RELEASE_BUFFERS);
 }
 
 HubServer::~HubServer() = default;
@@ -123,6 +137,7 @@ std::uint16_t HubServer::start() {
 void HubServer::stop() {
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    if (acceptPause_) acceptPause_->cancel();
 }
 
 void HubServer::shutDown(std::chrono::milliseconds grace) {
@@ -142,37 +157,172 @@ void HubServer::shutDown(std::chrono::milliseconds grace) {
     });
 }
 
+namespace {
+// accept() failing for want of descriptors or memory fails again at once: pause, 100 ms doubling to 1 s.
+constexpr std::chrono::milliseconds kAcceptPauseFirst{100};
+constexpr std::chrono::milliseconds kAcceptPauseMax{1000};
+// Accept failures and admission refusals are summed into one log line per interval.
+constexpr std::chrono::seconds kAdmissionReportInterval{10};
+// What an anonymous peer refused for the admission caps should wait before trying again (ERROR busy ref).
+constexpr std::uint64_t kAnonymousRetryAfterS = 10;
+constexpr std::uint64_t kDeviceRetryAfterS = 30;
+
+const char* acceptErrorName(const boost::system::error_code& ec) {
+    switch (ec.value()) {
+    case EMFILE: return "EMFILE";
+    case ENFILE: return "ENFILE";
+    case ENOBUFS: return "ENOBUFS";
+    case ENOMEM: return "ENOMEM";
+    default: return "other";
+    }
+}
+}  // namespace
+
 asio::awaitable<void> HubServer::acceptLoop() {
+    auto pause = kAcceptPauseFirst;
+    std::size_t failures = 0;
+    auto lastReport = std::chrono::steady_clock::time_point{};
     for (;;) {
         boost::system::error_code ec;
         auto socket = co_await acceptor_.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+        if (!acceptor_.is_open()) co_return;
+        if (ec == asio::error::connection_aborted) continue;  // that peer left before accept: the next one may not
         if (ec) {
-            if (!acceptor_.is_open()) co_return;
+            // Out of descriptors or memory: the pending connection stays queued and accept() would fail again at
+            // once, so wait. A silent anonymous connection gives its descriptor up for the waiting one.
+            if (ec.value() == EMFILE || ec.value() == ENFILE) {
+                if (auto* victim = evictionCandidate(nullptr, false)) evict(*victim);
+            }
+            ++failures;
+            const auto now = std::chrono::steady_clock::now();
+            if (failures == 1 || now - lastReport >= kAdmissionReportInterval) {
+                log(std::string("accept failing: ") + acceptErrorName(ec) + " failures=" + std::to_string(failures) +
+                    " pause_ms=" + std::to_string(pause.count()));
+                lastReport = now;
+            }
+            acceptPause_ = std::make_unique<asio::steady_timer>(io_, pause);
+            co_await acceptPause_->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+            pause = std::min(pause * 2, kAcceptPauseMax);
             continue;
+        }
+        if (failures > 0) {
+            log("accept resumed after failures=" + std::to_string(failures));
+            failures = 0;
+            pause = kAcceptPauseFirst;
         }
         asio::co_spawn(io_, serve(std::move(socket)), asio::detached);
     }
 }
 
+void HubServer::setPhase(Connection& conn, Phase phase) {
+    if (conn.phase == phase) return;
+    auto anonymousPhase = [](Phase p) { return p == Phase::Handshake || p == Phase::AwaitHello || p == Phase::Enrol; };
+    auto evictablePhase = [](Phase p) { return p == Phase::Handshake || p == Phase::AwaitHello; };
+    auto counter = [this](Phase p) -> std::size_t* {
+        switch (p) {
+        case Phase::Handshake: return &handshakes_;
+        case Phase::AwaitHello: return &awaitingHello_;
+        case Phase::Enrol: return &enrolSessions_;
+        case Phase::Device: return &devices_;
+        case Phase::Closed: break;
+        }
+        return nullptr;
+    };
+    const Phase old = conn.phase;
+    if (auto* n = counter(old)) --*n;
+    if (auto* n = counter(phase)) ++*n;
+    // Each phase queues the connection anew: the oldest is the one longest in its present phase.
+    if (evictablePhase(old)) evictable_.erase(conn.queued);
+    if (evictablePhase(phase)) conn.queued = evictable_.insert(evictable_.end(), &conn);
+    if (old == Phase::Enrol) --anonymousByAddress_[conn.address].enrol;
+    if (phase == Phase::Enrol) ++anonymousByAddress_[conn.address].enrol;
+    if (!anonymousPhase(old) && anonymousPhase(phase)) {
+        ++anonymousByAddress_[conn.address].anonymous;
+    } else if (anonymousPhase(old) && !anonymousPhase(phase)) {
+        auto it = anonymousByAddress_.find(conn.address);
+        if (it != anonymousByAddress_.end() && --it->second.anonymous == 0) anonymousByAddress_.erase(it);
+    }
+    conn.phase = phase;
+}
+
+HubServer::Connection* HubServer::evictionCandidate(const std::string* address, bool handshakeOnly) const {
+    Connection* oldest = nullptr;
+    for (Connection* c : evictable_) {
+        if (address != nullptr && c->address != *address) continue;
+        if (handshakeOnly && c->phase != Phase::Handshake) continue;
+        if (c->phase == Phase::Handshake && !c->peerSpoke()) return c;
+        if (oldest == nullptr) oldest = c;
+    }
+    return oldest;
+}
+
+void HubServer::evict(Connection& conn) {
+    setPhase(conn, Phase::Closed);
+    boost::system::error_code ignored;
+    conn.stream.lowest_layer().close(ignored);  // the descriptor is free now; the coroutine ends on its own
+    noteAdmission(true);
+}
+
+bool HubServer::admitAnonymous(const std::string& address) {
+    const auto& limits = options_.limits;
+    for (;;) {
+        auto it = anonymousByAddress_.find(address);
+        if (it == anonymousByAddress_.end() || it->second.anonymous < limits.maxAnonymousPerAddress) break;
+        auto* victim = evictionCandidate(&address, false);
+        if (victim == nullptr) return false;
+        evict(*victim);
+    }
+    while (anonymous() >= limits.maxAnonymous) {
+        auto* victim = evictionCandidate(nullptr, false);
+        if (victim == nullptr) return false;
+        evict(*victim);
+    }
+    while (handshakes_ >= limits.maxHandshakes) {
+        auto* victim = evictionCandidate(nullptr, true);
+        if (victim == nullptr) return false;
+        evict(*victim);
+    }
+    return true;
+}
+
+void HubServer::noteAdmission(bool evicted) {
+    ++(evicted ? evictedSinceReport_ : refusedSinceReport_);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastAdmissionReport_ < kAdmissionReportInterval) return;
+    log("admission limits reached: evicted=" + std::to_string(evictedSinceReport_) +
+        " refused=" + std::to_string(refusedSinceReport_) + " handshakes=" + std::to_string(handshakes_) +
+        " awaiting_hello=" + std::to_string(awaitingHello_) + " enrol=" + std::to_string(enrolSessions_) +
+        " devices=" + std::to_string(devices_));
+    lastAdmissionReport_ = now;
+    evictedSinceReport_ = refusedSinceReport_ = 0;
+}
+
+void HubServer::trimMemoryIfDrained() {
+    // A burst leaves freed TLS buffers and coroutine frames spread over glibc's arenas; without a trim the
+    // process keeps that memory. Trimmed once all connections have ended, or most of a large peak has.
+    peakSinceTrim_ = std::max(peakSinceTrim_, live_.size());
+    const bool drained = live_.empty() && peakSinceTrim_ > 0;
+    const bool mostlyDrained = peakSinceTrim_ >= 64 && live_.size() <= peakSinceTrim_ / 4;
+    if (!drained && !mostlyDrained) return;
+    ::malloc_trim(0);
+    peakSinceTrim_ = live_.size();
+}
+
 asio::awaitable<void> HubServer::serve(tcp::socket socket) {
     boost::system::error_code ec;
-    const auto address = socket.remote_endpoint(ec).address().to_string();
-    if (connections_ >= options_.maxConnections || preHelloByAddress_[address] >= options_.maxPerAddressBeforeHello) {
-        log("refused connection: limit reached");
+    auto address = socket.remote_endpoint(ec).address().to_string();
+    if (ec || !admitAnonymous(address)) {
+        noteAdmission(false);
         socket.close(ec);
         co_return;
     }
-    ++connections_;
-    ++preHelloByAddress_[address];
-    bool preHello = true;
-    auto leavePreHello = [&] {
-        if (preHello && --preHelloByAddress_[address] == 0) preHelloByAddress_.erase(address);
-        preHello = false;
-    };
-    auto conn = std::make_shared<Connection>(std::move(socket), *tls_);
+    auto conn = std::make_shared<Connection>(std::move(socket), *tls_, std::move(address));
+    setPhase(*conn, Phase::Handshake);
     std::optional<wire::Id16> registeredDevice;
     live_.insert(conn);
+    peakSinceTrim_ = std::max(peakSinceTrim_, live_.size());
     if (shuttingDown_) conn->shuttingDown = true;
+    bool admissionRefusal = false;  // counted in the admission summary instead of a line of its own
 
     try {
         // TLS handshake within its limit (§4.6): no frame is possible yet, so a breach just closes.
@@ -184,6 +334,7 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
         co_await conn->stream.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
         handshakeDog.timer.cancel();
         if (ec) throw boost::system::system_error(ec);
+        setPhase(*conn, Phase::AwaitHello);
         const auto clientKey = peerEd25519Key(conn->stream.native_handle());
         FrameChannel<TlsStream> channel(conn->stream, options_.frameTimeouts);
         std::optional<wire::SyncError> refusal;  // answered after the try: no co_await inside a handler
@@ -203,7 +354,6 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             if (hello.protoMin > wire::kProtocolVersion || hello.protoMax < wire::kProtocolVersion) {
                 throw wire::SyncError(wire::SyncCode::UnsupportedVersion, "proto", wire::kProtocolVersion);
             }
-            leavePreHello();
             const auto now = nowMs();
             AuthOk ok;
             ok.capabilities = hello.capabilities & (kCapPageResume | kCapLongPoll | kCapOwnChangeSets);
@@ -214,6 +364,13 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             ok.descriptor = store_.descriptor().bytes;
 
             if (hello.purpose == Purpose::Enrol) {
+                const auto& limits = options_.limits;
+                if (enrolSessions_ >= limits.maxEnrolSessions ||
+                    anonymousByAddress_[conn->address].enrol >= limits.maxEnrolPerAddress) {
+                    admissionRefusal = true;
+                    throw wire::SyncError(wire::SyncCode::Busy, "enrol sessions", kAnonymousRetryAfterS);
+                }
+                setPhase(*conn, Phase::Enrol);
                 log("hello purpose=enrol device=" + hex(hello.deviceId));
                 ok.session = Purpose::Enrol;
                 co_await channel.send(FrameType::AuthOk, ok);
@@ -223,8 +380,24 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
                 conn->throwIfEnding("enrol");
                 Frame request;
                 {
+                    // The whole request within its deadline: a frame begun and left unfinished does not extend it.
+                    auto enrolDog = std::make_shared<Watchdog>(io_.get_executor());
+                    enrolDog->timer.expires_after(options_.enrolRequestTimeout);
+                    enrolDog->timer.async_wait([conn, weak = std::weak_ptr<Watchdog>(enrolDog)](
+                                                   const boost::system::error_code& e) {
+                        auto dog = weak.lock();
+                        if (e || !dog) return;
+                        dog->fired = true;
+                        conn->cancel();
+                    });
                     ReadingGuard guard(*conn);
-                    request = co_await channel.read();
+                    try {
+                        request = co_await channel.read(options_.enrolRequestTimeout);
+                    } catch (const boost::system::system_error&) {
+                        if (!enrolDog->fired) throw;
+                    }
+                    enrolDog->timer.cancel();
+                    if (enrolDog->fired) throw wire::SyncError(wire::SyncCode::Timeout, "enrol request");
                 }
                 conn->throwIfEnding("enrol");
                 if (request.type != FrameType::EnrolRequest) throw wire::SyncError(wire::SyncCode::ProtocolViolation, "enrol");
@@ -260,7 +433,14 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
                 log("certificate renewed device=" + hex(device->deviceId) +
                     " serial=" + std::to_string(device->certificate.serial));
             }
-            if (auto older = byDevice_[device->deviceId].lock()) older->supersede();
+            auto older = byDevice_[device->deviceId].lock();
+            // Enrolled devices have slots of their own that anonymous peers never reach; a device replacing its
+            // own connection needs no new one.
+            if (!older && devices_ >= options_.limits.deviceSlots()) {
+                throw wire::SyncError(wire::SyncCode::Busy, "device slots", kDeviceRetryAfterS);
+            }
+            setPhase(*conn, Phase::Device);
+            if (older) older->supersede();
             byDevice_[device->deviceId] = conn;
             registeredDevice = device->deviceId;
             ok.ackedSeq = device->chainSeq;
@@ -280,7 +460,8 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             else throw;
         }
         if (refusal) {
-            log("closing connection: " + std::string(conn->superseded ? "superseded" : refusal->name()));
+            if (admissionRefusal) noteAdmission(false);
+            else log("closing connection: " + std::string(conn->superseded ? "superseded" : refusal->name()));
             if (conn->superseded) {
                 co_await sendError(channel, wire::SyncCode::Superseded, true);
             } else {
@@ -295,15 +476,15 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
     } catch (const std::exception& e) {
         log(std::string("connection failed: internal"));
     }
-    leavePreHello();
+    setPhase(*conn, Phase::Closed);
     if (registeredDevice) {
         auto it = byDevice_.find(*registeredDevice);
         if (it != byDevice_.end() && it->second.lock() == conn) byDevice_.erase(it);
     }
     boost::system::error_code ignored;
     conn->stream.lowest_layer().close(ignored);
-    --connections_;
     live_.erase(conn);
+    trimMemoryIfDrained();
     if (live_.empty() && graceTimer_) graceTimer_->cancel();
 }
 

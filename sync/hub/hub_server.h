@@ -1,12 +1,13 @@
 #pragma once
 // abri-hub's network side (PROTOCOL.md §4): TLS 1.3 accept loop on one io_context, one coroutine per connection,
-// the §4.6 time limits, HELLO/AUTH_OK, enrolment, uploads with resume and downloads with long poll and resume.
-// Logs carry device ids, sequence numbers and codes only.
+// the §4.6 time and admission limits, HELLO/AUTH_OK, enrolment, uploads with resume and downloads with long poll
+// and resume. Logs carry device ids, sequence numbers and codes only (never a peer's address).
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <set>
@@ -15,6 +16,7 @@
 
 #include "common/frame_channel.h"
 #include "common/tls_context.h"
+#include "admission_limits.h"
 #include "hub_store.h"
 
 namespace abri::sync::hub {
@@ -29,10 +31,11 @@ struct ServerOptions {
     // the TLS handshake and lets a revoked certificate or a new hub key take effect on long-lived links.
     std::chrono::milliseconds connectionLifetime{24LL * 3'600'000};
     std::chrono::milliseconds helloTimeout{10'000};
+    // AUTH_OK of an enrol session → its whole ENROL_REQUEST received: an anonymous peer holds a slot briefly.
+    std::chrono::milliseconds enrolRequestTimeout{10'000};
     FrameTimeouts frameTimeouts{};  // idle 180 s, frame 60 s, write 60 s
     std::uint16_t maxWaitS = 120;
-    std::size_t maxConnections = 1024;
-    std::size_t maxPerAddressBeforeHello = 16;
+    AdmissionLimits limits{};  // main() fits them to RLIMIT_NOFILE (admission_limits.h)
     // Failed enrolment attempts per source address within the window before ERROR busy (§4.6): a token's secret
     // has 256 bits, so this is not what keeps guessing out; it keeps a noisy client from filling the log.
     std::size_t maxEnrolFailuresPerAddress = 10;
@@ -58,6 +61,21 @@ public:
 
 private:
     boost::asio::awaitable<void> acceptLoop();
+    // Admission (§4.6). Phases of a connection; Handshake and AwaitHello are anonymous and may be evicted,
+    // Enrol is anonymous with its own caps and deadline, Device is authenticated.
+    enum class Phase { Handshake, AwaitHello, Enrol, Device, Closed };
+    // Makes room for one more anonymous connection from `address` by evicting older anonymous ones; false when
+    // nothing may be evicted (the newcomer is then refused).
+    bool admitAnonymous(const std::string& address);
+    // The anonymous connection to give up for a newcomer: one whose peer has sent nothing yet, else the oldest;
+    // only from `address` when given, only in the handshake when `handshakeOnly`. Null when there is none.
+    Connection* evictionCandidate(const std::string* address, bool handshakeOnly) const;
+    void evict(Connection& conn);
+    void setPhase(Connection& conn, Phase phase);
+    // Admission refusals and evictions are counted and logged once per interval, not once per connection.
+    void noteAdmission(bool evicted);
+    // Gives freed heap back to the system (glibc malloc_trim) once connections have drained after a burst.
+    void trimMemoryIfDrained();
     boost::asio::awaitable<void> serve(boost::asio::ip::tcp::socket socket);
     void log(const std::string& line) const;
     // ENROL_REQUEST checks (§2.6 step 5) and the enrolment transaction; throws SyncError with the refusal.
@@ -72,11 +90,22 @@ private:
     ServerOptions options_;
     std::shared_ptr<ssl::context> tls_;
     boost::asio::ip::tcp::acceptor acceptor_;
-    std::size_t connections_ = 0;
     std::set<std::shared_ptr<Connection>> live_;  // every open connection, for shutDown
+    // Connections per phase (Closed ones are not counted: their descriptor is already closed).
+    std::size_t handshakes_ = 0, awaitingHello_ = 0, enrolSessions_ = 0, devices_ = 0;
+    std::size_t anonymous() const { return handshakes_ + awaitingHello_ + enrolSessions_; }
+    struct AddressCounts {
+        std::size_t anonymous = 0;
+        std::size_t enrol = 0;
+    };
+    std::map<std::string, AddressCounts> anonymousByAddress_;
+    std::list<Connection*> evictable_;  // Handshake and AwaitHello connections, oldest first
+    std::size_t refusedSinceReport_ = 0, evictedSinceReport_ = 0;
+    std::chrono::steady_clock::time_point lastAdmissionReport_{};
+    std::unique_ptr<boost::asio::steady_timer> acceptPause_;
+    std::size_t peakSinceTrim_ = 0;
     bool shuttingDown_ = false;
     std::unique_ptr<boost::asio::steady_timer> graceTimer_;
-    std::map<std::string, std::size_t> preHelloByAddress_;
     std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> enrolFailures_;
     // Seconds until `address` may try to enrol again; 0 when it may now. Forgets failures older than the window.
     std::uint64_t enrolRetryAfterS(const std::string& address);

@@ -356,8 +356,15 @@ int cmdImport(const ParsedArgs& args) {
     for (const auto& [name, path] : files) {
         auto bytes = readWholeFile(path, kMaxBatchPayload + 1024);
         auto result = ingestSealedFile(store, bytes, std::nullopt, nowMs());
-        std::cout << path.filename().string() << " file_status=" << result.fileStatus << " acked=" << result.ackedSeq
-                  << "\n";
+        // A file whose change-sets were quarantined (revoked or forked device) was not admitted: say so, not 0.
+        const auto quarantined = std::count_if(result.results.begin(), result.results.end(),
+                                               [](const auto& r) { return r.status == kStatusQuarantined; });
+        std::cout << path.filename().string() << " file_status="
+                  << (result.fileStatus == 0 && quarantined > 0 ? std::string("quarantined")
+                                                                 : std::to_string(result.fileStatus))
+                  << " acked=" << result.ackedSeq;
+        if (quarantined > 0) std::cout << " quarantined=" << quarantined;
+        std::cout << "\n";
         if (result.fileStatus != 0) ++failures;
         if (!result.refusalNotice.empty() && !result.results.empty()) {
             const auto folder = toDevice / idToHex(name.deviceId);
@@ -477,6 +484,13 @@ int cmdServe(const ParsedArgs& args) {
     options.frameTimeouts.frame = ms("frame-timeout-ms", options.frameTimeouts.frame);
     options.frameTimeouts.idle = ms("idle-timeout-ms", options.frameTimeouts.idle);
     options.connectionLifetime = ms("connection-lifetime-ms", options.connectionLifetime);
+    options.enrolRequestTimeout = ms("enrol-timeout-ms", options.enrolRequestTimeout);
+    if (auto n = args.integer("max-connections", 16, 1'000'000)) options.limits.maxConnections = static_cast<std::size_t>(*n);
+    if (auto n = args.integer("max-anonymous-per-address", 2, 100'000))
+        options.limits.maxAnonymousPerAddress = static_cast<std::size_t>(*n);
+    // Every connection holds a descriptor: the limits are cut to what RLIMIT_NOFILE allows (admission_limits.h).
+    const auto fileLimit = softFileLimit();
+    options.limits = fitToFileLimit(options.limits, fileLimit, openFileDescriptors());
     if (auto wait = args.integer("max-wait-s", 0, UINT16_MAX)) options.maxWaitS = static_cast<std::uint16_t>(*wait);
     options.log = logLine;
     boost::asio::io_context io;
@@ -497,6 +511,7 @@ int cmdServe(const ParsedArgs& args) {
         abri::writeFileAtomically(portFile, crypto::asBytes(text));
     }
     logLine("listening port=" + std::to_string(boundPort) + " hub=" + idToHex(store.hubId()));
+    logLine(describe(options.limits, fileLimit));
     io.run();
     logLine("stopped");
     return 0;
@@ -611,7 +626,13 @@ const std::vector<HubCommand>& hubCommands() {
                       {.name = "port-file", .valueName = "FILE", .help = "Write the port listened on to FILE"},
                       timeoutOption("handshake-timeout-ms"), timeoutOption("hello-timeout-ms"),
                       timeoutOption("frame-timeout-ms"), timeoutOption("idle-timeout-ms"),
-                      timeoutOption("connection-lifetime-ms"),
+                      timeoutOption("connection-lifetime-ms"), timeoutOption("enrol-timeout-ms"),
+                      {.name = "max-connections", .valueName = "N",
+                       .help = "Connections at once, enrolled devices and anonymous peers (default 1024; lowered to "
+                               "what the open-file limit allows)"},
+                      {.name = "max-anonymous-per-address", .valueName = "N",
+                       .help = "Connections not yet authenticated from one address (default 16; enrolled laptops "
+                               "behind the same NAT are not counted)"},
                       {.name = "max-wait-s", .valueName = "S", .help = "Longest download wait", .hidden = true},
                       kPassphraseOption}},
          cmdServe},

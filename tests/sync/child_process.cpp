@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,6 +30,11 @@ void ChildProcess::start(const std::filesystem::path& program, const std::vector
             ::dup2(fd, 2);
             ::close(fd);
         }
+        ::close_range(3, ~0U, 0);  // the test's own sockets (a load test holds thousands) stay in the test
+        if (fileLimit_ > 0) {
+            const rlimit limit{static_cast<rlim_t>(fileLimit_), static_cast<rlim_t>(fileLimit_)};
+            if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(126);
+        }
         std::vector<char*> argv;
         for (auto& s : argvStrings) argv.push_back(s.data());
         argv.push_back(nullptr);
@@ -53,6 +59,14 @@ void ChildProcess::terminate() {
 
 void ChildProcess::sendSignal(int signal) {
     if (pid_ > 0) ::kill(pid_, signal);
+}
+
+std::optional<int> ChildProcess::tryWait() {
+    if (pid_ <= 0) return -1;
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) != pid_) return std::nullopt;
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
 }
 
 int ChildProcess::wait(std::chrono::milliseconds limit) {
@@ -89,6 +103,7 @@ int runToEnd(const std::filesystem::path& program, const std::vector<std::string
         const int outFd = ::open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         ::dup2(outFd, 1);
         ::dup2(errFd, 2);
+        ::close_range(3, ~0U, 0);
         std::vector<char*> argv;
         for (auto& s : argvStrings) argv.push_back(s.data());
         argv.push_back(nullptr);

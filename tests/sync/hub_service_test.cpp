@@ -1,7 +1,8 @@
 // abri-hub as a system service (packaging/systemd/abri-hub.service), with real abri-hub processes: SIGTERM during
 // serve ends live sessions at a frame boundary with ERROR shutting_down and exits 0 with the store intact;
 // `status --json` for monitoring; the passphrase from the systemd credentials directory, and exit 5 (the unit's
-// RestartPreventExitStatus) when it is wrong.
+// RestartPreventExitStatus) when it is wrong. Admission (§4.6) with in-process servers and small caps: silent
+// connections give way to a device, the enrol caps and deadline, accept() pausing when descriptors run out.
 #include <catch2/catch.hpp>
 
 #include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange without it
@@ -17,9 +18,18 @@
 #include <optional>
 #include <thread>
 #include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <ctime>
+#include <unistd.h>
 
 #include "wire/certificate.h"
 #include "child_process.h"
+#include "common/error.h"
 #include "common/frame_channel.h"
 #include "common/tls_context.h"
 #include "common/tls_identity.h"
@@ -313,4 +323,193 @@ TEST_CASE("shutDown during an upload: ERROR shutting_down at the frame boundary,
     CHECK(fs::file_size(partial) == firstPart.size());  // whole frames only: the upload resumes from offset 400
     CHECK(store.findDevice(hub.device.deviceId)->chainSeq == 0);
     CHECK(std::find(logLines.begin(), logLines.end(), "closing connection: shutting_down") != logLines.end());
+}
+
+// ---- admission (PROTOCOL.md §4.6): in-process servers with small caps ----
+
+namespace {
+
+// A TCP connection to the hub that never sends a byte (blocking; the kernel completes it before any accept()).
+int silentConnection(std::uint16_t port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof(to)) == 0);
+    return fd;
+}
+
+// True when the hub has closed `fd` (a read returns 0 or an error at once).
+bool closedByHub(int fd) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) return false;
+    char byte = 0;
+    return ::recv(fd, &byte, 1, MSG_DONTWAIT) <= 0;
+}
+
+// TLS with a certificate of its own (no pin needed by an attacker), HELLO purpose enrol; the first reply's type,
+// and the ERROR's code when it is one.
+asio::awaitable<void> helloEnrol(asio::io_context& io, std::uint16_t port, std::optional<sync::FrameType>& firstReply,
+                                 std::optional<std::uint16_t>& errorCode,
+                                 std::optional<std::uint16_t>& laterErrorCode) {
+    const auto identity = sync::TlsIdentity::generate("abri-dev-anonymous");
+    auto context = sync::makeDeviceTlsContext(identity);
+    SSL_CTX_set_verify(context->native_handle(), SSL_VERIFY_NONE, nullptr);
+    sync::hub::TlsStream stream(io, *context);
+    const asio::ip::tcp::endpoint hubEndpoint(asio::ip::address_v4::loopback(), port);
+    co_await stream.next_layer().async_connect(hubEndpoint, asio::use_awaitable);
+    co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+    sync::FrameChannel<sync::hub::TlsStream> channel(stream, {});
+    sync::Hello hello;
+    hello.purpose = sync::Purpose::Enrol;
+    hello.deviceId.fill(0x7e);
+    co_await channel.send(sync::FrameType::Hello, hello);
+    const auto reply = co_await channel.read(std::chrono::milliseconds(5000));
+    firstReply = reply.type;
+    if (reply.type == sync::FrameType::Error) {
+        errorCode = sync::decodeError(reply.payload).code;
+        co_return;
+    }
+    const auto later = co_await channel.read(std::chrono::milliseconds(5000));  // idle: the enrol deadline
+    if (later.type == sync::FrameType::Error) laterErrorCode = sync::decodeError(later.payload).code;
+}
+
+}  // namespace
+
+TEST_CASE("Silent connections filling the handshake slots give way to an enrolled device", "[sync][hub][admission]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    auto store = HubStore::open(hub.dir, test::kHubPassphrase);
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    options.limits.maxHandshakes = 4;
+    options.limits.maxAnonymousPerAddress = 4;
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+    std::vector<int> silent;
+    for (int i = 0; i < 4; ++i) silent.push_back(silentConnection(port));
+    io.run_for(200ms);  // accepted: every handshake slot and the address's anonymous share are taken
+
+    bool authorised = false;
+    auto context = sync::makeDeviceTlsContext(hub.transport);
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            sync::hub::TlsStream stream(io, *context);
+            sync::FrameChannel<sync::hub::TlsStream> channel(stream, {});
+            authorised = co_await connectAndSayHello(stream, channel, hub, port);
+            co_await channel.send(sync::FrameType::Bye, sync::Bye{0});
+            server.stop();
+        },
+        asio::detached);
+    test::waitUntil([&] {
+        io.run_for(20ms);
+        return authorised;
+    }, 5s);
+    CHECK(authorised);
+    CHECK(std::count_if(silent.begin(), silent.end(), closedByHub) == 1);  // the oldest silent one made room
+    for (int fd : silent) ::close(fd);
+}
+
+TEST_CASE("Enrol sessions beyond the per-address cap get ERROR busy and an idle one ends at the enrol deadline",
+          "[sync][hub][admission]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    auto store = HubStore::open(hub.dir, test::kHubPassphrase);
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    options.limits.maxEnrolPerAddress = 2;
+    options.enrolRequestTimeout = 1500ms;
+    std::vector<std::string> logLines;
+    options.log = [&](const std::string& line) { logLines.push_back(line); };
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+
+    std::array<std::optional<sync::FrameType>, 3> first;
+    std::array<std::optional<std::uint16_t>, 3> error, later;
+    for (std::size_t i = 0; i < 2; ++i) asio::co_spawn(io, helloEnrol(io, port, first[i], error[i], later[i]), asio::detached);
+    io.run_for(300ms);  // both are enrol sessions now, waiting for their requests
+    const auto started = std::chrono::steady_clock::now();
+    asio::co_spawn(io, helloEnrol(io, port, first[2], error[2], later[2]), asio::detached);
+    test::waitUntil([&] {
+        io.run_for(20ms);
+        return later[0] && later[1] && first[2];
+    }, 10s);
+    CHECK(first[2] == sync::FrameType::Error);
+    CHECK(error[2] == wire::wireValue(wire::SyncCode::Busy));
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(first[i] == sync::FrameType::AuthOk);
+        CHECK(later[i] == wire::wireValue(wire::SyncCode::Timeout));  // the deadline, not the 180 s idle limit
+    }
+    CHECK(std::chrono::steady_clock::now() - started < 3s);
+    // The refusal is counted in a summary line, never one line per refused peer.
+    CHECK(std::none_of(logLines.begin(), logLines.end(), [](const auto& l) { return l == "closing connection: busy"; }));
+    server.stop();
+    io.run_for(100ms);
+}
+
+TEST_CASE("The hub pauses accept() when file descriptors run out and logs once instead of spinning, then resumes",
+          "[sync][hub][admission]") {
+    test::TempDir tmp;
+    ServiceHub hub(tmp.path());
+    auto store = HubStore::open(hub.dir, test::kHubPassphrase);
+    asio::io_context io;
+    sync::hub::ServerOptions options;
+    options.listenPort = 0;
+    std::vector<std::string> logLines;
+    options.log = [&](const std::string& line) { logLines.push_back(line); };
+    sync::hub::HubServer server(io, store, options);
+    const auto port = server.start();
+
+    std::vector<int> clients;
+    for (int i = 0; i < 20; ++i) clients.push_back(silentConnection(port));
+    // No descriptor left: the lowest free one is the limit, so every accept() fails with EMFILE.
+    rlimit saved{};
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    const int lowestFree = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    REQUIRE(lowestFree >= 0);
+    ::close(lowestFree);
+    rlimit tight = saved;
+    tight.rlim_cur = static_cast<rlim_t>(lowestFree);
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &tight) == 0);
+    timespec before{}, after{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
+    io.run_for(2s);
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &saved) == 0);
+    const double cpu = static_cast<double>(after.tv_sec - before.tv_sec) +
+                       static_cast<double>(after.tv_nsec - before.tv_nsec) / 1e9;
+    CHECK(cpu < 0.3);  // spinning on accept() would take the whole 2 s
+    auto count = [&](const std::string& prefix) {
+        return std::count_if(logLines.begin(), logLines.end(), [&](const auto& l) { return l.rfind(prefix, 0) == 0; });
+    };
+    CHECK(count("accept failing: EMFILE failures=1 pause_ms=100") == 1);
+    CHECK(count("accept failing") == 1);  // 100+200+400+800 ms of pauses, one line
+    io.run_for(1500ms);  // the pause (at most 1 s) ends and the waiting connections are accepted
+    CHECK(count("accept resumed after failures=") == 1);
+    for (int fd : clients) ::close(fd);
+    server.stop();
+    io.run_for(100ms);
+}
+
+TEST_CASE("The hub cuts its connection limits to what the open-file limit allows", "[sync][hub][admission]") {
+    using sync::hub::fitToFileLimit;
+    const sync::hub::AdmissionLimits wanted;
+    const auto ample = fitToFileLimit(wanted, 4096, 10);
+    CHECK(ample.maxConnections == 1024);
+    CHECK(ample.maxAnonymous == 256);
+    CHECK(ample.maxHandshakes == 128);
+    CHECK(ample.deviceSlots() == 768);
+    const auto systemdDefault = fitToFileLimit(wanted, 1024, 9);
+    CHECK(systemdDefault.maxConnections == 1024 - 9 - sync::hub::kFileDescriptorReserve);
+    CHECK(systemdDefault.maxAnonymous == systemdDefault.maxConnections / 4);
+    CHECK(systemdDefault.maxHandshakes <= systemdDefault.maxAnonymous / 2);
+    CHECK(systemdDefault.maxEnrolPerAddress < systemdDefault.maxAnonymousPerAddress);
+    const auto tiny = fitToFileLimit(wanted, 120, 20);
+    CHECK(tiny.maxConnections + 20 + sync::hub::kFileDescriptorReserve <= 120);
+    CHECK(tiny.deviceSlots() >= tiny.maxConnections / 2);
+    CHECK_THROWS_AS(fitToFileLimit(wanted, 80, 20), abri::Error);
 }

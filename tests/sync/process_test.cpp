@@ -240,7 +240,9 @@ TEST_CASE("Folder import: admitted like an upload, pages for want files, after r
         devicesync::exportBundle(*v, alpha.vaultPath, usb2);
         v->lock();
     }
-    test::runToEnd(kHubBin, {"import", hub.dir.string(), usb2.string()}, hub.log, 30s);
+    std::string imported;
+    test::runToEnd(kHubBin, {"import", hub.dir.string(), usb2.string()}, hub.log, 30s, &imported);
+    CHECK(imported.find("file_status=quarantined acked=1 quarantined=1") != std::string::npos);  // not "0"
     const auto status = hub.status();
     CHECK(status.find("quarantined 1") != std::string::npos);
     CHECK(status.find("feed TST-AAA head 4") != std::string::npos);  // + the revoked CERT, nothing forwarded
