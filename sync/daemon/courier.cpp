@@ -364,7 +364,10 @@ asio::awaitable<void> Courier::upload(Link& link, SessionReport& report) {
                 report.refusal = syncCodeFromWire(ack.fileStatus).value_or(SyncCode::ProtocolViolation);
             }
             if (report.refusal && holdsUpload(*report.refusal) && ack.ackedSeq < file.name.lastSeq) {
-                saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs()});
+                // file_status: the hub could not read the file at all (a seal damaged on disk, say); the app then
+                // seals the same change-sets again (devicesync/held_outbox.h).
+                saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs(),
+                                                  /*wholeFile=*/ack.fileStatus != 0});
             } else if (heldUpload && !report.refusal) {  // offered again (clock_ahead) and taken after all
                 forgetHeldUpload(options_.syncDir);
                 heldUpload.reset();
