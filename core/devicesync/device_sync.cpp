@@ -200,6 +200,7 @@ SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
     }
     const auto syncDir = wire::syncFolder(vaultPath);
     if (overview.enrolled) {
+        overview.resealRefused = refusedAfterReseal(vault.db(), syncDir);
         const std::uint64_t through = downloadedThrough(syncDir / "inbox", vaultDeviceId(vault));
         const std::uint64_t checkpoint = readCheckpoint(vault.db());
         overview.incomingChanges = through > checkpoint ? static_cast<std::int64_t>(through - checkpoint) : 0;

@@ -70,6 +70,8 @@ struct SyncOverview {
     std::string errorName;                  // the daemon's last error code name, if any
     std::int64_t openRefusals = 0;          // change-sets the hub refused (devicesync::pendingRefusals)
     bool clockRefused = false;              // one of them for this computer's clock (re-stamping applies)
+    // The hub refused even a fresh seal of an outbox file (held_outbox.h): its changes wait for the hub operator.
+    std::optional<wire::SyncCode> resealRefused;
 };
 SyncOverview readSyncOverview(vault::Vault& vault, const std::filesystem::path& vaultPath);
 

@@ -63,6 +63,13 @@ HeldOutbox removeUnreadableHeldFile(storage::Database& db, const fs::path& syncD
     return out;
 }
 
+std::optional<wire::SyncCode> refusedAfterReseal(storage::Database& db, const fs::path& syncDir) {
+    const auto held = wire::loadHeldUpload(syncDir);
+    if (!held || !held->wholeFile || !sealedByAnEarlierReseal(db, *held)) return std::nullopt;
+    if (fileHashHex(syncDir / "outbox" / held->fileName) != held->fileHashHex) return std::nullopt;
+    return held->code;
+}
+
 void rememberResealedFiles(storage::Database& db, const fs::path& outboxDir, const std::vector<std::string>& names) {
     std::string lines;
     for (const auto& name : names) {

@@ -36,6 +36,10 @@ struct HeldOutbox {
 HeldOutbox removeUnreadableHeldFile(storage::Database& db, const std::filesystem::path& syncDir,
                                     std::uint64_t ackedSeq);
 
+// The code the hub gave when it refused a file this laptop had already sealed again (the case the sync step leaves
+// held): the app says so, as the hub sends no refusal notice for a file it could not read. nullopt otherwise.
+std::optional<wire::SyncCode> refusedAfterReseal(storage::Database& db, const std::filesystem::path& syncDir);
+
 // After A2: remembers (vault meta) the names and hashes of the files just written in place of a removed one, so that
 // the hub refusing one of those is recognised as a refusal of a sound seal.
 void rememberResealedFiles(storage::Database& db, const std::filesystem::path& outboxDir,

@@ -103,6 +103,7 @@ TEST_CASE("a held file the hub could not open is sealed again with the same chan
     CHECK(f.changeSetsIn(name) == rowsBefore);
     CHECK(f.storedRows() == rowsBefore);
     CHECK(f.vault->journal().unshippedCount() == 0);
+    CHECK_FALSE(readSyncOverview(*f.vault, f.vaultPath).resealRefused);
 
     SECTION("the marker left over for the old bytes changes nothing more") {
         const auto resealed = f.bytesOf(name);
@@ -124,6 +125,7 @@ TEST_CASE("a held file the hub could not open is sealed again with the same chan
         CHECK(again.resealedFile.empty());
         CHECK(again.heldRefusal == SyncCode::BadSeal);
         CHECK(f.bytesOf(name) == resealed);
+        CHECK(readSyncOverview(*f.vault, f.vaultPath).resealRefused == SyncCode::BadSeal);  // the app says so
     }
     SECTION("new edits made meanwhile go out in the same new file") {
         f.damage(name);
