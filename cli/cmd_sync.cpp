@@ -47,8 +47,9 @@ int runSync(const ParsedArgs& args, Io& io) {
                             {"change_sets_applied", result.inbox.changeSetsDelivered},
                             {"checkpoint", result.inbox.checkpoint},
                             {"rejected_files", result.inbox.rejected.size()},
-                            {"resealed_file", result.resealedFile},
-                            {"held_refusal", held}})
+                            {"resealed_file", result.resealedFile.empty() ? nlohmann::json()
+                                                                          : nlohmann::json(result.resealedFile)},
+                            {"held_refusal", held.empty() ? nlohmann::json() : nlohmann::json(held)}})
                << "\n";
     } else {
         io.out << "Sealed " << result.packed.changeSets << " change-set(s) into " << result.outboxFiles.size()
@@ -57,7 +58,7 @@ int runSync(const ParsedArgs& args, Io& io) {
                << ".\n";
         if (!result.resealedFile.empty()) {
             io.out << "The hub could not read outbox file " << result.resealedFile
-                   << "; its changes were sealed again and will be sent at the next sync.\n";
+                   << "; its changes were sealed again for the sync service to send.\n";
         }
         if (!held.empty()) {
             io.out << "The sync service holds back an outbox file the hub refused (" << held
