@@ -37,19 +37,33 @@ int runEnroll(const ParsedArgs& args, Io& io) {
 int runSync(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
     auto result = devicesync::syncVault(*session, session->path());
+    // A held file the hub could not read is sealed again by syncVault itself (devicesync/held_outbox.h); what is
+    // said here is only names of codes and files (device id and seqs), never content.
+    const std::string held = result.heldRefusal ? std::string(wire::syncCodeName(*result.heldRefusal)) : "";
     if (io.json) {
         io.out << jsonText({{"packed_change_sets", result.packed.changeSets},
                             {"outbox_files", result.outboxFiles.size()},
                             {"pages_applied", result.inbox.pagesApplied},
                             {"change_sets_applied", result.inbox.changeSetsDelivered},
                             {"checkpoint", result.inbox.checkpoint},
-                            {"rejected_files", result.inbox.rejected.size()}})
+                            {"rejected_files", result.inbox.rejected.size()},
+                            {"resealed_file", result.resealedFile.empty() ? nlohmann::json()
+                                                                          : nlohmann::json(result.resealedFile)},
+                            {"held_refusal", held.empty() ? nlohmann::json() : nlohmann::json(held)}})
                << "\n";
     } else {
         io.out << "Sealed " << result.packed.changeSets << " change-set(s) into " << result.outboxFiles.size()
                << " outbox file(s); applied " << result.inbox.pagesApplied << " page(s) ("
                << result.inbox.changeSetsDelivered << " change-set(s)); checkpoint " << result.inbox.checkpoint
                << ".\n";
+        if (!result.resealedFile.empty()) {
+            io.out << "The hub could not read outbox file " << result.resealedFile
+                   << "; its changes were sealed again for the sync service to send.\n";
+        }
+        if (!held.empty()) {
+            io.out << "The sync service holds back an outbox file the hub refused (" << held
+                   << "); the changes in it stay pending. See the refusal notices or ask the hub operator.\n";
+        }
     }
     return result.inbox.rejected.empty() ? 0 : 1;
 }

@@ -3333,6 +3333,10 @@ Case data stays encrypted on this computer.</source>
         <source>Show the changes the hub refused and why</source>
         <translation>اعرض التغييرات التي رفضها المركز وسبب رفضها</translation>
     </message>
+    <message>
+        <source>The hub cannot read the changes this computer sends, even sealed again. They are kept here and will be sent once the hub operator has fixed it.</source>
+        <translation>لا يستطيع المركز قراءة التغييرات التي يرسلها هذا الحاسوب، حتى بعد ختمها من جديد. إنها محفوظة هنا وستُرسل حالما يُصلح مشغّل المركز المشكلة.</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::UnlockPage</name>

@@ -3333,6 +3333,10 @@ Les données des dossiers restent chiffrées sur cet ordinateur.</translation>
         <source>Show the changes the hub refused and why</source>
         <translation>Afficher les modifications refusées par le serveur central et pourquoi</translation>
     </message>
+    <message>
+        <source>The hub cannot read the changes this computer sends, even sealed again. They are kept here and will be sent once the hub operator has fixed it.</source>
+        <translation>Le serveur central ne parvient pas à lire les modifications envoyées par cet ordinateur, même scellées à nouveau. Elles sont conservées ici et seront envoyées dès que l&apos;opérateur du serveur central aura corrigé le problème.</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::UnlockPage</name>

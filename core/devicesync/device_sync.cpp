@@ -11,6 +11,7 @@
 #include "wire/sync_files.h"
 #include "common/error.h"
 #include "devicesync/admitted_adapter.h"
+#include "devicesync/held_outbox.h"
 #include "devicesync/refusals.h"
 #include "devicesync/restored_vault.h"
 #include "journal/journal.h"
@@ -76,9 +77,15 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
         fs::remove(syncDir / kRecoveringFile, ec);  // left by a crash right after recovery ended
     }
     if (options.pack) {
+        const std::uint64_t acked = ackedSeqFromStatus(syncDir);
+        const HeldOutbox held = removeUnreadableHeldFile(vault.db(), syncDir, acked);
+        result.heldRefusal = held.stillHeld;
         if (!recovering) result.packed = packUnshipped(vault.db(), identity, keys->sign);
-        result.outboxFiles =
-            writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
+        result.outboxFiles = writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", acked);
+        if (!held.removedFile.empty()) {
+            result.resealedFile = held.removedFile;
+            rememberResealedFiles(vault.db(), syncDir / "outbox", result.outboxFiles);
+        }
     }
 
     merge::VaultApplier applier(vault);
@@ -193,6 +200,7 @@ SyncOverview readSyncOverview(vault::Vault& vault, const fs::path& vaultPath) {
     }
     const auto syncDir = wire::syncFolder(vaultPath);
     if (overview.enrolled) {
+        overview.resealRefused = refusedAfterReseal(vault.db(), syncDir);
         const std::uint64_t through = downloadedThrough(syncDir / "inbox", vaultDeviceId(vault));
         const std::uint64_t checkpoint = readCheckpoint(vault.db());
         overview.incomingChanges = through > checkpoint ? static_cast<std::int64_t>(through - checkpoint) : 0;

@@ -11,6 +11,7 @@
 
 #include "devicesync/inbox.h"
 #include "devicesync/outbox.h"
+#include "wire/sync_error.h"
 
 namespace abri::vault {
 class Vault;
@@ -32,9 +33,15 @@ struct SyncStepResult {
     PackResult packed;
     std::vector<std::string> outboxFiles;  // names written
     InboxResult inbox;
+    // The outbox file the hub could not read that this step sealed again (held_outbox.h); empty when none.
+    std::string resealedFile;
+    // The sync service holds back a file the hub refused and this step left it (a change-set refusal, see the
+    // refusal notices; or the hub refuses even a fresh seal): its changes stay pending. Only set when sealing.
+    std::optional<wire::SyncCode> heldRefusal;
 };
-// While unlocked: seal the unshipped journal into the outbox, then verify and apply every page in the inbox, and
-// record the hub's refusal notices (devicesync/refusals.h).
+// While unlocked: seal the unshipped journal into the outbox (first replacing a held file the hub could not read,
+// held_outbox.h), then verify and apply every page in the inbox, and record the hub's refusal notices
+// (devicesync/refusals.h).
 // Throws SyncError(UnknownDevice) when the vault is not enrolled.
 // How long one step of the app's applying may hold its UI thread (app SyncController, abri-bench sync): input
 // waits at most about this long while a large inbox is applied.
@@ -63,6 +70,8 @@ struct SyncOverview {
     std::string errorName;                  // the daemon's last error code name, if any
     std::int64_t openRefusals = 0;          // change-sets the hub refused (devicesync::pendingRefusals)
     bool clockRefused = false;              // one of them for this computer's clock (re-stamping applies)
+    // The hub refused even a fresh seal of an outbox file (held_outbox.h): its changes wait for the hub operator.
+    std::optional<wire::SyncCode> resealRefused;
 };
 SyncOverview readSyncOverview(vault::Vault& vault, const std::filesystem::path& vaultPath);
 

@@ -6,6 +6,7 @@
 #include "devicesync/inbox.h"
 #include "devicesync/outbox.h"
 #include "wire/sync_files.h"
+#include "wire/upload_held.h"
 #include "common/decimal.h"
 #include "devicesync/device_sync.h"
 #include "storage/meta.h"
@@ -19,7 +20,6 @@ namespace {
 
 constexpr const char* kRecoveryMetaKey = "sync_recovery";      // "1" while recovering, "" once done
 constexpr const char* kCheckpointMetaKey = "sync_checkpoint";  // the same key as changeset/inbox.cpp reads
-constexpr const char* kUploadHeldFile = "upload-held";         // sync/daemon/held_upload.h
 
 // Files of the replaced vault in <vault>.sync/ that the restored one must not take as its own.
 void resetSyncFolder(const fs::path& syncDir, std::uint64_t checkpoint) {
@@ -31,7 +31,7 @@ void resetSyncFolder(const fs::path& syncDir, std::uint64_t checkpoint) {
         for (const auto& entry : fs::directory_iterator(syncDir / sub)) stale.push_back(entry.path());
         for (const auto& path : stale) fs::remove_all(path, ec);
     }
-    fs::remove(syncDir / kUploadHeldFile, ec);
+    wire::forgetHeldUpload(syncDir);
     const std::string text = "office_seq " + std::to_string(checkpoint) + "\n";
     wire::writeFileAtomically(syncDir, kCheckpointFile, crypto::asBytes(text));
     wire::writeFileAtomically(syncDir, kRecoveringFile, crypto::asBytes(std::string_view("restored\n")));

@@ -94,6 +94,24 @@ Courier::Courier(CourierOptions options) : options_(std::move(options)), random_
     config_ = loadDaemonConfig(options_.syncDir);
     fs::create_directories(options_.syncDir / "outbox");
     fs::create_directories(options_.syncDir / "inbox");
+    loadLastKnownStatus();
+}
+
+void Courier::loadLastKnownStatus() {
+    std::ifstream in(options_.syncDir / kStatusFile);
+    if (!in) return;
+    const auto status = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (!status.is_object()) return;  // damaged: start from nothing, as before any session
+    auto unsignedField = [&](const char* key) -> std::uint64_t {
+        const auto it = status.find(key);
+        return it != status.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+    };
+    last_.ackedSeq = unsignedField("acked_seq");
+    last_.headSeq = unsignedField("head_seq");
+    lastSyncMs_ = unsignedField("last_sync_ms");
+    if (const auto it = status.find("clock_offset_ms"); it != status.end() && it->is_number_integer()) {
+        last_.clockOffsetMs = it->get<std::int64_t>();
+    }
 }
 
 std::chrono::milliseconds Courier::nextBackoff() {
@@ -155,6 +173,11 @@ int Courier::run() {
             logLine(std::string("session failed: ") + e.what());
             error = SyncCode::ProtocolViolation;
         }
+        if (!sessionOk && current_.authenticated) {  // failed after AUTH_OK: its seqs are newer than last_'s
+            last_.ackedSeq = current_.ackedSeq;
+            last_.headSeq = current_.headSeq;
+            last_.clockOffsetMs = current_.clockOffsetMs;
+        }
         if (fatal) {
             writeStatus("refused", error, 0);
             return 3;
@@ -202,7 +225,8 @@ struct Courier::Link {
 
 SessionReport Courier::runSession() {
     asio::io_context io;
-    SessionReport report;
+    current_ = {};
+    SessionReport& report = current_;
     std::exception_ptr failure;
     const auto transport = TlsIdentity::loadPrivateKeyPem(options_.syncDir / kTransportKeyFile,
                                                           "abri-dev-" + idToHex(config_.deviceId));
@@ -266,6 +290,7 @@ asio::awaitable<void> Courier::connect(Link& link, SessionReport& report) {
     report.ackedSeq = ok.ackedSeq;
     report.headSeq = ok.officeHeadSeq;
     report.clockOffsetMs = static_cast<std::int64_t>(ok.hubTimeMs) - static_cast<std::int64_t>(hello.clientTimeMs);
+    report.authenticated = true;
 }
 
 asio::awaitable<UploadAck> Courier::sendFile(Link& link, const Hash32& fileId, const Bytes& bytes,
@@ -364,7 +389,10 @@ asio::awaitable<void> Courier::upload(Link& link, SessionReport& report) {
                 report.refusal = syncCodeFromWire(ack.fileStatus).value_or(SyncCode::ProtocolViolation);
             }
             if (report.refusal && holdsUpload(*report.refusal) && ack.ackedSeq < file.name.lastSeq) {
-                saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs()});
+                // file_status: the hub could not read the file at all (a seal damaged on disk, say); the app then
+                // seals the same change-sets again (devicesync/held_outbox.h).
+                saveHeldUpload(options_.syncDir, {fileName, hashToHex(fileId), *report.refusal, wallMs(),
+                                                  /*wholeFile=*/ack.fileStatus != 0});
             } else if (heldUpload && !report.refusal) {  // offered again (clock_ahead) and taken after all
                 forgetHeldUpload(options_.syncDir);
                 heldUpload.reset();

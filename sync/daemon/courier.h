@@ -39,6 +39,7 @@ struct SessionReport {
     std::size_t filesUploaded = 0;
     std::size_t pagesDownloaded = 0;
     std::optional<wire::SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
+    bool authenticated = false;             // AUTH_OK arrived: the seqs and offset above are the hub's
 };
 
 class Courier {
@@ -61,13 +62,17 @@ private:
     boost::asio::awaitable<UploadAck> sendFile(Link& link, const wire::Hash32& fileId, const Bytes& bytes,
                                                const wire::SyncFileName& name);
     void writeStatus(const std::string& link, const std::optional<wire::SyncCode>& error, std::uint64_t nextAttemptMs);
+    // status.json keeps the last known acked_seq, head_seq, clock offset and last sync across failed sessions and
+    // restarts (§4.8): the app skips rewriting files the hub holds by acked_seq, and a 0 would undo that.
+    void loadLastKnownStatus();
     std::chrono::milliseconds nextBackoff();
 
     CourierOptions options_;
     DaemonConfig config_;
     std::mt19937_64 random_;
     int failures_ = 0;
-    SessionReport last_;
+    SessionReport last_;     // the last values the hub gave (seeded from status.json at start)
+    SessionReport current_;  // the session under way: what it learnt survives its failure
     std::uint64_t lastSyncMs_ = 0;
 };
 

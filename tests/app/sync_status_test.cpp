@@ -20,6 +20,8 @@
 #include "casefile/history_section.h"
 #include "cases/case_repository.h"
 #include "wire/sync_files.h"
+#include "wire/upload_held.h"
+#include "crypto/primitives.h"
 #include "demo_vault.h"
 #include "dialogs/conflicts_dialog.h"
 #include "dialogs/users_dialog.h"
@@ -197,6 +199,56 @@ TEST_CASE("Sync now seals the outbox and applies a page from the hub, the case l
     auto view = w.window->session()->cases().load(peerCase);
     REQUIRE(view.has_value());
     CHECK(view->doc["case_code"] == "TST-ONE-24-PEER01");
+    CHECK_FALSE(anyMessageBox(w.window.get()));
+}
+
+TEST_CASE("Sync now seals again an outbox file the hub could not read, and a fresh seal refused too is shown",
+          "[app][sync][held]") {
+    UnlockedWindow w;
+    abri::app::test::TestHub hub;
+    hub.enrol(w.vault());
+    w.window->syncController()->refresh();
+    w.window->syncNowAction()->trigger();
+    REQUIRE(w.filesIn("outbox") >= 1);
+    const fs::path file = fs::directory_iterator(w.syncDir() / "outbox")->path();
+    const std::string name = file.filename().string();
+    auto hashOf = [&] {
+        return abri::wire::hashToHex(abri::crypto::blake2b({abri::wire::readWholeFile(file, 4'000'000)}));
+    };
+    auto holdAsService = [&] {  // what abri-syncd writes when the hub fails the whole file
+        abri::wire::saveHeldUpload(w.syncDir(), {name, hashOf(), SyncCode::BadSeal, 1, /*wholeFile=*/true});
+        w.status("up", kLastSyncMs, "bad_seal");
+    };
+    {  // bytes flipped on disk in the sealed box
+        auto bytes = abri::wire::readWholeFile(file, 4'000'000);
+        bytes[bytes.size() / 2] ^= 0xff;
+        std::ofstream(file, std::ios::binary | std::ios::trunc)
+            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    }
+    holdAsService();
+    const std::string damaged = hashOf();
+
+    w.window->syncNowAction()->trigger();  // the app's ordinary step replaces it: no action asked of the user
+    CHECK_FALSE(w.window->syncController()->problem().has_value());
+    REQUIRE(fs::exists(file));
+    CHECK(hashOf() != damaged);
+    CHECK(w.problem()->isHidden());
+
+    holdAsService();  // the hub refused the fresh seal too
+    const std::string resealed = hashOf();
+    const QString english = QStringLiteral("The hub cannot read the changes this computer sends, even sealed again. "
+                                           "They are kept here and will be sent once the hub operator has fixed it.");
+    CHECK(w.problem()->isVisible());
+    CHECK(w.problem()->text() == english);
+    CHECK(w.problem()->toolTip().contains(QStringLiteral("bad_seal")));
+    for (const auto* language : {"fr", "ar"}) {
+        abri::app::test::LanguageGuard guard(QString::fromLatin1(language));
+        CHECK_FALSE(w.problem()->text().isEmpty());
+        CHECK(w.problem()->text() != english);
+    }
+    w.window->syncNowAction()->trigger();  // not sealed again in a loop
+    CHECK(hashOf() == resealed);
+    CHECK(w.problem()->isVisible());
     CHECK_FALSE(anyMessageBox(w.window.get()));
 }
 

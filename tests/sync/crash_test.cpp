@@ -1,8 +1,9 @@
 // Crash safety with real processes on 127.0.0.1 (sync/PROTOCOL.md §7.1-7.3, §4.5, §5.1, §7.5): kill -9 of
 // abri-syncd and of "the app" (abri-cli sync) at random moments, then a clean sync: nothing lost, nothing twice,
-// both laptops and the hub agree. Also the hub's clock clamp seen end to end, and the daemon holding a refused file
-// until the app replaces it. Kill moments come from a seed: set ABRI_CRASH_SEED to replay one (it is printed on
-// failure); timing still varies from run to run, so a replay reproduces the choices, not the exact interleaving.
+// both laptops and the hub agree. Also the hub's clock clamp seen end to end, the daemon holding a refused file
+// until the app replaces it, and a file damaged on disk sealed again (devicesync/held_outbox.h). Kill moments come
+// from a seed: set ABRI_CRASH_SEED to replay one (it is printed on failure); timing still varies from run to run,
+// so a replay reproduces the choices, not the exact interleaving.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -575,5 +576,89 @@ TEST_CASE("abri-syncd holds a file the hub refused until the app replaces or del
         CHECK(fs::exists(marker));
         REQUIRE(a.daemonOnce() == 0);
         CHECK(countOccurrences(hub.log, uploads) == 2);
+    }
+}
+
+TEST_CASE("An outbox file damaged on disk is refused and held, then sealed again by abri-cli sync and admitted once",
+          "[sync][process][crash][held]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    hub.start();
+    Laptop a(tmp.path(), "a1"), b(tmp.path(), "a2");
+    a.enrol(hub);
+    b.enrol(hub);
+    std::string caseId;
+    {
+        auto v = a.worker();
+        caseId = cases::CaseRepository(*v).createCase(personDoc("Testname Damaged", 41));
+        v->lock();
+    }
+    std::string out;
+    REQUIRE(test::runToEnd(kCliBin, a.cliSyncArgs(), a.log, 60s, &out) == 0);  // the app seals it
+    REQUIRE(a.filesIn("outbox", "cs-") == 1);
+    const auto outboxFile = fs::directory_iterator(a.syncDir() / "outbox")->path();
+    {  // bytes flipped in the middle of the sealed box, as a failing disk leaves them
+        auto bytes = wire::readWholeFile(outboxFile, 4'000'000);
+        for (std::size_t i = 0; i < 8; ++i) bytes[bytes.size() / 2 + i] ^= 0xa5;
+        std::ofstream(outboxFile, std::ios::binary | std::ios::trunc)
+            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    }
+    const auto headBefore = hub.feedHead();
+    const std::string uploads = "upload begin device=" + a.deviceId;
+    const auto marker = a.syncDir() / "upload-held";
+
+    REQUIRE(a.daemonOnce() == 0);
+    CHECK(a.status()["error"]["name"] == "bad_seal");
+    CHECK(a.status()["acked_seq"] == 0);
+    CHECK(fs::exists(marker));
+    CHECK(hub.ackedSeq(a.deviceId) == 0);
+    REQUIRE(a.daemonOnce() == 0);  // held: the same bytes are not sent again
+    CHECK(countOccurrences(hub.log, uploads) == 1);
+    CHECK(a.status()["error"]["name"] == "bad_seal");
+
+    // The fix path is the ordinary sync step: the change-set still in the vault is sealed again.
+    out.clear();
+    REQUIRE(test::runToEnd(kCliBin, a.cliSyncArgs(), a.log, 60s, &out) == 0);
+    CHECK(out.find("could not read outbox file " + outboxFile.filename().string()) != std::string::npos);
+    CHECK_FALSE(test::fileContains(a.log, "Testname"));
+    REQUIRE(a.filesIn("outbox", "cs-") == 1);
+    REQUIRE(a.daemonOnce() == 0);
+    CHECK(countOccurrences(hub.log, uploads) == 2);
+    CHECK(a.status()["error"].is_null());
+    CHECK(a.status()["acked_seq"] == 1);
+    CHECK_FALSE(fs::exists(marker));
+    CHECK(a.filesIn("outbox", "cs-") == 0);
+    CHECK(hub.ackedSeq(a.deviceId) == 1);
+    CHECK(hub.feedHead() == headBefore + 1);  // one change-set admitted, once
+
+    // The other laptop gets the case once; both laptops and the hub agree.
+    REQUIRE(b.daemonOnce() == 0);
+    b.appSync();
+    REQUIRE(a.daemonOnce() == 0);
+    a.appSync();
+    const auto fa = factsOf(a);
+    const auto fb = factsOf(b);
+    REQUIRE(fb.cases.count(caseId) == 1);
+    CHECK(fb.cases.at(caseId)["person"]["estimated_age"] == 41);
+    CHECK(uniqueIdentities(fa));
+    CHECK(uniqueIdentities(fb));
+    CHECK(fa.identities == fb.identities);
+    CHECK(fa.stateHash == fb.stateHash);
+    CHECK(fa.chainSeq == 1);
+    CHECK(fa.checkpoint == hub.feedHead());
+    CHECK(hub.command("status").find("quarantined 0") != std::string::npos);
+
+    SECTION("status.json keeps the last known seqs after a failed connection") {
+        const auto known = a.status();
+        REQUIRE(known["head_seq"] == hub.feedHead());
+        hub.process.terminate();
+        REQUIRE(a.daemonOnce() == 1);
+        const auto after = a.status();
+        CHECK(after["link"] == "down");
+        CHECK(after["error"]["name"] == "timeout");
+        CHECK(after["acked_seq"] == 1);
+        CHECK(after["head_seq"] == known["head_seq"]);
+        CHECK(after["last_sync_ms"] == known["last_sync_ms"]);
+        CHECK(after["clock_offset_ms"] == known["clock_offset_ms"]);
     }
 }

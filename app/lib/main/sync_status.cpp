@@ -125,6 +125,12 @@ void SyncStatusWidget::retranslate() {
         text = syncProblem_->message();
         code = syncProblem_->codeName();
         if (!syncProblem_->subject.isEmpty()) code += QStringLiteral(": ") + syncProblem_->subject;
+    } else if (overview_->enrolled && overview_->resealRefused) {
+        // The sync step already sealed the file again by itself (devicesync/held_outbox.h); the hub sends no
+        // notice for a file it cannot read, so this line is the only sign that these changes are waiting.
+        text = tr("The hub cannot read the changes this computer sends, even sealed again. They are kept here and "
+                  "will be sent once the hub operator has fixed it.");
+        code = QString::fromStdString(std::string(wire::syncCodeName(*overview_->resealRefused)));
     } else if (overview_->enrolled && overview_->link != "up" && !overview_->errorName.empty()) {
         text = serviceErrorText(overview_->errorName);
         code = QString::fromStdString(overview_->errorName);
