@@ -3,6 +3,7 @@
 // (core/devicesync/restored_vault.h, sync/PROTOCOL.md §7.7).
 #include <ostream>
 
+#include "client/sync_folder.h"
 #include "command.h"
 #include "common/error.h"
 #include "devicesync/restored_vault.h"
@@ -16,6 +17,8 @@ namespace {
 
 int runBackup(const ParsedArgs& args, Io& io) {
     auto session = unlockFromArgs(args);
+    // A vault enrolled before the transport key was kept in it takes it in now, so the backup restores anywhere.
+    sync::client::repairSyncFolder(*session, args.positional(0));
     const auto info = vault::backupVault(*session, args.positional(1));
     if (io.json) {
         io.out << jsonText({{"backup", args.positional(1)}, {"vault_id", info.vaultId}, {"taken_ms", info.takenMs},
@@ -40,12 +43,25 @@ int runRestore(const ParsedArgs& args, Io& io) {
     // Replacing a vault is an administrator's decision, as the backup's users saw it.
     options.prepare = [](vault::Vault& staged) { staged.require(vault::Permission::ManageUsers); };
     const auto info = devicesync::restoreLaptopVault(std::move(options));
+    // On another computer the sync folder is missing: rebuilt from the vault (sync/client/sync_folder.h).
+    const auto repair = sync::client::repairSyncFolder(*vault::Vault::unlock(args.positional(1), user, password.view()),
+                                                       args.positional(1));
     if (io.json) {
-        io.out << jsonText({{"vault", args.positional(1)}, {"vault_id", info.vaultId}, {"backup_taken_ms", info.takenMs}})
+        io.out << jsonText({{"vault", args.positional(1)},
+                            {"vault_id", info.vaultId},
+                            {"backup_taken_ms", info.takenMs},
+                            {"sync_folder_rebuilt", repair.written},
+                            {"must_enrol_again", repair.transportKeyMissing}})
                << "\n";
     } else {
         io.out << "Restored " << args.positional(1) << " from the backup; the next sync brings back what the hub "
                << "holds from after it.\n";
+        if (!repair.written.empty()) io.out << "Rebuilt the sync folder from the vault.\n";
+        if (repair.transportKeyMissing) {
+            io.out << "This vault was enrolled before backups kept its transport key, and its sync folder is not "
+                   << "here: copy the old computer's " << args.positional(1) << ".sync folder beside it, or enrol "
+                   << "this laptop again.\n";
+        }
     }
     return 0;
 }

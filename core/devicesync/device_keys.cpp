@@ -39,6 +39,19 @@ std::optional<DeviceKeys> loadDeviceKeys(storage::Database& db) {
     return DeviceKeys{std::move(*signPair), std::move(*boxPair)};
 }
 
+std::optional<crypto::SecureBuffer> loadTransportSeed(storage::Database& db) {
+    auto seed = readSecret(db, "transport");
+    if (seed && seed->size() != 32) throw Error(ErrorCode::VaultCorrupted, "sync_keys", "damaged transport key");
+    return seed;
+}
+
+void storeTransportSeed(storage::Database& db, std::span<const std::uint8_t> publicKey,
+                        const crypto::SecureBuffer& seed, std::int64_t nowMs) {
+    if (seed.size() != 32 || publicKey.size() != 32) throw Error(ErrorCode::Internal, "transport key", "length");
+    db.prepare("DELETE FROM sync_keys WHERE purpose = 'transport'").run();
+    insertKey(db, "transport", publicKey, seed, nowMs);
+}
+
 DeviceKeys loadOrCreateDeviceKeys(storage::Database& db, std::int64_t nowMs) {
     storage::Transaction tx(db);
     if (auto existing = loadDeviceKeys(db)) return std::move(*existing);  // tx rolls back: nothing written

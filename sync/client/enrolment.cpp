@@ -33,9 +33,16 @@ wire::Id16 vaultDeviceId(vault::Vault& vault) {
     return *id;
 }
 
-TlsIdentity loadOrCreateTransportKey(const fs::path& syncDir, const wire::Id16& deviceId) {
+// The vault's seed first (a retry after a crash, or a sync folder lost), then an existing key file, else a new key.
+TlsIdentity loadOrCreateTransportKey(storage::Database& db, const fs::path& syncDir, const wire::Id16& deviceId) {
     const auto keyFile = syncDir / kTransportKeyFile;
     const auto commonName = "abri-dev-" + wire::idToHex(deviceId);
+    if (auto seed = devicesync::loadTransportSeed(db)) {
+        auto identity = TlsIdentity::fromSeed(*seed, commonName);
+        identity.savePrivateKeyPem(keyFile);
+        identity.saveCertificatePem(syncDir / kTransportCertFile);
+        return identity;
+    }
     if (fs::exists(keyFile)) return TlsIdentity::loadPrivateKeyPem(keyFile, commonName);
     auto identity = TlsIdentity::generate(commonName);
     identity.savePrivateKeyPem(keyFile);
@@ -63,7 +70,7 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
     const auto syncDir = wire::syncFolder(vaultPath);
     fs::create_directories(syncDir);
     fs::permissions(syncDir, fs::perms::owner_all);
-    const auto transport = loadOrCreateTransportKey(syncDir, deviceId);
+    const auto transport = loadOrCreateTransportKey(vault.db(), syncDir, deviceId);
     const wire::Hash32 secretHash = crypto::blake2b({token.secret.bytes()});
     {
         storage::Transaction txn(vault.db());
@@ -74,6 +81,7 @@ EnrolResult enrolDevice(vault::Vault& vault, const fs::path& vaultPath, std::str
             .bind(2, address)
             .bind(3, vault.nowMs())
             .run();
+        devicesync::storeTransportSeed(vault.db(), transport.publicKey(), transport.seed(), vault.nowMs());
         txn.commit();
     }
 

@@ -74,6 +74,15 @@ TlsIdentity TlsIdentity::fromSeed(const crypto::SecureBuffer& seed, const std::s
     return TlsIdentity(std::move(key), commonName);
 }
 
+crypto::SecureBuffer TlsIdentity::seed() const {
+    crypto::SecureBuffer out(32);
+    std::size_t length = out.size();
+    if (EVP_PKEY_get_raw_private_key(key_.get(), out.data(), &length) != 1 || length != out.size()) {
+        opensslFailure("EVP_PKEY_get_raw_private_key");
+    }
+    return out;
+}
+
 TlsIdentity TlsIdentity::loadPrivateKeyPem(const std::filesystem::path& file, const std::string& commonName) {
     BioPtr bio(BIO_new_file(file.c_str(), "r"));
     if (!bio) throw Error(ErrorCode::IoError, file.string());

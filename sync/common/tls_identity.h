@@ -39,6 +39,8 @@ public:
 
     wire::Hash32 publicKey() const;
     wire::Hash32 fingerprint() const;
+    // The 32-byte Ed25519 seed, in locked memory (kept in the vault too: sync/client/sync_folder.h).
+    crypto::SecureBuffer seed() const;
     EVP_PKEY* key() const noexcept { return key_.get(); }
     X509* certificate() const noexcept { return cert_.get(); }
 

@@ -22,6 +22,7 @@
 #include "support/temp_dir.h"
 #include "sync_test_support.h"
 #include "vault/vault.h"
+#include "vault/vault_backup.h"
 
 using namespace abri;
 using namespace std::chrono_literals;
@@ -34,9 +35,10 @@ const fs::path kSyncdBin = ABRI_SYNCD_BIN;
 const fs::path kCliBin = ABRI_CLI_BIN;
 
 struct Laptop {
-    Laptop(const fs::path& root, const std::string& name, const std::string& officeCode)
+    // create = false: no vault yet (a new computer, where a backup is restored).
+    Laptop(const fs::path& root, const std::string& name, const std::string& officeCode, bool create = true)
         : dir(root), vaultPath(root / (name + ".abri")), office(officeCode), log(root / (name + ".log")) {
-        test::createTestVault(vaultPath, office);
+        if (create) test::createTestVault(vaultPath, office);
         std::ofstream(adminPw()) << test::kAdminPassword << "\n";
         fs::permissions(adminPw(), fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
     }
@@ -238,5 +240,86 @@ TEST_CASE("abri-hub backup while serving, and restore refuses bad input and a ru
     CHECK(hub.status().find("devices 0") != std::string::npos);  // as it was when backed up
     for (const auto& entry : fs::directory_iterator(hub.dir)) {
         CHECK(entry.path().filename().string().rfind(".tmp-", 0) != 0);
+    }
+}
+
+TEST_CASE("A laptop's backup restored on another computer rebuilds its sync folder and syncs as the same device",
+          "[sync][process][backup]") {
+    test::TempDir tmp;
+    test::HubProcess hub(tmp.path(), kHubBin);
+    hub.start();
+    Laptop laptop(tmp.path(), "a1", "TST-AAA");
+    Laptop colleague(tmp.path(), "a2", "TST-AAA");
+    laptop.enrol(hub, "laptop-a1");
+    colleague.enrol(hub, "laptop-a2");
+    const auto first = laptop.createCaseOffline("Testname First");
+    laptop.sync();
+    const auto backup = tmp.path() / "a1.abribackup";
+    REQUIRE(laptop.cli({"backup", laptop.vaultPath.string(), backup.string(), "--user", "admin", "--password-file",
+                        laptop.adminPw().string()}) == 0);
+    CHECK_FALSE(test::fileContains(backup, "PRIVATE KEY"));
+    const auto afterBackup = laptop.createCaseOffline("Testname Afterbackup");
+    laptop.sync();
+    const auto oldKey = test::readFileBytes(wire::syncFolder(laptop.vaultPath) / "transport.key");
+
+    // The laptop is lost with its sync folder; the backup is restored on a new computer (another folder).
+    fs::create_directories(tmp.path() / "new-computer");
+    Laptop replacement(tmp.path() / "new-computer", "a1", "TST-AAA", /*create=*/false);
+    std::string out;
+    REQUIRE(test::runToEnd(kCliBin,
+                           {"restore", backup.string(), replacement.vaultPath.string(), "--user", "admin",
+                            "--password-file", replacement.adminPw().string(), "--json"},
+                           replacement.log, 120s, &out) == 0);
+    const auto reply = nlohmann::json::parse(out);
+    CHECK(reply.at("must_enrol_again") == false);
+    CHECK(reply.at("sync_folder_rebuilt").size() == 5);  // transport key and certificate, descriptor, device cert, config
+    const auto syncDir = wire::syncFolder(replacement.vaultPath);
+    CHECK(test::readFileBytes(syncDir / "transport.key") == oldKey);  // the key the hub certified
+    CHECK((fs::status(syncDir).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+
+    const auto onNewComputer = replacement.createCaseOffline("Testname Newcomputer");
+    replacement.sync();  // recovering: re-reads what was synced after the backup
+    replacement.sync();
+    replacement.sync();
+    CHECK(replacement.pending() == 0);
+    CHECK(replacement.caseIds() == sorted({first, afterBackup, onNewComputer}));
+    colleague.sync();
+    colleague.sync();
+    CHECK(colleague.caseIds() == sorted({first, afterBackup, onNewComputer}));
+    CHECK(hub.status().find("quarantined 0") != std::string::npos);
+    CHECK(replacement.stateHash() == colleague.stateHash());
+}
+
+TEST_CASE("A vault enrolled before its transport key was kept takes it in at its next backup",
+          "[sync][process][backup]") {
+    test::TempDir tmp;
+    test::HubProcess hub(tmp.path(), kHubBin);
+    hub.start();
+    Laptop laptop(tmp.path(), "a1", "TST-AAA");
+    laptop.enrol(hub, "laptop-a1");
+    // As enrolment wrote vaults before: the key only in the sync folder.
+    laptop.worker()->db().exec("DELETE FROM sync_keys WHERE purpose = 'transport'");
+    const auto oldBackup = tmp.path() / "old.abribackup";
+    {
+        // A backup taken the old way (in this process, without the CLI's step) cannot rebuild the folder.
+        auto admin = vault::Vault::unlock(laptop.vaultPath, "admin", test::kAdminPassword);
+        vault::backupVault(*admin, oldBackup);
+    }
+    const auto backup = tmp.path() / "a1.abribackup";
+    REQUIRE(laptop.cli({"backup", laptop.vaultPath.string(), backup.string(), "--user", "admin", "--password-file",
+                        laptop.adminPw().string()}) == 0);
+    CHECK(laptop.worker()->db().queryInt64("SELECT count(*) FROM sync_keys WHERE purpose = 'transport'") == 1);
+
+    for (const auto& [file, mustEnrolAgain] : {std::pair{oldBackup, true}, std::pair{backup, false}}) {
+        const auto computer = tmp.path() / ("computer-" + file.stem().string());
+        fs::create_directories(computer);
+        Laptop replacement(computer, "a1", "TST-AAA", /*create=*/false);
+        std::string out;
+        REQUIRE(test::runToEnd(kCliBin,
+                               {"restore", file.string(), replacement.vaultPath.string(), "--user", "admin",
+                                "--password-file", replacement.adminPw().string(), "--json"},
+                               replacement.log, 120s, &out) == 0);
+        CHECK(nlohmann::json::parse(out).at("must_enrol_again") == mustEnrolAgain);
+        CHECK(fs::exists(wire::syncFolder(replacement.vaultPath) / "transport.key") == !mustEnrolAgain);
     }
 }
