@@ -136,7 +136,9 @@ std::string TestHub::deliverCaseFromPeer(const std::filesystem::path& vaultPath,
                                       {"registered_on", "2024-06-01"},
                                       {"person", {{"given_name", "Testname Peer"}, {"gender", "female"}}}}
                            .dump();
-    create.hlc = journal::makeHlc(now - 60'000, 0);
+    // The logical part keeps two cases delivered within one millisecond apart: an op is identified by (hlc, device),
+    // and a second op with the first one's identity would be taken for it and dropped.
+    create.hlc = journal::makeHlc(now - 60'000, static_cast<std::uint16_t>(from.seq));
     draft.ops = {create};
     const wire::ChangeSet changeSet = wire::encodeChangeSet(draft, from.key);
     from.head = changeSet.id;
