@@ -46,26 +46,6 @@ std::string readText(const fs::path& p) {
     return s.str();
 }
 
-double cpuSeconds(pid_t pid) {
-    const auto stat = readText("/proc/" + std::to_string(pid) + "/stat");
-    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
-    std::string field;
-    unsigned long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && fields >> field; ++i) {
-        if (i == 14) utime = std::stoull(field);
-        if (i == 15) stime = std::stoull(field);
-    }
-    return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
-}
-
-std::uint64_t residentKiB(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    for (std::string line; std::getline(in, line);) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6));
-    }
-    return 0;
-}
-
 const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
 
 struct Laptop {
@@ -134,7 +114,7 @@ int runHostileBench(const HostileBenchOptions& options) {
         laptops.push_back(std::move(laptop));
     }
     std::this_thread::sleep_for(300ms);
-    const auto idleKiB = residentKiB(hubPid);
+    const auto idleKiB = test::processResidentKiB(hubPid);
 
     test::HostileLoadOptions attackOptions;
     attackOptions.port = port;
@@ -142,12 +122,12 @@ int runHostileBench(const HostileBenchOptions& options) {
     attackOptions.enrolConnections = options.enrolConnections;
     test::HostileLoad attack(attackOptions);
     const auto attackStart = Clock::now();
-    const auto cpuStart = cpuSeconds(hubPid);
+    const auto cpuStart = test::processCpuSeconds(hubPid);
     attack.start();
     std::uint64_t peakKiB = idleKiB;
     // The attackers ramp up for a third of the attack before the laptops sync.
     while (Clock::now() - attackStart < std::chrono::seconds(options.seconds) / 3) {
-        peakKiB = std::max(peakKiB, residentKiB(hubPid));
+        peakKiB = std::max(peakKiB, test::processResidentKiB(hubPid));
         std::this_thread::sleep_for(50ms);
     }
     const auto syncsStarted = Clock::now();
@@ -169,21 +149,21 @@ int runHostileBench(const HostileBenchOptions& options) {
                 laptop->seconds = 120;
             }
         }
-        peakKiB = std::max(peakKiB, residentKiB(hubPid));
+        peakKiB = std::max(peakKiB, test::processResidentKiB(hubPid));
         std::this_thread::sleep_for(10ms);
     }
-    const auto cpuUsed = cpuSeconds(hubPid) - cpuStart;
+    const auto cpuUsed = test::processCpuSeconds(hubPid) - cpuStart;
     const auto wall = std::chrono::duration<double>(Clock::now() - attackStart).count();
     const auto figures = attack.figures();
     attack.stop();
     const auto stoppedAt = Clock::now();
-    std::uint64_t afterKiB = residentKiB(hubPid);
+    std::uint64_t afterKiB = test::processResidentKiB(hubPid);
     while (afterKiB > 2 * idleKiB && Clock::now() - stoppedAt < 15s) {
         std::this_thread::sleep_for(50ms);
-        afterKiB = residentKiB(hubPid);
+        afterKiB = test::processResidentKiB(hubPid);
     }
     std::this_thread::sleep_for(1s);
-    afterKiB = residentKiB(hubPid);
+    afterKiB = test::processResidentKiB(hubPid);
     hub.terminate();
 
     std::vector<double> times;

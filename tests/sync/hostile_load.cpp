@@ -13,8 +13,12 @@
 #include <netinet/in.h>
 #include <sys/resource.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <fstream>
+#include <sstream>
 #include <mutex>
 #include <set>
 
@@ -193,6 +197,29 @@ std::uint64_t raiseFileLimitToHard() {
     ::setrlimit(RLIMIT_NOFILE, &limit);
     ::getrlimit(RLIMIT_NOFILE, &limit);
     return static_cast<std::uint64_t>(limit.rlim_cur);
+}
+
+double processCpuSeconds(int pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos || close + 2 > stat.size()) return 0;
+    std::istringstream fields(stat.substr(close + 2));  // after the command name, which may hold spaces
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i == 14) utime = std::stoull(field);
+        if (i == 15) stime = std::stoull(field);
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+std::uint64_t processResidentKiB(int pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6));
+    }
+    return 0;
 }
 
 }  // namespace abri::test

@@ -54,6 +54,11 @@ private:
     std::atomic<std::uint64_t> rawOpen_{0};
 };
 
+// CPU seconds (user + system) a process has used so far: /proc/PID/stat fields 14 and 15.
+double processCpuSeconds(int pid);
+// Resident memory in KiB (VmRSS of /proc/PID/status); 0 when the process is gone.
+std::uint64_t processResidentKiB(int pid);
+
 // Raises this process's soft RLIMIT_NOFILE to its hard limit; returns the new soft limit.
 std::uint64_t raiseFileLimitToHard();
 

@@ -32,28 +32,6 @@ const fs::path kHubBin = ABRI_HUB_BIN;
 const fs::path kSyncdBin = ABRI_SYNCD_BIN;
 using Clock = std::chrono::steady_clock;
 
-// CPU seconds (user + system) a process has used: /proc/PID/stat fields 14 and 15, after the command's ')'.
-double cpuSeconds(pid_t pid) {
-    const auto stat = test::readText("/proc/" + std::to_string(pid) + "/stat");
-    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
-    std::string field;
-    unsigned long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && fields >> field; ++i) {
-        if (i == 14) utime = std::stoull(field);
-        if (i == 15) stime = std::stoull(field);
-    }
-    return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
-}
-
-// Resident memory in KiB (VmRSS of /proc/PID/status).
-std::uint64_t residentKiB(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    for (std::string line; std::getline(in, line);) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6));
-    }
-    return 0;
-}
-
 std::size_t countLines(const fs::path& log, const std::string& needle) {
     std::ifstream in(log);
     std::size_t n = 0;
@@ -115,14 +93,14 @@ TEST_CASE("Under 2400 hostile connections every enrolled laptop syncs within 5 s
         laptops.back()->addCase(i);
     }
     std::this_thread::sleep_for(300ms);
-    const auto idleKiB = residentKiB(hubPid);
+    const auto idleKiB = test::processResidentKiB(hubPid);
     REQUIRE(idleKiB > 0);
 
     test::HostileLoadOptions options;
     options.port = hub.port;
     test::HostileLoad attack(options);
     const auto attackStart = Clock::now();
-    const auto cpuStart = cpuSeconds(hubPid);
+    const auto cpuStart = test::processCpuSeconds(hubPid);
     attack.start();
     // Until 1 000 of each kind have been opened (and each re-opened once the hub closes it).
     REQUIRE(test::waitUntil(
@@ -131,7 +109,7 @@ TEST_CASE("Under 2400 hostile connections every enrolled laptop syncs within 5 s
             return f.rawAttempts >= 1000 && f.enrolAttempts >= 1000;
         },
         20s));
-    std::uint64_t peakKiB = residentKiB(hubPid);
+    std::uint64_t peakKiB = test::processResidentKiB(hubPid);
 
     for (auto& laptop : laptops) {
         laptop->started = Clock::now();
@@ -149,15 +127,15 @@ TEST_CASE("Under 2400 hostile connections every enrolled laptop syncs within 5 s
                 running = true;
             }
         }
-        peakKiB = std::max(peakKiB, residentKiB(hubPid));
+        peakKiB = std::max(peakKiB, test::processResidentKiB(hubPid));
         std::this_thread::sleep_for(10ms);
     }
     // The attack goes on for 10 s in all, so the hub's average is over a meaningful stretch of it.
     while (Clock::now() - attackStart < 10s) {
-        peakKiB = std::max(peakKiB, residentKiB(hubPid));
+        peakKiB = std::max(peakKiB, test::processResidentKiB(hubPid));
         std::this_thread::sleep_for(50ms);
     }
-    const auto cpuUsed = cpuSeconds(hubPid) - cpuStart;
+    const auto cpuUsed = test::processCpuSeconds(hubPid) - cpuStart;
     const auto wall = std::chrono::duration<double>(Clock::now() - attackStart).count();
     const auto figures = attack.figures();
     attack.stop();
@@ -185,8 +163,8 @@ TEST_CASE("Under 2400 hostile connections every enrolled laptop syncs within 5 s
     CHECK(cores < 1.0);
 
     // The attackers have left: connections drain and the memory they used is given back.
-    const bool returned = test::waitUntil([&] { return residentKiB(hubPid) <= 2 * idleKiB; }, 15s);
-    WARN("RSS after the attack " << residentKiB(hubPid) << " KiB");
+    const bool returned = test::waitUntil([&] { return test::processResidentKiB(hubPid) <= 2 * idleKiB; }, 15s);
+    WARN("RSS after the attack " << test::processResidentKiB(hubPid) << " KiB");
     CHECK(returned);
     // Refusals are summed in a line per interval; the descriptors never ran out, so accept() never spun.
     CHECK(countLines(hub.log, "admission limits reached") >= 1);

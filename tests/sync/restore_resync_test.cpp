@@ -63,7 +63,17 @@ struct Laptop {
         cases::CaseRepository repo(*v);
         repo.updateField(caseId, "person.gender", gender);
     }
-    int cli(const std::vector<std::string>& args) { return test::runToEnd(kCliBin, args, log, 120s); }
+    // abri-cli backup / restore as the administrator; restore's --json reply goes to `reply` when given.
+    int backupTo(const fs::path& backup) {
+        return test::runToEnd(kCliBin, {"backup", vaultPath.string(), backup.string(), "--user", "admin",
+                                        "--password-file", adminPw().string()}, log, 120s);
+    }
+    int restoreFrom(const fs::path& backup, std::string* reply = nullptr) {
+        std::vector<std::string> args{"restore", backup.string(), vaultPath.string(), "--user", "admin",
+                                      "--password-file", adminPw().string()};
+        if (reply != nullptr) args.emplace_back("--json");
+        return test::runToEnd(kCliBin, args, log, 120s, reply);
+    }
     // "Sync": the app's step, the daemon's session, the app's step again (README).
     void sync() {
         devicesync::syncVault(*worker(), vaultPath);
@@ -120,8 +130,7 @@ TEST_CASE("A restored laptop gets back what it synced after the backup and conti
     // Journalled but not sealed when the backup is taken: sealed (seq 2) only afterwards.
     const auto sealedLater = laptop.createCaseOffline("Testname Sealedlater");
     const auto backup = tmp.path() / "a1.abribackup";
-    REQUIRE(laptop.cli({"backup", laptop.vaultPath.string(), backup.string(), "--user", "admin", "--password-file",
-                        laptop.adminPw().string()}) == 0);
+    REQUIRE(laptop.backupTo(backup) == 0);
 
     // Work goes on after the backup and reaches the hub: seqs 2..4.
     laptop.sync();
@@ -134,8 +143,7 @@ TEST_CASE("A restored laptop gets back what it synced after the backup and conti
     REQUIRE(laptop.pending() == 0);
 
     // The laptop's vault is lost; the old backup comes back. Its chain head is 1, the hub holds 4.
-    REQUIRE(laptop.cli({"restore", backup.string(), laptop.vaultPath.string(), "--user", "admin",
-                        "--password-file", laptop.adminPw().string()}) == 0);
+    REQUIRE(laptop.restoreFrom(backup) == 0);
     CHECK(laptop.chainSeq() == 1);
     CHECK(laptop.caseIds() == sorted({first, sealedLater}));
     CHECK(fs::exists(wire::syncFolder(laptop.vaultPath) / devicesync::kRecoveringFile));
@@ -255,8 +263,7 @@ TEST_CASE("A laptop's backup restored on another computer rebuilds its sync fold
     const auto first = laptop.createCaseOffline("Testname First");
     laptop.sync();
     const auto backup = tmp.path() / "a1.abribackup";
-    REQUIRE(laptop.cli({"backup", laptop.vaultPath.string(), backup.string(), "--user", "admin", "--password-file",
-                        laptop.adminPw().string()}) == 0);
+    REQUIRE(laptop.backupTo(backup) == 0);
     CHECK_FALSE(test::fileContains(backup, "PRIVATE KEY"));
     const auto afterBackup = laptop.createCaseOffline("Testname Afterbackup");
     laptop.sync();
@@ -266,10 +273,7 @@ TEST_CASE("A laptop's backup restored on another computer rebuilds its sync fold
     fs::create_directories(tmp.path() / "new-computer");
     Laptop replacement(tmp.path() / "new-computer", "a1", "TST-AAA", /*create=*/false);
     std::string out;
-    REQUIRE(test::runToEnd(kCliBin,
-                           {"restore", backup.string(), replacement.vaultPath.string(), "--user", "admin",
-                            "--password-file", replacement.adminPw().string(), "--json"},
-                           replacement.log, 120s, &out) == 0);
+    REQUIRE(replacement.restoreFrom(backup, &out) == 0);
     const auto reply = nlohmann::json::parse(out);
     CHECK(reply.at("must_enrol_again") == false);
     CHECK(reply.at("sync_folder_rebuilt").size() == 5);  // transport key and certificate, descriptor, device cert, config
@@ -306,8 +310,7 @@ TEST_CASE("A vault enrolled before its transport key was kept takes it in at its
         vault::backupVault(*admin, oldBackup);
     }
     const auto backup = tmp.path() / "a1.abribackup";
-    REQUIRE(laptop.cli({"backup", laptop.vaultPath.string(), backup.string(), "--user", "admin", "--password-file",
-                        laptop.adminPw().string()}) == 0);
+    REQUIRE(laptop.backupTo(backup) == 0);
     CHECK(laptop.worker()->db().queryInt64("SELECT count(*) FROM sync_keys WHERE purpose = 'transport'") == 1);
 
     for (const auto& [file, mustEnrolAgain] : {std::pair{oldBackup, true}, std::pair{backup, false}}) {
@@ -315,10 +318,7 @@ TEST_CASE("A vault enrolled before its transport key was kept takes it in at its
         fs::create_directories(computer);
         Laptop replacement(computer, "a1", "TST-AAA", /*create=*/false);
         std::string out;
-        REQUIRE(test::runToEnd(kCliBin,
-                               {"restore", file.string(), replacement.vaultPath.string(), "--user", "admin",
-                                "--password-file", replacement.adminPw().string(), "--json"},
-                               replacement.log, 120s, &out) == 0);
+        REQUIRE(replacement.restoreFrom(file, &out) == 0);
         CHECK(nlohmann::json::parse(out).at("must_enrol_again") == mustEnrolAgain);
         CHECK(fs::exists(wire::syncFolder(replacement.vaultPath) / "transport.key") == !mustEnrolAgain);
     }
