@@ -16,9 +16,9 @@ constexpr std::string_view kWholeFile = "file";
 constexpr std::string_view kChangeSet = "change-set";
 }  // namespace
 
-std::optional<HeldUpload> loadHeldUpload(const fs::path& syncDir) {
-    std::ifstream in(syncDir / kUploadHeldFile);
-    if (!in) return std::nullopt;
+std::optional<HeldUpload> parseHeldUpload(std::string_view text) {
+    if (text.size() > kMaxHeldUploadText) return std::nullopt;
+    std::istringstream in{std::string(text)};
     std::string magic;
     std::getline(in, magic);
     HeldUpload held;
@@ -38,12 +38,25 @@ std::optional<HeldUpload> loadHeldUpload(const fs::path& syncDir) {
     return held;
 }
 
-void saveHeldUpload(const fs::path& syncDir, const HeldUpload& held) {
+std::string formatHeldUpload(const HeldUpload& held) {
     std::ostringstream text;
     text << kMagic << "\n"
          << held.fileName << " " << held.fileHashHex << " " << wireValue(held.code) << " " << held.answeredMs << " "
          << (held.wholeFile ? kWholeFile : kChangeSet) << "\n";
-    writeFileAtomically(syncDir, kUploadHeldFile, crypto::asBytes(text.str()));
+    return text.str();
+}
+
+std::optional<HeldUpload> loadHeldUpload(const fs::path& syncDir) {
+    std::ifstream in(syncDir / kUploadHeldFile, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string text(kMaxHeldUploadText + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return parseHeldUpload(text);
+}
+
+void saveHeldUpload(const fs::path& syncDir, const HeldUpload& held) {
+    writeFileAtomically(syncDir, kUploadHeldFile, crypto::asBytes(formatHeldUpload(held)));
 }
 
 void forgetHeldUpload(const fs::path& syncDir) {

@@ -3,10 +3,12 @@
 // back. The daemon writes it; the app reads it to replace a file the hub could not open (devicesync/held_outbox.h).
 // The file is named by its name and the BLAKE2b of its bytes (nothing personal: the name holds a device id and
 // seqs), written atomically, so the hold survives a restart of the daemon.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "wire/sync_error.h"
 
@@ -28,6 +30,11 @@ struct HeldUpload {
 // before `wholeFile` was recorded counts as a whole-file refusal only for the codes that step 1 alone gives
 // (bad_seal, wrong_recipient).
 std::optional<HeldUpload> loadHeldUpload(const std::filesystem::path& syncDir);
+// The marker's text, both ways (the file is a boundary between two programs: fuzz/upload_held_fuzzer.cpp).
+// A text longer than kMaxHeldUploadText never parses.
+inline constexpr std::size_t kMaxHeldUploadText = 1024;
+std::optional<HeldUpload> parseHeldUpload(std::string_view text);
+std::string formatHeldUpload(const HeldUpload& held);
 void saveHeldUpload(const std::filesystem::path& syncDir, const HeldUpload& held);
 void forgetHeldUpload(const std::filesystem::path& syncDir);
 

@@ -215,3 +215,23 @@ TEST_CASE("the upload-held marker keeps whether the whole file failed, and reads
     std::ofstream(dir.path() / kUploadHeldFile, std::ios::app) << "sideways\n";
     CHECK_FALSE(loadHeldUpload(dir.path()));
 }
+
+TEST_CASE("the upload-held marker text round-trips and an oversized or damaged text is refused", "[devicesync][held]") {
+    wire::HeldUpload held;
+    held.fileName = wire::outboxFileName(wire::Id16{}, 1, 3);
+    held.fileHashHex = std::string(64, 'a');
+    held.code = wire::SyncCode::BadSeal;
+    held.answeredMs = 1'764'979'200'000;
+    held.wholeFile = true;
+    const std::string text = wire::formatHeldUpload(held);
+    const auto back = wire::parseHeldUpload(text);
+    REQUIRE(back);
+    CHECK(back->fileName == held.fileName);
+    CHECK(back->fileHashHex == held.fileHashHex);
+    CHECK(back->code == held.code);
+    CHECK(back->answeredMs == held.answeredMs);
+    CHECK(back->wholeFile);
+    CHECK_FALSE(wire::parseHeldUpload(text + std::string(wire::kMaxHeldUploadText, ' ')));
+    CHECK_FALSE(wire::parseHeldUpload(text.substr(0, text.size() / 2)));
+    CHECK_FALSE(wire::parseHeldUpload("abri-upload-held 2" + text.substr(text.find('\n'))));
+}
