@@ -452,7 +452,7 @@ TEST_CASE("Enrol sessions beyond the per-address cap get ERROR busy and an idle 
 }
 
 TEST_CASE("The hub pauses accept() when file descriptors run out and logs once instead of spinning, then resumes",
-          "[sync][hub][admission]") {
+          "[sync][hub][admission][fd-exhaustion]") {
     test::TempDir tmp;
     ServiceHub hub(tmp.path());
     auto store = HubStore::open(hub.dir, test::kHubPassphrase);
