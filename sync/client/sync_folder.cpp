@@ -24,6 +24,7 @@ SyncFolderRepair repairSyncFolder(vault::Vault& vault, const fs::path& vaultPath
     const auto certificateBytes = row.blob(0);
     const auto descriptorBytes = row.blob(1);
     const std::string hubAddress = row.text(2);
+    row.reset();  // no read snapshot held while the seed may be written below
     const auto descriptor = wire::decodeHubDescriptor(descriptorBytes, "sync_enrolment.descriptor");
     const auto certificate = wire::decodeCertificate(certificateBytes, "sync_enrolment.certificate");
 
