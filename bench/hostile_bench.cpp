@@ -19,6 +19,7 @@
 #include "hostile_load.h"
 #include "vault/vault.h"
 #include "wire/sync_files.h"
+#include "bench_office.h"
 #include "work_folder.h"
 
 namespace abri::bench {
@@ -29,28 +30,16 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-const fs::path kHubBin = ABRI_HUB_BIN;
-const fs::path kSyncdBin = ABRI_SYNCD_BIN;
-constexpr const char* kOffice = "BEN-CH1";
-constexpr const char* kAdminPassword = "Bench-Fake-Admin-Password-1";
-constexpr const char* kWorkerPassword = "Bench-Fake-Password-2024";
-constexpr const char* kHubPassphrase = "bench-hub-fake-passphrase";
 constexpr double kSyncTargetSeconds = 5;
 constexpr double kCoresTarget = 1;
 constexpr double kMemoryReturnTarget = 2;  // RSS after the attack, as a multiple of idle
 
-std::string readText(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
 
-struct Laptop {
-    fs::path vaultPath;
-    fs::path log;
+// One enrolled laptop and its abri-syncd session during the attack.
+struct LaptopRun {
+    explicit LaptopRun(const fs::path& root, std::size_t i) : laptop(root, "laptop" + std::to_string(i)) {}
+    Laptop laptop;
     test::ChildProcess daemon;
     Clock::time_point started{};
     std::optional<double> seconds;
@@ -63,53 +52,21 @@ int runHostileBench(const HostileBenchOptions& options) {
     WorkFolder work(options.dir, "abri-hostile-", options.keepFiles);
     const auto root = work.path();
     const auto ownLimit = test::raiseFileLimitToHard();
-    ::setenv("ABRI_HUB_PASSPHRASE", kHubPassphrase, 1);
-    const auto hubDir = root / "hub";
-    const auto hubLog = root / "hub.log";
-    if (test::runToEnd(kHubBin, {"init", hubDir.string(), "--name", "bench-hub", "--address", "127.0.0.1:1", "--kdf",
-                                 "minimum"},
-                       hubLog, 60s) != 0) {
-        throw Error(ErrorCode::Internal, "abri-hub init", "see hub.log");
-    }
-    const auto portFile = root / "hub.port";
-    test::ChildProcess hub;
+    HubProcess hub(root);
     hub.setFileLimit(options.hubFileLimit);
-    hub.start(kHubBin, {"serve", hubDir.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string()}, hubLog);
-    for (int i = 0; i < 1000 && !fs::exists(portFile); ++i) std::this_thread::sleep_for(10ms);
-    if (!fs::exists(portFile)) throw Error(ErrorCode::Internal, "abri-hub serve", "did not start");
-    const auto port = static_cast<std::uint16_t>(std::stoul(readText(portFile)));
+    hub.start(/*maxWaitS=*/0);
+    const auto port = hub.port();
     const pid_t hubPid = hub.pid();
 
-    std::vector<std::unique_ptr<Laptop>> laptops;
+    std::vector<std::unique_ptr<LaptopRun>> laptops;
     for (std::size_t i = 0; i < options.laptops; ++i) {
-        auto laptop = std::make_unique<Laptop>();
-        laptop->vaultPath = root / ("laptop" + std::to_string(i) + ".abri");
-        laptop->log = root / ("laptop" + std::to_string(i) + ".log");
-        crypto::SecureBuffer recovery;
-        vault::CreateOptions create;
-        create.path = laptop->vaultPath;
-        create.office = kOffice;
-        create.adminUsername = "admin";
-        create.adminDisplayName = "Admin Benchname";
-        create.adminPassword = kAdminPassword;
-        create.kdf = crypto::KdfParams::minimum();
-        auto admin = vault::Vault::create(create, recovery);
-        admin->addUser("worker", "Worker Benchname", vault::Role::Caseworker, kWorkerPassword,
-                       crypto::KdfParams::minimum());
-        std::string token;
-        if (test::runToEnd(kHubBin, {"enroll", hubDir.string(), "--office", kOffice}, hubLog, 60s, &token) != 0)
-            throw Error(ErrorCode::Internal, "abri-hub enroll", "see hub.log");
-        while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-        sync::client::EnrolOptions enrol;
-        enrol.label = "laptop-" + std::to_string(i);
-        enrol.addressOverride = "127.0.0.1:" + std::to_string(port);
-        sync::client::enrolDevice(*admin, laptop->vaultPath, token, enrol);
-        admin->lock();
-        auto worker = vault::Vault::unlock(laptop->vaultPath, "worker", kWorkerPassword);
+        auto laptop = std::make_unique<LaptopRun>(root, i);
+        laptop->laptop.enrol(hub, "laptop-" + std::to_string(i));
+        auto worker = laptop->laptop.worker();
         cases::CaseRepository repository(*worker);
         repository.createCase(cases::Json::parse(R"({"person": {"given_name": "Benchname", "family_name": "Fakeperson",
                                                    "gender": "female"}})"));
-        devicesync::syncVault(*worker, laptop->vaultPath);
+        devicesync::syncVault(*worker, laptop->laptop.vaultPath());
         worker->lock();
         laptops.push_back(std::move(laptop));
     }
@@ -133,9 +90,8 @@ int runHostileBench(const HostileBenchOptions& options) {
     const auto syncsStarted = Clock::now();
     for (auto& laptop : laptops) {
         laptop->started = Clock::now();
-        laptop->daemon.start(kSyncdBin, {wire::syncFolder(laptop->vaultPath).string(), "--once", "--reply-timeout-ms",
-                                         "15000"},
-                             laptop->log);
+        laptop->daemon.start(kSyncdBin, {laptop->laptop.syncDir().string(), "--once", "--reply-timeout-ms", "15000"},
+                             laptop->laptop.log());
     }
     while (Clock::now() - attackStart < std::chrono::seconds(options.seconds) ||
            std::any_of(laptops.begin(), laptops.end(), [](const auto& l) { return !l->seconds; })) {
@@ -164,7 +120,7 @@ int runHostileBench(const HostileBenchOptions& options) {
     }
     std::this_thread::sleep_for(1s);
     afterKiB = test::processResidentKiB(hubPid);
-    hub.terminate();
+    hub.stop();
 
     std::vector<double> times;
     std::size_t ok = 0;

@@ -27,6 +27,7 @@
 #include "ingest.h"
 #include "model/case_rules.h"
 #include "timing.h"
+#include "bench_office.h"
 #include "work_folder.h"
 #include "vault/vault.h"
 
@@ -38,24 +39,10 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Json = nlohmann::json;
 
-const fs::path kHubBin = ABRI_HUB_BIN;
-const fs::path kSyncdBin = ABRI_SYNCD_BIN;
-constexpr const char* kOffice = "BEN-CH1";
-constexpr const char* kAdminPassword = "Bench-Fake-Admin-Password-1";
-constexpr const char* kWorkerPassword = "Bench-Fake-Password-2024";
-constexpr const char* kHubPassphrase = "bench-hub-fake-passphrase";
-
 constexpr double kIngestTarget = 20'000;  // changes/s
 constexpr double kFirstSyncTargetSeconds = 10;
 constexpr double kResponsiveTargetMs = 100;  // input handled within this while a first sync applies (issue 10)
 constexpr double kWireRatioTarget = 0.5;
-
-std::string readText(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::uintmax_t folderBytes(const fs::path& dir) {
     std::uintmax_t total = 0;
@@ -65,95 +52,6 @@ std::uintmax_t folderBytes(const fs::path& dir) {
     }
     return total;
 }
-
-// A real abri-hub process (init once, serve on a port the OS chooses).
-class HubProcess {
-public:
-    explicit HubProcess(const fs::path& root) : dir_(root / "hub"), log_(root / "hub.log") {
-        ::setenv("ABRI_HUB_PASSPHRASE", kHubPassphrase, 1);
-        if (test::runToEnd(kHubBin, {"init", dir_.string(), "--name", "bench-hub", "--address", "127.0.0.1:1",
-                                     "--kdf", "minimum"},
-                           log_, 60s) != 0) {
-            throw Error(ErrorCode::Internal, "abri-hub init", "see hub.log");
-        }
-    }
-    void start() {
-        const auto portFile = dir_.parent_path() / "hub.port";
-        fs::remove(portFile);
-        process_.start(kHubBin,
-                       {"serve", dir_.string(), "--listen", "127.0.0.1:" + std::to_string(port_), "--port-file",
-                        portFile.string(), "--max-wait-s", "1"},
-                       log_);
-        for (int i = 0; i < 1000 && !fs::exists(portFile); ++i) std::this_thread::sleep_for(10ms);
-        if (!fs::exists(portFile)) throw Error(ErrorCode::Internal, "abri-hub serve", "did not start");
-        port_ = static_cast<std::uint16_t>(std::stoul(readText(portFile)));
-    }
-    void stop() {
-        process_.terminate();
-        process_.wait(30s);
-    }
-    std::string token(const std::string& office) {
-        std::string out;
-        if (test::runToEnd(kHubBin, {"enroll", dir_.string(), "--office", office}, log_, 60s, &out) != 0) {
-            throw Error(ErrorCode::Internal, "abri-hub enroll", "see hub.log");
-        }
-        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-        return out;
-    }
-    const fs::path& dir() const { return dir_; }
-    std::uint16_t port() const { return port_; }
-
-private:
-    fs::path dir_;
-    fs::path log_;
-    std::uint16_t port_ = 0;
-    test::ChildProcess process_;
-};
-
-// One laptop: a real vault (an administrator who enrols, a caseworker who edits) and its sync folder.
-class Laptop {
-public:
-    Laptop(const fs::path& root, const std::string& name, std::string office = kOffice)
-        : vaultPath_(root / (name + ".abri")), log_(root / (name + ".log")), office_(std::move(office)) {
-        crypto::SecureBuffer recovery;
-        vault::CreateOptions options;
-        options.path = vaultPath_;
-        options.office = office_;
-        options.adminUsername = "admin";
-        options.adminDisplayName = "Admin Benchname";
-        options.adminPassword = kAdminPassword;
-        options.kdf = crypto::KdfParams::minimum();
-        auto admin = vault::Vault::create(options, recovery);
-        admin->addUser("worker", "Worker Benchname", vault::Role::Caseworker, kWorkerPassword,
-                       crypto::KdfParams::minimum());
-        admin->lock();
-    }
-    void enrol(HubProcess& hub, const std::string& label) {
-        auto admin = vault::Vault::unlock(vaultPath_, "admin", kAdminPassword);
-        sync::client::EnrolOptions options;
-        options.label = label;
-        options.addressOverride = "127.0.0.1:" + std::to_string(hub.port());
-        sync::client::enrolDevice(*admin, vaultPath_, hub.token(office_), options);
-        admin->lock();
-    }
-    std::unique_ptr<vault::Vault> worker() const { return vault::Vault::unlock(vaultPath_, "worker", kWorkerPassword); }
-    fs::path syncDir() const { return wire::syncFolder(vaultPath_); }
-    const fs::path& vaultPath() const { return vaultPath_; }
-    // One abri-syncd session (a real process); returns its exit code.
-    std::vector<std::string> daemonArgs() const { return {syncDir().string(), "--once", "--reply-timeout-ms", "60000"}; }
-    const fs::path& log() const { return log_; }
-    int daemonOnce() const { return test::runToEnd(kSyncdBin, daemonArgs(), log_, 600s); }
-    void pointDaemonAt(std::uint16_t port) const {
-        auto config = sync::loadDaemonConfig(syncDir());
-        config.hubPort = port;
-        sync::saveDaemonConfig(syncDir(), config);
-    }
-
-private:
-    fs::path vaultPath_;
-    fs::path log_;
-    std::string office_;
-};
 
 // A field edit a caseworker makes: varied fields and values, always a change.
 void applyEdit(cases::CaseRepository& repo, const std::string& caseId, std::size_t i) {
