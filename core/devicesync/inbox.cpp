@@ -21,10 +21,12 @@ constexpr const char* kCheckpointKey = "sync_checkpoint";
 constexpr const char* kHubTimeKey = "sync_hub_time_ms";
 
 std::optional<crypto::PublicKey> signerKey(storage::Database& db, const wire::Id16& deviceId) {
-    auto stmt = db.prepare("SELECT sign_pk FROM sync_certificates WHERE device_id = ? ORDER BY serial DESC LIMIT 1");
+    // Cached: looked up once per change-set of a page.
+    auto& stmt = db.cached("SELECT sign_pk FROM sync_certificates WHERE device_id = ? ORDER BY serial DESC LIMIT 1");
     stmt.bind(1, wire::idToHex(deviceId));
     if (!stmt.step()) return std::nullopt;
     const auto raw = stmt.blob(0);
+    stmt.reset();
     if (raw.size() != crypto::kPublicKeyBytes) throw Error(ErrorCode::VaultCorrupted, "sync_certificates.sign_pk");
     crypto::PublicKey pk{};
     std::copy(raw.begin(), raw.end(), pk.begin());

@@ -196,7 +196,7 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
         for (std::size_t i = 1; i < heads.size(); ++i) openHeads.emplace(std::make_pair(path, heads[i]->identity()), heads[i]);
     }
     {
-        auto stmt = db.prepare(
+        auto& stmt = db.cached(
             "SELECT id, field, losing_hlc, losing_device FROM conflicts WHERE entity_id = ? AND resolved_ms IS NULL");
         stmt.bind(1, entityId);
         std::vector<std::pair<std::int64_t, std::string>> toClose;  // (row id, closer)
