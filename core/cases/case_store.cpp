@@ -126,7 +126,14 @@ void CaseStore::renameCaseCode(std::string_view caseId, std::string_view newCode
 }
 
 void CaseStore::insertCase(const StoredCase& row, const std::vector<StoredItem>& items, std::int64_t nowMs) {
-    // Derived columns are filled by writeDerived below, from the same values the facts come from.
+    const std::int64_t rowid = insertCaseRow(row, nowMs);
+    for (const auto& item : items) insertItem(item);
+    writeDerived(rowid, row, row.doc, items, nowMs);
+    writeSearch(rowid, row.doc, items, false);
+}
+
+std::int64_t CaseStore::insertCaseRow(const StoredCase& row, std::int64_t nowMs) {
+    // Derived columns are filled by writeDerived, from the same values the facts come from.
     db_.cached(
            "INSERT INTO cases (id, case_code, office, status, registered_on, screening_outcome, updated_ms, "
            "created_hlc, created_device) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)")
@@ -141,9 +148,7 @@ void CaseStore::insertCase(const StoredCase& row, const std::vector<StoredItem>&
         .run();
     const std::int64_t rowid = db_.lastInsertRowId();
     db_.cached("INSERT INTO case_docs (doc, case_rowid) VALUES (?, ?)").bind(1, row.doc.dump()).bind(2, rowid).run();
-    for (const auto& item : items) insertItem(item);
-    writeDerived(rowid, row, row.doc, items, nowMs);
-    writeSearch(rowid, row.doc, items, false);
+    return rowid;
 }
 
 void CaseStore::insertMergedCaseRow(std::string_view caseId, std::string_view caseCode, const Json& doc,
@@ -153,7 +158,7 @@ void CaseStore::insertMergedCaseRow(std::string_view caseId, std::string_view ca
     row.caseCode = std::string(caseCode);
     row.doc = doc;
     row.created = created;
-    insertCase(row, {}, nowMs);
+    insertCaseRow(row, nowMs);
 }
 
 void CaseStore::rewriteCase(const StoredCase& row, const Json& doc, std::int64_t nowMs, bool reindex) {
@@ -371,41 +376,60 @@ void CaseStore::renameVersion(std::string_view device, std::int64_t from, std::i
 
 // ---- sync -------------------------------------------------------------------------------------------------------
 
-void CaseStore::storeMergedCase(std::string_view caseId, const Json& doc, const journal::Version& created,
-                                std::string_view caseCodeIfNew, bool deleted, std::int64_t nowMs) {
-    auto row = findCase(caseId);
-    if (!row) {
-        // A new live case without items (the usual first sync): the insert writes its document, derived rows and
-        // search text from this document, exactly as the rewrite below would; writing them twice cost half the
-        // apply time (and deleting the search row just written forces a flush of the FTS pending terms).
-        if (!deleted && itemsOf(caseId).empty()) {
-            insertMergedCaseRow(caseId, caseCodeIfNew, doc, created, nowMs);
-            return;
-        }
-        insertMergedCaseRow(caseId, caseCodeIfNew, doc, created, nowMs);
-        row = findCase(caseId);
-    }
-    if (row->deleted != deleted)
-        db_.cached("UPDATE cases SET deleted = ? WHERE rowid = ?").bind(1, deleted ? 1 : 0).bind(2, row->rowid).run();
-    row->deleted = deleted;
-    rewriteCase(*row, doc, nowMs, true);
+std::optional<std::int64_t> CaseStore::caseRowid(std::string_view caseId) {
+    auto& s = db_.cached("SELECT rowid FROM cases WHERE id = ?");
+    s.bind(1, caseId);
+    std::optional<std::int64_t> rowid;
+    if (s.step()) rowid = s.int64(0);
+    s.reset();
+    return rowid;
 }
 
-void CaseStore::storeMergedItem(const StoredItem& item, std::int64_t nowMs) {
+void CaseStore::storeMergedItemRow(const StoredItem& item) {
     if (!itemExists(item.id)) insertItem(item); else updateItem(item.id, item.doc, item.deleted);
-    refreshCase(item.caseId, nowMs, true);
 }
 
-void CaseStore::hideEntity(std::string_view entityId, std::int64_t nowMs) {
-    if (auto row = findCase(entityId)) {
-        db_.cached("UPDATE cases SET deleted = 1 WHERE rowid = ?").bind(1, row->rowid).run();
-        removeFromViews(row->rowid);
+void CaseStore::storeMergedCaseViews(std::string_view caseId, const std::optional<MergedCase>& merged, bool newRow,
+                                     std::int64_t nowMs) {
+    if (!merged) {
+        refreshCase(caseId, nowMs, true);
         return;
     }
-    if (auto item = findItem(entityId)) {
-        updateItem(item->id, item->doc, true);
-        refreshCase(item->caseId, nowMs, true);
-    }
+    // Only the columns the rewrite uses: the document is the merged one, not the stored one.
+    auto& s = db_.cached("SELECT rowid, case_code, status, created_hlc, created_device, deleted FROM cases WHERE id = ?");
+    s.bind(1, caseId);
+    if (!s.step()) return;
+    StoredCase row;
+    row.rowid = s.int64(0);
+    row.id = std::string(caseId);
+    row.caseCode = s.text(1);
+    row.status = s.text(2);
+    row.created = {static_cast<journal::Hlc>(s.int64(3)), s.text(4)};
+    row.deleted = s.int64(5) != 0;
+    s.reset();
+    if (row.deleted != merged->deleted)
+        db_.cached("UPDATE cases SET deleted = ? WHERE rowid = ?").bind(1, merged->deleted ? 1 : 0).bind(2, row.rowid).run();
+    row.deleted = merged->deleted;
+    const auto items = itemsOf(caseId);
+    if (!merged->docStored) db_.cached("UPDATE case_docs SET doc = ? WHERE case_rowid = ?").bind(1, merged->doc.dump()).bind(2, row.rowid).run();
+    writeDerived(row.rowid, row, merged->doc, items, nowMs);
+    // Not deleting a search row that is not there: an FTS delete may flush the index's pending terms.
+    if (!row.deleted) writeSearch(row.rowid, merged->doc, items, !newRow);
+}
+
+bool CaseStore::hideCase(std::string_view caseId) {
+    const auto rowid = caseRowid(caseId);
+    if (!rowid) return false;
+    db_.cached("UPDATE cases SET deleted = 1 WHERE rowid = ?").bind(1, *rowid).run();
+    removeFromViews(*rowid);
+    return true;
+}
+
+std::optional<std::string> CaseStore::hideItem(std::string_view itemId) {
+    auto item = findItem(itemId);
+    if (!item) return std::nullopt;
+    updateItem(item->id, item->doc, true);
+    return item->caseId;
 }
 
 }  // namespace abri::cases

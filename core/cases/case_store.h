@@ -69,9 +69,6 @@ public:
     // Inserts a case and its items at once (creation, import): derived columns, search text and facts are
     // computed from the final state, once.
     void insertCase(const StoredCase& row, const std::vector<StoredItem>& items, std::int64_t nowMs);
-    // Inserts a case row as merge first sees it; its derived columns follow from rewriteCase.
-    void insertMergedCaseRow(std::string_view caseId, std::string_view caseCode, const Json& doc,
-                             const journal::Version& created, std::int64_t nowMs);
     // Rewrites a case from its (validated) document and current items: document, derived columns, facts, and the
     // search text when `reindex`. Every change of a case's document or items ends here.
     void rewriteCase(const StoredCase& row, const Json& doc, std::int64_t nowMs, bool reindex);
@@ -116,17 +113,38 @@ public:
     void forEachPerson(const FactQuery& query, const std::function<void(const PersonFacts&)>& visit);
 
     // ---- sync (core/merge) ----
-    // Stores the state merge computed for a case (sync/PROTOCOL.md §5): inserts the row when missing (with
-    // `caseCodeIfNew` as its display code), else replaces its document; `deleted` comes from the merged op set
-    // (a local delete the hub excluded, §5.6, brings the case back).
-    void storeMergedCase(std::string_view caseId, const Json& doc, const journal::Version& created,
-                         std::string_view caseCodeIfNew, bool deleted, std::int64_t nowMs);
-    // The same for an item (its case row must exist); re-derives the case.
-    void storeMergedItem(const StoredItem& item, std::int64_t nowMs);
-    // The hub excluded an entity's create (§5.6): it leaves this vault's views.
-    void hideEntity(std::string_view entityId, std::int64_t nowMs);
+    // The merge applier writes a case's rows as it merges each change-set, and the case's views (document,
+    // derived columns, facts, search text) once per batch of change-sets (storeMergedCaseViews): a page of a first
+    // sync touches a case once per item, and writing its views each time was most of the apply time.
+    //
+    // The id of a case row (live or not), without reading its document.
+    std::optional<std::int64_t> caseRowid(std::string_view caseId);
+    // Inserts the row of a case merge sees for the first time, with `caseCode` as its display code and its
+    // document; its views follow from storeMergedCaseViews.
+    void insertMergedCaseRow(std::string_view caseId, std::string_view caseCode, const Json& doc,
+                             const journal::Version& created, std::int64_t nowMs);
+    // Stores an item as merge computed it (its case row must exist); its case's views follow from
+    // storeMergedCaseViews.
+    void storeMergedItemRow(const StoredItem& item);
+    // Writes a case's views after merged changes. With `merged` (the case itself was merged: its document and
+    // deleted flag, sync/PROTOCOL.md §5; a local delete the hub excluded, §5.6, brings the case back) the document
+    // and flag are stored too; without, its items changed and a live case is re-derived from its stored document.
+    // `newRow`: inserted by insertMergedCaseRow in this batch, so it has no search text to replace yet.
+    struct MergedCase {
+        Json doc;
+        bool deleted = false;
+        bool docStored = false;  // the row holds this document already (just inserted with it)
+    };
+    void storeMergedCaseViews(std::string_view caseId, const std::optional<MergedCase>& merged, bool newRow,
+                              std::int64_t nowMs);
+    // The hub excluded an entity's create (§5.6): it leaves this vault's views. hideCase returns false when this
+    // vault has no row of the case; hideItem returns the case of the item it hid, whose views the caller refreshes.
+    bool hideCase(std::string_view caseId);
+    std::optional<std::string> hideItem(std::string_view itemId);
 
 private:
+    // The case row and its document; no derived rows or search text yet. Returns its rowid.
+    std::int64_t insertCaseRow(const StoredCase& row, std::int64_t nowMs);
     void writeDerived(std::int64_t rowid, const StoredCase& row, const Json& doc, const std::vector<StoredItem>& items,
                       std::int64_t nowMs);
     void writeSearch(std::int64_t rowid, const Json& caseDoc, const std::vector<StoredItem>& items, bool replace);

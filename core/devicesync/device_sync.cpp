@@ -100,6 +100,9 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
         // Only a recovering vault gets its own change-sets in full (OWN_CHANGESETS).
         if (cs.header.deviceId == identity.deviceId) followOwnChangeSet(vault, cs);
     };
+    handlers.onTransactionBegin = [&] { applier.beginBatch(); };
+    handlers.beforeCommit = [&] { applier.endBatch(); };
+    handlers.pendingCommitWork = [&] { return applier.pendingWork(); };
     bool recoveryEnded = false;
     handlers.onPageApplied = [&](const wire::Page& page) {
         if (recovering && finishRecoveryIfComplete(vault, page.lastSeq, page.headSeq, page.ackedDeviceSeq)) {

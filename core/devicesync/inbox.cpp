@@ -139,7 +139,9 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
     if (context.boxKey == nullptr) throw Error(ErrorCode::Internal, "inbox", "no box key");
     const auto started = std::chrono::steady_clock::now();
     const auto budgetSpent = [&] {
-        return budget.time.count() > 0 && std::chrono::steady_clock::now() - started >= budget.time;
+        if (budget.time.count() <= 0) return false;
+        const auto pending = handlers.pendingCommitWork ? handlers.pendingCommitWork() : std::chrono::nanoseconds{0};
+        return std::chrono::steady_clock::now() - started + pending >= budget.time;
     };
     const auto writeCheckpointFile = [&](std::uint64_t seq) {
         const std::string text = "office_seq " + std::to_string(seq) + "\n";
@@ -220,11 +222,13 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                 break;
             }
             storage::Transaction tx(db);
+            if (handlers.onTransactionBegin) handlers.onTransactionBegin();
             std::uint64_t appliedThrough = result.checkpoint;
             for (const auto& entry : page.entries) {
                 if (entry.officeSeq <= result.checkpoint) continue;  // overlapping pages are normal
                 // Out of time with entries left: commit this part of the page (see ApplyBudget).
                 if (appliedThrough > result.checkpoint && budgetSpent()) {
+                    if (handlers.beforeCommit) handlers.beforeCommit();
                     storage::writeMeta(db, kCheckpointKey, std::to_string(appliedThrough));
                     tx.commit();
                     stoppedAt = appliedThrough;
@@ -263,6 +267,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                 writeCheckpointFile(*stoppedAt);
                 break;
             }
+            if (handlers.beforeCommit) handlers.beforeCommit();
             if (handlers.onPageApplied) handlers.onPageApplied(page);
             db.prepare("DELETE FROM sync_outgoing WHERE device_seq <= ?")
                 .bind(1, static_cast<std::int64_t>(page.ackedDeviceSeq))

@@ -33,6 +33,14 @@ struct InboxHandlers {
     // Optional: after a page's entries, inside its transaction (a restored vault decides there whether it has
     // re-read all its own change-sets, §7.7). Throwing rolls the page back. Not called for a part of a page.
     std::function<void(const wire::Page&)> onPageApplied;
+    // Optional: when a page's transaction (or a step's) begins, and just before it commits. The merge applier
+    // writes each case it touched once per transaction there (merge::VaultApplier::beginBatch/endBatch); a
+    // transaction rolled back never reaches beforeCommit.
+    std::function<void()> onTransactionBegin;
+    std::function<void()> beforeCommit;
+    // Optional: how long beforeCommit is expected to take with what is pending now. A step's budget counts it, so
+    // the step ends on time with the deferred writes included.
+    std::function<std::chrono::nanoseconds()> pendingCommitWork;
 };
 
 struct InboxContext {

@@ -166,23 +166,72 @@ ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
         (isCase ? cases : items).insert(entityId);
     }
     recordAdmission(vault_.db(), changeSet);
-    // Cases first: items need their case row.
-    for (const auto& id : cases) rematerialise(id, result);
-    for (const auto& id : items) rematerialise(id, result);
+    // Cases first: items need their case row. An item a new case brought along is done with its case.
+    std::set<std::string> done;
+    for (const auto& id : cases) materialise(id, result, done);
+    for (const auto& id : items)
+        if (done.count(id) == 0) materialise(id, result, done);
+    if (!batching_) writePendingViews();
     if (result.maxEffHlc != 0) vault_.clock().observe(result.maxEffHlc);  // never a raw (unclamped) HLC, §5.1
     return result;
 }
 
-void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& result) {
-    const std::string entityId(entityIdView);
+void VaultApplier::beginBatch() {
+    pending_.clear();
+    batching_ = true;
+}
+
+void VaultApplier::endBatch() {
+    writePendingViews();
+    batching_ = false;
+}
+
+std::chrono::nanoseconds VaultApplier::pendingWork() const {
+    return viewsCost_ * static_cast<std::int64_t>(pending_.size());
+}
+
+void VaultApplier::writePendingViews() {
+    if (pending_.empty()) return;
+    const auto started = std::chrono::steady_clock::now();
+    cases::CaseStore store(vault_.db());
+    // In rowid order: the search index takes its rows in docid order without flushing its pending terms.
+    std::vector<std::pair<std::int64_t, const std::string*>> order;
+    order.reserve(pending_.size());
+    for (const auto& [caseId, views] : pending_)
+        if (auto rowid = store.caseRowid(caseId)) order.emplace_back(*rowid, &caseId);
+    std::sort(order.begin(), order.end());
+    const std::int64_t now = vault_.nowMs();
+    for (const auto& [rowid, caseId] : order) {
+        const PendingViews& views = pending_.at(*caseId);
+        std::optional<cases::CaseStore::MergedCase> merged;
+        if (views.merged) merged = cases::CaseStore::MergedCase{views.doc, views.deleted, views.docStored};
+        store.storeMergedCaseViews(*caseId, merged, views.newRow, now);
+    }
+    // Half the old estimate, half this batch's: one slow batch (a disk hiccup) does not halve the next steps.
+    viewsCost_ = (viewsCost_ + (std::chrono::steady_clock::now() - started) / static_cast<std::int64_t>(pending_.size())) / 2;
+    pending_.clear();
+}
+
+void VaultApplier::rematerialise(std::string_view entityId, ApplyResult& result) {
+    std::set<std::string> done;
+    materialise(std::string(entityId), result, done);
+    if (!batching_) writePendingViews();
+}
+
+void VaultApplier::materialise(const std::string& entityId, ApplyResult& result, std::set<std::string>& done) {
+    done.insert(entityId);
     auto& db = vault_.db();
     cases::CaseStore store(db);
     const MergeState state = loadEntityState(vault_, entityId);
     const EntityState* e = state.find(entityId);
-    const bool caseRow = store.findCase(entityId).has_value();
+    const bool caseRow = store.caseRowid(entityId).has_value();
     if (e == nullptr || e->create() == nullptr) {
         // Its create was excluded by the hub (§5.6): the entity leaves this vault's views (and its counts).
-        store.hideEntity(entityId, vault_.nowMs());
+        if (store.hideCase(entityId)) {
+            pending_.erase(entityId);  // a deleted case has no views to write
+        } else if (auto caseId = store.hideItem(entityId)) {
+            pending_[*caseId];
+        }
         if (e == nullptr) return;
     }
 
@@ -242,23 +291,29 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
     const Version created = create.identity();
     if (e->entity == EntityKind::Case) {
         const Json doc = e->document();
-        std::string code;
+        PendingViews& views = pending_[entityId];
         if (!caseRow) {
             const std::string docCode =
                 doc.contains("case_code") && doc["case_code"].is_string() ? doc["case_code"].get<std::string>() : entityId;
-            code = displayCodeFor(store, entityId, docCode, created);
+            store.insertMergedCaseRow(entityId, displayCodeFor(store, entityId, docCode, created), doc, created,
+                                      vault_.nowMs());
+            views.newRow = true;
         }
-        store.storeMergedCase(entityId, doc, created, code, e->deleted(), vault_.nowMs());
+        views.docStored = !caseRow;
+        views.merged = true;
+        views.doc = doc;
+        views.deleted = e->deleted();
         ++result.entitiesWritten;
         if (!caseRow) {
-            // Items that arrived before their case (possible only out of causal order) can be shown now.
+            // Items that arrived before their case (possible only out of causal order) can be shown now, and the
+            // items of the change-set that creates the case.
             for (const auto& itemId : vault_.journal().itemIdsOfCase(entityId))
-                if (!store.itemExists(itemId)) rematerialise(itemId, result);
+                if (done.count(itemId) == 0 && !store.itemExists(itemId)) materialise(itemId, result, done);
         }
         return;
     }
     const auto kind = e->modelKind();
-    if (!kind || !store.findCase(e->caseId)) return;
+    if (!kind || !store.caseRowid(e->caseId)) return;
     cases::StoredItem item;
     item.id = entityId;
     item.caseId = e->caseId;
@@ -269,7 +324,8 @@ void VaultApplier::rematerialise(std::string_view entityIdView, ApplyResult& res
     item.supersedes = e->supersedes();
     item.doc = e->document();
     item.deleted = e->deleted();
-    store.storeMergedItem(item, vault_.nowMs());
+    store.storeMergedItemRow(item);
+    pending_[e->caseId];  // its case is re-derived once, with its other changes
     ++result.entitiesWritten;
 }
 

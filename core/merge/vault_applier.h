@@ -9,7 +9,9 @@
 // code it was created with; the `cases.case_code` column (unique, used by lists and findIdByCode) holds a display
 // code: the code itself for the case with the least create identity (hlc, device) among those sharing it, and
 // "<code>~<first 8 hex of the case id>" for the others. Every replica holding the same cases shows the same codes.
+#include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,14 +43,39 @@ public:
     // Applies one admitted change-set inside the caller's transaction. A change-set signed by this vault's own
     // device is a receipt (§5.6): its ops are already journalled, so only their effective HLCs and exclusions are
     // recorded (the ops may then carry just their hlc). Observes the greatest effective HLC on the vault clock.
+    // Outside a batch, the views of the cases it touched are written before it returns.
     ApplyResult apply(AdmittedChangeSet changeSet);
 
     // Recomputes one entity (case or item) from the journal and writes it back. Used by apply and by
-    // resolveConflict; exposed for repair tools and tests.
+    // resolveConflict; exposed for repair tools and tests. Outside a batch, its case's views are written too.
     void rematerialise(std::string_view entityId, ApplyResult& result);
 
+    // A batch (a page, or a step of one, sync/PROTOCOL.md §7.3): every change-set's entities are merged and their
+    // rows written as they come (journal, field versions, conflicts, case and item rows), but each case's views
+    // (document, derived columns, facts, search text) are written once, by endBatch, in the same transaction. A
+    // first sync brings a case and each of its items in turn; rewriting the case for every one was most of the
+    // time. beginBatch drops what a batch rolled back without endBatch left pending.
+    void beginBatch();
+    void endBatch();
+    // How long endBatch is expected to take now (pending cases x the time a case's views took so far), so that
+    // a step with a time budget can stop in time for it.
+    std::chrono::nanoseconds pendingWork() const;
+
 private:
+    struct PendingViews {
+        bool merged = false;  // the case itself was merged in this batch: its document and deleted flag follow
+        Json doc;
+        bool deleted = false;
+        bool newRow = false;     // inserted in this batch: no search text yet
+        bool docStored = false;  // the row holds `doc` already (inserted with it, not merged again since)
+    };
+    void materialise(const std::string& entityId, ApplyResult& result, std::set<std::string>& done);
+    void writePendingViews();
+
     vault::Vault& vault_;
+    bool batching_ = false;
+    std::map<std::string, PendingViews> pending_;  // by case id
+    std::chrono::nanoseconds viewsCost_{300'000};  // per case, measured by writePendingViews (a first guess here)
 };
 
 // The vault's op set as merge sees it: every journalled op except the excluded ones.
