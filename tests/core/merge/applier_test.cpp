@@ -291,3 +291,146 @@ TEST_CASE("applied cases are stored as a full rewrite of each case stores them",
         for (std::size_t i = 0; i < applied.size(); ++i) CHECK(applied[i] == rewritten[i]);
     }
 }
+
+namespace {
+
+// Sources of change-sets: devices a and b edit; c applies every page change-set by change-set, d in one batch.
+struct BatchWorld {
+    test::TempDir dir;
+    std::int64_t nowMs = 1'767'607'200'000;  // 2026-01-05T10:00Z
+    std::vector<std::unique_ptr<test::SimDevice>> devices;
+    test::SimHub hub{{"TST-A"}};
+    std::mt19937_64 rng{7};
+
+    BatchWorld() {
+        for (int i = 0; i < 4; ++i) {
+            const auto folder = dir / ("device" + std::to_string(i));
+            std::filesystem::create_directories(folder);
+            devices.push_back(std::make_unique<test::SimDevice>(folder, "TST-A", nowMs));
+            hub.enrol(devices.back()->deviceId(), "TST-A", merge::CertificateRole::Supervisor);
+        }
+        devices[3]->batchPages = true;
+    }
+    test::SimDevice& a() { return *devices[0]; }
+    test::SimDevice& b() { return *devices[1]; }
+    test::SimDevice& oneByOne() { return *devices[2]; }
+    test::SimDevice& batched() { return *devices[3]; }
+    // The editors upload change-sets of at most `maxOps` ops and read the feed; the two readers do not.
+    void upload(std::size_t maxOps) {
+        for (auto* d : {&a(), &b()}) {
+            d->pack(maxOps);
+            d->upload(hub, rng, false);
+        }
+        for (auto* d : {&a(), &b()}) d->download(hub, rng, false);
+    }
+    // Both readers apply everything new in the feed as one page, at the same moment.
+    void readersDownload() {
+        oneByOne().download(hub, rng, false);
+        batched().download(hub, rng, false);
+    }
+};
+
+// How often each case's facts were written, from a temporary trigger (TEMP: never in the vault file).
+void countFactWrites(storage::Database& db) {
+    db.exec("CREATE TEMP TABLE fact_writes (case_rowid INTEGER);"
+            "CREATE TEMP TRIGGER count_fact_writes AFTER INSERT ON main.case_facts "
+            "BEGIN INSERT INTO fact_writes VALUES (new.case_rowid); END;");
+}
+
+}  // namespace
+
+TEST_CASE("a page applied in one batch stores what applying its change-sets one by one stores",
+          "[merge][applier][converge]") {
+    // Cases with items, edits, deletes and concurrent edits of two devices, read by two devices in large pages:
+    // one applies change-set by change-set, the other in one batch per page (as devicesync does). Every case row,
+    // derived row, search text, field version and conflict row must be the same on both.
+    BatchWorld w;
+    cases::CaseRepository repoA(w.a().vault());
+    auto docs = demo::makeSyntheticCases(60, 23, "TST-A", "2026-01-05");
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        Json items = Json::array();
+        for (const auto& item : demo::makeSyntheticItems(docs[i], 23 + i, "2026-01-05")) {
+            Json doc = item.doc;
+            doc["kind"] = model::entityCode(item.kind);
+            items.push_back(doc);
+        }
+        if (i % 2 == 0) docs[i]["items"] = items;
+    }
+    repoA.importCases(docs);
+    w.nowMs += 1000;
+    w.upload(3);
+    for (int round = 0; round < 8; ++round) {
+        for (int i = 0; i < 30; ++i) {
+            w.nowMs += 7;
+            w.a().randomEdit(w.rng, "TST-B");
+            w.b().randomEdit(w.rng, "TST-B");
+        }
+        w.upload(round % 2 == 0 ? 1 : 5);
+        if (round % 3 == 2) w.readersDownload();
+    }
+    w.readersDownload();
+    auto& one = w.oneByOne().vault();
+    auto& batch = w.batched().vault();
+    CHECK(merge::vaultStateHash(batch) == merge::vaultStateHash(one));
+    CHECK(merge::vaultStateHash(batch) == merge::vaultStateHash(w.a().vault()));
+    const auto expected = caseRowsOf(one.db());
+    const auto got = caseRowsOf(batch.db());
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i] == expected[i]);
+    CHECK(cases::CaseRepository(batch).count({}) == cases::CaseRepository(one).count({}));
+}
+
+TEST_CASE("a case brought by many change-sets of one page is written once and ends as a full rewrite",
+          "[merge][applier]") {
+    // Each op its own change-set: a case, each of its items and each edit arrive one after the other in a page.
+    BatchWorld w;
+    cases::CaseRepository repoA(w.a().vault());
+    auto docs = demo::makeSyntheticCases(5, 31, "TST-A", "2026-01-05");
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        Json items = Json::array();
+        for (const auto& item : demo::makeSyntheticItems(docs[i], 31 + i, "2026-01-05")) {
+            Json doc = item.doc;
+            doc["kind"] = model::entityCode(item.kind);
+            items.push_back(doc);
+        }
+        docs[i]["items"] = items;
+    }
+    const auto ids = repoA.importCases(docs);
+    for (int i = 0; i < 20; ++i) {
+        w.nowMs += 11;
+        repoA.updateField(ids[static_cast<std::size_t>(i) % ids.size()], "person.children", i);
+    }
+    w.upload(1);
+    const auto changeSets = w.hub.feed("TST-A").size();
+    REQUIRE(changeSets > 3 * ids.size());  // several change-sets per case
+
+    auto& vault = w.batched().vault();
+    countFactWrites(vault.db());
+    w.batched().download(w.hub, w.rng, false);
+    for (const auto& id : ids) {
+        const auto rowid = vault.db().queryInt64("SELECT rowid FROM cases WHERE id = '" + id + "'");
+        REQUIRE(rowid);
+        CHECK(vault.db().queryInt64("SELECT count(*) FROM temp.fact_writes WHERE case_rowid = " +
+                                    std::to_string(*rowid)) == 1);
+    }
+    w.oneByOne().download(w.hub, w.rng, false);
+    CHECK(caseRowsOf(vault.db()) == caseRowsOf(w.oneByOne().vault().db()));
+    CHECK(merge::vaultStateHash(vault) == merge::vaultStateHash(w.a().vault()));
+
+    // And as a full rewrite of each case writes it.
+    const auto applied = caseRowsOf(vault.db());
+    cases::CaseStore store(vault.db());
+    {
+        storage::Transaction tx(vault.db());
+        for (const auto& id : ids) {
+            const auto row = store.findCase(id);
+            REQUIRE(row);
+            store.rewriteCase(*row, row->doc, row->updatedMs, true);
+        }
+        tx.commit();
+    }
+    CHECK(caseRowsOf(vault.db()) == applied);
+    cases::CaseRepository repo(vault);
+    CHECK(repo.load(ids[0])->doc["person"]["children"] == 15);  // the last of its edits (i = 15)
+    CHECK(repo.load(ids[0])->items.size() == repoA.load(ids[0])->items.size());
+}

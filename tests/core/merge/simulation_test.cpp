@@ -121,6 +121,7 @@ void runSeed(std::uint64_t seed, int steps, Coverage& coverage) {
         const auto folder = world.dir / ("device" + std::to_string(i));
         std::filesystem::create_directories(folder);
         world.devices.push_back(std::make_unique<test::SimDevice>(folder, offices[i], world.nowMs));
+        world.devices[i]->batchPages = i == 1;  // one device applies its pages as devicesync does, in batches
         // Device 0's certificate says caseworker although its user is a supervisor: its deletes and resolutions
         // are excluded by the hub (forbidden_role) and must leave its own state too.
         world.hub.enrol(world.devices[i]->deviceId(), offices[i],

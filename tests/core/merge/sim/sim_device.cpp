@@ -202,10 +202,12 @@ void SimDevice::download(SimHub& hub, std::mt19937_64& rng, bool faults) {
     if (faults) std::shuffle(page.begin(), page.end(), rng);
     merge::VaultApplier applier(*vault_);
     storage::Transaction tx(vault_->db());
+    if (batchPages) applier.beginBatch();
     for (const FeedEntry* entry : page) {
         if (entry->receiptOnly && entry->changeSet.device != deviceId_) continue;
         applier.apply(entry->changeSet);
     }
+    if (batchPages) applier.endBatch();
     lastHubTimeMs_ = hub.lastTimeMs();
     vault_->clock().observe(journal::makeHlc(static_cast<std::uint64_t>(lastHubTimeMs_), 0));
     tx.commit();

@@ -25,6 +25,9 @@ public:
     const std::string& office() const { return office_; }
 
     std::int64_t skewMs = 0;
+    // Pages applied as one batch (merge::VaultApplier::beginBatch/endBatch, as devicesync does) rather than
+    // change-set by change-set.
+    bool batchPages = false;
 
     // One random edit through CaseRepository (or a conflict resolution). Refused edits (e.g. a deleted case)
     // are part of the game and do nothing.
