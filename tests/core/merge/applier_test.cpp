@@ -210,6 +210,21 @@ namespace {
 
 // Every row that applying writes for cases, as text: documents, derived columns, facts, search text, field
 // versions and conflicts (ordered, so two vaults or two moments compare as strings).
+// Synthetic cases of office TST-A; every `withItemsEvery`-th one carries its synthetic items in its document.
+std::vector<Json> syntheticCasesWithItems(std::size_t count, std::uint64_t seed, std::size_t withItemsEvery) {
+    auto docs = demo::makeSyntheticCases(count, seed, "TST-A", "2026-01-05");
+    for (std::size_t i = 0; i < docs.size(); i += withItemsEvery) {
+        Json items = Json::array();
+        for (const auto& item : demo::makeSyntheticItems(docs[i], seed + i, "2026-01-05")) {
+            Json doc = item.doc;
+            doc["kind"] = model::entityCode(item.kind);
+            items.push_back(doc);
+        }
+        docs[i]["items"] = items;
+    }
+    return docs;
+}
+
 std::vector<std::string> caseRowsOf(storage::Database& db) {
     const char* queries[] = {
         "SELECT c.id, c.case_code, c.office, c.status, c.registered_on, c.closed_on, c.caseworker, c.minor, c.gender, "
@@ -245,17 +260,7 @@ TEST_CASE("applied cases are stored as a full rewrite of each case stores them",
     // and items writes (the general path), and both devices must reach the same state.
     TwoDevices w;
     cases::CaseRepository repoA(w.a->vault());
-    auto docs = demo::makeSyntheticCases(200, 11, "TST-A", "2026-01-05");
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        Json items = Json::array();
-        for (const auto& item : demo::makeSyntheticItems(docs[i], 11 + i, "2026-01-05")) {
-            Json doc = item.doc;
-            doc["kind"] = model::entityCode(item.kind);
-            items.push_back(doc);
-        }
-        if (i % 3 == 0) docs[i]["items"] = items;
-    }
-    repoA.importCases(docs);
+    repoA.importCases(syntheticCasesWithItems(200, 11, 3));
     w.nowMs += 1000;
     w.sync();
     for (int round = 0; round < 6; ++round) {
@@ -346,17 +351,7 @@ TEST_CASE("a page applied in one batch stores what applying its change-sets one 
     // derived row, search text, field version and conflict row must be the same on both.
     BatchWorld w;
     cases::CaseRepository repoA(w.a().vault());
-    auto docs = demo::makeSyntheticCases(60, 23, "TST-A", "2026-01-05");
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        Json items = Json::array();
-        for (const auto& item : demo::makeSyntheticItems(docs[i], 23 + i, "2026-01-05")) {
-            Json doc = item.doc;
-            doc["kind"] = model::entityCode(item.kind);
-            items.push_back(doc);
-        }
-        if (i % 2 == 0) docs[i]["items"] = items;
-    }
-    repoA.importCases(docs);
+    repoA.importCases(syntheticCasesWithItems(60, 23, 2));
     w.nowMs += 1000;
     w.upload(3);
     for (int round = 0; round < 8; ++round) {
@@ -385,17 +380,7 @@ TEST_CASE("a case brought by many change-sets of one page is written once and en
     // Each op its own change-set: a case, each of its items and each edit arrive one after the other in a page.
     BatchWorld w;
     cases::CaseRepository repoA(w.a().vault());
-    auto docs = demo::makeSyntheticCases(5, 31, "TST-A", "2026-01-05");
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        Json items = Json::array();
-        for (const auto& item : demo::makeSyntheticItems(docs[i], 31 + i, "2026-01-05")) {
-            Json doc = item.doc;
-            doc["kind"] = model::entityCode(item.kind);
-            items.push_back(doc);
-        }
-        docs[i]["items"] = items;
-    }
-    const auto ids = repoA.importCases(docs);
+    const auto ids = repoA.importCases(syntheticCasesWithItems(5, 31, 1));
     for (int i = 0; i < 20; ++i) {
         w.nowMs += 11;
         repoA.updateField(ids[static_cast<std::size_t>(i) % ids.size()], "person.children", i);
