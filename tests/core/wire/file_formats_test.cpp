@@ -388,15 +388,8 @@ TEST_CASE("page errors in the device's order", "[changeset][formats]") {
 // A page of one RECEIPT_RANGE entry (§3.8), acked_device_seq 40, with the range's fields written raw so that a
 // decoder sees values encodePage would refuse.
 Bytes receiptRangePage(std::uint64_t firstSeq, std::uint32_t count) {
-    Page page;
-    page.hubId = fakeId(0x4b);
-    page.recipient = fakeId(0xd2);
-    page.firstSeq = 5;
-    page.lastSeq = 9;
-    page.headSeq = 12;
-    page.hubTimeMs = 1'780'000'001'000;
+    Page page = samplePage();
     page.ackedDeviceSeq = 40;
-    page.office = "TST-01";
     PageEntry range;
     range.type = PageEntryType::ReceiptRange;
     range.officeSeq = 9;
