@@ -312,7 +312,7 @@ TEST_CASE("Refusals: wrong hub key, tampered file, garbage, slow-loris, revoked 
     }
 }
 
-TEST_CASE("Daemon runs resume the TLS session kept encrypted in the sync folder; a bad one is a full handshake",
+TEST_CASE("Daemon runs resume the TLS session kept encrypted in the sync folder, a bad one is a full handshake",
           "[sync][process]") {
     test::TempDir tmp;
     Hub hub(tmp.path());
