@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cases/case_repository.h"
+#include "common/byte_io.h"
 #include "wire/batch.h"
 #include "wire/changeset.h"
 #include "devicesync/inbox.h"
@@ -43,6 +44,7 @@ constexpr double kIngestTarget = 20'000;  // changes/s
 constexpr double kFirstSyncTargetSeconds = 10;
 constexpr double kResponsiveTargetMs = 100;  // input handled within this while a first sync applies (issue 10)
 constexpr double kWireRatioTarget = 0.5;
+constexpr double kWirePerFieldTarget = 100;  // bytes on the wire per changed field, a day's work (issue 11)
 
 std::uintmax_t folderBytes(const fs::path& dir) {
     std::uintmax_t total = 0;
@@ -153,6 +155,129 @@ IngestFigures ingestOutbox(const HubProcess& hub, const Laptop& laptop, std::siz
 }
 
 const char* verdict(bool ok) { return ok ? "PASS" : "MISS"; }
+
+// What the signed change-sets of a day are made of (§3.2): header, body, signature.
+struct ChangeSetComposition {
+    std::size_t count = 0;
+    std::size_t signedBytes = 0;
+    std::size_t headerBytes = 0;   // 105 + office
+    std::size_t bodyBytes = 0;     // as stored (zstd or not)
+    std::size_t bodyRawBytes = 0;  // CBOR
+};
+
+ChangeSetComposition composeOutgoing(vault::Vault& vault, std::uint64_t firstSeq) {
+    ChangeSetComposition out;
+    auto rows = vault.db().prepare("SELECT bytes FROM sync_outgoing WHERE device_seq >= ?");
+    rows.bind(1, static_cast<std::int64_t>(firstSeq));
+    while (rows.step()) {
+        const auto bytes = rows.blob(0);
+        if (bytes.size() < 105 + 64) continue;
+        ++out.count;
+        out.signedBytes += bytes.size();
+        out.headerBytes += 105 + bytes[104];
+        out.bodyRawBytes += loadU64(bytes, 96) >> 32;  // u32 body_raw_len at 96, u32 body_len at 100 (§3.2)
+        out.bodyBytes += loadU64(bytes, 96) & 0xFFFFFFFFu;
+    }
+    return out;
+}
+
+struct DayFigures {
+    std::size_t ops = 0;
+    JsonBaseline json;
+    std::uintmax_t outboxBytes = 0;  // sealed outbox files
+    ChangeSetComposition composition;
+    std::uint64_t wireUp = 0;  // laptop -> hub, TLS records included
+    std::uint64_t wireDown = 0;
+    std::uintmax_t pageBytes = 0;  // sealed pages the day's session downloaded
+    std::uint64_t idleUp = 0;      // a session with nothing to send or fetch: handshake, HELLO, DOWNLOAD, BYE
+    std::uint64_t idleDown = 0;
+    double seconds = 0;
+    int exitCode = 0;
+};
+
+constexpr std::size_t kGroupedDayCases = 40;
+
+// The edits on laptop 1, sealed, one daemon session through the 2G proxy, applied; then one idle session through
+// the proxy for the fixed cost of a session.
+DayFigures runDay(const Laptop& laptop, const HubProcess& hub, const std::vector<std::string>& ids,
+                  const std::vector<std::size_t>& picks, const SyncBenchOptions& options) {
+    DayFigures day;
+    {
+        auto vault = laptop.worker();
+        cases::CaseRepository repo(*vault);
+        // One field per edit here, so that "per changed field" is exact.
+        for (std::size_t i = 0; i < picks.size(); ++i) {
+            const auto& id = ids[picks[i]];
+            if (i % 3 == 0) repo.updateField(id, "person.estimated_age", 30 + static_cast<int>(i % 40));
+            else if (i % 3 == 1) repo.updateField(id, "person.children", static_cast<int>(i % 6) + 1);
+            else repo.updateField(id, "person.family_name", "Fakeperson Day" + std::to_string(i));
+        }
+        day.json = jsonOfUnshipped(*vault);
+        auto step = devicesync::syncVault(*vault, laptop.vaultPath());
+        day.ops = step.packed.ops;
+        day.composition = composeOutgoing(*vault, step.packed.firstSeq);
+        day.outboxBytes = folderBytes(laptop.syncDir() / "outbox");
+        vault->lock();
+    }
+    const auto inboxBefore = folderBytes(laptop.syncDir() / "inbox");
+    {
+        test::FaultProxy proxy(hub.port());
+        proxy.setRate(options.rateBytesPerSecond);
+        laptop.pointDaemonAt(proxy.port());
+        Stopwatch watch;
+        day.exitCode = laptop.daemonOnce();
+        day.seconds = watch.seconds();
+        day.wireUp = proxy.bytesUp();
+        day.wireDown = proxy.bytesDown();
+    }
+    day.pageBytes = folderBytes(laptop.syncDir() / "inbox") - inboxBefore;
+    {
+        auto vault = laptop.worker();
+        devicesync::syncVault(*vault, laptop.vaultPath());
+        vault->lock();
+    }
+    {
+        test::FaultProxy proxy(hub.port());
+        laptop.pointDaemonAt(proxy.port());
+        laptop.daemonOnce();
+        day.idleUp = proxy.bytesUp();
+        day.idleDown = proxy.bytesDown();
+    }
+    laptop.pointDaemonAt(hub.port());
+    return day;
+}
+
+std::string bytesText(std::uint64_t bytes) { return number(static_cast<double>(bytes), 0); }
+
+void printDay(const char* label, const std::string& what, const DayFigures& day) {
+    const double fields = static_cast<double>(std::max<std::size_t>(day.ops, 1));
+    const double jsonPerField =
+        static_cast<double>(day.json.bytes) / static_cast<double>(std::max<std::size_t>(day.json.entries, 1));
+    const double filePerField = static_cast<double>(day.outboxBytes) / fields;
+    const std::uint64_t wire = day.wireUp + day.wireDown;
+    const double wirePerField = static_cast<double>(wire) / fields;
+    const auto& c = day.composition;
+    const double perCs = static_cast<double>(std::max<std::size_t>(c.count, 1));
+    std::printf("%s a day's work, %s: %zu field edits (%zu journal entries) in %zu change-sets\n", label, what.c_str(),
+                day.ops, day.json.entries, c.count);
+    std::printf("    JSON of the journal entries: %s bytes/field\n", number(jsonPerField, 1).c_str());
+    std::printf("    signed change-sets: %.1f B each = header %.1f + body %.1f (CBOR %.1f) + signature 64\n",
+                static_cast<double>(c.signedBytes) / perCs, static_cast<double>(c.headerBytes) / perCs,
+                static_cast<double>(c.bodyBytes) / perCs, static_cast<double>(c.bodyRawBytes) / perCs);
+    std::printf("    sealed outbox files: %s bytes/field = %.2f x JSON   target <= %.1f x  %s\n",
+                number(filePerField, 1).c_str(), filePerField / jsonPerField, kWireRatioTarget,
+                verdict(filePerField / jsonPerField <= kWireRatioTarget));
+    std::printf("    sealed pages down: %s bytes = %s bytes/field\n", bytesText(day.pageBytes).c_str(),
+                number(static_cast<double>(day.pageBytes) / fields, 1).c_str());
+    std::printf("    on the wire, all included (TLS handshake, upload, acks and the receipts page): %s bytes = %s "
+                "bytes/field (up %s B, down %s B) = %.2f x JSON   target <= %.0f B/field  %s\n",
+                bytesText(wire).c_str(), number(wirePerField, 1).c_str(), bytesText(day.wireUp).c_str(),
+                bytesText(day.wireDown).c_str(), wirePerField / jsonPerField, kWirePerFieldTarget,
+                verdict(wirePerField <= kWirePerFieldTarget));
+    std::printf("    of which a session's fixed cost (an idle session: TLS handshake, HELLO, DOWNLOAD, BYE): up %s B, "
+                "down %s B\n\n",
+                bytesText(day.idleUp).c_str(), bytesText(day.idleDown).c_str());
+}
 
 }  // namespace
 
@@ -305,36 +430,14 @@ int runSyncBench(const SyncBenchOptions& options) {
     }
     const double firstSyncSeconds = downloadSeconds + applySeconds;
 
-    // ---- (3) + (4) A day's work on laptop 1 through a 2G link.
+    // ---- (3) + (4) A day's work on laptop 1 through a 2G link: one edit each on random cases, then (3b) the same
+    // number of edits grouped on a few cases, as a caseworker's day mostly is.
     std::fprintf(stderr, "abri-bench sync: a day's %zu edits through the 2G proxy...\n", options.dayEdits);
-    JsonBaseline json;
-    std::uintmax_t outboxBytes = 0;
-    std::size_t dayOps = 0;
-    {
-        auto vault = first.worker();
-        cases::CaseRepository repo(*vault);
-        const auto picks = pickCases(options.dayEdits, ids.size(), options.seed + 1);
-        // One field per edit here, so that "per changed field" is exact.
-        for (std::size_t i = 0; i < picks.size(); ++i) {
-            const auto& id = ids[picks[i]];
-            if (i % 3 == 0) repo.updateField(id, "person.estimated_age", 30 + static_cast<int>(i % 40));
-            else if (i % 3 == 1) repo.updateField(id, "person.children", static_cast<int>(i % 6) + 1);
-            else repo.updateField(id, "person.family_name", "Fakeperson Day" + std::to_string(i));
-        }
-        json = jsonOfUnshipped(*vault);
-        auto step = devicesync::syncVault(*vault, first.vaultPath());
-        dayOps = step.packed.ops;
-        outboxBytes = folderBytes(first.syncDir() / "outbox");
-        vault->lock();
-    }
-    test::FaultProxy proxy(hub.port());
-    proxy.setRate(options.rateBytesPerSecond);
-    first.pointDaemonAt(proxy.port());
-    Stopwatch dayWatch;
-    const int dayExit = first.daemonOnce();
-    const double daySeconds = dayWatch.seconds();
-    const auto wireBytes = proxy.bytesForwarded();
-    first.pointDaemonAt(hub.port());
+    const auto day = runDay(first, hub, ids, pickCases(options.dayEdits, ids.size(), options.seed + 1), options);
+    const std::size_t groupedCases = std::min<std::size_t>(kGroupedDayCases, ids.size());
+    auto groupedPicks = pickCases(options.dayEdits, groupedCases, options.seed + 2);
+    for (auto& pick : groupedPicks) pick *= ids.size() / groupedCases;  // spread over the office's cases
+    const auto grouped = runDay(first, hub, ids, groupedPicks, options);
 
     // ---- (5) Many laptops at once: a second office's laptops, each with a few new cases, all daemons started
     // together against the same hub (one io_context, one coroutine per connection).
@@ -369,9 +472,6 @@ int runSyncBench(const SyncBenchOptions& options) {
     // ---- Report.
     const double ingestRate = static_cast<double>(ingest.ops) / ingest.seconds;
     const double verifyRate = static_cast<double>(ingest.ops) / ingest.verifyOnlySeconds;
-    const double jsonPerField = static_cast<double>(json.bytes) / static_cast<double>(std::max<std::size_t>(json.entries, 1));
-    const double filePerField = static_cast<double>(outboxBytes) / static_cast<double>(std::max<std::size_t>(dayOps, 1));
-    const double wirePerField = static_cast<double>(wireBytes) / static_cast<double>(std::max<std::size_t>(dayOps, 1));
 
     std::printf("Abri sync benchmark: hub + 2 laptops of office %s on 127.0.0.1 (real abri-hub and abri-syncd "
                 "processes), %u CPUs, seed %llu\n\n",
@@ -401,18 +501,13 @@ int runSyncBench(const SyncBenchOptions& options) {
                 static_cast<long long>(casesOnCopy));
     std::printf("    cases on the new laptop afterwards: %lld of %zu\n\n", static_cast<long long>(casesOnSecond),
                 options.cases);
-    std::printf("(3) a day's work: %zu field edits (%zu journal entries)\n", dayOps, json.entries);
-    std::printf("    JSON of the journal entries: %s bytes/field\n", number(jsonPerField, 1).c_str());
-    std::printf("    sealed outbox files: %s bytes/field = %.2f x JSON   target <= %.1f x  %s\n",
-                number(filePerField, 1).c_str(), filePerField / jsonPerField, kWireRatioTarget,
-                verdict(filePerField / jsonPerField <= kWireRatioTarget));
-    std::printf("    on the wire (TLS handshake, upload, acks and the receipts page, both directions): %s bytes/field"
-                " = %.2f x JSON\n\n",
-                number(wirePerField, 1).c_str(), wirePerField / jsonPerField);
-    std::printf("(4) the day's work through the fault proxy at %llu bytes/s each way (2G): %.2f s, %llu bytes on "
-                "the wire, daemon exit %d\n\n",
-                static_cast<unsigned long long>(options.rateBytesPerSecond), daySeconds,
-                static_cast<unsigned long long>(wireBytes), dayExit);
+    printDay("(3)", "one edit each on random cases", day);
+    printDay("(3b)", "the same number of edits grouped on " + std::to_string(groupedCases) + " cases (a realistic day)",
+             grouped);
+    std::printf("(4) the day's work of (3) through the fault proxy at %llu bytes/s each way (2G): %.2f s, %llu bytes "
+                "on the wire, daemon exit %d\n\n",
+                static_cast<unsigned long long>(options.rateBytesPerSecond), day.seconds,
+                static_cast<unsigned long long>(day.wireUp + day.wireDown), day.exitCode);
     std::printf("(5) %zu laptops of another office, %zu new cases each, all daemons started at once: %.2f s until "
                 "the last finished; %zu failed; %zu of %zu fully acknowledged\n",
                 options.crowdLaptops, options.crowdCases, crowdSeconds, crowdFailures, crowdAcked, crowd.size());

@@ -256,6 +256,11 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                     if (handlers.onReceipt) handlers.onReceipt(entry.admission);
                     ++receipts;
                     break;
+                case wire::PageEntryType::ReceiptRange:
+                    // Own change-sets admitted as they were (no clamp, no exclusion): their ops are journalled
+                    // and shipped already, so there is nothing to record; sync_outgoing is pruned by acked below.
+                    receipts += entry.rangeCount;
+                    break;
                 }
                 appliedThrough = entry.officeSeq;
             }

@@ -18,6 +18,8 @@ constexpr std::size_t kDeviceOffset = 8;
 constexpr std::size_t kSeqOffset = 24;
 constexpr std::size_t kPrevHashOffset = 32;
 constexpr std::size_t kSignatureBytes = 64;
+constexpr std::size_t kStrongCompressionMaxBytes = 256 * 1024;
+constexpr int kZstdMaxLevel = 19;
 
 // id = H(S), S = the change-set without its signature. Only called on change-sets long enough to have one.
 Hash32 idOf(std::span<const std::uint8_t> changeSet) {
@@ -50,7 +52,9 @@ crypto::Bytes encodeBatch(const Batch& batch) {
         }
     }
     if (kHeaderBytes + records.size() > kMaxBatchPayload) throw SyncError(SyncCode::TooLarge, "batch");
-    const auto compressed = compressBody(records);
+    // A day's batch is small and goes over a 2G link: the strongest level costs a few ms there. Large batches (a
+    // first upload of thousands of cases) keep the default, whose speed matters more.
+    const auto compressed = compressBody(records, records.size() <= kStrongCompressionMaxBytes ? kZstdMaxLevel : kZstdLevel);
     crypto::Bytes out;
     ByteWriter w(out);
     w.raw(kMagic);

@@ -18,10 +18,10 @@ struct DctxDeleter {
 [[noreturn]] void fail(std::string_view subject) { throw SyncError(SyncCode::BadCompression, std::string(subject)); }
 }  // namespace
 
-std::optional<crypto::Bytes> compressBody(std::span<const std::uint8_t> raw) {
+std::optional<crypto::Bytes> compressBody(std::span<const std::uint8_t> raw, int level) {
     crypto::Bytes out(ZSTD_compressBound(raw.size()));
     // ZSTD_compress writes the content size, no checksum and no dictionary id: what decompressBody requires.
-    const std::size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), kZstdLevel);
+    const std::size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), level);
     if (ZSTD_isError(n)) throw Error(ErrorCode::Internal, "zstd", ZSTD_getErrorName(n));
     if (n >= raw.size()) return std::nullopt;
     out.resize(n);

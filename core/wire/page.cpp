@@ -28,7 +28,18 @@ void writeEntryBody(crypto::Bytes& out, const PageEntry& entry) {
     case PageEntryType::Hub:
         w.blob16(entry.descriptor);
         break;
+    case PageEntryType::ReceiptRange:
+        w.u64(entry.rangeFirstSeq);
+        w.u32(entry.rangeCount);
+        break;
     }
+}
+
+// A receipt range covers seqs the hub admitted, and it admits a device's chain in order: so all of it lies in
+// 1..acked_device_seq, and it is never empty.
+bool isValidReceiptRange(const PageEntry& entry, std::uint64_t ackedDeviceSeq) {
+    return entry.rangeCount >= 1 && entry.rangeFirstSeq >= 1 && entry.rangeFirstSeq <= ackedDeviceSeq &&
+           entry.rangeCount - 1 <= ackedDeviceSeq - entry.rangeFirstSeq;
 }
 
 PageEntry readEntry(PageEntryType type, std::uint64_t officeSeq, std::span<const std::uint8_t> body,
@@ -64,6 +75,10 @@ PageEntry readEntry(PageEntryType type, std::uint64_t officeSeq, std::span<const
         e.descriptor.assign(descriptor.begin(), descriptor.end());
         break;
     }
+    case PageEntryType::ReceiptRange:
+        e.rangeFirstSeq = r.u64();
+        e.rangeCount = r.u32();
+        break;
     }
     r.expectEnd();
     return e;
@@ -93,6 +108,9 @@ crypto::Bytes encodePage(const Page& page, const crypto::SigningKeyPair& hubIden
     crypto::Bytes body;
     for (const auto& entry : page.entries) {
         if (entry.officeSeq <= previous || entry.officeSeq < page.firstSeq || entry.officeSeq > page.lastSeq) {
+            throw SyncError(SyncCode::BadHeader, "page entry " + std::to_string(entry.officeSeq));
+        }
+        if (entry.type == PageEntryType::ReceiptRange && !isValidReceiptRange(entry, page.ackedDeviceSeq)) {
             throw SyncError(SyncCode::BadHeader, "page entry " + std::to_string(entry.officeSeq));
         }
         previous = entry.officeSeq;
@@ -147,12 +165,16 @@ Page decodePage(std::span<const std::uint8_t> payload, const Id16& expectedHubId
         const std::uint32_t bodyLen = entries.u32();
         const std::uint64_t officeSeq = entries.u64();
         const auto body = entries.take(bodyLen);
-        if (type < 1 || type > 4) fail(entries, SyncCode::BadHeader);
+        if (type < 1 || type > 5) fail(entries, SyncCode::BadHeader);
         if (officeSeq <= previous || officeSeq < page.firstSeq || officeSeq > page.lastSeq) {
             fail(entries, SyncCode::BadHeader);
         }
         previous = officeSeq;
         page.entries.push_back(readEntry(static_cast<PageEntryType>(type), officeSeq, body, subject));
+        if (page.entries.back().type == PageEntryType::ReceiptRange &&
+            !isValidReceiptRange(page.entries.back(), page.ackedDeviceSeq)) {
+            fail(entries, SyncCode::BadHeader);
+        }
     }
     entries.expectEnd();
     return page;

@@ -14,7 +14,7 @@
 
 namespace abri::wire {
 
-enum class PageEntryType : std::uint8_t { ChangeSet = 1, Receipt = 2, Cert = 3, Hub = 4 };
+enum class PageEntryType : std::uint8_t { ChangeSet = 1, Receipt = 2, Cert = 3, Hub = 4, ReceiptRange = 5 };
 enum class CertStatus : std::uint8_t { Active = 1, Revoked = 2 };
 
 struct PageEntry {
@@ -26,6 +26,10 @@ struct PageEntry {
     std::uint64_t certStatusMs = 0;              // Cert
     crypto::Bytes certificate;    // Cert: an ABCT (not decoded by decodePage)
     crypto::Bytes descriptor;     // Hub: an ABHD (not decoded by decodePage)
+    // ReceiptRange (capability COMPACT_ACKS): the recipient's own device_seqs rangeFirstSeq..+rangeCount-1, all
+    // admitted unclamped and without exclusions, so there is nothing for the device to record about them.
+    std::uint64_t rangeFirstSeq = 0;
+    std::uint32_t rangeCount = 0;
 };
 
 struct Page {
@@ -47,7 +51,8 @@ crypto::Bytes encodePage(const Page& page, const crypto::SigningKeyPair& hubIden
 // Device-side checks in §3.11 order: too_large, truncated, bad_magic, unsupported_format, bad_header (reserved,
 // first_seq > last_seq, last_seq > head_seq, entry_count > MAX), hub_id (wrong_hub), recipient (wrong_device),
 // signature (bad_hub_signature); then the entries (truncated, bad_header: unknown type, office_seq not strictly
-// increasing or outside first..last, count mismatch, trailing bytes). Entry contents (change-sets, certificates,
+// increasing or outside first..last, count mismatch, trailing bytes; a RECEIPT_RANGE that is empty, starts at 0
+// or reaches past acked_device_seq). Entry contents (change-sets, certificates,
 // descriptors) are left for the caller, who knows which keys to check them with.
 Page decodePage(std::span<const std::uint8_t> payload, const Id16& expectedHubId, const Id16& expectedRecipient,
                 std::span<const std::uint8_t> hubIdentityPublicKey, std::string_view subject);

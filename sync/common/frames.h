@@ -25,6 +25,10 @@ constexpr std::uint32_t kCapPageResume = 1u << 0;
 constexpr std::uint32_t kCapLongPoll = 1u << 1;
 // A restored vault asks for its own change-sets in full (PROTOCOL.md §7.7): pages carry them as CHANGESET entries.
 constexpr std::uint32_t kCapOwnChangeSets = 1u << 2;
+// Acknowledgements by range (§4.7): pages acknowledge runs of the device's own plainly admitted change-sets with
+// RECEIPT_RANGE entries (§3.8), and UPLOAD_ACK lists only the change-sets not admitted as they were (§4.4).
+// The daemon offers it for the app it ships with, which decodes the pages.
+constexpr std::uint32_t kCapCompactAcks = 1u << 3;
 
 enum class FrameType : std::uint8_t {
     Hello = 0x01,

@@ -11,6 +11,10 @@
 namespace abri::sync {
 namespace {
 
+// Sessions the hub keeps for resumption: a few KiB each, so a flood of anonymous handshakes costs at most ~8 MiB
+// and only evicts older sessions (whose devices then do a full handshake).
+constexpr long kHubSessionCacheSize = 4096;
+
 [[noreturn]] void contextFailure(const char* what) { throw Error(ErrorCode::Internal, what, "openssl"); }
 
 void applyCommonSettings(SSL_CTX* ctx, const TlsIdentity* identity) {
@@ -67,7 +71,13 @@ std::shared_ptr<ssl::context> makeHubTlsContext(const TlsIdentity& identity) {
                        acceptAnyEd25519Client);
     SSL_CTX_set_alpn_select_cb(ctx, selectAbriAlpn, nullptr);
     SSL_CTX_set_num_tickets(ctx, 1);
-    SSL_CTX_set_timeout(ctx, 24 * 3600);
+    // Stateful tickets (§4.1): the ticket is a session id in the hub's memory, not the encrypted session with the
+    // device certificate, so a resumed ClientHello and each new ticket are ~500 bytes smaller on a 2G link; each is
+    // single-use (unlinkable across a laptop's sessions), there is no ticket key, and a restart forgets them all.
+    SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_SERVER);
+    SSL_CTX_sess_set_cache_size(ctx, kHubSessionCacheSize);
+    SSL_CTX_set_timeout(ctx, 7 * 24 * 3600);  // ticket lifetime: the TLS 1.3 maximum (§4.1)
     static const unsigned char sessionContext[] = "abri-hub";
     SSL_CTX_set_session_id_context(ctx, sessionContext, sizeof(sessionContext) - 1);
     return context;

@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "common/tls_context.h"
 #include "held_upload.h"
+#include "tls_session_file.h"
 
 namespace abri::sync::daemon {
 
@@ -30,6 +31,33 @@ using asio::ip::tcp;
 using TlsStream = ssl::stream<tcp::socket>;
 
 namespace {
+
+// The hub's session tickets, caught as they arrive (after the handshake, while frames are read).
+struct ReceivedTicket {
+    SslSessionPtr newest;
+};
+
+int receivedTicketIndex() {
+    static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+    return index;
+}
+
+int keepNewSession(SSL* ssl, SSL_SESSION* session) {
+    auto* ticket = static_cast<ReceivedTicket*>(SSL_get_ex_data(ssl, receivedTicketIndex()));
+    if (ticket == nullptr) return 0;
+    ticket->newest.reset(session);
+    return 1;  // we own it now
+}
+
+void keepNewSessions(SSL_CTX* ctx) {
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL_STORE);
+    SSL_CTX_sess_set_new_cb(ctx, keepNewSession);
+}
+
+bool peerMatchesPin(SSL* ssl, const Hash32& pinnedFingerprint) {
+    const auto key = peerEd25519Key(ssl);
+    return key && crypto::constantTimeEqual(crypto::fingerprint(crypto::KeyType::Ed25519, *key), pinnedFingerprint);
+}
 
 constexpr std::size_t kMaxInboxFiles = 10'000;
 constexpr std::uintmax_t kMaxInboxBytes = 256ULL * 1024 * 1024;
@@ -140,6 +168,7 @@ void Courier::writeStatus(const std::string& link, const std::optional<SyncCode>
                              {"inbox_files", inbox.size()},
                              {"head_seq", last_.headSeq},
                              {"clock_offset_ms", last_.clockOffsetMs},
+                             {"tls_resumed", last_.tlsResumed},
                              {"error", nullptr}};
     if (error) status["error"] = {{"code", wireValue(*error)}, {"name", syncCodeName(*error)}};
     const auto text = status.dump() + "\n";
@@ -178,6 +207,7 @@ int Courier::run() {
             last_.headSeq = current_.headSeq;
             last_.clockOffsetMs = current_.clockOffsetMs;
         }
+        last_.tlsResumed = current_.tlsResumed;  // of this session's handshake, whatever happened after it
         if (fatal) {
             writeStatus("refused", error, 0);
             return 3;
@@ -220,6 +250,7 @@ struct Courier::Link {
     TlsStream stream;
     Watchdog dog;
     std::shared_ptr<TokenBucket> bucket;
+    const TlsSessionFile* sessions = nullptr;  // the saved TLS session to offer (§4.1)
     std::optional<FrameChannel<TlsStream>> channel;  // set by connect()
 };
 
@@ -231,11 +262,16 @@ SessionReport Courier::runSession() {
     const auto transport = TlsIdentity::loadPrivateKeyPem(options_.syncDir / kTransportKeyFile,
                                                           "abri-dev-" + idToHex(config_.deviceId));
     auto context = makeDeviceTlsContext(transport);
+    const TlsSessionFile sessions(options_.syncDir, transport, config_.hubFingerprint);
+    ReceivedTicket ticket;
+    keepNewSessions(context->native_handle());
     auto bucket = std::make_shared<TokenBucket>(
         options_.bandwidthBytesPerSecond.value_or(config_.bandwidthBytesPerSecond), 16 * 1024);
 
     auto session = [&]() -> asio::awaitable<void> {
         Link link(io, *context, bucket);
+        link.sessions = &sessions;
+        SSL_set_ex_data(link.stream.native_handle(), receivedTicketIndex(), &ticket);
         co_await connect(link, report);
         co_await upload(link, report);
         co_await download(link, report);
@@ -245,6 +281,8 @@ SessionReport Courier::runSession() {
     };
     asio::co_spawn(io, session, [&](std::exception_ptr e) { failure = e; });
     io.run();
+    // The hub's newest ticket, even from a session that failed later: it resumes the next run.
+    if (ticket.newest) sessions.save(ticket.newest.get());
     if (failure) std::rethrow_exception(failure);
     return report;
 }
@@ -261,6 +299,9 @@ asio::awaitable<void> Courier::connect(Link& link, SessionReport& report) {
     if (ec) throw boost::system::system_error(ec);
     auto pin = std::make_shared<PinObservation>();
     installHubPin(link.stream, config_.hubFingerprint, pin);
+    SSL* ssl = link.stream.native_handle();
+    const auto saved = link.sessions != nullptr ? link.sessions->load() : nullptr;
+    if (saved) SSL_set_session(ssl, saved.get());  // a hub that cannot resume it simply does a full handshake
     link.armDog(options_.connectTimeout);
     co_await link.stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
     link.dog.timer.cancel();
@@ -269,7 +310,17 @@ asio::awaitable<void> Courier::connect(Link& link, SessionReport& report) {
         throw SyncError(SyncCode::WrongHub, "handshake");
     }
     if (link.dog.fired) throw SyncError(SyncCode::Timeout, "handshake");
-    if (ec) throw boost::system::system_error(ec);
+    if (ec) {
+        // Whatever went wrong, the next attempt does not offer this session again.
+        if (saved) link.sessions->forget();
+        throw boost::system::system_error(ec);
+    }
+    // A resumed handshake skips the verify callback: the pin is checked on the session's hub certificate.
+    report.tlsResumed = SSL_session_reused(ssl) == 1;
+    if (!peerMatchesPin(ssl, config_.hubFingerprint)) {
+        if (saved) link.sessions->forget();
+        throw SyncError(SyncCode::WrongHub, "handshake");
+    }
     if (!negotiatedAbriAlpn(link.stream.native_handle())) throw SyncError(SyncCode::ProtocolViolation, "alpn");
 
     auto& channel = link.channel.emplace(link.stream, FrameTimeouts{options_.replyTimeout,
@@ -277,7 +328,7 @@ asio::awaitable<void> Courier::connect(Link& link, SessionReport& report) {
                                                                      std::chrono::milliseconds(60'000)});
     channel.setBandwidthLimit(link.bucket);
     Hello hello;
-    hello.capabilities = kCapPageResume | kCapLongPoll;
+    hello.capabilities = kCapPageResume | kCapLongPoll | kCapCompactAcks;
     // A restored vault (the app left "recovering", core/devicesync/restored_vault.h) re-reads its own change-sets.
     std::error_code noFile;
     if (std::filesystem::exists(options_.syncDir / "recovering", noFile)) hello.capabilities |= kCapOwnChangeSets;

@@ -40,6 +40,7 @@ struct SessionReport {
     std::size_t pagesDownloaded = 0;
     std::optional<wire::SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
     bool authenticated = false;             // AUTH_OK arrived: the seqs and offset above are the hub's
+    bool tlsResumed = false;                // the handshake resumed a saved TLS session (§4.1)
 };
 
 class Courier {

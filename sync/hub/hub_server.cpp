@@ -39,6 +39,7 @@ struct HubServer::Connection {
     bool shuttingDown = false;  // the hub is stopping: end at the next frame boundary with ERROR shutting_down
     bool reading = false;  // awaiting the next frame (HELLO, ENROL_REQUEST or a sync session's)
     bool ownChangeSets = false;  // kCapOwnChangeSets negotiated: a restored vault re-reads its own change-sets
+    bool compactAcks = false;  // kCapCompactAcks negotiated: RECEIPT_RANGE entries, UPLOAD_ACK without plain admissions
     void cancel() {
         boost::system::error_code ignored;
         stream.lowest_layer().cancel(ignored);
@@ -356,8 +357,10 @@ asio::awaitable<void> HubServer::serve(tcp::socket socket) {
             }
             const auto now = nowMs();
             AuthOk ok;
-            ok.capabilities = hello.capabilities & (kCapPageResume | kCapLongPoll | kCapOwnChangeSets);
+            ok.capabilities =
+                hello.capabilities & (kCapPageResume | kCapLongPoll | kCapOwnChangeSets | kCapCompactAcks);
             conn->ownChangeSets = (ok.capabilities & kCapOwnChangeSets) != 0;
+            conn->compactAcks = (ok.capabilities & kCapCompactAcks) != 0;
             ok.hubTimeMs = now;
             ok.idleTimeoutS = static_cast<std::uint16_t>(options_.frameTimeouts.idle.count() / 1000);
             ok.maxWaitS = options_.maxWaitS;
@@ -679,6 +682,10 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
                 statuses += " " + std::to_string(r.deviceSeq) + ":" + std::to_string(r.status);
             log("upload ack device=" + hex(deviceId) + " file_status=" + std::to_string(ack.fileStatus) +
                 " acked=" + std::to_string(ack.ackedSeq) + statuses);
+            if (conn.compactAcks) {
+                // acked_seq says these were admitted as they were (§4.4): only the others are listed.
+                std::erase_if(ack.results, [](const ChangeSetResult& r) { return r.status == kStatusAdmitted; });
+            }
             co_await channel.send(FrameType::UploadAck, ack);
             break;
         }
@@ -723,7 +730,7 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Conn
             conn.throwIfEnding("long poll");
             device = store_.findDevice(deviceId);
             built = buildPage(store_, *device, request.sinceSeq, request.maxEntries, request.maxBytes, nowMs(),
-                              conn.ownChangeSets);
+                              conn.ownChangeSets, conn.compactAcks);
             if (built || std::chrono::steady_clock::now() >= deadline) break;
             asio::steady_timer pause(io_, std::chrono::milliseconds(250));
             co_await pause.async_wait(asio::use_awaitable);

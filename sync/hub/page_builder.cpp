@@ -9,9 +9,29 @@
 
 namespace abri::sync::hub {
 
+namespace {
+constexpr std::size_t kEntryHeaderBytes = 13;
+constexpr std::size_t kReceiptRangeBodyBytes = 12;
+
+// Folds an own, unclamped, unexcluded receipt into the page's last entry when that is a range ending just before it.
+bool extendsReceiptRange(wire::Page& page, const wire::AdmissionRecord& admission, std::uint64_t officeSeq) {
+    if (page.entries.empty()) return false;
+    auto& last = page.entries.back();
+    if (last.type != wire::PageEntryType::ReceiptRange) return false;
+    if (last.rangeFirstSeq + last.rangeCount != admission.deviceSeq) return false;
+    ++last.rangeCount;
+    last.officeSeq = officeSeq;
+    return true;
+}
+
+bool isPlainReceipt(const wire::AdmissionRecord& admission) {
+    return admission.clampCeiling == 0 && admission.excluded.empty();
+}
+}  // namespace
+
 std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, std::uint64_t sinceSeq,
                                    std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs,
-                                   bool ownChangeSets) {
+                                   bool ownChangeSets, bool receiptRanges) {
     const auto head = store.feedHead(device.office);
     if (sinceSeq > head) throw wire::SyncError(wire::SyncCode::BadSince, "since_seq", head);
     if (sinceSeq == head) return std::nullopt;
@@ -37,7 +57,7 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
         for (auto& row : rows) {
             wire::PageEntry entry;
             entry.officeSeq = row.officeSeq;
-            std::size_t size = 13;
+            std::size_t size = kEntryHeaderBytes;
             bool include = true;
             if (row.type == wire::PageEntryType::ChangeSet || row.type == wire::PageEntryType::Receipt) {
                 const bool own = row.signer && *row.signer == device.deviceId;
@@ -47,13 +67,26 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
                     if (!stored) throw Error(ErrorCode::VaultCorrupted, "feed.changeset_id");
                     std::size_t consumed = 0;
                     entry.admission = wire::decodeAdmissionRecord(stored->admission, consumed, "admission");
-                    if (own && !ownChangeSets) {
+                    // A range must lie within acked_device_seq (§3.8); a seq past it (never expected) keeps its RECEIPT.
+                    if (own && !ownChangeSets && receiptRanges && isPlainReceipt(entry.admission) &&
+                        entry.admission.deviceSeq <= page.ackedDeviceSeq) {
+                        if (extendsReceiptRange(page, entry.admission, row.officeSeq)) {
+                            page.lastSeq = row.officeSeq;
+                            cursor = row.officeSeq;
+                            continue;
+                        }
+                        entry.type = wire::PageEntryType::ReceiptRange;
+                        entry.rangeFirstSeq = entry.admission.deviceSeq;
+                        entry.rangeCount = 1;
+                        size += kReceiptRangeBodyBytes;
+                    } else if (own && !ownChangeSets) {
                         entry.type = wire::PageEntryType::Receipt;
+                        size += stored->admission.size();
                     } else {
                         entry.type = wire::PageEntryType::ChangeSet;
                         entry.changeSet = std::move(stored->bytes);
+                        size += stored->admission.size() + 4 + entry.changeSet.size();
                     }
-                    size += stored->admission.size() + 4 + entry.changeSet.size();
                 }
             } else if (row.type == wire::PageEntryType::Cert) {
                 entry.type = wire::PageEntryType::Cert;

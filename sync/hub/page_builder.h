@@ -19,8 +19,10 @@ struct BuiltPage {
 // nullopt when nothing is newer than sinceSeq. Throws SyncError(BadSince) when sinceSeq > head.
 // ownChangeSets (kCapOwnChangeSets, a restored vault, §7.7): the device's own change-sets, CHANGESET or RECEIPT in
 // the feed, are sent as CHANGESET entries with their bytes instead of RECEIPTs.
+// receiptRanges (kCapCompactAcks): consecutive own change-sets admitted unclamped and without exclusions, with no
+// other entry between them in the page, become one RECEIPT_RANGE entry (12 bytes instead of 106 each, §3.8).
 std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, std::uint64_t sinceSeq,
                                    std::size_t maxEntries, std::size_t maxBytes, std::uint64_t hubNowMs,
-                                   bool ownChangeSets = false);
+                                   bool ownChangeSets = false, bool receiptRanges = false);
 
 }  // namespace abri::sync::hub

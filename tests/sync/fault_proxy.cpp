@@ -57,6 +57,7 @@ struct FaultProxy::Impl {
 
     asio::awaitable<void> pump(std::shared_ptr<Link> link, tcp::socket& from, tcp::socket& to) {
         std::array<std::uint8_t, 4096> buffer{};
+        const bool up = &from == &link->client;
         sync::TokenBucket bucket(0, 4096);
         std::uint64_t bucketRate = 0;
         for (;;) {
@@ -81,6 +82,7 @@ struct FaultProxy::Impl {
                 if (allowed > 0) {
                     co_await asio::async_write(to, asio::buffer(buffer.data(), allowed),
                                                asio::redirect_error(asio::use_awaitable, ec));
+                    (up ? owner->forwardedUp_ : owner->forwardedDown_) += allowed;
                     owner->forwarded_ += allowed;
                 }
                 owner->cuts_++;
@@ -93,6 +95,7 @@ struct FaultProxy::Impl {
                                        asio::redirect_error(asio::use_awaitable, ec));
             if (ec) break;
             link->forwarded += n;
+            (up ? owner->forwardedUp_ : owner->forwardedDown_) += n;
             owner->forwarded_ += n;
         }
         link->close();

@@ -34,6 +34,9 @@ public:
 
     std::uint64_t connectionsAccepted() const noexcept { return accepted_.load(); }
     std::uint64_t bytesForwarded() const noexcept { return forwarded_.load(); }
+    // Of bytesForwarded(): client to target (up) and target to client (down).
+    std::uint64_t bytesUp() const noexcept { return forwardedUp_.load(); }
+    std::uint64_t bytesDown() const noexcept { return forwardedDown_.load(); }
     std::uint64_t cutsMade() const noexcept { return cuts_.load(); }
     // Chunks a stall has held back, and connections closed by dropAll(): what a test waits for.
     std::uint64_t chunksHeld() const noexcept { return held_.load(); }
@@ -58,6 +61,8 @@ private:
     Settings settings_;
     std::atomic<std::uint64_t> accepted_{0};
     std::atomic<std::uint64_t> forwarded_{0};
+    std::atomic<std::uint64_t> forwardedUp_{0};
+    std::atomic<std::uint64_t> forwardedDown_{0};
     std::atomic<std::uint64_t> cuts_{0};
     std::atomic<std::uint64_t> held_{0};
     std::atomic<std::uint64_t> dropped_{0};

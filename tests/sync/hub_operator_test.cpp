@@ -767,3 +767,84 @@ TEST_CASE("Re-ordered, forged-office and far-off-clock change-sets get typed ref
     // The refusals are logged by code, never by content.
     CHECK_FALSE(contains(readText(hub.log), "Testname"));
 }
+
+namespace {
+// The page the hub would send `laptop` from `since`, opened with the laptop's box key and decoded.
+wire::Page pageFor(HubStore& store, const Laptop& laptop, std::uint64_t since, bool receiptRanges) {
+    auto built = sync::hub::buildPage(store, *store.findDevice(laptop.deviceId), since, wire::kMaxPageEntries, 1 << 20,
+                                      sync::hub::nowMs(), /*ownChangeSets=*/false, receiptRanges);
+    REQUIRE(built);
+    auto admin = vault::Vault::unlock(laptop.vaultPath, "admin", kAdminPassword);
+    const auto keys = devicesync::loadDeviceKeys(admin->db());
+    admin->lock();
+    REQUIRE(keys);
+    const auto opened = wire::openSealedFile(built->sealedFile, keys->box, "page");
+    return wire::decodePage(opened.payload, store.hubId(), laptop.deviceId, store.identity().publicKey, "page");
+}
+}  // namespace
+
+TEST_CASE("A laptop's own plainly admitted change-sets come back as receipt ranges, clamped or excluded as RECEIPTs",
+          "[sync][hub]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    auto store = hub.open();
+    Laptop alpha(tmp.path(), "alpha", "TST-AAA");
+    Laptop peer(tmp.path(), "peer", "TST-AAA");
+    alpha.enrol(store, "laptop-a1");
+    peer.enrol(store, "laptop-a2");
+    // alpha: seqs 1-2; the peer's case; alpha's seq 3; then seq 4 an hour ahead (admitted clamped) and seq 5, both
+    // crafted by an author the hub does not know, so admitted with their ops excluded.
+    for (const char* name : {"Testname One", "Testname Two"}) {
+        alpha.createCase(name);
+        alpha.upload(store);
+    }
+    peer.createCase("Testname Peer");
+    peer.upload(store);
+    alpha.createCase("Testname Three");
+    alpha.upload(store);
+    auto ingest = [&](const sync::Bytes& bytes) {
+        return sync::hub::ingestSealedFile(store, bytes, alpha.deviceId, sync::hub::nowMs());
+    };
+    const auto now = sync::hub::nowMs();
+    CHECK(ingest(craftedChangeSet(alpha, store, 4, "TST-AAA", now + 3'600'000)).ackedSeq == 4);
+    CHECK(ingest(craftedChangeSet(alpha, store, 5, "TST-AAA", now)).ackedSeq == 5);
+
+    const auto ranged = pageFor(store, alpha, 0, true);
+    CHECK(ranged.ackedDeviceSeq == 5);
+    std::vector<std::string> shape;
+    for (const auto& e : ranged.entries) {
+        switch (e.type) {
+        case wire::PageEntryType::Cert: shape.push_back("cert"); break;
+        case wire::PageEntryType::ChangeSet: shape.push_back("changeset"); break;
+        case wire::PageEntryType::Receipt:
+            shape.push_back("receipt " + std::to_string(e.admission.deviceSeq) +
+                            (e.admission.clampCeiling != 0 ? " clamped" : "") +
+                            (e.admission.excluded.empty() ? "" : " excluded"));
+            break;
+        case wire::PageEntryType::ReceiptRange:
+            shape.push_back("range " + std::to_string(e.rangeFirstSeq) + "+" + std::to_string(e.rangeCount));
+            break;
+        case wire::PageEntryType::Hub: shape.push_back("hub"); break;
+        }
+    }
+    CHECK(shape == std::vector<std::string>{"cert", "cert", "range 1+2", "changeset", "range 3+1",
+                                            "receipt 4 clamped excluded", "receipt 5 excluded"});
+    // A range stands at the office_seq of the last change-set it covers.
+    CHECK(ranged.entries[2].officeSeq == ranged.entries[3].officeSeq - 1);
+    CHECK(ranged.lastSeq == ranged.headSeq);
+
+    // Without the capability: one RECEIPT per own change-set, as before.
+    const auto plain = pageFor(store, alpha, 0, false);
+    std::size_t receipts = 0;
+    for (const auto& e : plain.entries) {
+        CHECK(e.type != wire::PageEntryType::ReceiptRange);
+        receipts += e.type == wire::PageEntryType::Receipt;
+    }
+    CHECK(receipts == 5);
+    // A page starting inside a run ranges from there on.
+    const auto tail = pageFor(store, alpha, ranged.entries[1].officeSeq + 1, true);
+    REQUIRE_FALSE(tail.entries.empty());
+    CHECK(tail.entries[0].type == wire::PageEntryType::ReceiptRange);
+    CHECK(tail.entries[0].rangeFirstSeq == 2);
+    CHECK(tail.entries[0].rangeCount == 1);
+}

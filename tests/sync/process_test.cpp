@@ -312,6 +312,81 @@ TEST_CASE("Refusals: wrong hub key, tampered file, garbage, slow-loris, revoked 
     }
 }
 
+TEST_CASE("Daemon runs resume the TLS session kept encrypted in the sync folder, a bad one is a full handshake",
+          "[sync][process]") {
+    test::TempDir tmp;
+    Hub hub(tmp.path());
+    hub.start();
+    Device alpha(tmp.path(), "alpha", "TST-AAA");
+    alpha.enrol(hub, "laptop-a1");
+    alpha.createCase("Testname Resume");
+    test::FaultProxy proxy(hub.port);
+    alpha.pointDaemonAt(proxy.port());
+    const auto sessionFile = alpha.syncDir() / "tls-session";
+    // Bytes of one daemon run through the proxy, both directions.
+    auto run = [&] {
+        const auto before = proxy.bytesForwarded();
+        REQUIRE(alpha.daemonOnce() == 0);
+        return proxy.bytesForwarded() - before;
+    };
+
+    run();  // the first run: a full handshake, which leaves the hub's ticket behind
+    CHECK(alpha.status()["tls_resumed"] == false);
+    REQUIRE(fs::exists(sessionFile));
+    CHECK((fs::status(sessionFile).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+    // Nothing of the session is readable on disk (the DER would hold the hub certificate's name).
+    CHECK(readText(sessionFile).find("abri-hub-") == std::string::npos);
+
+    const auto resumedBytes = run();
+    CHECK(alpha.status()["tls_resumed"] == true);
+    CHECK(alpha.status()["link"] == "up");
+
+    SECTION("a tampered session file is ignored: a full handshake, no error, and the next run resumes again") {
+        auto bytes = wire::readWholeFile(sessionFile, 1 << 16);
+        bytes[bytes.size() / 2] ^= 0x01;
+        wire::writeFileAtomically(alpha.syncDir(), "tls-session", bytes);
+        const auto fullBytes = run();
+        CHECK(alpha.status()["tls_resumed"] == false);
+        CHECK(alpha.status()["error"].is_null());
+        CHECK(resumedBytes < fullBytes);  // no certificates, no CertificateVerify
+        run();
+        CHECK(alpha.status()["tls_resumed"] == true);
+    }
+    SECTION("garbage in the session file, or a session of another hub pin, is a full handshake") {
+        wire::writeFileAtomically(alpha.syncDir(), "tls-session", crypto::asBytes(std::string_view("not a session")));
+        run();
+        CHECK(alpha.status()["tls_resumed"] == false);
+        run();
+        CHECK(alpha.status()["tls_resumed"] == true);
+        // The session is sealed with the hub pin as associated data: under another pin it does not open (and the
+        // pin check then refuses the hub, as it always would).
+        auto config = sync::loadDaemonConfig(alpha.syncDir());
+        const auto pin = config.hubFingerprint;
+        config.hubFingerprint[0] ^= 1;
+        sync::saveDaemonConfig(alpha.syncDir(), config);
+        CHECK(alpha.daemonOnce() == 3);
+        CHECK(alpha.status()["error"]["name"] == "wrong_hub");
+        config.hubFingerprint = pin;
+        sync::saveDaemonConfig(alpha.syncDir(), config);
+        run();
+        CHECK(alpha.status()["error"].is_null());
+    }
+    SECTION("a restarted hub has new ticket keys: the saved session fails to resume, without error") {
+        hub.process.terminate();
+        hub.start();
+        run();
+        CHECK(alpha.status()["tls_resumed"] == false);
+        run();
+        CHECK(alpha.status()["tls_resumed"] == true);
+    }
+    SECTION("a resumed session is still checked at HELLO: a revoked device is refused") {
+        REQUIRE(test::runToEnd(kHubBin, {"revoke", hub.dir.string(), alpha.deviceId}, hub.log, 30s) == 0);
+        CHECK(alpha.daemonOnce() == 3);
+        CHECK(alpha.status()["tls_resumed"] == true);
+        CHECK(alpha.status()["error"]["name"] == "revoked");
+    }
+}
+
 TEST_CASE("Through cuts, stalls, a 2G rate and kill -9 of the hub, everything arrives once", "[sync][process]") {
     test::TempDir tmp;
     Hub hub(tmp.path());

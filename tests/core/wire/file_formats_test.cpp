@@ -385,6 +385,73 @@ TEST_CASE("page errors in the device's order", "[changeset][formats]") {
     CHECK(syncCodeOf([&] { (void)encodePage(unordered, hubKey()); }) == SyncCode::BadHeader);
 }
 
+// A page of one RECEIPT_RANGE entry (§3.8), acked_device_seq 40, with the range's fields written raw so that a
+// decoder sees values encodePage would refuse.
+Bytes receiptRangePage(std::uint64_t firstSeq, std::uint32_t count) {
+    Page page = samplePage();
+    page.ackedDeviceSeq = 40;
+    PageEntry range;
+    range.type = PageEntryType::ReceiptRange;
+    range.officeSeq = 9;
+    range.rangeFirstSeq = 1;
+    range.rangeCount = 1;
+    page.entries = {range};
+    Bytes payload = encodePage(page, hubKey());
+    const std::size_t body = payload.size() - 64 - 12;  // the entry body is last before the signature
+    for (int i = 0; i < 8; ++i) payload[body + i] = static_cast<std::uint8_t>(firstSeq >> (56 - 8 * i));
+    for (int i = 0; i < 4; ++i) payload[body + 8 + i] = static_cast<std::uint8_t>(count >> (24 - 8 * i));
+    return resign(payload);
+}
+
+TEST_CASE("a receipt range acknowledges a run of the recipient's own change-sets in 25 bytes", "[changeset][formats]") {
+    Page page = samplePage();
+    page.ackedDeviceSeq = 30;
+    PageEntry range;
+    range.type = PageEntryType::ReceiptRange;
+    range.officeSeq = 7;
+    range.rangeFirstSeq = 11;
+    range.rangeCount = 20;  // 11..30: up to acked_device_seq
+    page.entries.insert(page.entries.begin() + 2, range);
+    const Bytes withRange = encodePage(page, hubKey());
+    page.entries.erase(page.entries.begin() + 2);
+    CHECK(withRange.size() == encodePage(page, hubKey()).size() + 13 + 12);
+    const Page back = decodePage(withRange, fakeId(0x4b), fakeId(0xd2), hubKey().publicKey, "pg");
+    REQUIRE(back.entries.size() == 5);
+    CHECK(back.entries[2].type == PageEntryType::ReceiptRange);
+    CHECK(back.entries[2].officeSeq == 7);
+    CHECK(back.entries[2].rangeFirstSeq == 11);
+    CHECK(back.entries[2].rangeCount == 20);
+    CHECK(back.entries[3].type == PageEntryType::Receipt);
+}
+
+TEST_CASE("a receipt range that is empty, starts at 0 or passes acked_device_seq is bad_header", "[changeset][formats]") {
+    const auto decodeRange = [](const Bytes& payload) {
+        return decodePage(payload, fakeId(0x4b), fakeId(0xd2), hubKey().publicKey, "pg").entries.at(0);
+    };
+    CHECK(decodeRange(receiptRangePage(1, 40)).rangeCount == 40);
+    CHECK(decodeRange(receiptRangePage(40, 1)).rangeFirstSeq == 40);
+    CHECK(pageCode(receiptRangePage(5, 0)) == SyncCode::BadHeader);
+    CHECK(pageCode(receiptRangePage(0, 3)) == SyncCode::BadHeader);
+    CHECK(pageCode(receiptRangePage(39, 3)) == SyncCode::BadHeader);
+    CHECK(pageCode(receiptRangePage(41, 1)) == SyncCode::BadHeader);
+    CHECK(pageCode(receiptRangePage(UINT64_MAX, 2)) == SyncCode::BadHeader);  // no wrap-around
+    CHECK(pageCode(receiptRangePage(2, UINT32_MAX)) == SyncCode::BadHeader);
+
+    // A range body one byte short.
+    Bytes shortBody = receiptRangePage(1, 1);
+    shortBody[shortBody.size() - 64 - 12 - 13 + 4] = 11;  // body_len 12 -> 11
+    CHECK(pageCode(resign(shortBody)) == SyncCode::Truncated);
+    // The encoder refuses what the decoder would.
+    Page page = samplePage();
+    PageEntry range;
+    range.type = PageEntryType::ReceiptRange;
+    range.officeSeq = 7;
+    range.rangeFirstSeq = 2;
+    range.rangeCount = 5;  // 2..6 > acked_device_seq 3
+    page.entries.insert(page.entries.begin() + 2, range);
+    CHECK(syncCodeOf([&] { (void)encodePage(page, hubKey()); }) == SyncCode::BadHeader);
+}
+
 TEST_CASE("refusal notices are 156 signed bytes", "[changeset][formats]") {
     RefusalNotice n;
     n.hubId = fakeId(0x4b);
