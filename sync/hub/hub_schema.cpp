@@ -49,6 +49,8 @@ CREATE INDEX quarantine_by_device ON quarantine(device_id, device_seq);
 CREATE TABLE case_state(case_id BLOB PRIMARY KEY, state BLOB NOT NULL, open_conflicts INTEGER NOT NULL);
 -- `abri-hub conflicts` reads only the cases with open conflicts.
 CREATE INDEX case_state_conflicted ON case_state(case_id) WHERE open_conflicts > 0;
+-- Ingest reads the hub's offices for every change-set: an index instead of a scan of every device's certificate.
+CREATE INDEX devices_by_office ON devices(office);
 )SQL",
     };
     return all;
