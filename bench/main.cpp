@@ -1,4 +1,5 @@
 // abri-bench: benchmarks that print figures (never a pass/fail test). Exit code 0 even when a target is missed.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <exception>
@@ -8,6 +9,7 @@
 
 #include "common/error.h"
 #include "hostile_bench.h"
+#include "hub_ingest_bench.h"
 #include "reports_bench.h"
 #include "sync_bench.h"
 #include "vault_bench.h"
@@ -37,6 +39,11 @@ constexpr const char* kUsage =
     "Usage: abri-bench sync-stage --cases N --dir DIR [--seed S]\n"
     "\n"
     "  Prepares a first sync for abri-app-bench --first-sync: laptop 2's pages downloaded, none applied.\n"
+    "\n"
+    "Usage: abri-bench hub-ingest [--held N,N,...] [--workload W] [--dir DIR] [--seed S] [--keep]\n"
+    "\n"
+    "  --held N,N,...    cases the hub holds before each measurement, ascending (default 1000,10000,100000)\n"
+    "  --workload W      change-sets ingested at each size: half new cases, half edits (default 4000)\n"
     "\n"
     "Usage: abri-bench hostile [--laptops L] [--raw N] [--enrol N] [--nofile F] [--seconds S] [--dir DIR] [--keep]\n"
     "\n"
@@ -160,6 +167,39 @@ int runHostile(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runHostileBench(options); });
 }
 
+int runHubIngest(const std::vector<std::string>& args) {
+    abri::bench::HubIngestBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (name == "--keep") {
+            options.keepFiles = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--held") {
+            options.held.clear();
+            for (std::size_t start = 0; start <= value.size();) {
+                const auto comma = std::min(value.find(',', start), value.size());
+                std::size_t n = 0;
+                if (!parseNumber(value.substr(start, comma - start), n)) return usage("--held expects N,N,...");
+                if (!options.held.empty() && n < options.held.back()) return usage("--held sizes must ascend");
+                options.held.push_back(n);
+                start = comma + 1;
+            }
+        } else if (name == "--workload") {
+            if (!parseNumber(value, options.workload) || options.workload < 2) return usage("--workload expects W >= 2");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runHubIngestBench(options); });
+}
+
 int runReports(const std::vector<std::string>& args) {
     abri::bench::ReportsBenchOptions options;
     std::size_t i = 1;
@@ -204,7 +244,8 @@ int main(int argc, char** argv) {
     if (args[0] == "sync-stage") return runSyncStage(args);
     if (args[0] == "reports") return runReports(args);
     if (args[0] == "hostile") return runHostile(args);
-    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports, hostile)");
+    if (args[0] == "hub-ingest") return runHubIngest(args);
+    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports, hostile, hub-ingest)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {

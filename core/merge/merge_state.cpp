@@ -135,7 +135,7 @@ std::size_t MergeState::add(const AdmittedChangeSet& changeSet) {
         const RemoteOp& op = changeSet.ops[i];
         if (changeSet.isExcluded(i)) {
             for (const auto& e : changeSet.excluded)
-                if (e.opIndex == i) excluded_.emplace(op.identity(), e.reason);
+                if (e.opIndex == i) recordExclusion(op.identity(), e.reason);
             continue;
         }
         if (add(op)) ++added;
@@ -188,6 +188,10 @@ void MergeState::exclude(const Version& identity, ExclusionReason reason) {
         if (entity.entity == EntityKind::Item) itemsByCase_[entity.caseId].erase(entity.id);
         entities_.erase(e);
     }
+}
+
+bool MergeState::recordExclusion(const Version& identity, ExclusionReason reason) {
+    return excluded_.emplace(identity, reason).second;
 }
 
 const EntityState* MergeState::find(std::string_view entityId) const {

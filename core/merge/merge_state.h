@@ -71,6 +71,9 @@ public:
     void merge(const MergeState& other);
     // Removes an op (a device's own op the hub excluded after all, §5.6) and records why.
     void exclude(const Version& identity, ExclusionReason reason);
+    // Records an exclusion as add(changeSet) does, removing nothing; false when the identity was already recorded.
+    // (merge_state_codec.h restores a stored state with it.)
+    bool recordExclusion(const Version& identity, ExclusionReason reason);
 
     const EntityState* find(std::string_view entityId) const;
     const std::map<std::string, EntityState, std::less<>>& entities() const noexcept { return entities_; }

@@ -35,16 +35,24 @@ std::vector<std::uint8_t> entityRecord(const EntityState& entity) {
     return Json::to_cbor(record);
 }
 
+void appendCaseRecords(const MergeState& state, const std::string& caseId, std::vector<std::uint8_t>& out) {
+    for (const EntityState* e : state.entitiesOfCase(caseId)) {
+        const auto rec = entityRecord(*e);
+        out.insert(out.end(), rec.begin(), rec.end());
+    }
+}
+
+StateHash stateHashOfRecords(std::span<const std::uint8_t> records) {
+    return crypto::blake2b({crypto::asBytes(kStateDomain), records});
+}
+
 StateHash stateHash(const MergeState& state, const std::optional<std::set<std::string>>& scope) {
     std::vector<std::uint8_t> all;
     for (const auto& caseId : state.caseIds()) {
         if (scope && scope->count(caseId) == 0) continue;
-        for (const EntityState* e : state.entitiesOfCase(caseId)) {
-            const auto rec = entityRecord(*e);
-            all.insert(all.end(), rec.begin(), rec.end());
-        }
+        appendCaseRecords(state, caseId, all);
     }
-    return crypto::blake2b({crypto::asBytes(kStateDomain), std::span<const std::uint8_t>(all)});
+    return stateHashOfRecords(all);
 }
 
 }  // namespace abri::merge

@@ -15,6 +15,11 @@ using StateHash = std::array<std::uint8_t, crypto::kHashBytes>;
 
 // The canonical record of one entity (exposed for tests and for debugging a divergence).
 std::vector<std::uint8_t> entityRecord(const EntityState& entity);
+// Appends the records of one case's entities (the case, then its items by ascending id) to `out`. The state hash is
+// the hash of these runs for ascending case ids: the hub assembles an office's hash from its stored case states.
+void appendCaseRecords(const MergeState& state, const std::string& caseId, std::vector<std::uint8_t>& out);
+// The state hash of records appended as above.
+StateHash stateHashOfRecords(std::span<const std::uint8_t> records);
 // Hash over the given cases (all cases of the state when scope is nullopt), ascending case id.
 StateHash stateHash(const MergeState& state, const std::optional<std::set<std::string>>& scope = std::nullopt);
 

@@ -1,36 +1,112 @@
 #include "case_state.h"
 
+#include <algorithm>
+
+#include "common/error.h"
+#include "devicesync/admitted_adapter.h"
+#include "hub_store.h"
+#include "merge/merge_state_codec.h"
 #include "wire/admission_record.h"
 #include "wire/changeset.h"
-#include "devicesync/admitted_adapter.h"
 
 namespace abri::sync::hub {
 
 namespace {
-void addCase(HubStore& store, const wire::Id16& caseId, merge::MergeState& state) {
-    for (const auto& stored : store.changeSetsOfCase(caseId)) {
-        std::size_t consumed = 0;
-        auto admission = wire::decodeAdmissionRecord(stored.admission, consumed, "admission");
-        auto cs = wire::decodeChangeSet(stored.bytes, {}, "stored change-set");
-        state.add(devicesync::toAdmitted(cs, admission));
-    }
+
+constexpr std::string_view kSubject = "case_state";
+
+wire::Id16 caseIdFrom(storage::Statement& st) {
+    const auto bytes = st.blob(0);
+    if (bytes.size() != 16) throw Error(ErrorCode::VaultCorrupted, std::string(kSubject), "case id");
+    wire::Id16 id{};
+    std::copy(bytes.begin(), bytes.end(), id.begin());
+    return id;
 }
+
 }  // namespace
 
-merge::MergeState caseMergeState(HubStore& store, const wire::Id16& caseId) {
+merge::MergeState storedCaseState(storage::Database& db, const wire::Id16& caseId) {
+    auto& st = db.cached("SELECT state FROM case_state WHERE case_id = ?");
+    st.bindBlob(1, caseId);
     merge::MergeState state;
-    addCase(store, caseId, state);
+    if (st.step()) state = merge::decodeMergeState(st.blob(0), kSubject);
+    st.reset();  // a cached statement left open would pin a read snapshot
     return state;
 }
 
-OfficeStateHash officeStateHash(HubStore& store, const std::string& office) {
+void storeCaseState(storage::Database& db, const wire::Id16& caseId, const merge::MergeState& state) {
+    const auto bytes = merge::encodeMergeState(state);
+    const auto conflicts = countOpenConflicts(state, wire::idToHex(caseId));
+    // In place when the row exists: a REPLACE would delete and re-insert it, touching the key index twice and a
+    // second table page, and each page touched is encrypted and written at commit.
+    db.cached("UPDATE case_state SET state = ?, open_conflicts = ? WHERE case_id = ?")
+        .bindBlob(1, bytes)
+        .bind(2, static_cast<std::int64_t>(conflicts))
+        .bindBlob(3, caseId)
+        .run();
+    if (db.changes() > 0) return;
+    db.cached("INSERT INTO case_state(case_id, state, open_conflicts) VALUES(?, ?, ?)")
+        .bindBlob(1, caseId)
+        .bindBlob(2, bytes)
+        .bind(3, static_cast<std::int64_t>(conflicts))
+        .run();
+}
+
+merge::MergeState rebuildCaseState(storage::Database& db, const wire::Id16& caseId) {
     merge::MergeState state;
-    OfficeStateHash out;
-    for (const auto& caseId : store.caseIds(office)) {
-        addCase(store, caseId, state);
-        ++out.cases;
+    auto st = db.prepare("SELECT admission, bytes FROM changesets WHERE case_id = ? ORDER BY hub_seq");
+    st.bindBlob(1, caseId);
+    while (st.step()) {
+        std::size_t consumed = 0;
+        const auto admissionBytes = st.blob(0);
+        const auto bytes = st.blob(1);
+        auto admission = wire::decodeAdmissionRecord(admissionBytes, consumed, "admission");
+        auto cs = wire::decodeChangeSet(bytes, {}, "stored change-set");  // verified when admitted
+        state.add(devicesync::toAdmitted(cs, admission));
     }
-    out.hash = merge::stateHash(state);
+    return state;
+}
+
+std::size_t countOpenConflicts(const merge::MergeState& state, const std::string& caseHex) {
+    std::size_t count = 0;
+    for (const auto* entity : state.entitiesOfCase(caseHex))
+        for (const auto& [path, reg] : entity->fields)
+            if (reg.heads().size() > 1) ++count;
+    return count;
+}
+
+void fillCaseStates(storage::Database& db) {
+    std::vector<wire::Id16> cases;
+    {
+        auto st = db.prepare("SELECT DISTINCT case_id FROM changesets ORDER BY case_id");
+        while (st.step()) cases.push_back(caseIdFrom(st));
+    }
+    for (const auto& caseId : cases) storeCaseState(db, caseId, rebuildCaseState(db, caseId));
+}
+
+void forEachCaseState(storage::Database& db, const std::optional<std::string>& office, bool conflictedOnly,
+                      const CaseStateVisitor& visit) {
+    std::string sql = "SELECT s.case_id, s.state FROM case_state s";
+    if (office) sql += " JOIN case_access a ON a.case_id = s.case_id AND a.office = ?";
+    if (conflictedOnly) sql += " WHERE s.open_conflicts > 0";
+    sql += " ORDER BY s.case_id";
+    auto st = db.prepare(sql);
+    if (office) st.bind(1, *office);
+    while (st.step()) visit(caseIdFrom(st), merge::decodeMergeState(st.blob(1), kSubject));
+}
+
+std::size_t openConflictTotal(storage::Database& db) {
+    return static_cast<std::size_t>(db.queryInt64("SELECT COALESCE(SUM(open_conflicts), 0) FROM case_state").value_or(0));
+}
+
+OfficeStateHash officeStateHash(HubStore& store, const std::string& office) {
+    OfficeStateHash out;
+    std::vector<std::uint8_t> records;
+    forEachCaseState(store.db(), office, false, [&](const wire::Id16& caseId, const merge::MergeState& state) {
+        merge::appendCaseRecords(state, wire::idToHex(caseId), records);
+        ++out.cases;
+    });
+    out.hash = merge::stateHashOfRecords(records);
     return out;
 }
 

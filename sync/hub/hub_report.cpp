@@ -60,7 +60,8 @@ PublishedTable runHubReport(HubStore& store, const reports::ReportDefinition& de
     reports::validate(definition);
     // One case's merge state at a time: the region's documents are never all held at once.
     reports::MergedFacts facts(office);
-    for (const auto& caseId : store.caseIds()) facts.add(caseMergeState(store, caseId));
+    forEachCaseState(store.db(), std::nullopt, false,
+                     [&facts](const wire::Id16&, const merge::MergeState& state) { facts.add(state); });
     return reports::publish(definition, reports::countReport(facts.db(), definition), policy);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Reports at the hub (`abri-hub report`): the same engine and the same disclosure control as in the offices'
-// vaults, run over the merged cases of every office of the region, or of one office. The hub rebuilds each case's
-// merge state from its admitted change-sets (case_state.h) into an in-memory database of facts
+// vaults, run over the merged cases of every office of the region, or of one office. The hub reads each case's
+// stored merge state (case_state.h) into an in-memory database of facts
 // (reports::MergedFacts); only published (protected) tables leave this module: never a raw count, a name or a
 // case code.
 #include <optional>

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "case_state.h"
 #include "common/error.h"
 
 namespace abri::sync::hub {
@@ -42,6 +43,15 @@ CREATE UNIQUE INDEX changesets_by_hub_seq ON changesets(hub_seq);
 CREATE INDEX feed_by_type ON feed(office, type, signer);
 CREATE INDEX quarantine_by_device ON quarantine(device_id, device_seq);
 )SQL",
+        // ---- version 2: the merged state of every case (PROTOCOL.md §7.2), written by ingest in its transaction;
+        // the migration fills it from the stored change-sets (fillCaseStates, below) ----
+        R"SQL(
+CREATE TABLE case_state(case_id BLOB PRIMARY KEY, state BLOB NOT NULL, open_conflicts INTEGER NOT NULL);
+-- `abri-hub conflicts` reads only the cases with open conflicts.
+CREATE INDEX case_state_conflicted ON case_state(case_id) WHERE open_conflicts > 0;
+-- Ingest reads the hub's offices for every change-set: an index instead of a scan of every device's certificate.
+CREATE INDEX devices_by_office ON devices(office);
+)SQL",
     };
     return all;
 }
@@ -79,6 +89,7 @@ void migrateHubSchema(storage::Database& db, int target) {
         storage::Transaction tx(db);
         db.exec(steps()[static_cast<std::size_t>(current)]);
         ++current;
+        if (current == 2) fillCaseStates(db);  // data, not only tables: in the same transaction as its step
         db.exec("UPDATE schema_version SET version = " + std::to_string(current) + ";");
         tx.commit();
     }

@@ -370,12 +370,13 @@ std::vector<StoredChangeSet> HubStore::changeSetsOfCase(const Id16& caseId) {
 }
 
 std::vector<Id16> HubStore::caseIds(const std::optional<std::string>& office) {
-    auto st = office ? db_.prepare("SELECT DISTINCT c.case_id FROM changesets c JOIN case_access a "
-                                   "ON a.case_id = c.case_id AND a.office = ? ORDER BY c.case_id")
-                     : db_.prepare("SELECT DISTINCT case_id FROM changesets ORDER BY case_id");
+    // case_state holds one row per case with an admitted change-set (schema 2).
+    auto st = office ? db_.prepare("SELECT s.case_id FROM case_state s JOIN case_access a "
+                                   "ON a.case_id = s.case_id AND a.office = ? ORDER BY s.case_id")
+                     : db_.prepare("SELECT case_id FROM case_state ORDER BY case_id");
     if (office) st.bind(1, *office);
     std::vector<Id16> out;
-    while (st.step()) out.push_back(fixedFrom<16>(st.blob(0), "changesets.case_id"));
+    while (st.step()) out.push_back(fixedFrom<16>(st.blob(0), "case_state.case_id"));
     return out;
 }
 

@@ -169,8 +169,9 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
         lastEff = previous;
     }
     lastEff = std::max(lastEff, device->effFloor);
-    // 10. authorisation (§6.3) against the hub's state of the case, then admission, chain head and feeds
-    auto state = caseMergeState(store, cs.header.caseId);
+    // 10. authorisation (§6.3) against the hub's stored state of the case, then admission, the case's new state,
+    // chain head and feeds
+    auto state = storedCaseState(store.db(), cs.header.caseId);
     const auto granted = store.caseOffices(cs.header.caseId);
     const auto officeList = store.offices();
     merge::HubContext context;
@@ -189,6 +190,7 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     const StoredChangeSet stored{frame.id, device->deviceId, seq, wire::encodeAdmissionRecord(admission),
                                  Bytes(bytes.begin(), bytes.end())};
     store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
+    storeCaseState(store.db(), cs.header.caseId, state);
     device->chainSeq = seq;
     device->chainId = frame.id;
     device->effFloor = lastEff;

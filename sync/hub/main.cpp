@@ -4,6 +4,7 @@
 //   abri-hub devices DIR | status DIR | revoke DIR DEVICE
 //   abri-hub conflicts DIR [--office X]                                           open conflicts, never values
 //   abri-hub state DIR --office X                                                 the office's state hash
+//   abri-hub verify-state DIR                                                     rebuild and compare the merged state
 //   abri-hub quarantine list DIR | quarantine release DIR ID
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
 //   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
@@ -49,6 +50,7 @@
 #include "hub_backup.h"
 #include "hub_report.h"
 #include "passphrase_source.h"
+#include "verify_state.h"
 #include "reports/builtin_reports.h"
 
 using namespace abri;
@@ -198,7 +200,7 @@ int cmdStatus(const ParsedArgs& args) {
     std::map<std::string, std::size_t> devicesByStatus;
     for (const auto& d : devices) ++devicesByStatus[std::string(deviceStatusName(d.status))];
     const auto quarantined = store.quarantineCount();
-    const auto conflicts = openConflicts(store).size();
+    const auto conflicts = openConflictTotal(store.db());
     if (args.has("json")) {
         // For monitoring: identities, counts and sequence numbers only, like the text form.
         nlohmann::json feeds = nlohmann::json::array();
@@ -259,6 +261,17 @@ int cmdState(const ParsedArgs& args) {
     std::cout << "office " << code << " cases " << state.cases << " feed_head " << store.feedHead(code)
               << " state_hash " << hashToHex(state.hash) << "\n";
     return 0;
+}
+
+// Every case rebuilt from its change-sets and compared with the stored merged state (§7.2). Case ids and counts
+// only; exit 1 on any difference.
+int cmdVerifyState(const ParsedArgs& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    const auto result = verifyCaseStates(store);
+    for (const auto& m : result.mismatches)
+        std::cout << "case=" << idToHex(m.caseId) << " " << stateDifferenceName(m.difference) << "\n";
+    std::cout << "cases " << result.casesChecked << " differences " << result.mismatches.size() << "\n";
+    return result.mismatches.empty() ? 0 : 1;
 }
 
 int cmdQuarantineList(const ParsedArgs& args) {
@@ -581,6 +594,11 @@ const std::vector<HubCommand>& hubCommands() {
           .positionals = {kDirArgument},
           .options = {kOfficeOption, kPassphraseOption}},
          cmdState},
+        {{.name = "verify-state",
+          .summary = "Rebuild every case from its change-sets and compare with the stored merged state",
+          .positionals = {kDirArgument},
+          .options = {kPassphraseOption}},
+         cmdVerifyState},
         {{.name = "quarantine list",
           .summary = "What revoked or forked devices sent: id, device, device_seq, reason, received time, size",
           .positionals = {kDirArgument},
@@ -681,6 +699,9 @@ Commands:
                                                identities only, never values; --office: its cases only
   state DIR --office CODE                      the state hash of the office's cases; a laptop of the office
                                                that has synced everything shows the same (abri-cli sync --json)
+  verify-state DIR                             rebuild every case from its change-sets and compare with the
+                                               merged state the hub keeps; prints the differing case ids and
+                                               the counts; exits 1 on any difference
   quarantine list DIR                          what revoked or forked devices sent: id, device, device_seq,
                                                reason, received time (UTC), size
   quarantine release DIR ID                    admit one quarantined change-set through the normal checks

@@ -6,9 +6,8 @@ namespace abri::sync::hub {
 
 std::vector<OpenConflict> openConflicts(HubStore& store, const std::optional<std::string>& office) {
     std::vector<OpenConflict> out;
-    for (const auto& caseId : store.caseIds(office)) {
+    forEachCaseState(store.db(), office, true, [&out](const wire::Id16& caseId, const merge::MergeState& state) {
         const auto caseHex = wire::idToHex(caseId);
-        const auto state = caseMergeState(store, caseId);
         for (const auto* entity : state.entitiesOfCase(caseHex)) {
             for (const auto& [path, reg] : entity->fields) {
                 const auto heads = reg.heads();
@@ -23,7 +22,7 @@ std::vector<OpenConflict> openConflicts(HubStore& store, const std::optional<std
                 out.push_back(std::move(conflict));
             }
         }
-    }
+    });
     return out;
 }
 

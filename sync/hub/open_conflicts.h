@@ -1,6 +1,6 @@
 #pragma once
-// The open conflicts the hub holds (PROTOCOL.md §5.3): per case, its merge state is rebuilt from the admitted
-// change-sets and every field register with more than one head is one open conflict. Only identities (case, entity,
+// The open conflicts the hub holds (PROTOCOL.md §5.3): in the stored state of each case that has any (case_state.h),
+// every field register with more than one head is one open conflict. Only identities (case, entity,
 // field path, devices, HLCs) are reported, never values: they are personal data.
 #include <optional>
 #include <string>

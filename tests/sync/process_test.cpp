@@ -193,6 +193,8 @@ TEST_CASE("Two offices sync through a real hub, each office sees exactly its own
     }
     CHECK(alpha1.stateHash() == alpha2.stateHash());
     CHECK(alpha1.stateHash() != bravo.stateHash());
+    // The hub's merged state is what a rebuild from its change-sets gives.
+    CHECK(hub.command("verify-state").find("cases 3 differences 0") != std::string::npos);
 
     // Logs carry ids, sequence numbers and codes, never case content.
     for (const auto& log : {hub.log, alpha1.log, alpha2.log, bravo.log}) {
@@ -442,6 +444,7 @@ TEST_CASE("Through cuts, stalls, a 2G rate and kill -9 of the hub, everything ar
     cases::CaseQuery all;
     all.limit = 1000;
     CHECK(repo.list(all).size() == created.size());
+    CHECK(hub.command("verify-state").find(" differences 0") != std::string::npos);
 }
 
 TEST_CASE("Failed enrolments from one address are limited, then refused with ERROR busy", "[sync][process]") {

@@ -214,6 +214,8 @@ for name in a1 a2; do
 done
 out=$($abri state b1.abri --user testworker --password-file worker.pw)
 expect_not "state_hash $hub_hash" "state of b1 (another office)"
+out=$($hub verify-state hub)
+expect "differences 0" "abri-hub verify-state: the merged state equals a rebuild"
 
 # ---- Without a link: the same files on a folder (a USB stick) ---------------------------------------------------
 step "usb: a1 edits and exports to a folder; the hub imports it; a1 imports the hub's answer"
