@@ -410,6 +410,8 @@ int runSyncBench(const SyncBenchOptions& options) {
             // As the app applies (SyncController): steps of devicesync::kApplyStepMs, back to the event loop between them.
             devicesync::SyncStepOptions stepOptions;
             stepOptions.budget.time = std::chrono::milliseconds(devicesync::kApplyStepMs);
+            devicesync::DecodedPageCache pageCache;  // as SyncController keeps one
+            stepOptions.budget.pageCache = &pageCache;
             for (bool more = true; more;) {
                 Stopwatch apply;
                 const auto step = devicesync::syncVault(*vault, second.vaultPath(), stepOptions);

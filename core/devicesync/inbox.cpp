@@ -208,14 +208,20 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
         std::size_t delivered = 0;
         std::size_t receipts = 0;
         std::optional<std::uint64_t> stoppedAt;  // the budget ran out inside this page, after this entry
-        wire::Page page;
+        wire::Page decoded;
+        const wire::Page* cached = budget.pageCache ? budget.pageCache->find(file.path) : nullptr;
+        const wire::Page& page = cached ? *cached : decoded;
         try {
-            const auto bytes = wire::readWholeFile(
-                file.path, wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxPagePayload);
-            const wire::OpenedFile opened = wire::openSealedFile(bytes, *context.boxKey, subject);
-            if (opened.content != wire::SealedContent::Page) throw wire::SyncError(wire::SyncCode::BadMagic, subject);
-            page =
-                wire::decodePage(opened.payload, context.hub.hubId, context.deviceId, context.hub.identityPk, subject);
+            if (!cached) {
+                if (budget.pageCache) budget.pageCache->clear();
+                const auto bytes = wire::readWholeFile(
+                    file.path, wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxPagePayload);
+                const wire::OpenedFile opened = wire::openSealedFile(bytes, *context.boxKey, subject);
+                if (opened.content != wire::SealedContent::Page)
+                    throw wire::SyncError(wire::SyncCode::BadMagic, subject);
+                decoded = wire::decodePage(opened.payload, context.hub.hubId, context.deviceId, context.hub.identityPk,
+                                           subject);
+            }
             // The name is the daemon's hint; the signed page decides.
             if (page.firstSeq > result.checkpoint + 1) {
                 result.waiting = wire::SyncError(wire::SyncCode::PageGap, subject, result.checkpoint);
@@ -265,6 +271,8 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
                 appliedThrough = entry.officeSeq;
             }
             if (stoppedAt) {
+                // The rest of this page is for the next step: keep it decoded (checked already) until then.
+                if (budget.pageCache && !cached) budget.pageCache->keep(file.path, std::move(decoded));
                 result.checkpoint = *stoppedAt;
                 result.changeSetsDelivered += delivered;
                 result.receipts += receipts;
@@ -281,6 +289,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
             storage::writeMeta(db, kHubTimeKey, std::to_string(std::max(readHubTimeMs(db), page.hubTimeMs)));
             tx.commit();
         } catch (const wire::SyncError& error) {
+            if (budget.pageCache) budget.pageCache->clear();
             // A page that does not verify is set aside (".bad-" names are ignored by every reader); the daemon's
             // since_seq stops at the gap, so the range is downloaded again.
             setAside(file.path);
@@ -300,6 +309,7 @@ InboxResult applyInbox(storage::Database& db, const InboxContext& context, const
         result.receipts += receipts;
         ++result.pagesApplied;
         writeCheckpointFile(result.checkpoint);
+        if (budget.pageCache) budget.pageCache->clear();
         fs::remove(file.path);
     }
 

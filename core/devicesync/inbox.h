@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "devicesync/decoded_page_cache.h"
 #include "wire/admission_record.h"
 #include "wire/changeset.h"
 #include "wire/hub_descriptor.h"
@@ -54,6 +55,8 @@ struct InboxContext {
 // window answers input while a first sync applies thousands of change-sets (sync/PROTOCOL.md §7.3 A5).
 struct ApplyBudget {
     std::chrono::nanoseconds time{0};  // 0: no limit; otherwise stop after the entry that reaches it
+    // Optional, for callers that step: keeps a page decoded from one step to the next (decoded_page_cache.h).
+    DecodedPageCache* pageCache = nullptr;
 };
 
 struct InboxResult {

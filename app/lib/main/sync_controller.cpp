@@ -84,6 +84,7 @@ bool SyncController::runStep(bool pack) {
             devicesync::SyncStepOptions options;
             options.pack = pack;
             options.budget.time = applyStepBudget_;
+            options.budget.pageCache = &pageCache_;
             const auto result = devicesync::syncVault(session_.vault(), vaultPath_, options);
             appliedInRun_ = appliedInRun_ || result.inbox.pagesApplied > 0 || result.inbox.changeSetsDelivered > 0;
             more = result.inbox.more;
@@ -105,6 +106,7 @@ bool SyncController::runStep(bool pack) {
     }
     problem_ = std::move(problem);
     applying_ = more && !problem_;
+    if (!applying_) pageCache_.clear();  // nothing stays decoded between runs
     if (applying_) {
         applyTimer_.start();
     } else if (appliedInRun_) {

@@ -80,6 +80,7 @@ private:
     QTimer applyTimer_;       // zero-interval, single shot: the next applying step, after pending input
     bool applying_ = false;
     std::chrono::nanoseconds applyStepBudget_ = std::chrono::milliseconds(devicesync::kApplyStepMs);
+    devicesync::DecodedPageCache pageCache_;  // the page being applied in steps, decoded once
     bool appliedInRun_ = false;  // something was applied since the run began: lists reload when it ends
     bool syncDue_ = false;  // a background step was skipped because a dialog was open
     std::optional<devicesync::SyncOverview> overview_;

@@ -332,6 +332,56 @@ TEST_CASE("under a time budget a page is applied in steps that each commit their
     CHECK(downloadedThrough(f.inbox, f.identity.deviceId) == 0);
 }
 
+TEST_CASE("stepping keeps the page decoded between steps, and decodes it again when its file changed",
+          "[changeset][inbox]") {
+    InboxFixture f;
+    std::vector<PageEntry> entries{certEntry(1, f.hub.certify(f.peer.id, f.peer.key.publicKey, "TST-01"))};
+    std::vector<ChangeSet> sent;
+    for (std::uint64_t i = 0; i < 4; ++i) {
+        sent.push_back(f.peer.next(fakeId(static_cast<std::uint8_t>(0xd0 + i)), kBaseHlc + 1 + i));
+        entries.push_back(changeSetEntry(2 + i, sent.back()));
+    }
+    const std::string name = f.writePage(1, 5, entries, 0, 1'790'000'000'000);
+    DecodedPageCache cache;
+    ApplyBudget tiny;
+    tiny.time = std::chrono::nanoseconds(1);
+    tiny.pageCache = &cache;
+    const auto step = [&] { return applyInbox(f.db(), f.context(), f.inbox, f.checkpointFile, f.handlers, tiny); };
+
+    CHECK(step().checkpoint == 1);
+    const wire::Page* kept = cache.find(f.inbox / name);
+    REQUIRE(kept != nullptr);
+    CHECK(kept->lastSeq == 5);
+    CHECK(step().checkpoint == 2);
+    CHECK(cache.find(f.inbox / name) == kept);  // the same decoded page, not a new one
+
+    // The file is replaced by other bytes (here: damaged): the kept page is not used, the file is checked again
+    // and set aside, and nothing more of it is applied.
+    auto bytes = wire::readWholeFile(f.inbox / name, 1 << 24);
+    bytes[bytes.size() / 2] ^= 0x01;
+    {
+        std::ofstream out(f.inbox / name, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        out.put('x');  // one byte longer, so that the size alone tells the file changed
+    }
+    const InboxResult damaged = step();
+    CHECK(damaged.rejected.size() == 1);
+    CHECK(readCheckpoint(f.db()) == 2);
+    CHECK(cache.find(f.inbox / name) == nullptr);
+    REQUIRE(f.delivered.size() == 1);
+    CHECK(f.delivered[0].first.id == sent[0].id);
+
+    // The same page downloaded again: applied to its end in steps from the checkpoint, each change-set once.
+    CHECK(f.writePage(1, 5, entries, 0, 1'790'000'000'000) == name);
+    InboxResult result;
+    do result = step(); while (result.more);
+    CHECK(result.checkpoint == 5);
+    CHECK_FALSE(fs::exists(f.inbox / name));
+    CHECK(cache.find(f.inbox / name) == nullptr);  // dropped with its file
+    REQUIRE(f.delivered.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) CHECK(f.delivered[i].first.id == sent[i].id);
+}
+
 TEST_CASE("refusal notices are verified and handed over once", "[changeset][inbox]") {
     InboxFixture f;
     RefusalNotice n;
