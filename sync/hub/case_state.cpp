@@ -15,14 +15,6 @@ namespace {
 
 constexpr std::string_view kSubject = "case_state";
 
-wire::Id16 caseIdFrom(storage::Statement& st) {
-    const auto bytes = st.blob(0);
-    if (bytes.size() != 16) throw Error(ErrorCode::VaultCorrupted, std::string(kSubject), "case id");
-    wire::Id16 id{};
-    std::copy(bytes.begin(), bytes.end(), id.begin());
-    return id;
-}
-
 }  // namespace
 
 merge::MergeState storedCaseState(storage::Database& db, const wire::Id16& caseId) {
@@ -75,13 +67,22 @@ std::size_t countOpenConflicts(const merge::MergeState& state, const std::string
     return count;
 }
 
+wire::Id16 caseIdFromBlob(const std::vector<std::uint8_t>& bytes) {
+    if (bytes.size() != 16) throw Error(ErrorCode::VaultCorrupted, std::string(kSubject), "case id");
+    wire::Id16 id{};
+    std::copy(bytes.begin(), bytes.end(), id.begin());
+    return id;
+}
+
+std::vector<wire::Id16> casesWithChangeSets(storage::Database& db) {
+    std::vector<wire::Id16> out;
+    auto st = db.prepare("SELECT DISTINCT case_id FROM changesets ORDER BY case_id");
+    while (st.step()) out.push_back(caseIdFromBlob(st.blob(0)));
+    return out;
+}
+
 void fillCaseStates(storage::Database& db) {
-    std::vector<wire::Id16> cases;
-    {
-        auto st = db.prepare("SELECT DISTINCT case_id FROM changesets ORDER BY case_id");
-        while (st.step()) cases.push_back(caseIdFrom(st));
-    }
-    for (const auto& caseId : cases) storeCaseState(db, caseId, rebuildCaseState(db, caseId));
+    for (const auto& caseId : casesWithChangeSets(db)) storeCaseState(db, caseId, rebuildCaseState(db, caseId));
 }
 
 void forEachCaseState(storage::Database& db, const std::optional<std::string>& office, bool conflictedOnly,
@@ -92,7 +93,7 @@ void forEachCaseState(storage::Database& db, const std::optional<std::string>& o
     sql += " ORDER BY s.case_id";
     auto st = db.prepare(sql);
     if (office) st.bind(1, *office);
-    while (st.step()) visit(caseIdFrom(st), merge::decodeMergeState(st.blob(1), kSubject));
+    while (st.step()) visit(caseIdFromBlob(st.blob(0)), merge::decodeMergeState(st.blob(1), kSubject));
 }
 
 std::size_t openConflictTotal(storage::Database& db) {

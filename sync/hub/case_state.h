@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "wire/wire_types.h"
 #include "merge/merge_state.h"
@@ -26,6 +27,11 @@ void storeCaseState(storage::Database& db, const wire::Id16& caseId, const merge
 merge::MergeState rebuildCaseState(storage::Database& db, const wire::Id16& caseId);
 // Field registers of the case (and its items) with more than one head: what `abri-hub conflicts` lists.
 std::size_t countOpenConflicts(const merge::MergeState& state, const std::string& caseHex);
+// Every case with at least one admitted change-set, ascending: what the rebuilds of the migration and of
+// verify-state walk.
+std::vector<wire::Id16> casesWithChangeSets(storage::Database& db);
+// A 16-byte case id read from the store; Error(VaultCorrupted) for any other size.
+wire::Id16 caseIdFromBlob(const std::vector<std::uint8_t>& bytes);
 // Schema step 2: a row for every case of the stored change-sets, inside the migration's transaction.
 void fillCaseStates(storage::Database& db);
 

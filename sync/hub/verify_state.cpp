@@ -33,24 +33,10 @@ private:
     storage::Database& db_;
 };
 
-wire::Id16 idFrom(const std::vector<std::uint8_t>& bytes) {
-    wire::Id16 id{};
-    if (bytes.size() != id.size()) throw Error(ErrorCode::VaultCorrupted, "case id");
-    std::copy(bytes.begin(), bytes.end(), id.begin());
-    return id;
-}
-
-std::vector<wire::Id16> casesOfChangeSets(storage::Database& db) {
-    std::vector<wire::Id16> out;
-    auto st = db.prepare("SELECT DISTINCT case_id FROM changesets ORDER BY case_id");
-    while (st.step()) out.push_back(idFrom(st.blob(0)));
-    return out;
-}
-
 std::map<wire::Id16, StoredRow> storedRows(storage::Database& db) {
     std::map<wire::Id16, StoredRow> out;
     auto st = db.prepare("SELECT case_id, state, open_conflicts FROM case_state");
-    while (st.step()) out.emplace(idFrom(st.blob(0)), StoredRow{st.blob(1), st.int64(2)});
+    while (st.step()) out.emplace(caseIdFromBlob(st.blob(0)), StoredRow{st.blob(1), st.int64(2)});
     return out;
 }
 
@@ -73,7 +59,7 @@ StateVerification verifyCaseStates(HubStore& store) {
     StateVerification out;
     auto stored = storedRows(db);
     std::map<wire::Id16, StateDifference> found;
-    for (const auto& caseId : casesOfChangeSets(db)) {
+    for (const auto& caseId : casesWithChangeSets(db)) {
         ++out.casesChecked;
         auto row = stored.find(caseId);
         if (row == stored.end()) {
