@@ -246,11 +246,10 @@ const std::vector<std::string>& ageBands() {
     return bands;
 }
 
-void CaseStore::writeFacts(std::int64_t rowid, const CaseFacts& f) {
-    auto& s = db_.cached(
-        "INSERT OR REPLACE INTO case_facts (case_rowid, registered_on, age, minor, gender, citizenship, international, "
-        "labour_sector, recruiter_relationship, status, closure_reason, screening_outcome, office, caseworker, "
-        "research_consent, valued_facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+namespace {
+
+// The 16 values of a case_facts row, as ?1..?16 (case_rowid first).
+void bindFacts(storage::Statement& s, std::int64_t rowid, const CaseFacts& f) {
     std::int64_t valued = 0;
     for (const auto& [facet, code] : f.codes) valued |= valuedBitOf(Source::Codes, facet);
     if (!f.services.empty()) valued |= valuedBitOf(Source::Services, {});
@@ -268,8 +267,30 @@ void CaseStore::writeFacts(std::int64_t rowid, const CaseFacts& f) {
         .bind(13, f.office)
         .bind(14, f.caseworker)
         .bind(15, f.researchConsent ? 1 : 0)
-        .bind(16, valued)
-        .run();
+        .bind(16, valued);
+}
+
+}  // namespace
+
+void CaseStore::writeFacts(std::int64_t rowid, const CaseFacts& f) {
+    // An UPDATE, else an INSERT, both OR FAIL (storage/database.h): a REPLACE deletes and re-inserts (a statement
+    // journal, every page of it encrypted), and was with the UPDATE of cases two fifths of applying a first sync.
+    static constexpr const char* kColumns =
+        "registered_on = ?2, age = ?3, minor = ?4, gender = ?5, citizenship = ?6, international = ?7, "
+        "labour_sector = ?8, recruiter_relationship = ?9, status = ?10, closure_reason = ?11, screening_outcome = ?12, "
+        "office = ?13, caseworker = ?14, research_consent = ?15, valued_facets = ?16";
+    static const std::string kUpdate = std::string("UPDATE OR FAIL case_facts SET ") + kColumns + " WHERE case_rowid = ?1";
+    auto& update = db_.cached(kUpdate);
+    bindFacts(update, rowid, f);
+    update.run();
+    if (db_.changes() == 0) {
+        auto& insert = db_.cached(
+            "INSERT OR FAIL INTO case_facts (case_rowid, registered_on, age, minor, gender, citizenship, international, "
+            "labour_sector, recruiter_relationship, status, closure_reason, screening_outcome, office, caseworker, "
+            "research_consent, valued_facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        bindFacts(insert, rowid, f);
+        insert.run();
+    }
     for (const char* table : {"case_fact_codes", "case_fact_services", "case_fact_referrals"})
         db_.cached(std::string("DELETE FROM ") + table + " WHERE case_rowid = ?").bind(1, rowid).run();
     for (const auto& [facet, code] : f.codes)

@@ -203,8 +203,9 @@ void CaseStore::writeDerived(std::int64_t rowid, const StoredCase& row, const Js
                              const std::vector<StoredItem>& items, std::int64_t nowMs) {
     const CaseFacts facts = deriveFacts(doc, factItems(items));
     const std::vector<std::string> exploitationTypes = stringList(model::getField(doc, "situation.exploitation_types"));
+    // OR FAIL: no statement journal (storage/database.h).
     auto& s = db_.cached(
-        "UPDATE cases SET caseworker = ?, status = ?, registered_on = ?, closed_on = ?, minor = ?, gender = ?, "
+        "UPDATE OR FAIL cases SET caseworker = ?, status = ?, registered_on = ?, closed_on = ?, minor = ?, gender = ?, "
         "screening_outcome = ?, international = ?, exploitation_types = ?, updated_ms = ? WHERE rowid = ?");
     s.bind(1, optionalString(doc, "caseworker"))
         .bind(2, doc.value("status", "registered"))

@@ -92,6 +92,13 @@ public:
     Statement prepare(std::string_view sql);
     // A prepared statement kept for the connection's lifetime (hot paths: inserts, journal appends).
     // The statement is reset before it is returned.
+    //
+    // "OR FAIL" on hot writes inside a transaction: a write that may touch several b-trees (a row and its indexes,
+    // a REPLACE) and may abort on a constraint makes SQLite keep a statement journal to undo just that statement,
+    // and SQLCipher encrypts every page it puts there, so a one-row UPDATE of an indexed table cost as much as a
+    // commit (docs/benchmarks.md, first sync and hub ingest). We never need that undo: a failed statement throws
+    // and the Transaction rolls back whole. FAIL keeps a one-row write whole too, since SQLite checks a row's
+    // constraints before it writes any of its b-trees.
     Statement& cached(const std::string& sql);
     std::int64_t lastInsertRowId() const;
     int changes() const;

@@ -30,14 +30,15 @@ void storeCaseState(storage::Database& db, const wire::Id16& caseId, const merge
     const auto bytes = merge::encodeMergeState(state);
     const auto conflicts = countOpenConflicts(state, wire::idToHex(caseId));
     // In place when the row exists: a REPLACE would delete and re-insert it, touching the key index twice and a
-    // second table page, and each page touched is encrypted and written at commit.
-    db.cached("UPDATE case_state SET state = ?, open_conflicts = ? WHERE case_id = ?")
+    // second table page, and each page touched is encrypted and written at commit. OR FAIL: no statement journal
+    // (storage/database.h).
+    db.cached("UPDATE OR FAIL case_state SET state = ?, open_conflicts = ? WHERE case_id = ?")
         .bindBlob(1, bytes)
         .bind(2, static_cast<std::int64_t>(conflicts))
         .bindBlob(3, caseId)
         .run();
     if (db.changes() > 0) return;
-    db.cached("INSERT INTO case_state(case_id, state, open_conflicts) VALUES(?, ?, ?)")
+    db.cached("INSERT OR FAIL INTO case_state(case_id, state, open_conflicts) VALUES(?, ?, ?)")
         .bindBlob(1, caseId)
         .bindBlob(2, bytes)
         .bind(3, static_cast<std::int64_t>(conflicts))

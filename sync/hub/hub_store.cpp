@@ -302,7 +302,8 @@ void HubStore::setDeviceStatus(const Id16& deviceId, DeviceStatus status, std::u
 }
 
 void HubStore::advanceChain(const Id16& deviceId, std::uint64_t seq, const Hash32& id, std::uint64_t effFloor) {
-    db_.cached("UPDATE devices SET chain_seq = ?, chain_id = ?, eff_floor = ? WHERE device_id = ?")
+    // OR FAIL: no statement journal, whose every page SQLCipher encrypts (storage/database.h, "OR FAIL").
+    db_.cached("UPDATE OR FAIL devices SET chain_seq = ?, chain_id = ?, eff_floor = ? WHERE device_id = ?")
         .bind(1, static_cast<std::int64_t>(seq))
         .bindBlob(2, id)
         .bind(3, static_cast<std::int64_t>(effFloor))
@@ -348,7 +349,7 @@ std::optional<StoredChangeSet> HubStore::findChangeSetBySeq(const Id16& deviceId
 }
 
 void HubStore::insertChangeSet(const StoredChangeSet& c, const Id16& caseId, std::uint64_t hubSeq) {
-    db_.cached("INSERT INTO changesets(id, device_id, device_seq, case_id, hub_seq, admission, bytes) "
+    db_.cached("INSERT OR FAIL INTO changesets(id, device_id, device_seq, case_id, hub_seq, admission, bytes) "
                 "VALUES(?, ?, ?, ?, ?, ?, ?)")
         .bindBlob(1, c.id)
         .bindBlob(2, c.deviceId)
@@ -427,7 +428,7 @@ std::uint64_t HubStore::appendFeed(const std::string& office, const FeedEntryRow
         signer = cert.deviceId;
         certSerial = cert.serial;
     }
-    auto& st = db_.cached("INSERT INTO feed(office, office_seq, type, changeset_id, signer, cert_status, status_ms, "
+    auto& st = db_.cached("INSERT OR FAIL INTO feed(office, office_seq, type, changeset_id, signer, cert_status, status_ms, "
                           "certificate, descriptor, cert_serial) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, office).bind(2, static_cast<std::int64_t>(seq)).bind(3, static_cast<int>(e.type));
     if (e.changeSetId) st.bindBlob(4, *e.changeSetId); else st.bindNull(4);
