@@ -30,6 +30,69 @@ std::string stringAt(const Json& doc, std::string_view key) {
     return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// The string value of a top-level key of a JSON object, "" when absent, not a string, or not an object; the last
+// one when a key repeats, as parseValue gives it. Read with the SAX interface: the hub asks for a case's office
+// on every admission, and building the whole document for one string was a tenth of ingest (docs/benchmarks.md).
+class TopLevelString final : public nlohmann::json_sax<Json> {
+public:
+    explicit TopLevelString(std::string_view key) : key_(key) {}
+    std::string value;
+
+    bool null() override { return scalar(); }
+    bool boolean(bool) override { return scalar(); }
+    bool number_integer(number_integer_t) override { return scalar(); }
+    bool number_unsigned(number_unsigned_t) override { return scalar(); }
+    bool number_float(number_float_t, const string_t&) override { return scalar(); }
+    bool string(string_t& text) override {
+        if (wanted()) value = text;
+        return after();
+    }
+    bool binary(binary_t&) override { return scalar(); }
+    bool start_object(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& name) override {
+        atKey_ = depth_ == 1 && name == key_;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        value.clear();
+        return false;
+    }
+
+private:
+    bool wanted() const { return depth_ == 1 && atKey_; }
+    bool scalar() {
+        if (wanted()) value.clear();
+        return after();
+    }
+    bool open() {
+        if (wanted()) value.clear();
+        atKey_ = false;
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+    bool after() {
+        atKey_ = false;
+        if (depth_ == 0) value.clear();  // a bare scalar, not an object
+        return true;
+    }
+    std::string_view key_;
+    int depth_ = 0;
+    bool atKey_ = false;
+};
+
+std::string topLevelString(std::string_view json, std::string_view key) {
+    TopLevelString reader(key);
+    if (!Json::sax_parse(json.begin(), json.end(), &reader)) return {};
+    return std::move(reader.value);
+}
+
 bool hasActiveSharingConsent(const std::vector<const EntityState*>& entities) {
     for (const EntityState* e : entities) {
         if (e->deleted() || e->modelKind() != Entity::Consent) continue;
@@ -134,7 +197,7 @@ std::set<std::string> accessSet(const MergeState& state, std::string_view caseId
     std::set<std::string> access{std::string(kHubOffice)};
     const EntityState* theCase = state.find(caseId);
     if (theCase == nullptr || theCase->create() == nullptr) return access;
-    access.insert(stringAt(parseValue(theCase->create()->valueJson), "office"));
+    access.insert(topLevelString(theCase->create()->valueJson, "office"));
     const auto entities = state.entitiesOfCase(caseId);
     if (!hasActiveSharingConsent(entities)) return access;
     for (const EntityState* e : entities) {

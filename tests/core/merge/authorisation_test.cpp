@@ -145,3 +145,24 @@ TEST_CASE("a transfer grants access only with an active data-sharing consent", "
     hub.add(test::fieldSet(fakeId(0x8e), kCase, "withdrawn_on", R"("2026-01-20")", consent.identity(), at(4), kDev));
     CHECK(merge::accessSet(hub, kCase, {"TST-A", "TST-B"}) == std::set<std::string>{"*", "TST-A"});
 }
+
+TEST_CASE("the case's office is its create's top-level office, read as the whole document reads it", "[merge][auth]") {
+    const auto officeOf = [](const std::string& createValue) {
+        merge::MergeState hub;
+        hub.add(test::caseCreate(kCase, at(1), kDev, createValue));
+        return merge::accessSet(hub, kCase, {"TST-A", "TST-B"});
+    };
+    using Offices = std::set<std::string>;
+    CHECK(officeOf(kValidCase) == Offices{"*", "TST-A"});
+    // A nested "office" is not the case's; a repeated key counts as parseValue counts it (the last one).
+    CHECK(officeOf(R"({"person":{"office":"TST-B"},"office":"TST-A"})") == Offices{"*", "TST-A"});
+    CHECK(officeOf(R"({"office":"TST-B","office":"TST-A"})") == Offices{"*", "TST-A"});
+    CHECK(officeOf(R"({"office":"TST-A","office":7})") == Offices{"*", ""});
+    CHECK(officeOf(R"({"items":[{"office":"TST-B"}],"office":"TST-A","z":{"a":[1,{"office":"x"}]}})") ==
+          Offices{"*", "TST-A"});
+    // Not an object, not JSON, no office: no office at all (the empty string, as before).
+    CHECK(officeOf(R"("TST-A")") == Offices{"*", ""});
+    CHECK(officeOf(R"({"office":"TST-A")") == Offices{"*", ""});
+    CHECK(officeOf(R"({"status":"registered"})") == Offices{"*", ""});
+    CHECK(officeOf(R"(["office","TST-A"])") == Offices{"*", ""});
+}
