@@ -36,7 +36,7 @@ std::string_view attachmentCodeName(AttachmentCode code) noexcept {
 AttachmentError::AttachmentError(AttachmentCode code, std::string subject, std::string detail)
     : code_(code), subject_(std::move(subject)), detail_(std::move(detail)) {
     message_ = std::string(englishText(code));
-    if (!subject_.empty()) message_ = subject_ + ": " + message_;
+    if (!subject_.empty() && subject_ != "file") message_ = subject_ + ": " + message_;
     if (!detail_.empty()) message_ += " (" + detail_ + ")";
 }
 

@@ -76,8 +76,8 @@ struct ChunkRef {
 
 struct AddOptions {
     Category category = Category::Other;
-    std::optional<std::string> itemId;    // an item of the same case (a consent, a service ...)
-    std::optional<std::string> fileName;  // the name to show; default: the file's own name
+    std::optional<std::string> itemId{};  // an item of the same case (a consent, a service ...)
+    std::optional<std::string> fileName{};  // the name to show; default: the file's own name
 };
 
 class AttachmentRepository {

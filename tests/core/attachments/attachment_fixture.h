@@ -141,8 +141,8 @@ inline Bytes syntheticPng(const std::string& marker, std::size_t fillerBytes) {
 
 // A synthetic PDF whose text stream shows `marker`, padded with a comment block of filler.
 inline Bytes syntheticPdf(const std::string& marker, std::size_t fillerBytes) {
-    std::string text = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Length 60 >>\nstream\nBT /F1 12 Tf (" +
-                       marker + ") Tj ET\nendstream\nendobj\n";
+    std::string text = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Length 60 >>\nstream\n"
+                       "BT /F1 12 Tf (" + marker + ") Tj ET\nendstream\nendobj\n";
     Bytes out = bytesOf(text);
     append(out, filler(fillerBytes, 17));
     append(out, bytesOf("\n(" + marker + ")\n%%EOF\n"));

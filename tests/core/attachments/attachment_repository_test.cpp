@@ -107,10 +107,10 @@ TEST_CASE("executables, empty, oversized, unknown and unreadable files are refus
         CHECK(refused(locked) == AttachmentCode::Unreadable);
     }
     // In memory: the same checks.
-    CHECK(test::refusalOf([&] { repo.addBytes(f.caseId, elf, test::opts(Category::Other, std::nullopt, "a.pdf")); }) ==
-          AttachmentCode::Executable);
-    CHECK(test::refusalOf([&] { repo.addBytes(f.caseId, {}, test::opts(Category::Other, std::nullopt, "a.pdf")); }) == AttachmentCode::Empty);
-    CHECK(test::refusalOf([&] { repo.addBytes(f.caseId, test::bytesOf("%PDF-"), test::opts(Category::Other, std::nullopt, "bad\nname")); }) ==
+    const auto named = [](const char* name) { return test::opts(Category::Other, std::nullopt, name); };
+    CHECK(test::refusalOf([&] { repo.addBytes(f.caseId, elf, named("a.pdf")); }) == AttachmentCode::Executable);
+    CHECK(test::refusalOf([&] { repo.addBytes(f.caseId, {}, named("a.pdf")); }) == AttachmentCode::Empty);
+    CHECK(test::refusalOf([&] { repo.addBytes(f.caseId, test::bytesOf("%PDF-"), named("bad\nname")); }) ==
           AttachmentCode::InvalidFileName);
     CHECK(f.noAttachmentRows());
     // The refusal names no path and no file name.
@@ -134,13 +134,14 @@ TEST_CASE("attachments go on live cases and items of the same case only", "[atta
     test::AttachmentFixture f;
     auto repo = f.repo();
     cases::CaseRepository cases(*f.vault);
-    const std::string consent = cases.addItem(f.caseId, model::Entity::Consent,
-                                              {{"scope", "assistance"}, {"given", true}, {"recorded_on", "2026-05-20"}});
+    const std::string consent = cases.addItem(
+        f.caseId, model::Entity::Consent, {{"scope", "assistance"}, {"given", true}, {"recorded_on", "2026-05-20"}});
     const std::string other = cases.createCase({{"person", {{"gender", "male"}}}});
     const auto pdf = f.input("form.pdf", test::syntheticPdf("Synthetic form", 1000));
     const std::string id = repo.addFile(f.caseId, pdf, test::opts(Category::ConsentForm, consent));
     CHECK(repo.find(id)->itemId == consent);
-    CHECK(test::errorOf([&] { repo.addFile(other, pdf, test::opts(Category::Other, consent)); }) == ErrorCode::NotFound);
+    CHECK(test::errorOf([&] { repo.addFile(other, pdf, test::opts(Category::Other, consent)); }) ==
+          ErrorCode::NotFound);
     CHECK(test::errorOf([&] { repo.addFile("no-such-case", pdf, {}); }) == ErrorCode::NotFound);
     CHECK(f.rows("attachments") == 1);
 }
