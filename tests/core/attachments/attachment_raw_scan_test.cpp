@@ -4,6 +4,9 @@
 // after the vault is locked. The input files live in another folder: they are the user's own plaintext.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "attachment_fixture.h"
 
 using namespace abri;
@@ -32,8 +35,20 @@ bool contains(const Bytes& haystack, const std::string& needle) {
 
 }  // namespace
 
+// Files directly in the system temp folder now, apart from `except` (the fixture's own folder, whose inputs hold the
+// marker on purpose).
+std::set<std::filesystem::path> tempFiles(const std::filesystem::path& except) {
+    std::set<std::filesystem::path> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path(), ec)) {
+        if (entry.path() != except) out.insert(entry.path());
+    }
+    return out;
+}
+
 TEST_CASE("no marker from an attached image or PDF is readable in any file beside the vault", "[attachments][disk]") {
     test::AttachmentFixture f;
+    const auto tempBefore = tempFiles(f.dir.path());
     auto repo = f.repo();
     // Sizes that span several chunks, so the marker sits in the first chunk and in a later one.
     const auto jpeg = f.input("scan.jpg", test::syntheticJpeg(kMarker, 600 * 1024));
@@ -67,4 +82,12 @@ TEST_CASE("no marker from an attached image or PDF is readable in any file besid
     expectNoMarker(f.vaultDir);
     f.vault->lock();
     expectNoMarker(f.vaultDir);
+
+    // No temporary file elsewhere either: whatever appeared in the temp folder meanwhile (other tests may run in
+    // parallel) holds no marker.
+    for (const auto& path : tempFiles(f.dir.path())) {
+        if (tempBefore.count(path) != 0 || !std::filesystem::is_regular_file(path)) continue;
+        INFO("temp file " << path.filename().string());
+        CHECK_FALSE(test::fileContains(path, kMarker));
+    }
 }
