@@ -63,11 +63,11 @@ constexpr const char* kUsage =
     "Usage: abri-bench attachments [--cases N] [--attachments A] [--kib K] [--large-mib M] [--runs R] [--dir DIR]\n"
     "                              [--seed S] [--keep]\n"
     "\n"
-    "  --cases N         synthetic cases (default 10000)\n"
-    "  --attachments A   attachments added between the two case-list measurements (default 10000)\n"
+    "  --cases N         synthetic cases in each of the two vaults (default 10000)\n"
+    "  --attachments A   attachments in the second vault (default 10000)\n"
     "  --kib K           size of each of those attachments in KiB (default 32)\n"
     "  --large-mib M     the large attachment added and opened, in MiB (default 10)\n"
-    "  --runs R          timed case-list runs after one cold run (default 50)\n";
+    "  --runs R          timed case-list runs on each vault, interleaved, after one cold run (default 200)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
