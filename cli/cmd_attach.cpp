@@ -217,7 +217,7 @@ std::vector<Command> attachCommands() {
                   .options = unlockOptions(),
                   .details = "The record stays (category, size, who and when) but its name and content are deleted "
                              "from the vault for good.",
-                  .example = "abri-cli attach remove office.abri 3f0c... --user nadia"},
+                  .example = "abri-cli attach remove office.abri 3f0c... --user amina"},
          .run = runAttachRemove},
     };
 }
