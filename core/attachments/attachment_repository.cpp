@@ -384,34 +384,41 @@ void readVerified(storage::Database& db, const AttachmentInfo& info,
         throw AttachmentError(AttachmentCode::ContentDamaged, info.id, "content does not match its hash");
 }
 
+// An attachment whose content may be handed out: live, on a live case (a deleted case's files are not shown,
+// like the case itself).
+AttachmentInfo requireReadable(storage::Database& db, const std::optional<AttachmentInfo>& info) {
+    if (!info || info->removed) throw Error(ErrorCode::NotFound, "attachment");
+    const auto row = cases::CaseStore(db).findCase(info->caseId);
+    if (!row || row->deleted) throw Error(ErrorCode::NotFound, "attachment");
+    return *info;
+}
+
 }  // namespace
 
 void AttachmentRepository::read(std::string_view attachmentId,
                                 const std::function<void(std::span<const std::uint8_t>)>& sink) {
     vault_.require(Permission::RevealSensitive);
-    const auto info = find(attachmentId);
-    if (!info || info->removed) throw Error(ErrorCode::NotFound, "attachment");
+    const AttachmentInfo info = requireReadable(vault_.db(), find(attachmentId));
     // Recorded before the first byte leaves the core, like a reveal.
-    vault_.audit().append(vault_.nowMs(), vault_.currentUser().id, audit::Action::AttachmentViewed, info->id,
-                          categoryCode(info->category), "case " + info->caseId);
-    readVerified(vault_.db(), *info, sink);
+    vault_.audit().append(vault_.nowMs(), vault_.currentUser().id, audit::Action::AttachmentViewed, info.id,
+                          categoryCode(info.category), "case " + info.caseId);
+    readVerified(vault_.db(), info, sink);
 }
 
 std::uint64_t AttachmentRepository::exportTo(std::string_view attachmentId, const std::filesystem::path& target) {
     vault_.require(Permission::RevealSensitive);
     vault_.require(Permission::ExportData);
-    const auto info = find(attachmentId);
-    if (!info || info->removed) throw Error(ErrorCode::NotFound, "attachment");
+    const AttachmentInfo info = requireReadable(vault_.db(), find(attachmentId));
     WipedBytes content;
-    content.bytes.reserve(static_cast<std::size_t>(info->size));
-    readVerified(vault_.db(), *info, [&](std::span<const std::uint8_t> piece) {
+    content.bytes.reserve(static_cast<std::size_t>(info.size));
+    readVerified(vault_.db(), info, [&](std::span<const std::uint8_t> piece) {
         content.bytes.insert(content.bytes.end(), piece.begin(), piece.end());
     });
     // The audit entry and the file stand or fall together: the entry is committed only once the file is in place.
     storage::Transaction tx(vault_.db());
-    vault_.audit().append(vault_.nowMs(), vault_.currentUser().id, audit::Action::AttachmentExported, info->id,
-                          categoryCode(info->category),
-                          "case " + info->caseId + " bytes " + std::to_string(content.bytes.size()));
+    vault_.audit().append(vault_.nowMs(), vault_.currentUser().id, audit::Action::AttachmentExported, info.id,
+                          categoryCode(info.category),
+                          "case " + info.caseId + " bytes " + std::to_string(content.bytes.size()));
     writeFileAtomically(target, content.bytes);
     tx.commit();
     return content.bytes.size();

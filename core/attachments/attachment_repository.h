@@ -100,7 +100,8 @@ public:
     std::vector<ChunkRef> chunks(std::string_view attachmentId);
 
     // Hands the content to `sink` chunk by chunk, each checked against its hash first (AttachmentError
-    // ContentDamaged otherwise). Audited (attachment_viewed) before the first byte leaves the core.
+    // ContentDamaged otherwise). Audited (attachment_viewed) before the first byte leaves the core. Error NotFound
+    // for a removed attachment or one on a deleted case (read and export alike).
     void read(std::string_view attachmentId, const std::function<void(std::span<const std::uint8_t>)>& sink);
     // Writes the content to `target` atomically (common/atomic_file.h, mode 0600), after checking every chunk and
     // the whole content's hash. Audited (attachment_exported). Returns the number of bytes written.

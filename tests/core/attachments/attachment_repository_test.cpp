@@ -208,6 +208,13 @@ TEST_CASE("removal is a tombstone and purges the content", "[attachments][remove
     CHECK(hasAudit(*f.vault, gone, audit::Action::AttachmentRemoved));
     CHECK(test::readBack(sup, kept) == png);
     CHECK(f.vault->audit().verify().ok);
+
+    // A deleted case's attachments are not handed out, like the case itself.
+    cases::CaseRepository(*f.vault).deleteCase(f.caseId);
+    CHECK(test::errorOf([&] { test::readBack(sup, kept); }) == ErrorCode::NotFound);
+    CHECK(test::errorOf([&] { sup.exportTo(kept, f.dir / "deleted-case.png"); }) == ErrorCode::NotFound);
+    CHECK(test::errorOf([&] { sup.addBytes(f.caseId, png, test::opts(Category::Photo, std::nullopt, "p.png")); }) ==
+          ErrorCode::NotFound);
 }
 
 TEST_CASE("who may see names, read content and export", "[attachments][permissions]") {
