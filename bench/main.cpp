@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attachments_bench.h"
 #include "common/error.h"
 #include "hostile_bench.h"
 #include "hub_ingest_bench.h"
@@ -57,7 +58,16 @@ constexpr const char* kUsage =
     "\n"
     "  N                 synthetic cases with their records (default 100000)\n"
     "  --runs R          timed runs per report after one cold run (default 20)\n"
-    "  --export-runs E   timed anonymised exports after one cold run (default 3)\n";
+    "  --export-runs E   timed anonymised exports after one cold run (default 3)\n"
+    "\n"
+    "Usage: abri-bench attachments [--cases N] [--attachments A] [--kib K] [--large-mib M] [--runs R] [--dir DIR]\n"
+    "                              [--seed S] [--keep]\n"
+    "\n"
+    "  --cases N         synthetic cases in each of the two vaults (default 10000)\n"
+    "  --attachments A   attachments in the second vault (default 10000)\n"
+    "  --kib K           size of each of those attachments in KiB (default 32)\n"
+    "  --large-mib M     the large attachment added and opened, in MiB (default 10)\n"
+    "  --runs R          timed case-list runs on each vault, interleaved, after one cold run (default 200)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -200,6 +210,40 @@ int runHubIngest(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runHubIngestBench(options); });
 }
 
+int runAttachments(const std::vector<std::string>& args) {
+    abri::bench::AttachmentsBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (name == "--keep") {
+            options.keepFiles = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--cases") {
+            if (!parseNumber(value, options.cases) || options.cases == 0) return usage("--cases expects N >= 1");
+        } else if (name == "--attachments") {
+            if (!parseNumber(value, options.attachments)) return usage("--attachments expects a number");
+        } else if (name == "--kib") {
+            if (!parseNumber(value, options.attachmentKiB) || options.attachmentKiB == 0 ||
+                options.attachmentKiB > 20 * 1024)
+                return usage("--kib expects 1..20480");
+        } else if (name == "--large-mib") {
+            if (!parseNumber(value, options.largeMiB) || options.largeMiB == 0 || options.largeMiB > 1024)
+                return usage("--large-mib expects 1..1024");
+        } else if (name == "--runs") {
+            if (!parseNumber(value, options.runs) || options.runs < 1) return usage("--runs expects R >= 1");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runAttachmentsBench(options); });
+}
+
 int runReports(const std::vector<std::string>& args) {
     abri::bench::ReportsBenchOptions options;
     std::size_t i = 1;
@@ -245,7 +289,9 @@ int main(int argc, char** argv) {
     if (args[0] == "reports") return runReports(args);
     if (args[0] == "hostile") return runHostile(args);
     if (args[0] == "hub-ingest") return runHubIngest(args);
-    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports, hostile, hub-ingest)");
+    if (args[0] == "attachments") return runAttachments(args);
+    if (args[0] != "vault")
+        return usage("unknown benchmark (available: vault, sync, reports, hostile, hub-ingest, attachments)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {

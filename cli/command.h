@@ -56,6 +56,7 @@ std::string jsonText(const nlohmann::json& value);
 std::vector<Command> initCommands();
 std::vector<Command> userCommands();
 std::vector<Command> caseCommands();
+std::vector<Command> attachCommands();
 std::vector<Command> searchCommands();
 std::vector<Command> auditCommands();
 std::vector<Command> demoCommands();

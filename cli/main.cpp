@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "attachments/attachment_error.h"
 #include "wire/sync_error.h"
 #include "command.h"
 #include "common/error.h"
@@ -94,6 +95,19 @@ void reportSyncError(Io& io, const abri::wire::SyncError& error) {
     io.err << "abri-cli: sync: " << error.what() << "\n";
 }
 
+// Attachment refusals (core/attachments): a code, the subject "file" or an attachment id, sizes; never a path.
+void reportAttachmentError(Io& io, const abri::attachments::AttachmentError& error) {
+    if (io.json) {
+        io.out << jsonText({{"error", error.name()},
+                            {"message", error.what()},
+                            {"subject", error.subject()},
+                            {"detail", error.detail()}})
+               << "\n";
+        return;
+    }
+    io.err << "abri-cli: " << error.what() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -156,6 +170,9 @@ int main(int argc, char** argv) {
         return kExitError;
     } catch (const abri::wire::SyncError& error) {
         reportSyncError(io, error);
+        return kExitError;
+    } catch (const abri::attachments::AttachmentError& error) {
+        reportAttachmentError(io, error);
         return kExitError;
     } catch (const std::bad_alloc&) {
         reportError(io, abri::Error(abri::ErrorCode::Internal, "", "out of memory"));

@@ -41,6 +41,10 @@ constexpr std::array kActionNames = {
     ActionName{Action::StatisticsSettingsChanged, "statistics_settings_changed"},
     ActionName{Action::VaultBackedUp, "vault_backed_up"},
     ActionName{Action::VaultRestored, "vault_restored"},
+    ActionName{Action::AttachmentAdded, "attachment_added"},
+    ActionName{Action::AttachmentRemoved, "attachment_removed"},
+    ActionName{Action::AttachmentViewed, "attachment_viewed"},
+    ActionName{Action::AttachmentExported, "attachment_exported"},
 };
 
 constexpr std::size_t kHashSize = crypto::kHashBytes;

@@ -39,6 +39,12 @@ enum class Action {
     StatisticsSettingsChanged,  // the minimum cell size of reports; detail: the new value
     VaultBackedUp,     // detail: the backup's size in bytes (never its path: a folder name can be personal)
     VaultRestored,     // detail: "from_backup_ms=<when the backup was taken>"
+    // Attachments (core/attachments): entity = the attachment id, field = its category, detail = "case <id>"
+    // (and "supersedes <id>"); never the file name.
+    AttachmentAdded,
+    AttachmentRemoved,  // tombstone + purge of the content
+    AttachmentViewed,   // the content left the vault for display (like a reveal)
+    AttachmentExported, // the content was written to a file the user chose; detail adds its size
 };
 std::string_view actionCode(Action action);  // "unlock", "case_edited", ...
 std::optional<Action> actionFromCode(std::string_view code);

@@ -47,6 +47,31 @@ std::array<std::uint8_t, kHashBytes> blake2b(std::initializer_list<std::span<con
     return out;
 }
 
+struct Blake2bStream::State {
+    crypto_generichash_state hash;
+    bool finished = false;
+};
+
+Blake2bStream::Blake2bStream() : state_(std::make_unique<State>()) {
+    ensureSodium();
+    crypto_generichash_init(&state_->hash, nullptr, 0, kHashBytes);
+}
+
+Blake2bStream::~Blake2bStream() { sodium_memzero(&state_->hash, sizeof state_->hash); }
+
+void Blake2bStream::update(std::span<const std::uint8_t> bytes) {
+    if (state_->finished) throw Error(ErrorCode::Internal, "blake2b", "update after finish");
+    crypto_generichash_update(&state_->hash, bytes.data(), bytes.size());
+}
+
+std::array<std::uint8_t, kHashBytes> Blake2bStream::finish() {
+    if (state_->finished) throw Error(ErrorCode::Internal, "blake2b", "finished twice");
+    state_->finished = true;
+    std::array<std::uint8_t, kHashBytes> out{};
+    crypto_generichash_final(&state_->hash, out.data(), out.size());
+    return out;
+}
+
 void wipe(void* data, std::size_t size) noexcept {
     if (size > 0) sodium_memzero(data, size);
 }

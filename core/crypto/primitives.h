@@ -3,6 +3,7 @@
 // Keep this file small: every new primitive here is a new thing to review.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,6 +28,22 @@ std::string randomId();
 std::array<std::uint8_t, kHashBytes> blake2b(std::initializer_list<std::span<const std::uint8_t>> parts,
                                              std::span<const std::uint8_t> key = {});
 std::span<const std::uint8_t> asBytes(std::string_view s);
+
+// The same unkeyed BLAKE2b-256, fed in pieces: for content read chunk by chunk (attachments), so the whole of a
+// large file never has to sit in one buffer. finish() may be called once.
+class Blake2bStream {
+public:
+    Blake2bStream();
+    ~Blake2bStream();
+    Blake2bStream(const Blake2bStream&) = delete;
+    Blake2bStream& operator=(const Blake2bStream&) = delete;
+    void update(std::span<const std::uint8_t> bytes);
+    std::array<std::uint8_t, kHashBytes> finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // Overwrites memory with zeros in a way the compiler cannot drop (sodium_memzero): for secrets that briefly lived
 // outside a SecureBuffer, e.g. a key SQLite handed back in a plain vector.

@@ -158,6 +158,9 @@ CREATE INDEX journal_pending ON journal (shipped, seq);
         // ---- version 6: indexes and per-person flags for fast report counts ----
 #include "storage/migrations/v6_fact_indexes.sql.inc"
         ,
+        // ---- version 7: attachments (content chunked, in tables of their own) ----
+#include "storage/migrations/v7_attachments.sql.inc"
+        ,
     };
     return all;
 }
