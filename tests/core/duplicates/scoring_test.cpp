@@ -63,8 +63,9 @@ TEST_CASE("relatives, namesakes and a name alone are not candidates", "[duplicat
     // A namesake born 12 years later.
     CHECK(compare(a, p.make("Amina", "Kamarafake", BirthDate{2002, 1, 9}, "female", "TN")).points <
           kCandidateThreshold);
-    // The same name and nothing else known.
+    // The same name and nothing else known, or only the sex.
     CHECK(compare(a, p.make("Amina", "Kamarafake", std::nullopt, "", "")).points < kCandidateThreshold);
+    CHECK(compare(a, p.make("Amina", "Kamarafake", std::nullopt, "female", "")).points < kCandidateThreshold);
     // The same date of birth, sex and citizenship, another name.
     CHECK(compare(a, p.make("Houda", "Sotabifake", BirthDate{1990, 6, 1}, "female", "TN")).points <
           kCandidateThreshold);
