@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "duplicates_bench.h"
 #include "hostile_bench.h"
 #include "hub_ingest_bench.h"
 #include "reports_bench.h"
@@ -57,7 +58,12 @@ constexpr const char* kUsage =
     "\n"
     "  N                 synthetic cases with their records (default 100000)\n"
     "  --runs R          timed runs per report after one cold run (default 20)\n"
-    "  --export-runs E   timed anonymised exports after one cold run (default 3)\n";
+    "  --export-runs E   timed anonymised exports after one cold run (default 3)\n"
+    "\n"
+    "Usage: abri-bench duplicates [--cases N] [--duplicates P] [--seed S]\n"
+    "\n"
+    "  --cases N         synthetic persons, some registered twice (default 100000)\n"
+    "  --duplicates P    percent of them that are a second registration (default 10)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -200,6 +206,26 @@ int runHubIngest(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runHubIngestBench(options); });
 }
 
+int runDuplicates(const std::vector<std::string>& args) {
+    abri::bench::DuplicatesBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--cases") {
+            if (!parseNumber(value, options.cases) || options.cases == 0) return usage("--cases expects N >= 1");
+        } else if (name == "--duplicates") {
+            if (!parseNumber(value, options.duplicatePercent) || options.duplicatePercent > 90)
+                return usage("--duplicates expects P from 0 to 90");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runDuplicatesBench(options); });
+}
+
 int runReports(const std::vector<std::string>& args) {
     abri::bench::ReportsBenchOptions options;
     std::size_t i = 1;
@@ -245,7 +271,9 @@ int main(int argc, char** argv) {
     if (args[0] == "reports") return runReports(args);
     if (args[0] == "hostile") return runHostile(args);
     if (args[0] == "hub-ingest") return runHubIngest(args);
-    if (args[0] != "vault") return usage("unknown benchmark (available: vault, sync, reports, hostile, hub-ingest)");
+    if (args[0] == "duplicates") return runDuplicates(args);
+    if (args[0] != "vault")
+        return usage("unknown benchmark (available: vault, sync, reports, hostile, hub-ingest, duplicates)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
