@@ -41,6 +41,8 @@ std::string foldAscii(std::string_view text) {
     return out;
 }
 
+constexpr std::size_t kMaxCached = 200'000;
+
 bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
@@ -56,6 +58,7 @@ std::string NameNormaliser::latinText(std::string_view utf8) {
     std::string ascii;
     text.toUTF8String(ascii);
     auto folded = foldAscii(ascii);
+    if (cache_.size() >= kMaxCached) cache_.clear();  // bounded: a region's names repeat, arbitrary input need not
     cache_.emplace(std::move(key), folded);
     return folded;
 }
