@@ -26,6 +26,7 @@ double tokenSimilarity(const NameToken& a, const NameToken& b) {
 
 constexpr double kStrongToken = 0.92;  // one typing slip
 constexpr double kWeakToken = 0.85;    // two in a long name
+constexpr double kMaxNamePoints = 7.0;  // two names or more agree: namePoints' best
 
 // Evidence from two token sets: the best one-to-one pairing (greedy on similarity, which is what a person
 // does), then points by how many tokens agree. A shared family name with a different given name is a relative,
@@ -45,16 +46,15 @@ double namePoints(const std::vector<NameToken>& x, const std::vector<NameToken>&
         return p.i != q.i ? p.i < q.i : p.j < q.j;
     });
     std::vector<char> usedX(x.size(), 0), usedY(y.size(), 0);
-    int strong = 0, weak = 0, matched = 0;
+    int strong = 0, weak = 0;
     for (const auto& p : pairs) {
         if (usedX[p.i] || usedY[p.j]) continue;
         usedX[p.i] = usedY[p.j] = 1;
-        ++matched;
         if (p.similarity >= kStrongToken) ++strong;
         else if (p.similarity >= kWeakToken) ++weak;
     }
     const std::size_t smaller = std::min(x.size(), y.size());
-    if (strong >= 2) return 7.0;
+    if (strong >= 2) return kMaxNamePoints;
     if (strong == 1 && smaller == 1) return 3.0;  // one name on one side: it agrees, but names are common
     if (strong == 1 && weak >= 1) return 4.5;     // the other name has a typo
     if (strong == 1) return 0.0;                  // one name shared, another different: a relative
@@ -113,8 +113,6 @@ std::vector<std::string_view> reasonCodes(unsigned reasons) {
 }
 
 namespace {
-
-constexpr double kMaxNamePoints = 7.0;  // namePoints' best
 
 // Everything but the names.
 Comparison compareOtherFields(const PreparedPerson& a, const PreparedPerson& b) {

@@ -10,7 +10,7 @@ double jaroWinkler(std::string_view a, std::string_view b) {
     if (a.empty() || b.empty()) return 0.0;
     if (a == b) return 1.0;
     const std::size_t window = std::max<std::size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
-    // Names are short: flags on the stack for the usual case.
+    // Which characters of each side found a match within the window.
     std::vector<char> matchedA(a.size(), 0), matchedB(b.size(), 0);
     std::size_t matches = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
