@@ -33,7 +33,7 @@ TEST_CASE("blocking compares a small fraction of all pairs", "[duplicates]") {
     CHECK(result.blocking.largestBlock <= MatchOptions{}.maxBlockSize);
 }
 
-TEST_CASE("a block above the cap is skipped and counted; the same pair is compared once", "[duplicates]") {
+TEST_CASE("a block above the cap is skipped and counted, and the same pair is compared once", "[duplicates]") {
     std::vector<PersonRecord> records;
     // 50 persons with one name and nothing else: one block (the name pair), 1225 pairs.
     for (int i = 0; i < 50; ++i)
