@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "attachments_bench.h"
+#include "duplicates_bench.h"
 #include "common/error.h"
 #include "hostile_bench.h"
 #include "hub_ingest_bench.h"
@@ -67,7 +68,12 @@ constexpr const char* kUsage =
     "  --attachments A   attachments in the second vault (default 10000)\n"
     "  --kib K           size of each of those attachments in KiB (default 32)\n"
     "  --large-mib M     the large attachment added and opened, in MiB (default 10)\n"
-    "  --runs R          timed case-list runs on each vault, interleaved, after one cold run (default 200)\n";
+    "  --runs R          timed case-list runs on each vault, interleaved, after one cold run (default 200)\n"
+    "\n"
+    "Usage: abri-bench duplicates [--cases N] [--duplicates P] [--seed S]\n"
+    "\n"
+    "  --cases N         synthetic persons, some registered twice (default 100000)\n"
+    "  --duplicates P    percent of them that are a second registration (default 10)\n";
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -244,6 +250,26 @@ int runAttachments(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runAttachmentsBench(options); });
 }
 
+int runDuplicates(const std::vector<std::string>& args) {
+    abri::bench::DuplicatesBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--cases") {
+            if (!parseNumber(value, options.cases) || options.cases == 0) return usage("--cases expects N >= 1");
+        } else if (name == "--duplicates") {
+            if (!parseNumber(value, options.duplicatePercent) || options.duplicatePercent > 90)
+                return usage("--duplicates expects P from 0 to 90");
+        } else if (name == "--seed") {
+            if (!parseNumber(value, options.seed)) return usage("--seed expects a number");
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runDuplicatesBench(options); });
+}
+
 int runReports(const std::vector<std::string>& args) {
     abri::bench::ReportsBenchOptions options;
     std::size_t i = 1;
@@ -290,8 +316,10 @@ int main(int argc, char** argv) {
     if (args[0] == "hostile") return runHostile(args);
     if (args[0] == "hub-ingest") return runHubIngest(args);
     if (args[0] == "attachments") return runAttachments(args);
+    if (args[0] == "duplicates") return runDuplicates(args);
     if (args[0] != "vault")
-        return usage("unknown benchmark (available: vault, sync, reports, hostile, hub-ingest, attachments)");
+        return usage(
+            "unknown benchmark (available: vault, sync, reports, hostile, hub-ingest, attachments, duplicates)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {

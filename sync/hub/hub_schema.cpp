@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "case_state.h"
+#include "duplicate_review.h"
 #include "common/error.h"
 
 namespace abri::sync::hub {
@@ -52,6 +53,13 @@ CREATE INDEX case_state_conflicted ON case_state(case_id) WHERE open_conflicts >
 -- Ingest reads the hub's offices for every change-set: an index instead of a scan of every device's certificate.
 CREATE INDEX devices_by_office ON devices(office);
 )SQL",
+        // ---- version 3: duplicate review (`abri-hub duplicates`): pairs of cases an operator dismissed as not
+        // the same person (case ids, the lesser first), and the hub's key for identity document hashes
+        // (meta.duplicates_key, random, written by the migration: createDuplicatesKey below) ----
+        R"SQL(
+CREATE TABLE dismissed_duplicates(case_a BLOB NOT NULL, case_b BLOB NOT NULL, dismissed_ms INTEGER NOT NULL,
+                                  PRIMARY KEY(case_a, case_b));
+)SQL",
     };
     return all;
 }
@@ -90,6 +98,7 @@ void migrateHubSchema(storage::Database& db, int target) {
         db.exec(steps()[static_cast<std::size_t>(current)]);
         ++current;
         if (current == 2) fillCaseStates(db);  // data, not only tables: in the same transaction as its step
+        if (current == 3) createDuplicatesKey(db);
         db.exec("UPDATE schema_version SET version = " + std::to_string(current) + ";");
         tx.commit();
     }

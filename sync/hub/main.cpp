@@ -9,10 +9,11 @@
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
 //   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
 //                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
+//   abri-hub duplicates DIR [--json] | duplicates dismiss DIR CODE_A CODE_B        candidates by code, never names
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 //   abri-hub status DIR [--json]                                                  for monitoring
 // The passphrase: passphrase_source.h. Logs never carry personal data.
-// Exit codes: 0 ok, 1 failed, 2 usage, 4 quarantine release refused, 5 the passphrase does not open the store (or
+// Exit codes: 0 ok, 1 failed, 2 usage, 4 quarantine release or duplicate dismissal refused, 5 the passphrase does not open the store (or
 // none was given): abri-hub.service does not restart on 2 or 5, which only an operator can fix.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <sys/stat.h>
@@ -49,6 +51,7 @@
 #include "quarantine_release.h"
 #include "hub_backup.h"
 #include "hub_report.h"
+#include "duplicate_review.h"
 #include "passphrase_source.h"
 #include "verify_state.h"
 #include "reports/builtin_reports.h"
@@ -475,6 +478,73 @@ int cmdReport(const ParsedArgs& args) {
     return 0;
 }
 
+// `duplicates DIR`: possible duplicates among every office's merged cases, by case code, office, score and the
+// fields that agree (duplicate_review.h); never a name or any other value of the cases.
+int cmdDuplicates(const ParsedArgs& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    const auto listing = listDuplicates(store);
+    logLine("duplicates listed candidates=" + std::to_string(listing.candidates.size()) +
+            " cases=" + std::to_string(listing.cases));
+    auto agree = [](unsigned reasons) {
+        std::string out;
+        for (auto code : duplicates::reasonCodes(reasons)) out += (out.empty() ? "" : ",") + std::string(code);
+        return out;
+    };
+    auto scoreText = [](double score) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%.2f", score);
+        return std::string(text);
+    };
+    if (args.has("json")) {
+        nlohmann::json out = {{"cases", listing.cases},
+                              {"comparisons", listing.comparisons},
+                              {"dismissed_not_shown", listing.dismissedHidden},
+                              {"candidates", nlohmann::json::array()}};
+        for (const auto& c : listing.candidates) {
+            nlohmann::json agreeing = nlohmann::json::array();
+            for (auto code : duplicates::reasonCodes(c.reasons)) agreeing.push_back(code);
+            out["candidates"].push_back({{"score", std::stod(scoreText(c.score))},
+                                         {"case_a", {{"code", c.codeA}, {"office", c.officeA}, {"id", c.caseA}}},
+                                         {"case_b", {{"code", c.codeB}, {"office", c.officeB}, {"id", c.caseB}}},
+                                         {"agree", agreeing}});
+        }
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& c : listing.candidates) {
+        std::cout << "score=" << scoreText(c.score) << " case_a=" << c.codeA << " office_a=" << c.officeA
+                  << " case_b=" << c.codeB << " office_b=" << c.officeB << " agree=" << agree(c.reasons) << "\n";
+    }
+    std::cout << "candidates " << listing.candidates.size() << " cases " << listing.cases << " comparisons "
+              << listing.comparisons << " dismissed_not_shown " << listing.dismissedHidden << "\n";
+    return 0;
+}
+
+// `duplicates dismiss DIR CODE_A CODE_B`: the two cases are not the same person; the pair is not listed again.
+int cmdDuplicatesDismiss(const ParsedArgs& args) {
+    const auto codeA = args.positional(1);
+    const auto codeB = args.positional(2);
+    // Checked before the store is opened: a case code is letters, digits and dashes ("TUN-SFX-26-K7Q3M2").
+    auto isCaseCode = [](const std::string& code) {
+        return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        });
+    };
+    if (!isCaseCode(codeA)) throw Error(ErrorCode::InvalidValue, "CODE_A", "a case code such as TUN-SFX-26-K7Q3M2");
+    if (!isCaseCode(codeB)) throw Error(ErrorCode::InvalidValue, "CODE_B", "a case code such as TUN-SFX-26-K7Q3M2");
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    try {
+        const auto dismissal = dismissDuplicate(store, codeA, codeB, nowMs());
+        logLine("duplicates dismissed case_a=" + dismissal.caseA + " case_b=" + dismissal.caseB);
+        std::cout << "dismissed " << codeA << " " << codeB << "\n";
+        return 0;
+    } catch (const DismissRefused& e) {
+        logLine("duplicates dismiss refused code=" + std::string(dismissRefusalName(e.refusal())));
+        std::cerr << "abri-hub: refused: " << e.what() << "; nothing changed\n";
+        return 4;
+    }
+}
+
 constexpr long long kMaxTimeoutMs = 24LL * 3600 * 1000;
 // How long sessions get to reach a frame boundary after SIGTERM; systemd waits 90 s before SIGKILL.
 constexpr std::chrono::seconds kShutdownGrace{10};
@@ -637,6 +707,18 @@ const std::vector<HubCommand>& hubCommands() {
                       {.name = "min-cell-size", .valueName = "K", .help = "Counts below K show as <K (default 11, at least 5)"},
                       kPassphraseOption}},
          cmdReport},
+        {{.name = "duplicates",
+          .summary = "Possible duplicates among every office's cases: codes, offices, score, fields that agree",
+          .positionals = {kDirArgument},
+          .options = {{.name = "json", .help = "One JSON object"}, kPassphraseOption}},
+         cmdDuplicates},
+        {{.name = "duplicates dismiss",
+          .summary = "Record that two cases are not the same person: the pair is not listed again (exit 4 when "
+                     "refused)",
+          .positionals = {kDirArgument, {"CODE_A", "A case code from 'duplicates'"},
+                          {"CODE_B", "The other case code"}},
+          .options = {kPassphraseOption}},
+         cmdDuplicatesDismiss},
         {{.name = "serve",
           .summary = "Run the server in the foreground (Ctrl+C stops it)",
           .positionals = {kDirArgument},
@@ -722,12 +804,21 @@ Commands:
                                                any value that could be worked out from the totals; --round
                                                rounds to base 5. Codes and counts only, never identities
   report DIR --list                            the built-in reports (ids and titles)
+  duplicates DIR [--json]                      possible duplicates among every office's merged cases (the
+                                               same person registered twice): case codes, offices, a score
+                                               from 0 to 1 and the fields that agree (name, alias,
+                                               date_of_birth, birth_year, sex, citizenship,
+                                               identity_document); never names or other values
+  duplicates dismiss DIR CODE_A CODE_B         record that two cases are not the same person: the pair is
+                                               not listed again; exits 4 and changes nothing for one case
+                                               twice, an unknown code or a pair already dismissed
   serve DIR [--listen HOST:PORT]               run the server in the foreground; SIGTERM or Ctrl+C stops it
                                                gracefully (sessions end at a frame boundary)
 
 Run 'abri-hub COMMAND --help' for a command's options; an option the command does not know is an error.
 'abri-hub --version' prints the version. Logs name devices, sequences and codes only, never personal data.
-Exit status: 0 ok, 1 failed, 2 usage error, 4 quarantine release refused, 5 wrong or missing passphrase.
+Exit status: 0 ok, 1 failed, 2 usage error, 4 quarantine release or duplicate dismissal refused, 5 wrong or
+missing passphrase.
 )";
 
 int main(int argc, char** argv) {

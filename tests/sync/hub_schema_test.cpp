@@ -41,7 +41,8 @@ TEST_CASE("a hub store made before versions were recorded opens as version 1", "
         auto store = HubStore::open(dir, test::kHubPassphrase);
         hubId = wire::idToHex(store.hubId());
         // As every store made before versions were recorded: the version 1 tables only.
-        store.db().exec("DROP TABLE schema_version; DROP TABLE case_state; DROP INDEX devices_by_office;");
+        store.db().exec("DROP TABLE schema_version; DROP TABLE case_state; DROP INDEX devices_by_office;"
+                        "DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';");
         CHECK(sync::hub::hubSchemaVersion(store.db()) == 1);
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
@@ -49,6 +50,32 @@ TEST_CASE("a hub store made before versions were recorded opens as version 1", "
     // Recorded as version 1, then migrated to the latest.
     CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
     CHECK(store.devices().empty());
+}
+
+TEST_CASE("a schema 2 hub store gains the dismissed duplicates table and its own document hash key",
+          "[sync][hub][schema][duplicates]") {
+    test::TempDir tmp;
+    const auto dir = createStore(tmp);
+    std::vector<std::uint8_t> firstKey;
+    {
+        auto store = HubStore::open(dir, test::kHubPassphrase);
+        {
+            auto st = store.db().prepare("SELECT value FROM meta WHERE key = 'duplicates_key'");
+            REQUIRE(st.step());
+            firstKey = st.blob(0);
+        }
+        CHECK(firstKey.size() == 32);
+        // As a store of schema 2.
+        store.db().exec("DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';"
+                        "UPDATE schema_version SET version = 2;");
+    }
+    auto store = HubStore::open(dir, test::kHubPassphrase);
+    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == 3);
+    CHECK(store.db().queryInt64("SELECT count(*) FROM dismissed_duplicates") == 0);
+    auto st = store.db().prepare("SELECT value FROM meta WHERE key = 'duplicates_key'");
+    REQUIRE(st.step());
+    CHECK(st.blob(0).size() == 32);
+    CHECK(st.blob(0) != firstKey);  // random, per store
 }
 
 TEST_CASE("a hub store from a newer hub is refused with a typed error", "[sync][hub][schema]") {

@@ -230,4 +230,31 @@ sync_laptop a2
 out=$($abri case show a2.abri --user testworker --password-file worker.pw $code)
 [[ $(last_word_of '^  status ') == under_assistance ]] || fail "a2 did not receive the status carried on the folder"
 
+# ---- Duplicate cases at the hub ---------------------------------------------------------------------------------
+step "duplicates: a1 and b1 register the same person; the hub lists the pair by code, never by name, then dismisses it"
+printf '%s\n' '{"person": {"given_name": "Testname", "family_name": "Samefake", "gender": "female",
+  "date_of_birth": "1990-01-02", "citizenship": "TN"}}' >a-same.json
+printf '%s\n' '{"person": {"given_name": "Samefake", "family_name": "Testname", "gender": "female",
+  "date_of_birth": "1990-01-02", "citizenship": "TN"}}' >b-same.json
+out=$($abri case add a1.abri --user testworker --password-file worker.pw a-same.json)
+a_same=$(awk '/^Created case/ {print $3}' <<<"$out")
+out=$($abri case add b1.abri --user testworker --password-file worker.pw b-same.json)
+b_same=$(awk '/^Created case/ {print $3}' <<<"$out")
+[[ $a_same == TST-AAA-* && $b_same == TST-BBB-* ]] || fail "case add printed no case codes ('$a_same', '$b_same')"
+sync_laptop a1
+sync_laptop b1
+out=$($hub duplicates hub)
+echo "$out"
+expect "case_a=$a_same office_a=TST-AAA case_b=$b_same office_b=TST-BBB agree=name,date_of_birth,sex,citizenship" \
+    "abri-hub duplicates lists the planted pair"
+expect "candidates 1 " "abri-hub duplicates: only the planted pair"
+expect_not "Samefake" "abri-hub duplicates never prints names"
+out=$($hub duplicates dismiss hub $a_same $b_same)
+expect "dismissed $a_same $b_same" "abri-hub duplicates dismiss"
+out=$($hub duplicates hub)
+expect "candidates 0 " "the dismissed pair is not listed again"
+expect "dismissed_not_shown 1" "abri-hub duplicates counts the dismissed pair"
+$hub duplicates dismiss hub $a_same $b_same && fail "a pair dismissed twice must be refused"
+grep -q Samefake hub.log && fail "the hub log names a person"
+
 echo "README walkthrough: all checks passed"

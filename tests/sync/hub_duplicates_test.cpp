@@ -1,0 +1,180 @@
+// `abri-hub duplicates` with real processes on 127.0.0.1: a hub (abri-hub serve), a laptop of office A and one of
+// office B enrolled with tokens and synced by abri-syncd. The same (obviously fake) person is registered at both
+// offices, once in Latin script and once in Arabic script with the names the other way round and the passport
+// number typed with spaces. The hub lists the pair by case codes, offices, score and the fields that agree, never a
+// name, a date or a number; a dismissal hides it for good; bad dismissals are typed refusals that change nothing.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+#include "cases/case_repository.h"
+#include "child_process.h"
+#include "client/enrolment.h"
+#include "devicesync/device_sync.h"
+#include "support/temp_dir.h"
+#include "sync_test_support.h"
+#include "vault/vault.h"
+#include "wire/sync_files.h"
+
+using namespace abri;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kHubBin = ABRI_HUB_BIN;
+const fs::path kSyncdBin = ABRI_SYNCD_BIN;
+using test::kAdminPassword;
+using test::kWorkerPassword;
+
+bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+// A laptop of an office: a real vault, enrolled with a token from the hub, synced by the app step and the daemon.
+struct Laptop {
+    Laptop(const fs::path& root, const std::string& laptopName, std::string officeCode)
+        : name(laptopName), office(std::move(officeCode)), vaultPath(root / (laptopName + ".abri")),
+          log(root / (laptopName + ".log")) {
+        test::createTestVault(vaultPath, office);
+    }
+    void enrol(test::HubProcess& hub) {
+        auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
+        sync::client::EnrolOptions options;
+        options.label = "laptop-" + name;
+        options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
+        sync::client::enrolDevice(*admin, vaultPath, hub.token(office), options);
+        admin->lock();
+    }
+    void registerCase(const std::string& json) {
+        auto worker = vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
+        cases::CaseRepository(*worker).createCase(cases::Json::parse(json));
+        worker->lock();
+    }
+    void sync() {
+        auto appStep = [&] {
+            auto worker = vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
+            devicesync::syncVault(*worker, vaultPath);
+            worker->lock();
+        };
+        appStep();
+        REQUIRE(test::runToEnd(kSyncdBin, {wire::syncFolder(vaultPath).string(), "--once"}, log, 60s) == 0);
+        appStep();
+    }
+
+    std::string name;
+    std::string office;
+    fs::path vaultPath;
+    fs::path log;
+};
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// `abri-hub duplicates ARGS...` (the sub-command and DIR included by the caller) as its own process.
+Run hubRun(const test::HubProcess& hub, const std::vector<std::string>& args) {
+    static int runs = 0;
+    const fs::path log = hub.dir.parent_path() / ("duplicates-" + std::to_string(++runs) + ".log");
+    Run run;
+    run.exitCode = test::runToEnd(hub.binary, args, log, 60s, &run.out);
+    run.err = test::readText(log);
+    return run;
+}
+
+Run list(const test::HubProcess& hub) { return hubRun(hub, {"duplicates", hub.dir.string()}); }
+Run dismiss(const test::HubProcess& hub, const std::string& a, const std::string& b) {
+    return hubRun(hub, {"duplicates", "dismiss", hub.dir.string(), a, b});
+}
+
+// Nothing that identifies the person, in any form the offices wrote it.
+const std::vector<std::string> kIdentities = {"Kamarafake", "kamarafake", "Mohamed", "محمد", "كامارافيك",
+                                              "1234567", "1991", "Testname", "Fakeperson"};
+
+}  // namespace
+
+TEST_CASE("abri-hub duplicates finds a person registered at two offices, and a dismissal hides the pair",
+          "[sync][hub][duplicates]") {
+    test::TempDir tmp;
+    test::HubProcess hub(tmp.path(), kHubBin);
+    hub.start();
+    Laptop a(tmp.path(), "a1", "TST-AAA");
+    Laptop b(tmp.path(), "b1", "TST-BBB");
+    a.enrol(hub);
+    b.enrol(hub);
+    a.registerCase(R"({"person": {"given_name": "Mohamed", "family_name": "Kamarafake", "gender": "male",
+        "date_of_birth": "1991-04-05", "citizenship": "EG",
+        "identity_documents": [{"type": "passport", "number": "FK1234567", "country": "EG"}]}})");
+    // Office B: Arabic script, family name first, the passport number with spaces.
+    b.registerCase(R"({"person": {"given_name": "كامارافيك", "family_name": "محمد", "gender": "male",
+        "date_of_birth": "1991-04-05", "citizenship": "EG",
+        "identity_documents": [{"type": "passport", "number": "FK 123 4567", "country": "EG"}]}})");
+    // Other people, at both offices: a relative of the same family name, and unrelated persons.
+    a.registerCase(R"({"person": {"given_name": "Salma", "family_name": "Kamarafake", "gender": "female",
+        "date_of_birth": "1994-09-30", "citizenship": "EG"}})");
+    a.registerCase(R"({"person": {"given_name": "Testname", "family_name": "Fakeperson", "gender": "female",
+        "estimated_age": 30}})");
+    b.registerCase(R"({"person": {"given_name": "Grace", "family_name": "Rilubafake", "gender": "female",
+        "estimated_age": 24, "citizenship": "NG"}})");
+    a.sync();
+    b.sync();
+
+    const auto listed = list(hub);
+    INFO(listed.out << listed.err);
+    REQUIRE(listed.exitCode == 0);
+    const std::regex line(
+        R"(score=(\S+) case_a=(TST-AAA-\S+) office_a=TST-AAA case_b=(TST-BBB-\S+) office_b=TST-BBB agree=(\S+)\n)");
+    std::smatch found;
+    REQUIRE(std::regex_search(listed.out, found, line));
+    CHECK(std::stod(found[1].str()) > 0.9);
+    CHECK(found[4].str() == "name,date_of_birth,sex,citizenship,identity_document");
+    CHECK(contains(listed.out, "candidates 1 cases 5 "));
+    CHECK(contains(listed.out, " dismissed_not_shown 0\n"));
+    for (const auto& identity : kIdentities) {
+        CHECK_FALSE(contains(listed.out, identity));
+        CHECK_FALSE(contains(listed.err, identity));
+    }
+    const std::string codeA = found[2].str();
+    const std::string codeB = found[3].str();
+
+    // JSON: the same pair, with the case ids.
+    const auto json = hubRun(hub, {"duplicates", hub.dir.string(), "--json"});
+    REQUIRE(json.exitCode == 0);
+    const auto parsed = nlohmann::json::parse(json.out);
+    REQUIRE(parsed["candidates"].size() == 1);
+    CHECK(parsed["candidates"][0]["case_a"]["code"] == codeA);
+    CHECK(parsed["candidates"][0]["case_b"]["office"] == "TST-BBB");
+    CHECK(parsed["candidates"][0]["agree"].size() == 5);
+    CHECK(parsed["cases"] == 5);
+
+    // Typed refusals: nothing is recorded.
+    auto refused = [&](const std::string& x, const std::string& y, const std::string& code) {
+        const auto run = dismiss(hub, x, y);
+        INFO(run.err);
+        CHECK(run.exitCode == 4);
+        CHECK(contains(run.err, "refused: " + code));
+        CHECK(contains(run.err, "nothing changed"));
+        CHECK(run.out.empty());
+    };
+    refused(codeA, codeA, "same_case");
+    refused(codeA, "TST-CCC-26-ZZZZZZ", "unknown_case: TST-CCC-26-ZZZZZZ");
+    const auto badCode = dismiss(hub, codeA, "not a code");
+    CHECK(badCode.exitCode == 1);
+    CHECK(contains(badCode.err, "invalid value: CODE_B"));
+    CHECK(contains(list(hub).out, "candidates 1 "));
+
+    // The dismissal: the pair is no longer listed, in either order, and cannot be dismissed twice.
+    const auto dismissed = dismiss(hub, codeB, codeA);
+    INFO(dismissed.err);
+    REQUIRE(dismissed.exitCode == 0);
+    CHECK(dismissed.out == "dismissed " + codeB + " " + codeA + "\n");
+    const auto after = list(hub);
+    REQUIRE(after.exitCode == 0);
+    CHECK(after.out == "candidates 0 cases 5 comparisons " +
+                           std::regex_replace(listed.out, std::regex(R"([\s\S]*comparisons (\d+)[\s\S]*)"), "$1") +
+                           " dismissed_not_shown 1\n");
+    refused(codeA, codeB, "already_dismissed");
+    refused(codeB, codeA, "already_dismissed");
+}
