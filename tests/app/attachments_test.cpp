@@ -176,6 +176,26 @@ TEST_CASE("attachments are added through core, listed, and viewed from memory", 
     CHECK(auditCount(session, imageId, abri::audit::Action::AttachmentViewed) == viewsBefore + 1);
 }
 
+TEST_CASE("a row is selected in a right-to-left layout too", "[app][attachments][i18n]") {
+    DemoVault demo;
+    abri::test::TempDir inputs;
+    Session session(demo.unlockWorker(), DemoVault::kdf());
+    abri::app::test::LanguageGuard arabic(QStringLiteral("ar"));
+    CaseFileWidget file(session, findCase(session, "Alpha"));
+    AttachmentsSection* section = file.attachments();
+    const auto png = abri::app::test::writeFile(inputs / "photo.png", abri::app::test::syntheticPng());
+    REQUIRE(section->addFiles({path(png)}, Category::Photo));
+    file.resize(1000, 700);
+    file.tabs()->setCurrentIndex(CaseFileWidget::AttachmentsTab);
+    file.show();
+    QCoreApplication::processEvents();
+    CHECK(file.layoutDirection() == Qt::RightToLeft);
+    CHECK_FALSE(section->viewButton()->isEnabled());
+    section->selectRow(0);
+    CHECK(section->viewButton()->isEnabled());
+    CHECK(section->saveCopyButton()->isEnabled());
+}
+
 TEST_CASE("refused files show the translated reason and store nothing", "[app][attachments][i18n]") {
     DemoVault demo;
     abri::test::TempDir inputs;
@@ -290,14 +310,14 @@ TEST_CASE("what each role sees: caseworker, supervisor, administrator", "[app][a
         CaseFileWidget file(supervisor, caseId);
         AttachmentsSection* section = file.attachments();
         CHECK_FALSE(section->removeButton()->isHidden());
-        section->table()->selectRow(0);
+        section->selectRow(0);
         CHECK(section->removeButton()->isEnabled());
         REQUIRE(section->removeAttachment(attachmentId));
         REQUIRE(section->attachmentCount() == 1);  // the tombstone stays listed
         CHECK(section->table()->item(0, AttachmentsSection::NameColumn)->text() == QStringLiteral("Removed file"));
         CHECK(section->table()->item(0, AttachmentsSection::StateColumn)->text() ==
               QStringLiteral("Removed: content deleted"));
-        section->table()->selectRow(0);
+        section->selectRow(0);
         CHECK_FALSE(section->viewButton()->isEnabled());
         CHECK(section->view(attachmentId) == nullptr);
         CHECK(hasAudit(supervisor, attachmentId, abri::audit::Action::AttachmentRemoved));

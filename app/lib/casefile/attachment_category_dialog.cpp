@@ -17,6 +17,7 @@ namespace abri::app {
 AttachmentCategoryDialog::AttachmentCategoryDialog(const QStringList& fileNames, QWidget* parent)
     : QDialog(parent), fileNames_(fileNames) {
     setObjectName(QStringLiteral("attachmentCategoryDialog"));
+    setMinimumWidth(480);
     auto* layout = new QVBoxLayout(this);
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);

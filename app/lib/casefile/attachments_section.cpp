@@ -89,7 +89,10 @@ AttachmentsSection::AttachmentsSection(Session& session, QWidget* parent) : QWid
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setIconSize(QSize(kThumbnailSize, kThumbnailSize));
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // The name takes the room left; the others fit their text. The columns always span the whole view (in a
+    // right-to-left layout a row is selected from the header's far edge, which must hold a column).
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     table_->setAlternatingRowColors(true);
 
     auto* buttons = new QHBoxLayout;
@@ -252,16 +255,24 @@ void AttachmentsSection::rebuild() {
             state = tr("Current");
         }
         cell(StateColumn, state);
-        if (info.id == current) table_->selectRow(row);
+        if (info.id == current) selectRow(row);
     }
     table_->verticalHeader()->setDefaultSectionSize(anyThumbnail ? kThumbnailSize + 6
                                                                  : table_->fontMetrics().height() + 10);
-    table_->resizeColumnsToContents();
     const bool anyImage = std::any_of(list_.begin(), list_.end(), [this](const AttachmentInfo& info) {
         return isImage(info.type) && !info.removed && thumbnailCache_.count(info.id) == 0;
     });
     thumbnails_->setEnabled(anyImage);
     updateButtons();
+}
+
+void AttachmentsSection::selectRow(int row) {
+    // Through the selection model: with Qt 6.4, QTableView::selectRow() selected nothing in the right-to-left
+    // (Arabic) layout, seen in the screenshots.
+    if (row < 0 || row >= table_->rowCount() || table_->selectionModel() == nullptr) return;
+    const QModelIndex index = table_->model()->index(row, NameColumn);
+    table_->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 const AttachmentInfo* AttachmentsSection::selected() const {

@@ -53,6 +53,8 @@ public:
     QPushButton* thumbnailsButton() const { return thumbnails_; }
     QLabel* errorLabel() const { return error_; }
     QLabel* noticeLabel() const { return notice_; }
+    // Selects a row of the list (also in a right-to-left layout).
+    void selectRow(int row);
     bool hasThumbnail(const std::string& attachmentId) const { return thumbnailCache_.count(attachmentId) > 0; }
 
     // "Add…": a file dialog, then the category.

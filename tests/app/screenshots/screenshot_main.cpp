@@ -280,7 +280,7 @@ void shootAttachments(Shooter& shooter, MainWindow& window, CaseFileWidget& file
         return;
     }
     section->showThumbnails();
-    section->table()->selectRow(0);
+    section->selectRow(0);
     shooter.shoot(&window, QStringLiteral("44_case_attachments_thumbnails"));
     for (const auto& info : section->attachments()) {
         const bool image = info.type == abri::attachments::ContentType::Png;
