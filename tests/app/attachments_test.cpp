@@ -7,7 +7,15 @@
 #include <QtCore/QDirIterator>
 #include <QtCore/QFile>
 #include <QtCore/QPointer>
+#include <QtCore/QMimeData>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtCore/QUrl>
+#include <QtTest/QTest>
+#include <QtGui/QDragEnterEvent>
+#include <QtGui/QDropEvent>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
 #include <QtPdf/QPdfDocument>
 #include <QtPdfWidgets/QPdfView>
 #include <QtWidgets/QLabel>
@@ -20,6 +28,7 @@
 #include "attachment_fixture.h"
 #include "attachments/attachment_repository.h"
 #include "audit/audit_log.h"
+#include "casefile/attachment_category_dialog.h"
 #include "casefile/attachment_viewer.h"
 #include "casefile/attachments_section.h"
 #include "casefile/case_file_widget.h"
@@ -194,6 +203,74 @@ TEST_CASE("a row is selected in a right-to-left layout too", "[app][attachments]
     section->selectRow(0);
     CHECK(section->viewButton()->isEnabled());
     CHECK(section->saveCopyButton()->isEnabled());
+}
+
+TEST_CASE("files dropped on the section are attached with the category chosen", "[app][attachments]") {
+    DemoVault demo;
+    abri::test::TempDir inputs;
+    Session session(demo.unlockWorker(), DemoVault::kdf());
+    const auto caseId = findCase(session, "Bravo");
+    CaseFileWidget file(session, caseId);
+    AttachmentsSection* section = file.attachments();
+    const auto png = abri::app::test::writeFile(inputs / "dropped-scan.png", abri::app::test::syntheticPng());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path(png))});
+
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(section, &enter);
+    CHECK(enter.isAccepted());
+
+    // The category dialog opens once the drop has finished: choose "Medical paper" and confirm.
+    int asked = 0;
+    QTimer answer;
+    answer.setInterval(10);
+    QObject::connect(&answer, &QTimer::timeout, [&asked] {
+        auto* dialog = qobject_cast<abri::app::AttachmentCategoryDialog*>(QApplication::activeModalWidget());
+        if (dialog == nullptr) return;
+        ++asked;
+        dialog->setCategory(Category::Medical);
+        dialog->accept();
+    });
+    answer.start();
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(section, &drop);
+    CHECK(drop.isAccepted());
+    for (int i = 0; i < 200 && section->attachmentCount() == 0; ++i) QTest::qWait(10);
+    answer.stop();
+    CHECK(asked == 1);
+    const auto stored = session.attachments().list(caseId);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored.front().fileName == "dropped-scan.png");
+    CHECK(stored.front().category == Category::Medical);
+    CHECK(section->attachmentCount() == 1);
+
+    // Cancelling the category stores nothing.
+    int cancelled = 0;
+    QTimer cancel;
+    cancel.setInterval(10);
+    QObject::connect(&cancel, &QTimer::timeout, [&cancelled] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            ++cancelled;
+            dialog->reject();
+        }
+    });
+    cancel.start();
+    QDragEnterEvent enterAgain(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(section, &enterAgain);
+    QDropEvent again(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(section, &again);
+    for (int i = 0; i < 200 && cancelled == 0; ++i) QTest::qWait(10);
+    cancel.stop();
+    CHECK(cancelled == 1);
+    CHECK(session.attachments().list(caseId).size() == 1);
+
+    // Something that is not a local file is not taken.
+    QMimeData remote;
+    remote.setUrls({QUrl(QStringLiteral("https://example.invalid/scan.pdf"))});
+    QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &remote, Qt::LeftButton, Qt::NoModifier);
+    refused.ignore();
+    QCoreApplication::sendEvent(section, &refused);
+    CHECK_FALSE(refused.isAccepted());
 }
 
 TEST_CASE("refused files show the translated reason and store nothing", "[app][attachments][i18n]") {

@@ -519,20 +519,26 @@ void AttachmentsSection::dropEvent(QDropEvent* event) {
     if (!acceptsDrop(mime)) return;
     event->acceptProposedAction();
     QStringList paths;
-    QStringList names;
     if (mime->hasUrls()) {
-        for (const QUrl& url : mime->urls()) {
-            paths << url.toLocalFile();
-            names << QFileInfo(url.toLocalFile()).fileName();
-        }
+        for (const QUrl& url : mime->urls()) paths << url.toLocalFile();
     }
+    const QImage image = paths.isEmpty() ? qvariant_cast<QImage>(mime->imageData()) : QImage();
+    // The category is asked once the drop has finished: a dialog's event loop inside dropEvent would hold the
+    // drag source (another program) until it closes.
+    QMetaObject::invokeMethod(
+        this, [this, paths, image] { addDropped(paths, image); }, Qt::QueuedConnection);
+}
+
+void AttachmentsSection::addDropped(const QStringList& paths, const QImage& image) {
+    QStringList names;
+    for (const QString& path : paths) names << QFileInfo(path).fileName();
     AttachmentCategoryDialog dialog(names, this);
     if (paths.isEmpty()) dialog.setCategory(Category::Photo);
     if (dialog.exec() != QDialog::Accepted) return;
     if (!paths.isEmpty()) {
         addFiles(paths, dialog.category());
     } else {
-        addImage(qvariant_cast<QImage>(mime->imageData()), dialog.category());
+        addImage(image, dialog.category());
     }
 }
 

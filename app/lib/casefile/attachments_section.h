@@ -98,6 +98,7 @@ private:
     void askSaveCopy();
     void askRemove();
     bool acceptsDrop(const QMimeData* mime) const;
+    void addDropped(const QStringList& paths, const QImage& image);
 
     Session& session_;
     std::string caseId_;
