@@ -1188,6 +1188,46 @@
         <source>The backup %1 belongs to another vault. Nothing was changed.</source>
         <translation>النسخة الاحتياطية %1 تخص خزنة أخرى. لم يتغير أي شيء.</translation>
     </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <source>The file is empty. Nothing was attached.</source>
+        <translation>الملف فارغ. لم يُرفَق أي شيء.</translation>
+    </message>
+    <message>
+        <source>The file is larger than attachments may be. Nothing was attached; scan it at a lower resolution or split it.</source>
+        <translation>الملف أكبر من الحجم المسموح به للمرفقات. لم يُرفَق أي شيء؛ امسحه ضوئيًا بدقة أقل أو قسّمه.</translation>
+    </message>
+    <message>
+        <source>The file is a program or a script, whatever its name says. Programs are never attached; nothing was stored.</source>
+        <translation>الملف برنامج أو نص برمجي أيًّا كان اسمه. لا تُرفَق البرامج أبدًا؛ لم يُحفَظ أي شيء.</translation>
+    </message>
+    <message>
+        <source>Only PDF files, JPEG, PNG, TIFF and WebP images and plain text can be attached. Nothing was stored.</source>
+        <translation>لا يمكن إرفاق إلا ملفات PDF وصور JPEG وPNG وTIFF وWebP والنصوص العادية. لم يُحفَظ أي شيء.</translation>
+    </message>
+    <message>
+        <source>The file could not be read (it may be a folder, on a removed drive, or not yours to read). Nothing was attached.</source>
+        <translation>تعذّرت قراءة الملف (قد يكون مجلدًا، أو على وحدة تخزين أُزيلت، أو لا يحق لك قراءته). لم يُرفَق أي شيء.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name cannot be used for an attachment (it is empty, too long or has special characters). Rename the file and try again.</source>
+        <translation>لا يمكن استخدام اسم الملف لمرفق (فهو فارغ أو طويل جدًا أو يحتوي على رموز خاصة). غيّر اسم الملف وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>This attachment is damaged in the vault and cannot be shown. Restore the vault from a backup or ask a colleague whose laptop has it.</source>
+        <translation>هذا المرفق تالف في الخزنة ولا يمكن عرضه. استعِد الخزنة من نسخة احتياطية أو اطلبه من زميل يوجد على حاسوبه.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be handled.</source>
+        <translation>تعذّرت معالجة المرفق.</translation>
+    </message>
+    <message>
+        <source>The file is %1, over the limit of %2 for attachments. Nothing was attached; scan it at a lower resolution or split it.</source>
+        <translation>حجم الملف %1، وهو يتجاوز الحد الأقصى للمرفقات البالغ %2. لم يُرفَق أي شيء؛ امسحه ضوئيًا بدقة أقل أو قسّمه.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -1900,6 +1940,239 @@
     </message>
 </context>
 <context>
+    <name>abri::app::AttachmentCategoryDialog</name>
+    <message>
+        <source>Attach files</source>
+        <translation>إرفاق ملفات</translation>
+    </message>
+    <message>
+        <source>What kind of paper is being attached to this case?</source>
+        <translation>ما نوع الوثيقة التي تُرفَق بهذه الحالة؟</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>ال&amp;فئة:</translation>
+    </message>
+    <message>
+        <source>The files are stored encrypted inside the vault. The originals stay where they are: delete them yourself if they should not stay on this computer.</source>
+        <translation>تُحفَظ الملفات مشفّرة داخل الخزنة. تبقى الأصول في مكانها: احذفها بنفسك إن كان لا ينبغي أن تبقى على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>إرفاق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::AttachmentViewer</name>
+    <message>
+        <source>This image cannot be shown here. Use &quot;Save a copy…&quot; to open it with another program.</source>
+        <translation>لا يمكن عرض هذه الصورة هنا. استخدم «حفظ نسخة…» لفتحها ببرنامج آخر.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown here (it may be protected by a password or damaged). Use &quot;Save a copy…&quot; to open it with another program.</source>
+        <translation>لا يمكن عرض ملف PDF هذا هنا (قد يكون محميًا بكلمة مرور أو تالفًا). استخدم «حفظ نسخة…» لفتحه ببرنامج آخر.</translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>المرفق: %1</translation>
+    </message>
+    <message>
+        <source>Shown from the encrypted vault; no copy is written to this computer&apos;s disk. Opening it was recorded in the audit log.</source>
+        <translation>معروض من الخزنة المشفّرة؛ لا تُكتب أي نسخة على قرص هذا الحاسوب. سُجّل فتحه في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::AttachmentsSection</name>
+    <message>
+        <source>Consent form</source>
+        <translation>استمارة موافقة</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>وثيقة هوية</translation>
+    </message>
+    <message>
+        <source>Medical paper</source>
+        <translation>وثيقة طبية</translation>
+    </message>
+    <message>
+        <source>Legal paper</source>
+        <translation>وثيقة قانونية</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>صورة فوتوغرافية</translation>
+    </message>
+    <message>
+        <source>Other paper</source>
+        <translation>وثيقة أخرى</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>مستند PDF</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>صورة JPEG</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>صورة PNG</translation>
+    </message>
+    <message>
+        <source>TIFF image</source>
+        <translation>صورة TIFF</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>صورة WebP</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 بايت</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 كيلوبايت</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <source>Removed file</source>
+        <translation>ملف محذوف</translation>
+    </message>
+    <message>
+        <source>Name hidden</source>
+        <translation>الاسم مخفي</translation>
+    </message>
+    <message>
+        <source>Removed: content deleted</source>
+        <translation>محذوف: حُذف المحتوى</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer file</source>
+        <translation>استُبدل بملف أحدث</translation>
+    </message>
+    <message>
+        <source>Current (replaces an earlier file)</source>
+        <translation>حالي (يحل محل ملف سابق)</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>حالي</translation>
+    </message>
+    <message>
+        <source>Attach files to the case</source>
+        <translation>إرفاق ملفات بالحالة</translation>
+    </message>
+    <message>
+        <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.txt);;All files (*)</source>
+        <translation>مسوح ضوئية وصور ومستندات (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation>صورة مسحوبة</translation>
+    </message>
+    <message>
+        <source>A copy was saved to %1. The copy is NOT encrypted: delete it when you no longer need it. Saving it was recorded in the audit log.</source>
+        <translation>حُفظت نسخة في %1. هذه النسخة غير مشفّرة: احذفها حين لا تعود بحاجة إليها. سُجّل الحفظ في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>حفظ نسخة من المرفق</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>حذف المرفق</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the case?</source>
+        <translation>هل تريد حذف «%1» من الحالة؟</translation>
+    </message>
+    <message>
+        <source>Its content is deleted from the vault for good; only a record that it existed stays (category, size, who added it and when). This cannot be undone.</source>
+        <translation>يُحذف محتواه من الخزنة نهائيًا؛ ولا يبقى إلا سجل بوجوده (الفئة والحجم ومن أضافه ومتى). لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>Scanned papers and photos, stored encrypted inside the vault. Add them with &quot;Add…&quot; or by dropping files here. Opening one is recorded in the audit log, like revealing a name.</source>
+        <translation>وثائق ممسوحة ضوئيًا وصور، محفوظة مشفّرة داخل الخزنة. أضفها بزر «إضافة…» أو بسحب الملفات وإفلاتها هنا. يُسجَّل كل فتح في سجل التدقيق، مثل كشف الاسم.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>حفظ نسخة…</translation>
+    </message>
+    <message>
+        <source>Show thumbnails</source>
+        <translation>عرض الصور المصغّرة</translation>
+    </message>
+    <message>
+        <source>Shows a small picture of each image; each one shown is recorded in the audit log</source>
+        <translation>يعرض صورة صغيرة لكل صورة؛ ويُسجَّل عرض كل منها في سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>أضافه</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>تاريخ الإضافة</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::CaseFileWidget</name>
     <message>
         <source>Screening outcome: %1</source>
@@ -2000,6 +2273,10 @@
     <message>
         <source>Undo changes</source>
         <translation>التراجع عن التغييرات</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
     </message>
 </context>
 <context>

@@ -1188,6 +1188,46 @@
         <source>The backup %1 belongs to another vault. Nothing was changed.</source>
         <translation>La sauvegarde %1 appartient à un autre coffre. Rien n&apos;a été modifié.</translation>
     </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>The file is empty. Nothing was attached.</source>
+        <translation>Le fichier est vide. Rien n&apos;a été joint.</translation>
+    </message>
+    <message>
+        <source>The file is larger than attachments may be. Nothing was attached; scan it at a lower resolution or split it.</source>
+        <translation>Le fichier dépasse la taille permise pour une pièce jointe. Rien n&apos;a été joint&#xa0;; numérisez-le à une résolution plus basse ou divisez-le.</translation>
+    </message>
+    <message>
+        <source>The file is a program or a script, whatever its name says. Programs are never attached; nothing was stored.</source>
+        <translation>Le fichier est un programme ou un script, quel que soit son nom. Les programmes ne sont jamais joints&#xa0;; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Only PDF files, JPEG, PNG, TIFF and WebP images and plain text can be attached. Nothing was stored.</source>
+        <translation>Seuls les fichiers PDF, les images JPEG, PNG, TIFF et WebP et le texte brut peuvent être joints. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The file could not be read (it may be a folder, on a removed drive, or not yours to read). Nothing was attached.</source>
+        <translation>Le fichier n&apos;a pas pu être lu (c&apos;est peut-être un dossier, il est sur un support retiré, ou vous n&apos;avez pas le droit de le lire). Rien n&apos;a été joint.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name cannot be used for an attachment (it is empty, too long or has special characters). Rename the file and try again.</source>
+        <translation>Le nom du fichier ne peut pas servir pour une pièce jointe (il est vide, trop long ou contient des caractères spéciaux). Renommez le fichier et réessayez.</translation>
+    </message>
+    <message>
+        <source>This attachment is damaged in the vault and cannot be shown. Restore the vault from a backup or ask a colleague whose laptop has it.</source>
+        <translation>Cette pièce jointe est endommagée dans le coffre et ne peut pas être affichée. Restaurez le coffre depuis une sauvegarde ou demandez-la à un collègue dont l&apos;ordinateur l&apos;a.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be handled.</source>
+        <translation>La pièce jointe n&apos;a pas pu être traitée.</translation>
+    </message>
+    <message>
+        <source>The file is %1, over the limit of %2 for attachments. Nothing was attached; scan it at a lower resolution or split it.</source>
+        <translation>Le fichier fait %1, au-delà de la limite de %2 pour les pièces jointes. Rien n&apos;a été joint&#xa0;; numérisez-le à une résolution plus basse ou divisez-le.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -1900,6 +1940,239 @@
     </message>
 </context>
 <context>
+    <name>abri::app::AttachmentCategoryDialog</name>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>What kind of paper is being attached to this case?</source>
+        <translation>Quel type de document joignez-vous à ce dossier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The files are stored encrypted inside the vault. The originals stay where they are: delete them yourself if they should not stay on this computer.</source>
+        <translation>Les fichiers sont enregistrés chiffrés dans le coffre. Les originaux restent où ils sont&#xa0;: supprimez-les vous-même s&apos;ils ne doivent pas rester sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Joindre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::AttachmentViewer</name>
+    <message>
+        <source>This image cannot be shown here. Use &quot;Save a copy…&quot; to open it with another program.</source>
+        <translation>Cette image ne peut pas être affichée ici. Utilisez «&#xa0;Enregistrer une copie…&#xa0;» pour l&apos;ouvrir avec un autre programme.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown here (it may be protected by a password or damaged). Use &quot;Save a copy…&quot; to open it with another program.</source>
+        <translation>Ce PDF ne peut pas être affiché ici (il est peut-être protégé par un mot de passe ou endommagé). Utilisez «&#xa0;Enregistrer une copie…&#xa0;» pour l&apos;ouvrir avec un autre programme.</translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Pièce jointe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Shown from the encrypted vault; no copy is written to this computer&apos;s disk. Opening it was recorded in the audit log.</source>
+        <translation>Affiché depuis le coffre chiffré&#xa0;; aucune copie n&apos;est écrite sur le disque de cet ordinateur. L&apos;ouverture a été inscrite au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::AttachmentsSection</name>
+    <message>
+        <source>Consent form</source>
+        <translation>Formulaire de consentement</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Pièce d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Medical paper</source>
+        <translation>Document médical</translation>
+    </message>
+    <message>
+        <source>Legal paper</source>
+        <translation>Document juridique</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Other paper</source>
+        <translation>Autre document</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>Image JPEG</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Image PNG</translation>
+    </message>
+    <message>
+        <source>TIFF image</source>
+        <translation>Image TIFF</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>Image WebP</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>Removed file</source>
+        <translation>Fichier supprimé</translation>
+    </message>
+    <message>
+        <source>Name hidden</source>
+        <translation>Nom masqué</translation>
+    </message>
+    <message>
+        <source>Removed: content deleted</source>
+        <translation>Supprimé&#xa0;: contenu effacé</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer file</source>
+        <translation>Remplacé par un fichier plus récent</translation>
+    </message>
+    <message>
+        <source>Current (replaces an earlier file)</source>
+        <translation>Actuel (remplace un fichier antérieur)</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <source>Attach files to the case</source>
+        <translation>Joindre des fichiers au dossier</translation>
+    </message>
+    <message>
+        <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.txt);;All files (*)</source>
+        <translation>Numérisations, photos et documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation>image déposée</translation>
+    </message>
+    <message>
+        <source>A copy was saved to %1. The copy is NOT encrypted: delete it when you no longer need it. Saving it was recorded in the audit log.</source>
+        <translation>Une copie a été enregistrée dans %1. La copie n&apos;est PAS chiffrée&#xa0;: supprimez-la dès que vous n&apos;en avez plus besoin. L&apos;enregistrement a été inscrit au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>Enregistrer une copie de la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>Supprimer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the case?</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;» du dossier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Its content is deleted from the vault for good; only a record that it existed stays (category, size, who added it and when). This cannot be undone.</source>
+        <translation>Son contenu est effacé du coffre définitivement&#xa0;; seule reste la trace de son existence (catégorie, taille, qui l&apos;a ajoutée et quand). Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Scanned papers and photos, stored encrypted inside the vault. Add them with &quot;Add…&quot; or by dropping files here. Opening one is recorded in the audit log, like revealing a name.</source>
+        <translation>Documents numérisés et photos, enregistrés chiffrés dans le coffre. Ajoutez-les avec «&#xa0;Ajouter…&#xa0;» ou en déposant des fichiers ici. Chaque ouverture est inscrite au journal d&apos;audit, comme l&apos;affichage d&apos;un nom.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Enregistrer une copie…</translation>
+    </message>
+    <message>
+        <source>Show thumbnails</source>
+        <translation>Afficher les miniatures</translation>
+    </message>
+    <message>
+        <source>Shows a small picture of each image; each one shown is recorded in the audit log</source>
+        <translation>Affiche une petite vue de chaque image&#xa0;; chaque image affichée est inscrite au journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajouté par</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::CaseFileWidget</name>
     <message>
         <source>Screening outcome: %1</source>
@@ -2000,6 +2273,10 @@
     <message>
         <source>Undo changes</source>
         <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
     </message>
 </context>
 <context>

@@ -51,3 +51,33 @@ TEST_CASE("every ErrorCode is translated to French and Arabic", "[app][errors][i
         }
     }
 }
+
+TEST_CASE("every AttachmentCode has its own message, translated to French and Arabic", "[app][errors][i18n]") {
+    using abri::attachments::AttachmentCode;
+    const std::vector<AttachmentCode> codes = {AttachmentCode::Empty,           AttachmentCode::TooLarge,
+                                               AttachmentCode::Executable,      AttachmentCode::UnsupportedType,
+                                               AttachmentCode::Unreadable,      AttachmentCode::InvalidFileName,
+                                               AttachmentCode::ContentDamaged};
+    std::map<int, QString> english;
+    QSet<QString> seen;
+    for (AttachmentCode code : codes) {
+        const QString message = ErrorMessages::message(code);
+        INFO(abri::attachments::attachmentCodeName(code));
+        CHECK_FALSE(message.trimmed().isEmpty());
+        CHECK_FALSE(seen.contains(message));
+        seen.insert(message);
+        english[static_cast<int>(code)] = message;
+    }
+    for (const char* language : {"fr", "ar"}) {
+        abri::app::test::LanguageGuard guard(QString::fromLatin1(language));
+        for (AttachmentCode code : codes) {
+            INFO(language << " " << abri::attachments::attachmentCodeName(code));
+            const QString translated = ErrorMessages::message(code);
+            CHECK_FALSE(translated.isEmpty());
+            CHECK(translated != english[static_cast<int>(code)]);
+        }
+        const abri::attachments::AttachmentError tooLarge(AttachmentCode::TooLarge, "file",
+                                                          "31457280 bytes over the limit of 20971520 bytes");
+        CHECK(ErrorMessages::message(tooLarge) != ErrorMessages::message(AttachmentCode::TooLarge));
+    }
+}

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "casefile/attachments_section.h"
 #include "casefile/history_section.h"
 #include "casefile/item_section.h"
 #include "casefile/notes_section.h"
@@ -158,6 +159,8 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
 
     notes_ = new NotesSection(session);
     tabs_->addTab(notes_, QString());
+    attachments_ = new AttachmentsSection(session);
+    tabs_->addTab(attachments_, QString());
     history_ = new HistorySection(session);
     tabs_->addTab(history_, QString());
 
@@ -255,6 +258,7 @@ bool CaseFileWidget::reload() {
     for (FieldForm* form : forms()) form->load(view_->doc, view_->masked);
     for (ItemSection* section : {events_, consents_, services_, referrals_, transfers_}) section->setCase(caseId_, view_->items);
     notes_->setCase(caseId_, view_->items);
+    attachments_->setCase(caseId_);
     history_->setCase(caseId_, view_->items);
     updateDerived();
     onEdited();
@@ -402,6 +406,7 @@ void CaseFileWidget::retranslate() {
     tabs_->setTabText(AssistanceTab, tr("Assistance"));
     tabs_->setTabText(ReferralsTab, tr("Referrals"));
     tabs_->setTabText(NotesTab, tr("Notes"));
+    tabs_->setTabText(AttachmentsTab, tr("Attachments"));
     tabs_->setTabText(HistoryTab, tr("History"));
     caseHeading_->setText(tr("Case"));
     personHeading_->setText(tr("The person"));

@@ -1,6 +1,6 @@
 #pragma once
-// One open case: tabs for Profile, Screening, Trafficking situation, Consent, Assistance, Referrals, Notes and
-// History. Field edits are collected across the tabs and saved together (CaseRepository::updateFields: one
+// One open case: tabs for Profile, Screening, Trafficking situation, Consent, Assistance, Referrals, Notes,
+// Attachments and History. Field edits are collected across the tabs and saved together (CaseRepository::updateFields: one
 // transaction, validated as a whole); errors appear at the field. Closing with unsaved edits asks first.
 #include <QtWidgets/QWidget>
 
@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace abri::app {
 
+class AttachmentsSection;
 class FieldForm;
 class HistorySection;
 class ItemSection;
@@ -26,7 +27,8 @@ class CaseFileWidget : public QWidget {
     Q_OBJECT
 
 public:
-    enum Tab { ProfileTab, ScreeningTab, SituationTab, ConsentTab, AssistanceTab, ReferralsTab, NotesTab, HistoryTab };
+    enum Tab { ProfileTab, ScreeningTab, SituationTab, ConsentTab, AssistanceTab, ReferralsTab, NotesTab, AttachmentsTab,
+               HistoryTab };
 
     CaseFileWidget(Session& session, std::string caseId, QWidget* parent = nullptr);
     ~CaseFileWidget() override;
@@ -52,6 +54,7 @@ public:
     FieldForm* situationForm() const { return situationForm_; }
     ItemSection* section(model::Entity kind) const;
     NotesSection* notes() const { return notes_; }
+    AttachmentsSection* attachments() const { return attachments_; }
     HistorySection* history() const { return history_; }
     QPushButton* saveButton() const { return save_; }
     QLabel* bannerLabel() const { return banner_; }
@@ -97,6 +100,7 @@ private:
     ItemSection* referrals_;
     ItemSection* transfers_;
     NotesSection* notes_;
+    AttachmentsSection* attachments_;
     HistorySection* history_;
     bool lastDirty_ = false;
 };

@@ -4,6 +4,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
+#include "attachments/attachment_error.h"
 #include "wire/sync_error.h"
 #include "common/error.h"
 
@@ -21,6 +22,10 @@ public:
     // happened and what to do, never the code's name (that goes in a tooltip). In sync_error_messages.cpp.
     static QString message(wire::SyncCode code);
     static QString message(const wire::SyncError& error);
+    // The same for refused or damaged attachments (core/attachments): what happened, that nothing was stored,
+    // and what to do. A file that is too large names the limit. In attachment_error_messages.cpp.
+    static QString message(attachments::AttachmentCode code);
+    static QString message(const attachments::AttachmentError& error);
 };
 
 }  // namespace abri::app

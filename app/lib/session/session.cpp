@@ -5,9 +5,11 @@
 namespace abri::app {
 
 Session::Session(std::unique_ptr<vault::Vault> vault, crypto::KdfParams kdf)
-    : kdf_(kdf), vault_(std::move(vault)), cases_(std::make_unique<cases::CaseRepository>(*vault_)) {}
+    : kdf_(kdf), vault_(std::move(vault)), cases_(std::make_unique<cases::CaseRepository>(*vault_)),
+      attachments_(std::make_unique<attachments::AttachmentRepository>(*vault_)) {}
 
 Session::~Session() {
+    attachments_.reset();
     cases_.reset();
     if (vault_) vault_->lock();
     vault_.reset();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "attachments/attachment_repository.h"
 #include "cases/case_repository.h"
 #include "crypto/primitives.h"
 #include "vault/roles.h"
@@ -28,6 +29,8 @@ public:
 
     vault::Vault& vault() { return *vault_; }
     cases::CaseRepository& cases() { return *cases_; }
+    // Files attached to cases (core/attachments): the only way the app stores, lists, reads or exports them.
+    attachments::AttachmentRepository& attachments() { return *attachments_; }
     const crypto::KdfParams& kdf() const { return kdf_; }
 
     bool can(vault::Permission permission) const;
@@ -45,6 +48,7 @@ private:
     crypto::KdfParams kdf_;
     std::unique_ptr<vault::Vault> vault_;
     std::unique_ptr<cases::CaseRepository> cases_;
+    std::unique_ptr<attachments::AttachmentRepository> attachments_;
     std::vector<vault::User> users_;
     bool usersLoaded_ = false;
     QHash<QString, QString> displayNames_;

@@ -19,12 +19,18 @@
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QTableWidget>
 #include <QtWidgets/QWizard>
 
 #include <cstdio>
 #include <fstream>
 
 #include "app_resources.h"
+#include "attachment_fixture.h"
+#include "attachments/attachment_repository.h"
+#include "casefile/attachment_category_dialog.h"
+#include "casefile/attachment_viewer.h"
+#include "casefile/attachments_section.h"
 #include "casefile/case_file_widget.h"
 #include "casefile/item_dialog.h"
 #include "caselist/case_list_page.h"
@@ -263,6 +269,51 @@ void shootRefusal(Shooter& shooter, MainWindow& window, const DemoVault& demo) {
     sync->refresh();
 }
 
+// The Attachments tab of "Testperson Alpha" (a specimen ID card, a signed consent form that replaced a draft, a
+// typed note): with thumbnails, the viewer on the image and on the PDF, the category asked when adding, and the
+// refusal of a program renamed .pdf.
+void shootAttachments(Shooter& shooter, MainWindow& window, CaseFileWidget& file) {
+    file.tabs()->setCurrentIndex(CaseFileWidget::AttachmentsTab);
+    AttachmentsSection* section = file.attachments();
+    if (section->attachmentCount() != 4) {
+        shooter.fail(QStringLiteral("43_attachments"), QStringLiteral("the demo attachments are missing"));
+        return;
+    }
+    section->showThumbnails();
+    section->selectRow(0);
+    shooter.shoot(&window, QStringLiteral("44_case_attachments_thumbnails"));
+    for (const auto& info : section->attachments()) {
+        const bool image = info.type == abri::attachments::ContentType::Png;
+        const bool pdf = info.type == abri::attachments::ContentType::Pdf && !info.superseded;
+        if (!image && !pdf) continue;
+        AttachmentViewer* viewer = section->view(info.id);
+        if (viewer == nullptr || viewer->shown() == AttachmentViewer::Shown::Error) {
+            shooter.fail(QStringLiteral("45_viewer"), QStringLiteral("the attachment could not be shown"));
+            continue;
+        }
+        viewer->resize(760, 620);
+        shooter.shoot(viewer, image ? QStringLiteral("45_attachment_viewer_image")
+                                    : QStringLiteral("46_attachment_viewer_pdf"));
+        if (pdf && viewer->pageCount() < 1) shooter.fail(QStringLiteral("46_viewer"), QStringLiteral("no page"));
+        viewer->accept();
+    }
+    {
+        AttachmentCategoryDialog dialog({QStringLiteral("consent-form-signed.pdf")}, &window);
+        dialog.show();
+        shooter.shoot(&dialog, QStringLiteral("47_attachment_category"));
+    }
+    QTemporaryDir scratch;
+    const QString program = scratch.filePath(QStringLiteral("consent.pdf"));
+    QByteArray elf("\x7f" "ELF\x02\x01\x01", 7);
+    elf.append(QByteArray(64, '\0'));
+    abri::app::test::writeFile(program.toStdString(), elf);
+    if (section->addFiles({program}, abri::attachments::Category::ConsentForm)) {
+        shooter.fail(QStringLiteral("48_refused"), QStringLiteral("a program was attached"));
+    }
+    shooter.shoot(&window, QStringLiteral("48_case_attachment_refused"));
+    section->refresh();
+}
+
 int runLanguage(const QString& language, const QString& outputDir, const DemoVault& demo, const QString& tsDir) {
     Language::apply(language);
     QSet<QString> english;
@@ -356,14 +407,25 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         return shooter.failures();
     }
     CaseFileWidget* file = workspace->openCase(QString::fromStdString(rows.front().id));
-    const QStringList tabNames = {QStringLiteral("profile"),    QStringLiteral("screening"),
-                                  QStringLiteral("situation"),  QStringLiteral("consent"),
-                                  QStringLiteral("assistance"), QStringLiteral("referrals"),
-                                  QStringLiteral("notes"),      QStringLiteral("history")};
-    for (int tab = 0; tab < file->tabs()->count(); ++tab) {
-        file->tabs()->setCurrentIndex(tab);
-        shooter.shoot(&window, QStringLiteral("1%1_case_%2").arg(tab).arg(tabNames.value(tab)));
+    // The numbers of the first tabs are older than the Attachments tab (43).
+    const std::vector<std::pair<int, QString>> tabShots = {
+        {CaseFileWidget::ProfileTab, QStringLiteral("10_case_profile")},
+        {CaseFileWidget::ScreeningTab, QStringLiteral("11_case_screening")},
+        {CaseFileWidget::SituationTab, QStringLiteral("12_case_situation")},
+        {CaseFileWidget::ConsentTab, QStringLiteral("13_case_consent")},
+        {CaseFileWidget::AssistanceTab, QStringLiteral("14_case_assistance")},
+        {CaseFileWidget::ReferralsTab, QStringLiteral("15_case_referrals")},
+        {CaseFileWidget::NotesTab, QStringLiteral("16_case_notes")},
+        {CaseFileWidget::AttachmentsTab, QStringLiteral("43_case_attachments")},
+        {CaseFileWidget::HistoryTab, QStringLiteral("17_case_history")}};
+    if (static_cast<int>(tabShots.size()) != file->tabs()->count()) {
+        shooter.fail(QStringLiteral("case"), QStringLiteral("a tab of the case file has no screenshot"));
     }
+    for (const auto& [tab, name] : tabShots) {
+        file->tabs()->setCurrentIndex(tab);
+        shooter.shoot(&window, name);
+    }
+    shootAttachments(shooter, window, *file);
     // Revealed names and a validation message at the field.
     file->tabs()->setCurrentIndex(CaseFileWidget::ProfileTab);
     Q_EMIT file->personForm()->revealRequested(QStringLiteral("person.given_name"));
@@ -487,6 +549,27 @@ int main(int argc, char* argv[]) {
             return 1;
         }
         abri::app::test::makeConflict(*worker, rows.front().id, "person.marital_status", "single", "married");
+        // Attachments of the same case: a draft consent form replaced by the signed one, a specimen ID card, a note.
+        abri::attachments::AttachmentRepository attachments(*worker);
+        QTemporaryDir files;
+        abri::attachments::AddOptions options;
+        options.category = abri::attachments::Category::ConsentForm;
+        const auto draft = abri::app::test::writeFile(files.filePath(QStringLiteral("consent-form-draft.pdf")).toStdString(),
+                                                      abri::app::test::syntheticPdf());
+        const auto signedForm = abri::app::test::writeFile(
+            files.filePath(QStringLiteral("consent-form-signed.pdf")).toStdString(), abri::app::test::syntheticPdf());
+        const auto draftId = attachments.addFile(rows.front().id, draft, options);
+        attachments.supersedeWithFile(draftId, signedForm, options);
+        options.category = abri::attachments::Category::IdentityDocument;
+        attachments.addFile(rows.front().id,
+                            abri::app::test::writeFile(files.filePath(QStringLiteral("specimen-id-card.png")).toStdString(),
+                                                       abri::app::test::syntheticPng()),
+                            options);
+        options.category = abri::attachments::Category::Other;
+        attachments.addFile(rows.front().id,
+                            abri::app::test::writeFile(files.filePath(QStringLiteral("interview-notes.txt")).toStdString(),
+                                                       abri::app::test::syntheticText()),
+                            options);
     }
     int failures = 0;
     for (const QString& language : parser.value(languagesOption).split(QLatin1Char(','))) {
