@@ -20,8 +20,20 @@ struct PreparedPerson {
     std::string gender;
     std::string citizenship;
     std::vector<DocumentHash> documents;  // sorted, distinct
+    // log2 of the number of persons weighed together (weighNames), 0 until weighed: with each token's log2Share it
+    // tells how many namesakes a name has by chance.
+    double log2Population = 0;
 };
 
 PreparedPerson prepare(const PersonRecord& record, NameNormaliser& normaliser);
+
+// Name keys weighed by how common they are among these persons: each token's log2Share is the share of the persons
+// whose names (own or alias) carry its key (the phonetic key, or the Latin one when that is empty), each person
+// counted once per key. Agreeing on a common given name then says less than agreeing on a rare family name
+// (scoring.h), and the same name says less in a larger population, where it has more namesakes.
+void weighNames(std::vector<PreparedPerson>& persons);
+
+// The key a token is counted and blocked by: its phonetic key, or the Latin key when that is empty (a name of vowels).
+const std::string& nameKeyOf(const NameToken& token);
 
 }  // namespace abri::duplicates
