@@ -34,7 +34,7 @@ constexpr double kWeakToken = 0.85;    // two in a long name
 // less among 100,000 cases than among 5,000, where it has fewer namesakes. Bounded both ways: a full name alone,
 // however rare, stays below the threshold; persons never weighed (compare() on two records) get the plain points.
 constexpr double kPointsPerBit = 0.5;
-constexpr double kReferenceLog2Namesakes = -2.5;  // two names or more: no change at 1/6 of a namesake
+constexpr double kReferenceLog2Namesakes = -2.0;  // two names or more: no change at 1/4 of a namesake
 constexpr double kReferenceLog2Bearers = 9.0;     // one name: no change at 512 bearers (a common given name)
 constexpr double kMaxRareBonus = 0.45;            // a full name: 7.45 at most, with the sex still below the threshold
 constexpr double kMaxRareBonusOne = 2.0;          // one name: 5 at most

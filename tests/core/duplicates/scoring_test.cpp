@@ -158,5 +158,5 @@ TEST_CASE("names weighed over their population: a common full name needs more th
     const auto alone = compare(persons[0], persons[1]);
     CHECK(reasons(alone) == std::vector<std::string_view>{"name"});
     CHECK(alone.points < kCandidateThreshold);
-    CHECK(alone.points == Approx(7.0).margin(0.1));  // about 1/6 of a namesake by chance: the reference rarity
+    CHECK(alone.points > 7.0);  // rarer than the reference (1/4 of a namesake by chance): more than the plain points
 }
