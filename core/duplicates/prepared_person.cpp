@@ -32,7 +32,7 @@ PreparedPerson prepare(const PersonRecord& record, NameNormaliser& normaliser) {
 const std::string& nameKeyOf(const NameToken& token) { return token.phonetic.empty() ? token.latin : token.phonetic; }
 
 void weighNames(std::vector<PreparedPerson>& persons) {
-    if (persons.empty()) return;
+    if (persons.size() < kMinWeighedPopulation) return;
     std::unordered_map<std::string_view, std::uint32_t> counts;
     std::unordered_set<std::string_view> seen;  // one person's distinct keys
     for (const auto& person : persons) {
@@ -45,7 +45,8 @@ void weighNames(std::vector<PreparedPerson>& persons) {
     for (auto& person : persons) {
         person.log2Population = population;
         for (auto& name : person.names)
-            for (auto& token : name) token.log2Share = std::log2(static_cast<double>(counts[nameKeyOf(token)])) - population;
+            for (auto& token : name)
+                token.log2Share = std::log2(static_cast<double>(counts[nameKeyOf(token)])) - population;
     }
 }
 

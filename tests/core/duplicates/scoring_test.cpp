@@ -137,6 +137,12 @@ TEST_CASE("names weighed over their population: a common full name needs more th
     CHECK(plainRare.points == plainCommon.points);  // not weighed: the same points
     CHECK(plainRare.points >= kCandidateThreshold);
 
+    // A few cases say little about how common a name is: left unweighed.
+    std::vector<PreparedPerson> few(persons.begin(), persons.begin() + 10);
+    weighNames(few);
+    CHECK(few[0].log2Population == 0);
+    CHECK(compare(few[0], few[1]).points == plainRare.points);
+
     weighNames(persons);
     CHECK(persons[0].names[0][0].log2Share > persons[0].names[0][1].log2Share);  // Mohamed is commoner
     const auto rare = compare(persons[0], persons[1]);
