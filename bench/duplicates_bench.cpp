@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -58,6 +60,41 @@ int runDuplicatesBench(const DuplicatesBenchOptions& options) {
                 static_cast<unsigned long long>(result.blocking.largestBlock));
     std::printf("  candidates: %zu (%zu true)\n", result.candidates.size(), correct);
     std::printf("  precision %.3f  recall %.3f\n", precision, recall);
+
+    // Where the errors are, by the fields that agree (never a value): the commonest false candidates, and the misses
+    // as the scorer sees them.
+    const auto reasonsText = [](unsigned reasons) {
+        std::string out;
+        for (auto code : duplicates::reasonCodes(reasons)) out += (out.empty() ? "" : "+") + std::string(code);
+        return out.empty() ? std::string("nothing") : out;
+    };
+    const auto printTop = [&](const char* what, const std::map<std::string, std::size_t>& counts) {
+        std::vector<std::pair<std::size_t, std::string>> sorted;
+        for (const auto& [text, count] : counts) sorted.emplace_back(count, text);
+        std::sort(sorted.rbegin(), sorted.rend());
+        for (std::size_t i = 0; i < sorted.size() && i < 5; ++i)
+            std::printf("  %s %zu: %s\n", what, sorted[i].first, sorted[i].second.c_str());
+    };
+    std::map<std::string, std::size_t> falseByReasons;
+    std::set<std::pair<std::size_t, std::size_t>> found;
+    for (const auto& c : result.candidates) {
+        const std::pair<std::size_t, std::size_t> pair{std::min(c.a, c.b), std::max(c.a, c.b)};
+        if (truth.count(pair) > 0) found.insert(pair);
+        else ++falseByReasons[reasonsText(c.reasons)];
+    }
+    printTop("false", falseByReasons);
+    duplicates::NameNormaliser normaliser;
+    std::vector<duplicates::PreparedPerson> prepared;
+    prepared.reserve(records.size());
+    for (const auto& record : records) prepared.push_back(duplicates::prepare(record, normaliser));
+    duplicates::weighNames(prepared);
+    std::map<std::string, std::size_t> missedByReasons;
+    for (const auto& [a, b] : truth) {
+        if (found.count({a, b}) > 0) continue;
+        const auto c = duplicates::compare(prepared[a], prepared[b]);
+        ++missedByReasons[reasonsText(c.reasons)];
+    }
+    printTop("missed", missedByReasons);
     return 0;
 }
 

@@ -20,8 +20,7 @@ std::uint64_t fnv1a(std::string_view text) {
     return h;
 }
 
-// A token's blocking form: its phonetic key, or the Latin key when that is empty (a name of vowels).
-const std::string& keyOf(const NameToken& token) { return token.phonetic.empty() ? token.latin : token.phonetic; }
+const std::string& keyOf(const NameToken& token) { return nameKeyOf(token); }
 
 }  // namespace
 

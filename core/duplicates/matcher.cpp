@@ -16,6 +16,7 @@ MatchResult findDuplicates(const std::vector<PersonRecord>& persons, const Match
     std::vector<PreparedPerson> prepared;
     prepared.reserve(persons.size());
     for (const auto& person : persons) prepared.push_back(prepare(person, normaliser));
+    weighNames(prepared);
 
     for (const auto& [i, j] : blockedPairs(prepared, options.maxBlockSize, result.blocking)) {
         ++result.comparisons;

@@ -16,6 +16,9 @@ namespace abri::duplicates {
 struct NameToken {
     std::string latin;     // a-z only
     std::string phonetic;  // phoneticKey(latin); may be empty (a name of vowels only)
+    // log2 of the share of a population whose names carry this token's key (prepared_person.h weighNames): about
+    // -5 for the commonest given names, far lower for a rare family name. 0 until weighed.
+    double log2Share = 0;
 };
 
 // Holds one ICU transliterator, which is not thread-safe: one NameNormaliser per thread. Remembers each distinct

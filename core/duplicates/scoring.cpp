@@ -26,12 +26,36 @@ double tokenSimilarity(const NameToken& a, const NameToken& b) {
 
 constexpr double kStrongToken = 0.92;  // one typing slip
 constexpr double kWeakToken = 0.85;    // two in a long name
-constexpr double kMaxNamePoints = 7.0;  // two names or more agree: namePoints' best
+
+// How rare a name is, in points. The matcher weighs names by the population they come from (weighNames): a name
+// that n other persons would carry by chance (n = the population times the shares of its agreeing keys, taken as
+// independent) is evidence worth less the larger n, kPointsPerBit for every doubling. So "Mohamed" with a family
+// name that ten others in the region share earns less than a family name no one else has, and one name earns
+// less among 100,000 cases than among 5,000, where it has fewer namesakes. Bounded both ways: a full name alone,
+// however rare, stays below the threshold; persons never weighed (compare() on two records) get the plain points.
+constexpr double kPointsPerBit = 0.5;
+constexpr double kReferenceLog2Namesakes = -2.0;  // two names or more: no change at 1/4 of a namesake
+constexpr double kReferenceLog2Bearers = 9.0;     // one name: no change at 512 bearers (a common given name)
+constexpr double kMaxRareBonus = 0.45;            // a full name: 7.45 at most, with the sex still below the threshold
+constexpr double kMaxRareBonusOne = 2.0;          // one name: 5 at most
+constexpr double kMaxCommonPenalty = 2.0;
+constexpr double kFullNamePoints = 7.0;  // two names or more agree, of reference rarity
+constexpr double kOneNamePoints = 3.0;  // one name on one side agrees
+constexpr double kTypoNamePoints = 4.5;  // one name agrees, the other is two slips away
+
+double rarity(double log2Namesakes, double reference, double maxBonus) {
+    return std::clamp(-kPointsPerBit * (log2Namesakes - reference), -kMaxCommonPenalty, maxBonus);
+}
 
 // Evidence from two token sets: the best one-to-one pairing (greedy on similarity, which is what a person
-// does), then points by how many tokens agree. A shared family name with a different given name is a relative,
-// not the same person, so one agreeing token among several earns little.
-double namePoints(const std::vector<NameToken>& x, const std::vector<NameToken>& y) {
+// does), then points by how many tokens agree and how rare they are. A shared family name with a different given
+// name is a relative, not the same person, so one agreeing token among several earns little.
+struct NameEvidence {
+    double points = 0;
+    bool agrees = false;  // the names agree (a reason), however common they are
+};
+
+NameEvidence namePoints(const std::vector<NameToken>& x, const std::vector<NameToken>& y, double log2Population) {
     struct Pair {
         double similarity;
         std::size_t i, j;
@@ -47,19 +71,30 @@ double namePoints(const std::vector<NameToken>& x, const std::vector<NameToken>&
     });
     std::vector<char> usedX(x.size(), 0), usedY(y.size(), 0);
     int strong = 0, weak = 0;
+    double log2Share = 0;  // of the agreeing names together: the commoner spelling of each pair
     for (const auto& p : pairs) {
         if (usedX[p.i] || usedY[p.j]) continue;
         usedX[p.i] = usedY[p.j] = 1;
         if (p.similarity >= kStrongToken) ++strong;
         else if (p.similarity >= kWeakToken) ++weak;
+        else continue;
+        log2Share += std::max(x[p.i].log2Share, y[p.j].log2Share);
     }
+    const bool weighed = log2Population > 0;
     const std::size_t smaller = std::min(x.size(), y.size());
-    if (strong >= 2) return kMaxNamePoints;
-    if (strong == 1 && smaller == 1) return 3.0;  // one name on one side: it agrees, but names are common
-    if (strong == 1 && weak >= 1) return 4.5;     // the other name has a typo
-    if (strong == 1) return 0.0;                  // one name shared, another different: a relative
-    if (weak >= 1) return -2.0;
-    return -5.0;
+    if (strong >= 2 || (strong == 1 && weak >= 1)) {
+        const double points = strong >= 2 ? kFullNamePoints : kTypoNamePoints;
+        return {points + (weighed ? rarity(log2Population + log2Share, kReferenceLog2Namesakes, kMaxRareBonus) : 0.0),
+                true};
+    }
+    if (strong == 1 && smaller == 1) {  // one name on one side: it agrees, as it does for all its other bearers
+        return {kOneNamePoints +
+                    (weighed ? rarity(log2Population + log2Share, kReferenceLog2Bearers, kMaxRareBonusOne) : 0.0),
+                true};
+    }
+    if (strong == 1) return {0.0, false};  // one name shared, another different: a relative
+    if (weak >= 1) return {-2.0, false};
+    return {-5.0, false};
 }
 
 // 1975 and 1985, 04 and 14: one digit typed wrong (numbers as written, two digits at least).
@@ -150,21 +185,24 @@ Comparison compareOtherFields(const PreparedPerson& a, const PreparedPerson& b) 
 // Names: the best agreement over every spelling each side has (own names and aliases).
 void addNames(const PreparedPerson& a, const PreparedPerson& b, Comparison& c) {
     if (a.names.empty() || b.names.empty()) return;
-    double best = -1e9;
+    // Weighed together (the matcher weighs every person at once), else neither is.
+    const double log2Population =
+        a.log2Population > 0 && b.log2Population > 0 ? std::max(a.log2Population, b.log2Population) : 0.0;
+    NameEvidence best{-1e9, false};
     bool viaAlias = false;
     for (std::size_t i = 0; i < a.names.size(); ++i) {
         for (std::size_t j = 0; j < b.names.size(); ++j) {
-            const double points = namePoints(a.names[i], b.names[j]);
+            const auto evidence = namePoints(a.names[i], b.names[j], log2Population);
             const bool alias = i >= a.aliasFrom || j >= b.aliasFrom;
             // Equal points: prefer the own names, so "alias" is only claimed when it made the difference.
-            if (points > best || (points == best && viaAlias && !alias)) {
-                best = points;
+            if (evidence.points > best.points || (evidence.points == best.points && viaAlias && !alias)) {
+                best = evidence;
                 viaAlias = alias;
             }
         }
     }
-    c.points += best;
-    if (best >= 3.0) c.reasons |= viaAlias ? (kReasonName | kReasonAlias) : kReasonName;
+    c.points += best.points;
+    if (best.agrees) c.reasons |= viaAlias ? (kReasonName | kReasonAlias) : kReasonName;
 }
 
 }  // namespace
@@ -178,7 +216,7 @@ Comparison compare(const PreparedPerson& a, const PreparedPerson& b) {
 std::optional<Comparison> compareAtLeast(const PreparedPerson& a, const PreparedPerson& b, double threshold) {
     Comparison c = compareOtherFields(a, b);
     const bool named = !a.names.empty() && !b.names.empty();
-    if (c.points + (named ? kMaxNamePoints : 0.0) < threshold) return std::nullopt;
+    if (c.points + (named ? kFullNamePoints + kMaxRareBonus : 0.0) < threshold) return std::nullopt;
     addNames(a, b, c);
     if (c.points < threshold) return std::nullopt;
     return c;

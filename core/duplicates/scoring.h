@@ -2,8 +2,10 @@
 // Scoring one pair of persons: each field adds evidence for "same person" when it agrees and against it when it
 // clearly disagrees (points, in the spirit of Fellegi-Sunter weights), and a missing field says nothing. The
 // weights are set so that names alone, or a date of birth alone, never reach the threshold: a candidate needs a
-// name and at least one more field, or a shared identity document. tests/core/duplicates measures precision and
-// recall on synthetic persons with known truth.
+// name and at least one more field, or a shared identity document. Names weighed over their population
+// (prepared_person.h weighNames, which the matcher does) count for more when rare and less when common: a common
+// given name with a common family name needs more agreeing fields than a rare one. tests/core/duplicates measures
+// precision and recall on synthetic persons with known truth.
 #include <optional>
 #include <string>
 #include <string_view>

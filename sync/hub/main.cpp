@@ -9,7 +9,7 @@
 //   abri-hub import DIR FOLDER                                                    ingests FOLDER/abri-bundle/to-hub
 //   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
 //                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
-//   abri-hub duplicates DIR [--json] | duplicates dismiss DIR CODE_A CODE_B        candidates by code, never names
+//   abri-hub duplicates DIR [--json] [--limit N] | duplicates dismiss DIR CODE_A CODE_B  candidates by code, never names
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 //   abri-hub status DIR [--json]                                                  for monitoring
 // The passphrase: passphrase_source.h. Logs never carry personal data.
@@ -479,12 +479,17 @@ int cmdReport(const ParsedArgs& args) {
 }
 
 // `duplicates DIR`: possible duplicates among every office's merged cases, by case code, office, score and the
-// fields that agree (duplicate_review.h); never a name or any other value of the cases.
+// fields that agree (duplicate_review.h); never a name or any other value of the cases. `--limit N`: the N
+// highest-scoring pairs only (the summary still counts them all).
 int cmdDuplicates(const ParsedArgs& args) {
+    const auto limit = args.integer("limit", 1, 1'000'000'000);  // checked before the store is opened
     auto store = HubStore::open(dirArg(args), passphrase(args));
     const auto listing = listDuplicates(store);
+    const std::size_t shown =
+        limit ? std::min(listing.candidates.size(), static_cast<std::size_t>(*limit)) : listing.candidates.size();
+    const std::size_t overLimit = listing.candidates.size() - shown;
     logLine("duplicates listed candidates=" + std::to_string(listing.candidates.size()) +
-            " cases=" + std::to_string(listing.cases));
+            " shown=" + std::to_string(shown) + " cases=" + std::to_string(listing.cases));
     auto agree = [](unsigned reasons) {
         std::string out;
         for (auto code : duplicates::reasonCodes(reasons)) out += (out.empty() ? "" : ",") + std::string(code);
@@ -499,8 +504,11 @@ int cmdDuplicates(const ParsedArgs& args) {
         nlohmann::json out = {{"cases", listing.cases},
                               {"comparisons", listing.comparisons},
                               {"dismissed_not_shown", listing.dismissedHidden},
+                              {"limit", limit ? nlohmann::json(*limit) : nlohmann::json(nullptr)},
+                              {"limit_not_shown", overLimit},
                               {"candidates", nlohmann::json::array()}};
-        for (const auto& c : listing.candidates) {
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto& c = listing.candidates[i];
             nlohmann::json agreeing = nlohmann::json::array();
             for (auto code : duplicates::reasonCodes(c.reasons)) agreeing.push_back(code);
             out["candidates"].push_back({{"score", std::stod(scoreText(c.score))},
@@ -511,12 +519,15 @@ int cmdDuplicates(const ParsedArgs& args) {
         std::cout << out.dump(2) << "\n";
         return 0;
     }
-    for (const auto& c : listing.candidates) {
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& c = listing.candidates[i];
         std::cout << "score=" << scoreText(c.score) << " case_a=" << c.codeA << " office_a=" << c.officeA
                   << " case_b=" << c.codeB << " office_b=" << c.officeB << " agree=" << agree(c.reasons) << "\n";
     }
     std::cout << "candidates " << listing.candidates.size() << " cases " << listing.cases << " comparisons "
-              << listing.comparisons << " dismissed_not_shown " << listing.dismissedHidden << "\n";
+              << listing.comparisons << " dismissed_not_shown " << listing.dismissedHidden;
+    if (limit) std::cout << " limit_not_shown " << overLimit;
+    std::cout << "\n";
     return 0;
 }
 
@@ -710,7 +721,10 @@ const std::vector<HubCommand>& hubCommands() {
         {{.name = "duplicates",
           .summary = "Possible duplicates among every office's cases: codes, offices, score, fields that agree",
           .positionals = {kDirArgument},
-          .options = {{.name = "json", .help = "One JSON object"}, kPassphraseOption}},
+          .options = {{.name = "json", .help = "One JSON object"},
+                      {.name = "limit", .valueName = "N",
+                       .help = "Only the N highest-scoring pairs (default: all); the summary counts them all"},
+                      kPassphraseOption}},
          cmdDuplicates},
         {{.name = "duplicates dismiss",
           .summary = "Record that two cases are not the same person: the pair is not listed again (exit 4 when "
@@ -804,14 +818,16 @@ Commands:
                                                any value that could be worked out from the totals; --round
                                                rounds to base 5. Codes and counts only, never identities
   report DIR --list                            the built-in reports (ids and titles)
-  duplicates DIR [--json]                      possible duplicates among every office's merged cases (the
+  duplicates DIR [--json] [--limit N]          possible duplicates among every office's merged cases (the
                                                same person registered twice): case codes, offices, a score
                                                from 0 to 1 and the fields that agree (name, alias,
                                                date_of_birth, birth_year, sex, citizenship,
-                                               identity_document); never names or other values
+                                               identity_document); never names or other values; --limit N:
+                                               the N highest-scoring pairs only (default all)
   duplicates dismiss DIR CODE_A CODE_B         record that two cases are not the same person: the pair is
                                                not listed again; exits 4 and changes nothing for one case
-                                               twice, an unknown code or a pair already dismissed
+                                               twice, an unknown code, a code two cases share or a pair
+                                               already dismissed
   serve DIR [--listen HOST:PORT]               run the server in the foreground; SIGTERM or Ctrl+C stops it
                                                gracefully (sessions end at a frame boundary)
 

@@ -2,7 +2,8 @@
 // office B enrolled with tokens and synced by abri-syncd. The same (obviously fake) person is registered at both
 // offices, once in Latin script and once in Arabic script with the names the other way round and the passport
 // number typed with spaces. The hub lists the pair by case codes, offices, score and the fields that agree, never a
-// name, a date or a number; a dismissal hides it for good; bad dismissals are typed refusals that change nothing.
+// name, a date or a number; a dismissal hides it for good; bad dismissals are typed refusals that change nothing;
+// --limit shows the highest-scoring pairs.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -177,4 +178,93 @@ TEST_CASE("abri-hub duplicates finds a person registered at two offices, and a d
                            " dismissed_not_shown 1\n");
     refused(codeA, codeB, "already_dismissed");
     refused(codeB, codeA, "already_dismissed");
+}
+
+// `--limit N` lists the N highest-scoring pairs and counts the rest; a dismissal naming a code that two live cases
+// carry (each office's laptop wrote the same code into its case's create, which the hub keeps as written) is refused
+// as ambiguous and changes nothing.
+TEST_CASE("abri-hub duplicates --limit shows the highest-scoring pairs, and an ambiguous code is refused",
+          "[sync][hub][duplicates]") {
+    test::TempDir tmp;
+    test::HubProcess hub(tmp.path(), kHubBin);
+    hub.start();
+    Laptop a(tmp.path(), "a1", "TST-AAA");
+    Laptop b(tmp.path(), "b1", "TST-BBB");
+    a.enrol(hub);
+    b.enrol(hub);
+    // Three persons registered at both offices, with less and less in common.
+    a.registerCase(R"({"person": {"given_name": "Mohamed", "family_name": "Kamarafake", "gender": "male",
+        "date_of_birth": "1991-04-05", "citizenship": "EG",
+        "identity_documents": [{"type": "passport", "number": "FK1234567", "country": "EG"}]}})");
+    b.registerCase(R"({"person": {"given_name": "Muhammad", "family_name": "Kamarafake", "gender": "male",
+        "date_of_birth": "1991-04-05", "citizenship": "EG",
+        "identity_documents": [{"type": "passport", "number": "FK 123 4567", "country": "EG"}]}})");
+    a.registerCase(R"({"person": {"given_name": "Grace", "family_name": "Rilubafake", "gender": "female",
+        "date_of_birth": "1995-03-02", "citizenship": "NG"}})");
+    b.registerCase(R"({"person": {"given_name": "Grace", "family_name": "Rilubafake", "gender": "female",
+        "date_of_birth": "1995-03-02"}})");
+    a.registerCase(R"({"person": {"given_name": "Olena", "family_name": "Sotabifake", "gender": "female",
+        "estimated_age": 30, "citizenship": "UA"}})");
+    b.registerCase(R"({"person": {"given_name": "Olena", "family_name": "Sotabifake", "gender": "female",
+        "estimated_age": 31, "citizenship": "UA"}})");
+    // Two different persons whose cases carry one code, one at each office.
+    const std::string sharedCode = "TST-ZZZ-26-SAME01";
+    a.registerCase(R"({"case_code": ")" + sharedCode + R"(", "person": {"given_name": "Testname",
+        "family_name": "Fakeperson", "gender": "female", "estimated_age": 40}})");
+    b.registerCase(R"({"case_code": ")" + sharedCode + R"(", "person": {"given_name": "Linh",
+        "family_name": "Tebafake", "gender": "female", "estimated_age": 22, "citizenship": "VN"}})");
+    a.sync();
+    b.sync();
+
+    const auto all = list(hub);
+    INFO(all.out << all.err);
+    REQUIRE(all.exitCode == 0);
+    const std::regex line(R"(score=\S+ case_a=\S+ office_a=\S+ case_b=\S+ office_b=\S+ agree=\S+\n)");
+    std::vector<std::string> lines;
+    for (std::sregex_iterator it(all.out.begin(), all.out.end(), line), end; it != end; ++it) lines.push_back(it->str());
+    REQUIRE(lines.size() == 3);
+    CHECK(contains(all.out, "candidates 3 cases 8 "));
+    CHECK_FALSE(contains(all.out, "limit_not_shown"));  // only with --limit
+
+    // The two highest-scoring pairs, in the same order, and the count of the rest.
+    const auto limited = hubRun(hub, {"duplicates", hub.dir.string(), "--limit", "2"});
+    INFO(limited.out << limited.err);
+    REQUIRE(limited.exitCode == 0);
+    const std::string comparisons =
+        std::regex_replace(all.out, std::regex(R"([\s\S]*comparisons (\d+)[\s\S]*)"), "$1");
+    CHECK(limited.out == lines[0] + lines[1] + "candidates 3 cases 8 comparisons " + comparisons +
+                             " dismissed_not_shown 0 limit_not_shown 1\n");
+    const auto wide = hubRun(hub, {"duplicates", hub.dir.string(), "--limit", "50"});
+    CHECK(wide.out == lines[0] + lines[1] + lines[2] + "candidates 3 cases 8 comparisons " + comparisons +
+                          " dismissed_not_shown 0 limit_not_shown 0\n");
+    const auto json = hubRun(hub, {"duplicates", hub.dir.string(), "--json", "--limit", "1"});
+    REQUIRE(json.exitCode == 0);
+    const auto parsed = nlohmann::json::parse(json.out);
+    REQUIRE(parsed["candidates"].size() == 1);
+    CHECK(parsed["limit"] == 1);
+    CHECK(parsed["limit_not_shown"] == 2);
+    CHECK(contains(lines[0], "case_a=" + parsed["candidates"][0]["case_a"]["code"].get<std::string>() + " "));
+    CHECK(nlohmann::json::parse(hubRun(hub, {"duplicates", hub.dir.string(), "--json"}).out)["limit"].is_null());
+    for (const std::string bad : {"0", "two", "2x", "1000000001"}) {
+        const auto run = hubRun(hub, {"duplicates", hub.dir.string(), "--limit", bad});
+        INFO(bad << ": " << run.err);
+        CHECK(run.exitCode == 2);
+        CHECK(contains(run.err, "--limit"));
+        CHECK(run.out.empty());
+    }
+    for (const auto& run : {all, limited, wide, json}) {
+        for (const auto& identity : kIdentities) CHECK_FALSE(contains(run.out, identity));
+    }
+
+    // The shared code names two live cases: refused whichever side it is on, and nothing is recorded.
+    const std::string other = std::regex_replace(lines[0], std::regex(R"(.*case_a=(\S+) .*\n)"), "$1");
+    for (const auto& [x, y] : {std::pair{sharedCode, other}, std::pair{other, sharedCode}}) {
+        const auto run = dismiss(hub, x, y);
+        INFO(run.err);
+        CHECK(run.exitCode == 4);
+        CHECK(contains(run.err, "refused: ambiguous_case_code: " + sharedCode));
+        CHECK(contains(run.err, "nothing changed"));
+        CHECK(run.out.empty());
+    }
+    CHECK(list(hub).out == all.out);  // nothing dismissed
 }

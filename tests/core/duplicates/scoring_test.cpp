@@ -96,3 +96,73 @@ TEST_CASE("a shared identity document and an alias are reasons of their own", "[
     CHECK(viaAlias.points >= kCandidateThreshold);
     CHECK(reasons(viaAlias) == std::vector<std::string_view>{"name", "alias", "date_of_birth"});
 }
+
+namespace {
+
+// A fake word no other index gives, with its own phonetic key (the consonants differ, not only the vowels).
+std::string fakeWord(std::size_t index, const char* suffix) {
+    static constexpr char kConsonants[] = "bdfgklmnrstz";
+    std::string word;
+    for (std::size_t digit = 0, rest = index; digit < 4; ++digit, rest /= 12) {
+        word += kConsonants[rest % 12];
+        word += "aoi"[digit % 3];
+    }
+    return word + suffix;
+}
+
+PersonRecord weighedRecord(std::string given, std::string family) {
+    PersonRecord r;
+    r.givenName = std::move(given);
+    r.familyName = std::move(family);
+    r.estimatedAge = 30;
+    r.registeredYear = 2025;
+    r.gender = "male";
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("names weighed over their population: a common full name needs more than a rare one", "[duplicates]") {
+    NameNormaliser normaliser;
+    std::vector<PreparedPerson> persons;
+    // Two registrations of a person with a rare family name, a crowd of 200 namesakes of a common full name, and
+    // 2,000 others whose names no one else has.
+    persons.push_back(prepare(weighedRecord("Mohamed", "Rilubafake"), normaliser));
+    persons.push_back(prepare(weighedRecord("Muhammad", "Rilubafake"), normaliser));
+    for (int i = 0; i < 200; ++i) persons.push_back(prepare(weighedRecord("Mohamed", "Kamarafake"), normaliser));
+    for (std::size_t i = 0; i < 2000; ++i)
+        persons.push_back(prepare(weighedRecord(fakeWord(i, "nam"), fakeWord(i + 5000, "fake")), normaliser));
+    const auto plainRare = compare(persons[0], persons[1]);
+    const auto plainCommon = compare(persons[2], persons[3]);
+    CHECK(plainRare.points == plainCommon.points);  // not weighed: the same points
+    CHECK(plainRare.points >= kCandidateThreshold);
+
+    // A few cases say little about how common a name is: left unweighed.
+    std::vector<PreparedPerson> few(persons.begin(), persons.begin() + 10);
+    weighNames(few);
+    CHECK(few[0].log2Population == 0);
+    CHECK(compare(few[0], few[1]).points == plainRare.points);
+
+    weighNames(persons);
+    CHECK(persons[0].names[0][0].log2Share > persons[0].names[0][1].log2Share);  // Mohamed is commoner
+    const auto rare = compare(persons[0], persons[1]);
+    const auto common = compare(persons[2], persons[3]);
+    CHECK(rare.points == compare(persons[1], persons[0]).points);
+    CHECK(rare.reasons == common.reasons);  // the same fields agree; what they are worth differs
+    CHECK(reasons(common) == std::vector<std::string_view>{"name", "birth_year", "sex"});
+    CHECK(rare.points >= kCandidateThreshold);  // a full name, an approximate age and the sex
+    CHECK(common.points < kCandidateThreshold);  // not enough for a name 200 others carry
+    CHECK(common.points + 1.5 >= kCandidateThreshold);  // with the citizenship too it would be
+
+    // However rare, a name alone stays below the threshold.
+    PersonRecord bare;
+    bare.givenName = "Mohamed";
+    bare.familyName = "Rilubafake";
+    persons[1] = prepare(bare, normaliser);
+    persons[1].log2Population = persons[0].log2Population;
+    persons[1].names = persons[0].names;  // weighed as before
+    const auto alone = compare(persons[0], persons[1]);
+    CHECK(reasons(alone) == std::vector<std::string_view>{"name"});
+    CHECK(alone.points < kCandidateThreshold);
+    CHECK(alone.points > 7.0);  // rarer than the reference (1/4 of a namesake by chance): more than the plain points
+}

@@ -63,8 +63,9 @@ TEST_CASE("the matcher finds planted duplicates with recall >= 0.95 at precision
                     threshold == kCandidateThreshold ? "  <- the default" : "");
     }
     const auto atDefault = measure(synthetic, result, kCandidateThreshold);
-    CHECK(atDefault.recall >= 0.95);
-    CHECK(atDefault.precision >= 0.9);
+    // Measured 0.958 / 0.997 with names weighed by rarity (0.952 / 0.997 before); the issue's target is 0.95 / 0.9.
+    CHECK(atDefault.recall >= 0.955);
+    CHECK(atDefault.precision >= 0.99);
     CHECK(result.comparisons < result.allPairs / 20);
 }
 
