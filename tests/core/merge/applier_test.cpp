@@ -335,10 +335,13 @@ struct BatchWorld {
     }
 };
 
-// How often each case's facts were written, from a temporary trigger (TEMP: never in the vault file).
+// How often each case's facts were written (inserted, or updated in place), from temporary triggers (TEMP: never
+// in the vault file).
 void countFactWrites(storage::Database& db) {
     db.exec("CREATE TEMP TABLE fact_writes (case_rowid INTEGER);"
-            "CREATE TEMP TRIGGER count_fact_writes AFTER INSERT ON main.case_facts "
+            "CREATE TEMP TRIGGER count_fact_inserts AFTER INSERT ON main.case_facts "
+            "BEGIN INSERT INTO fact_writes VALUES (new.case_rowid); END;"
+            "CREATE TEMP TRIGGER count_fact_updates AFTER UPDATE ON main.case_facts "
             "BEGIN INSERT INTO fact_writes VALUES (new.case_rowid); END;");
 }
 
