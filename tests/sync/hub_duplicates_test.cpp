@@ -10,14 +10,10 @@
 
 #include <regex>
 
-#include "cases/case_repository.h"
 #include "child_process.h"
-#include "client/enrolment.h"
-#include "devicesync/device_sync.h"
+#include "office_laptop.h"
 #include "support/temp_dir.h"
 #include "sync_test_support.h"
-#include "vault/vault.h"
-#include "wire/sync_files.h"
 
 using namespace abri;
 using namespace std::chrono_literals;
@@ -32,42 +28,7 @@ using test::kWorkerPassword;
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
-// A laptop of an office: a real vault, enrolled with a token from the hub, synced by the app step and the daemon.
-struct Laptop {
-    Laptop(const fs::path& root, const std::string& laptopName, std::string officeCode)
-        : name(laptopName), office(std::move(officeCode)), vaultPath(root / (laptopName + ".abri")),
-          log(root / (laptopName + ".log")) {
-        test::createTestVault(vaultPath, office);
-    }
-    void enrol(test::HubProcess& hub) {
-        auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
-        sync::client::EnrolOptions options;
-        options.label = "laptop-" + name;
-        options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
-        sync::client::enrolDevice(*admin, vaultPath, hub.token(office), options);
-        admin->lock();
-    }
-    void registerCase(const std::string& json) {
-        auto worker = vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
-        cases::CaseRepository(*worker).createCase(cases::Json::parse(json));
-        worker->lock();
-    }
-    void sync() {
-        auto appStep = [&] {
-            auto worker = vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
-            devicesync::syncVault(*worker, vaultPath);
-            worker->lock();
-        };
-        appStep();
-        REQUIRE(test::runToEnd(kSyncdBin, {wire::syncFolder(vaultPath).string(), "--once"}, log, 60s) == 0);
-        appStep();
-    }
-
-    std::string name;
-    std::string office;
-    fs::path vaultPath;
-    fs::path log;
-};
+using Laptop = test::OfficeLaptop;
 
 struct Run {
     int exitCode = -1;
@@ -119,8 +80,8 @@ TEST_CASE("abri-hub duplicates finds a person registered at two offices, and a d
         "estimated_age": 30}})");
     b.registerCase(R"({"person": {"given_name": "Grace", "family_name": "Rilubafake", "gender": "female",
         "estimated_age": 24, "citizenship": "NG"}})");
-    a.sync();
-    b.sync();
+    a.sync(kSyncdBin);
+    b.sync(kSyncdBin);
 
     const auto listed = list(hub);
     INFO(listed.out << listed.err);
@@ -213,8 +174,8 @@ TEST_CASE("abri-hub duplicates --limit shows the highest-scoring pairs, and an a
         "family_name": "Fakeperson", "gender": "female", "estimated_age": 40}})");
     b.registerCase(R"({"case_code": ")" + sharedCode + R"(", "person": {"given_name": "Linh",
         "family_name": "Tebafake", "gender": "female", "estimated_age": 22, "citizenship": "VN"}})");
-    a.sync();
-    b.sync();
+    a.sync(kSyncdBin);
+    b.sync(kSyncdBin);
 
     const auto all = list(hub);
     INFO(all.out << all.err);

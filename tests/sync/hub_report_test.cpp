@@ -10,14 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "cases/case_repository.h"
 #include "child_process.h"
-#include "client/enrolment.h"
-#include "devicesync/device_sync.h"
+#include "office_laptop.h"
 #include "support/temp_dir.h"
 #include "sync_test_support.h"
-#include "vault/vault.h"
-#include "wire/sync_files.h"
 
 using namespace abri;
 using namespace std::chrono_literals;
@@ -32,48 +28,14 @@ using test::kWorkerPassword;
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
-// A laptop of an office: a real vault, enrolled with a token from the hub, synced by the app step and the daemon.
-struct Laptop {
-    Laptop(const fs::path& root, const std::string& laptopName, std::string officeCode)
-        : name(laptopName), office(std::move(officeCode)), vaultPath(root / (laptopName + ".abri")),
-          log(root / (laptopName + ".log")) {
-        test::createTestVault(vaultPath, office);
-    }
-    void enrol(test::HubProcess& hub) {
-        auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
-        sync::client::EnrolOptions options;
-        options.label = "laptop-" + name;
-        options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
-        sync::client::enrolDevice(*admin, vaultPath, hub.token(office), options);
-        admin->lock();
-    }
-    void registerCases(int n) {
-        auto worker = vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
-        cases::CaseRepository repository(*worker);
-        for (int i = 0; i < n; ++i) {
-            repository.createCase(cases::Json::parse(R"({"person": {"given_name": "Testname )" + name +
-                                                     std::to_string(i) +
-                                                     R"(", "family_name": "Fakeperson", "gender": "female"}})"));
-        }
-        worker->lock();
-    }
-    // The app seals the outbox, the daemon carries it to the hub and brings the feed back, the app applies it.
-    void sync() {
-        auto appStep = [&] {
-            auto worker = vault::Vault::unlock(vaultPath, "worker", kWorkerPassword);
-            devicesync::syncVault(*worker, vaultPath);
-            worker->lock();
-        };
-        appStep();
-        REQUIRE(test::runToEnd(kSyncdBin, {wire::syncFolder(vaultPath).string(), "--once"}, log, 60s) == 0);
-        appStep();
-    }
+using Laptop = test::OfficeLaptop;
 
-    std::string name;
-    std::string office;
-    fs::path vaultPath;
-    fs::path log;
-};
+// `n` cases of obviously fake persons, named after the laptop.
+void registerCases(Laptop& laptop, int n) {
+    for (int i = 0; i < n; ++i)
+        laptop.registerCase(R"({"person": {"given_name": "Testname )" + laptop.name + std::to_string(i) +
+                            R"(", "family_name": "Fakeperson", "gender": "female"}})");
+}
 
 struct Run {
     int exitCode = -1;
@@ -117,10 +79,10 @@ TEST_CASE("abri-hub report counts every office's merged cases with the offices' 
     Laptop b(tmp.path(), "b1", "TST-BBB");
     a.enrol(hub);
     b.enrol(hub);
-    a.registerCases(12);
-    b.registerCases(9);
-    a.sync();
-    b.sync();
+    registerCases(a, 12);
+    registerCases(b, 9);
+    a.sync(kSyncdBin);
+    b.sync(kSyncdBin);
 
     // The region: 21 women; a table with its total, codes only.
     const auto region = report(hub, {"--report", "persons_by_sex"});
