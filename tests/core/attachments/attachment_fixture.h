@@ -15,52 +15,23 @@
 #include "crypto/primitives.h"
 #include "support/temp_dir.h"
 #include "vault/vault.h"
+#include "../cases/repository_fixture.h"
 
 namespace abri::test {
 
-constexpr const char* kAdminPassword = "admin-password-123";
-constexpr const char* kWorkerPassword = "worker-password-123";
-constexpr const char* kSupervisorPassword = "supervisor-password-123";
-
 using Bytes = std::vector<std::uint8_t>;
 
-struct AttachmentFixture {
-    TempDir dir;
-    std::filesystem::path vaultDir = dir / "vault";
+// The repository tests' vault (its users and passwords), kept in a folder of its own so a raw scan of that folder
+// never meets the plaintext inputs.
+struct AttachmentFixture : RepositoryFixture {
+    std::filesystem::path vaultDir = vaultPath.parent_path();
     std::filesystem::path inputDir = dir / "inputs";
-    std::filesystem::path vaultPath = vaultDir / "office.abri";
-    std::int64_t nowMs = 1'780'000'000'000;
-    std::unique_ptr<vault::Vault> vault;
     std::string caseId;
 
-    AttachmentFixture() {
-        std::filesystem::create_directories(vaultDir);
+    AttachmentFixture() : RepositoryFixture("vault/office.abri") {
         std::filesystem::create_directories(inputDir);
-        crypto::SecureBuffer recovery;
-        vault::CreateOptions options;
-        options.path = vaultPath;
-        options.office = "TST-01";
-        options.adminUsername = "admin";
-        options.adminDisplayName = "Test Admin";
-        options.adminPassword = kAdminPassword;
-        options.kdf = crypto::KdfParams::minimum();
-        options.clock = [this] { return nowMs; };
-        auto admin = vault::Vault::create(options, recovery);
-        admin->addUser("worker", "Test Worker", vault::Role::Caseworker, kWorkerPassword, crypto::KdfParams::minimum());
-        admin->addUser("super", "Test Supervisor", vault::Role::Supervisor, kSupervisorPassword,
-                       crypto::KdfParams::minimum());
-        admin->lock();
-        login("worker", kWorkerPassword);
         caseId = cases::CaseRepository(*vault).createCase(
             {{"person", {{"given_name", "Testname"}, {"family_name", "Fakeperson"}, {"gender", "female"}}}});
-    }
-
-    void login(const std::string& user, const std::string& password) {
-        if (vault) vault->lock();
-        vault.reset();
-        vault::UnlockOptions options;
-        options.clock = [this] { return nowMs; };
-        vault = vault::Vault::unlock(vaultPath, user, password, options);
     }
 
     attachments::AttachmentRepository repo(attachments::Limits limits = {}) {

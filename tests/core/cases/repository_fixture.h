@@ -1,6 +1,7 @@
 #pragma once
 // A fresh vault in a temp folder, unlocked as an administrator with a caseworker and a supervisor added,
 // and a repository for each role on demand. Argon2 runs at minimum cost: these tests are about the cases.
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -17,11 +18,13 @@ constexpr const char* kSupervisorPassword = "supervisor-password-123";
 
 struct RepositoryFixture {
     TempDir dir;
-    std::filesystem::path vaultPath = dir / "office.abri";
+    std::filesystem::path vaultPath;
     std::int64_t nowMs = 1'780'000'000'000;  // 2026-05-28, fixed so dates in tests are stable
     std::unique_ptr<vault::Vault> vault;
 
-    RepositoryFixture() {
+    // `vaultInDir`: where the vault goes inside the temp folder (its folder is created).
+    explicit RepositoryFixture(const std::filesystem::path& vaultInDir = "office.abri") : vaultPath(dir / vaultInDir) {
+        std::filesystem::create_directories(vaultPath.parent_path());
         crypto::SecureBuffer recovery;
         vault::CreateOptions options;
         options.path = vaultPath;
