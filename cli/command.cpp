@@ -10,8 +10,9 @@ namespace abri::cli {
 const std::vector<Command>& allCommands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> out;
-        for (auto group : {initCommands, userCommands, caseCommands, attachCommands, searchCommands, auditCommands, demoCommands,
-                           syncCommands, conflictCommands, reportCommands, backupCommands}) {
+        for (auto group : {initCommands, userCommands, caseCommands, erasureCommands, attachCommands, searchCommands,
+                           auditCommands, demoCommands, syncCommands, conflictCommands, reportCommands,
+                           backupCommands}) {
             for (auto& command : group()) out.push_back(std::move(command));
         }
         return out;

@@ -57,6 +57,7 @@ std::vector<Command> initCommands();
 std::vector<Command> userCommands();
 std::vector<Command> caseCommands();
 std::vector<Command> attachCommands();
+std::vector<Command> erasureCommands();
 std::vector<Command> searchCommands();
 std::vector<Command> auditCommands();
 std::vector<Command> demoCommands();

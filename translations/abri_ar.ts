@@ -1228,6 +1228,14 @@
         <source>The file is %1, over the limit of %2 for attachments. Nothing was attached; scan it at a lower resolution or split it.</source>
         <translation>حجم الملف %1، وهو يتجاوز الحد الأقصى للمرفقات البالغ %2. لم يُرفَق أي شيء؛ امسحه ضوئيًا بدقة أقل أو قسّمه.</translation>
     </message>
+    <message>
+        <source>The hub refused a change to a case that was erased at a person&apos;s request.</source>
+        <translation>رفض المركز تعديلاً على حالة مُحيت بناءً على طلب صاحبها.</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled for caseworkers, so the hub would refuse the erasure. Nothing was erased. Erase the case from a computer enrolled for a supervisor.</source>
+        <translation>هذا الحاسوب مسجَّل لمسؤولي الحالات، لذا سيرفض المركز المحو. لم يُمحَ شيء. امحُ الحالة من حاسوب مسجَّل لمشرف.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -2278,6 +2286,14 @@
         <source>Attachments</source>
         <translation>المرفقات</translation>
     </message>
+    <message>
+        <source>Erase…</source>
+        <translation>محو…</translation>
+    </message>
+    <message>
+        <source>Erase this case at the person&apos;s request, here and on every copy (cannot be undone)</source>
+        <translation>محو هذه الحالة بناءً على طلب الشخص، هنا وفي كل نسخة (لا يمكن التراجع عنه)</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::CaseListModel</name>
@@ -2569,6 +2585,29 @@
     <message>
         <source>Filters of the report (a person must match each)</source>
         <translation>مرشحات التقرير (يجب أن يطابقها الشخص كلها)</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::EraseCaseDialog</name>
+    <message>
+        <source>Erase case %1</source>
+        <translation>محو الحالة %1</translation>
+    </message>
+    <message>
+        <source>Erase this case only when the person asked for their data to be erased. Everything of the case leaves this computer now, and the hub and every other computer of the office at their next sync: the profile, every record, note and attachment, and its history. This cannot be undone. The audit log keeps that the case was erased, by you, and when.</source>
+        <translation>لا تمحُ هذه الحالة إلا إذا طلب الشخص محو بياناته. يُزال كل ما في الحالة من هذا الحاسوب الآن، ومن المركز ومن كل حاسوب آخر في المكتب عند المزامنة التالية: الملف الشخصي وكل سجل وملاحظة ومرفق، وسجلّها التاريخي. لا يمكن التراجع عن ذلك. يحتفظ سجل التدقيق بأن الحالة قد مُحيت، وبمن محاها، ومتى.</translation>
+    </message>
+    <message>
+        <source>Type the case code %1 to confirm:</source>
+        <translation>اكتب رمز الحالة %1 للتأكيد:</translation>
+    </message>
+    <message>
+        <source>Erase the case</source>
+        <translation>محو الحالة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>

@@ -1228,6 +1228,14 @@
         <source>The file is %1, over the limit of %2 for attachments. Nothing was attached; scan it at a lower resolution or split it.</source>
         <translation>Le fichier fait %1, au-delà de la limite de %2 pour les pièces jointes. Rien n&apos;a été joint&#xa0;; numérisez-le à une résolution plus basse ou divisez-le.</translation>
     </message>
+    <message>
+        <source>The hub refused a change to a case that was erased at a person&apos;s request.</source>
+        <translation>Le hub a refusé une modification d&apos;un dossier effacé à la demande de la personne.</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled for caseworkers, so the hub would refuse the erasure. Nothing was erased. Erase the case from a computer enrolled for a supervisor.</source>
+        <translation>Cet ordinateur est inscrit pour des travailleurs sociaux : le hub refuserait l&apos;effacement. Rien n&apos;a été effacé. Effacez le dossier depuis un ordinateur inscrit pour un superviseur.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>
@@ -2278,6 +2286,14 @@
         <source>Attachments</source>
         <translation>Pièces jointes</translation>
     </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Effacer…</translation>
+    </message>
+    <message>
+        <source>Erase this case at the person&apos;s request, here and on every copy (cannot be undone)</source>
+        <translation>Effacer ce dossier à la demande de la personne, ici et sur chaque copie (irréversible)</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::CaseListModel</name>
@@ -2569,6 +2585,29 @@
     <message>
         <source>Filters of the report (a person must match each)</source>
         <translation>Filtres du rapport (une personne doit répondre à chacun)</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::EraseCaseDialog</name>
+    <message>
+        <source>Erase case %1</source>
+        <translation>Effacer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Erase this case only when the person asked for their data to be erased. Everything of the case leaves this computer now, and the hub and every other computer of the office at their next sync: the profile, every record, note and attachment, and its history. This cannot be undone. The audit log keeps that the case was erased, by you, and when.</source>
+        <translation>N&apos;effacez ce dossier que si la personne a demandé l&apos;effacement de ses données. Tout le dossier quitte cet ordinateur maintenant, puis le hub et chaque autre ordinateur du bureau à leur prochaine synchronisation : le profil, chaque fiche, note et pièce jointe, et son historique. C&apos;est irréversible. Le journal d&apos;audit garde que le dossier a été effacé, par vous, et quand.</translation>
+    </message>
+    <message>
+        <source>Type the case code %1 to confirm:</source>
+        <translation>Saisissez le code du dossier %1 pour confirmer :</translation>
+    </message>
+    <message>
+        <source>Erase the case</source>
+        <translation>Effacer le dossier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,9 @@ constexpr std::array kActionNames = {
     ActionName{Action::AttachmentRemoved, "attachment_removed"},
     ActionName{Action::AttachmentViewed, "attachment_viewed"},
     ActionName{Action::AttachmentExported, "attachment_exported"},
+    ActionName{Action::CaseErased, "case_erased"},
+    ActionName{Action::CasePurgedByRetention, "case_purged_by_retention"},
+    ActionName{Action::RetentionPolicyChanged, "retention_policy_changed"},
 };
 
 constexpr std::size_t kHashSize = crypto::kHashBytes;

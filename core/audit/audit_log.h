@@ -45,6 +45,10 @@ enum class Action {
     AttachmentRemoved,  // tombstone + purge of the content
     AttachmentViewed,   // the content left the vault for display (like a reveal)
     AttachmentExported, // the content was written to a file the user chose; detail adds its size
+    // Erasure and retention (core/erasure): entity = the case id (random, names nobody), never anything of it.
+    CaseErased,              // a person's request carried out: by this user here, or (detail "from <device>") elsewhere
+    CasePurgedByRetention,   // detail: "years=<the policy>"
+    RetentionPolicyChanged,  // detail: "years=<N>" or "off"
 };
 std::string_view actionCode(Action action);  // "unlock", "case_edited", ...
 std::optional<Action> actionFromCode(std::string_view code);

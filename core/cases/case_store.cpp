@@ -418,6 +418,35 @@ void CaseStore::storeMergedCaseViews(std::string_view caseId, const std::optiona
     if (!row.deleted) writeSearch(row.rowid, merged->doc, items, !newRow);
 }
 
+std::vector<std::string> CaseStore::purgeCase(std::string_view caseId,
+                                              const std::vector<std::string>& journalledItems) {
+    std::set<std::string> ids(journalledItems.begin(), journalledItems.end());
+    for (auto& id : allItemIds(caseId)) ids.insert(std::move(id));
+    std::vector<std::string> entities{std::string(caseId)};
+    entities.insert(entities.end(), ids.begin(), ids.end());
+    for (const auto& id : entities) {
+        db_.cached("DELETE FROM field_versions WHERE entity_id = ?").bind(1, id).run();
+        db_.cached("DELETE FROM conflicts WHERE entity_id = ?").bind(1, id).run();
+    }
+    db_.cached("DELETE FROM case_items WHERE case_id = ?").bind(1, caseId).run();
+    if (const auto rowid = caseRowid(caseId)) {
+        removeFromViews(*rowid);
+        db_.cached("DELETE FROM case_docs WHERE case_rowid = ?").bind(1, *rowid).run();
+        db_.cached("DELETE FROM cases WHERE rowid = ?").bind(1, *rowid).run();
+    }
+    return entities;
+}
+
+std::vector<std::string> CaseStore::closedOnOrBefore(std::string_view date) {
+    auto st = db_.prepare("SELECT id FROM cases WHERE status = 'closed' AND closed_on IS NOT NULL AND closed_on <= ?");
+    st.bind(1, date);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+void CaseStore::compactSearchIndex() { db_.exec("INSERT INTO case_search (case_search) VALUES ('optimize');"); }
+
 bool CaseStore::hideCase(std::string_view caseId) {
     const auto rowid = caseRowid(caseId);
     if (!rowid) return false;

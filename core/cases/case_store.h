@@ -142,6 +142,19 @@ public:
     bool hideCase(std::string_view caseId);
     std::optional<std::string> hideItem(std::string_view itemId);
 
+    // ---- erasure and retention (core/erasure) ----
+    // Deletes every row of a case from these tables: the case, its document, items, field versions, conflicts,
+    // exploitation rows, facts and search text (secure_delete zeroes the freed space; the search index still holds
+    // the words in older segments until core/erasure merges it). `journalledItems`: items of the case the journal
+    // knows that may have no row here (their field versions and conflicts go too). Returns the ids of the case and
+    // of all its items.
+    std::vector<std::string> purgeCase(std::string_view caseId, const std::vector<std::string>& journalledItems);
+    // Merges the search index into one segment: FTS4 records a deletion as a new segment and keeps the words in the
+    // older ones until a merge. Costs a rewrite of the index (docs/erasure.md); run once after a batch of purges.
+    void compactSearchIndex();
+    // Ids of the closed cases (live or deleted) whose closing date is `date` (YYYY-MM-DD) or earlier (retention).
+    std::vector<std::string> closedOnOrBefore(std::string_view date);
+
 private:
     // The case row and its document; no derived rows or search text yet. Returns its rowid.
     std::int64_t insertCaseRow(const StoredCase& row, std::int64_t nowMs);

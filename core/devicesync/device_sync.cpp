@@ -14,6 +14,7 @@
 #include "devicesync/held_outbox.h"
 #include "devicesync/refusals.h"
 #include "devicesync/restored_vault.h"
+#include "erasure/case_purge.h"
 #include "journal/journal.h"
 #include "merge/conflicts_view.h"
 #include "merge/vault_applier.h"
@@ -110,6 +111,8 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
         }
     };
     handlers.onReceipt = [&](const wire::AdmissionRecord& admission) {
+        // A recovering vault gets a receipt, not the change-set, when an erasure emptied it at the hub (§5.9).
+        if (recovering) followOwnReceipt(vault, admission);
         // Our own change-set: its ops are journalled already; a clamp or exclusions must still be recorded (§5.6),
         // for which the applier needs the ops' HLCs: decode our stored copy (not yet pruned in this transaction).
         if (admission.clampCeiling == 0 && admission.excluded.empty()) return;
@@ -125,6 +128,7 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
     handlers.onRefusal = [&](const wire::RefusalNotice& notice) { recordRefusal(vault, notice); };
     result.inbox =
         applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers, options.budget);
+    if (applier.takeErasures()) erasure::scrubAfterPurge(vault);
     // A page may have acknowledged a refused change-set after all (the hub took a later retry).
     closeSettledRefusals(vault);
     if (recoveryEnded) {

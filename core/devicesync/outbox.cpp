@@ -128,7 +128,9 @@ std::vector<PendingOp> readUnshipped(storage::Database& db, const DeviceIdentity
         if (!opKind) throw Error(ErrorCode::VaultCorrupted, "journal.op", "op kind the packer does not know");
         p.op.kind = *opKind;
 
-        p.op.valueJson = p.op.kind == wire::OpKind::Delete ? "null" : stmt.optionalText(8).value_or("null");
+        p.op.valueJson = p.op.kind == wire::OpKind::Delete || p.op.kind == wire::OpKind::Erase
+                             ? "null"
+                             : stmt.optionalText(8).value_or("null");
         if (p.op.kind == wire::OpKind::Set || p.op.kind == wire::OpKind::Resolve) {
             if (auto parents = stmt.optionalText(12)) {
                 p.op.parents = parseParents(*parents);
@@ -281,8 +283,10 @@ PackResult packUnshipped(storage::Database& db, const DeviceIdentity& identity, 
         const wire::Id16 caseId = requireId(caseHex, "case_id");
         DraftBuilder builder;
         for (const PendingOp* p : byCase[caseHex]) {
-            if (!builder.fits(*p)) seal(builder, caseId);
+            const bool erase = p->op.kind == wire::OpKind::Erase;  // an erasure travels alone (§3.4)
+            if (!builder.empty() && (erase || !builder.fits(*p))) seal(builder, caseId);
             builder.add(*p);
+            if (erase) seal(builder, caseId);
         }
         if (!builder.empty()) seal(builder, caseId);
     }

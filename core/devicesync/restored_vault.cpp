@@ -72,6 +72,13 @@ void followOwnChangeSet(vault::Vault& vault, const wire::ChangeSet& own) {
     vault.clock().observe(own.header.hlcMax);
 }
 
+void followOwnReceipt(vault::Vault& vault, const wire::AdmissionRecord& admission) {
+    const auto head = readChainHead(vault.db());
+    if (admission.deviceSeq != head.seq + 1) return;
+    // No prev_hash to check: the hub, whose page signature covers this record, admitted the link.
+    writeChainHead(vault.db(), ChainHead{admission.deviceSeq, admission.changeSetId});
+}
+
 bool finishRecoveryIfComplete(vault::Vault& vault, std::uint64_t pageLastSeq, std::uint64_t pageHeadSeq,
                               std::uint64_t ackedDeviceSeq) {
     if (!isRecovering(vault) || pageLastSeq < pageHeadSeq) return false;

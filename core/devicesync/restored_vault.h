@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "wire/admission_record.h"
 #include "wire/changeset.h"
 #include "vault/vault_backup.h"
 
@@ -35,6 +36,8 @@ bool isRecovering(vault::Vault& vault);
 // Inside a page transaction of syncVault: one of this device's own change-sets came back in full; the chain head
 // follows it when it is the next link (device_seq = head + 1 and prev_hash = head id).
 void followOwnChangeSet(vault::Vault& vault, const wire::ChangeSet& own);
+// The same from a receipt: the hub sends one instead of the change-set when an erasure emptied it (§5.9).
+void followOwnReceipt(vault::Vault& vault, const wire::AdmissionRecord& admission);
 // Inside a page transaction: ends recovery when the page reaches the feed head and the hub holds nothing of this
 // device beyond the chain head. Returns true when it ended it.
 bool finishRecoveryIfComplete(vault::Vault& vault, std::uint64_t pageLastSeq, std::uint64_t pageHeadSeq,

@@ -29,7 +29,7 @@ std::vector<Version> parseParents(const std::string& text) {
 void bindOp(storage::Statement& stmt, const Op& op, const std::vector<Version>& parents) {
     stmt.bind(3, op.entity).bind(4, op.entityId).bind(5, opKindCode(op.kind));
     if (op.field.empty()) stmt.bindNull(6); else stmt.bind(6, op.field);
-    if (op.kind == OpKind::Delete) stmt.bindNull(7); else stmt.bind(7, op.valueJson);
+    if (op.kind == OpKind::Delete || op.kind == OpKind::Erase) stmt.bindNull(7); else stmt.bind(7, op.valueJson);
     if (!parents.empty()) {
         stmt.bind(8, static_cast<std::int64_t>(parents[0].hlc)).bind(9, parents[0].device);
     } else {
@@ -223,6 +223,25 @@ void Journal::markUnshipped(const std::vector<std::int64_t>& seqs) {
         s.reset();
         s.bind(1, seq).run();
     }
+}
+
+std::int64_t Journal::purgeCase(std::string_view caseId, const std::vector<std::string>& entityIds) {
+    std::int64_t deleted = 0;
+    const auto eraseCode = std::string(opKindCode(OpKind::Erase));
+    db_.cached("DELETE FROM journal WHERE case_id = ? AND NOT (op = ? AND origin = 'local')")
+        .bind(1, caseId)
+        .bind(2, eraseCode)
+        .run();
+    deleted += db_.changes();
+    // Ops whose case was never known here (an item edit that arrived before its create).
+    for (const auto& id : entityIds) {
+        db_.cached("DELETE FROM journal WHERE entity_id = ? AND NOT (op = ? AND origin = 'local')")
+            .bind(1, id)
+            .bind(2, eraseCode)
+            .run();
+        deleted += db_.changes();
+    }
+    return deleted;
 }
 
 }  // namespace abri::journal

@@ -85,6 +85,10 @@ public:
     // One local op the hub turns out to hold already (a restored vault, sync/PROTOCOL.md §7.7).
     void markShipped(const Version& identity);
 
+    // Erasure and retention (core/erasure): deletes every op of a case and of its items (`entityIds`), whatever
+    // their origin, except this device's erase op (an erasure must still be shipped). Returns the rows deleted.
+    std::int64_t purgeCase(std::string_view caseId, const std::vector<std::string>& entityIds);
+
     const std::string& deviceId() const noexcept { return deviceId_; }
 
 private:

@@ -173,6 +173,7 @@ std::optional<ExclusionReason> checkItemCreate(const AuthorisationView& view, co
 std::optional<ExclusionReason> checkEdit(const AuthorisationView& view, const DeviceAuthority& device,
                                          const RemoteOp& op, std::string_view today) {
     const Permission needed = op.kind == OpKind::Delete    ? Permission::DeleteCases
+                              : op.kind == OpKind::Erase   ? Permission::EraseCases
                               : op.kind == OpKind::Resolve ? Permission::ResolveConflicts
                                                            : Permission::EditCases;
     if (!certificateAllows(device.role, needed)) return ExclusionReason::ForbiddenRole;
@@ -180,6 +181,7 @@ std::optional<ExclusionReason> checkEdit(const AuthorisationView& view, const De
     if (entity == nullptr || entity->entity != op.entity) return ExclusionReason::UnknownEntity;
     const auto kind = entity->modelKind();
     if (!kind) return ExclusionReason::UnknownEntity;
+    if (op.kind == OpKind::Erase) return std::nullopt;  // entity 0 only (checked by the decoder)
     if (model::isAppendOnly(*kind)) return ExclusionReason::AppendOnly;
     if (op.kind == OpKind::Delete) return std::nullopt;
     const model::FieldSpec* spec = model::findField(*kind, op.field);

@@ -144,6 +144,8 @@ std::size_t MergeState::add(const AdmittedChangeSet& changeSet) {
 }
 
 bool MergeState::add(const RemoteOp& op) {
+    // An erasure is not merged: every replica purges the case instead (§5.9), so it is never part of a state.
+    if (op.kind == OpKind::Erase) return false;
     const Version id = op.identity();
     if (where_.count(id) > 0 || excluded_.count(id) > 0) return false;
     auto [it, inserted] = entities_.try_emplace(op.entityId);
@@ -165,6 +167,7 @@ bool MergeState::add(const RemoteOp& op) {
     case OpKind::Delete: e.deletes.emplace(id, op); break;
     case OpKind::Set:
     case OpKind::Resolve: e.fields[op.field].ops.emplace(id, op); break;
+    case OpKind::Erase: break;  // returned above
     }
     where_.emplace(id, op.entityId);
     return true;

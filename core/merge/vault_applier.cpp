@@ -5,6 +5,8 @@
 
 #include "cases/case_store.h"
 #include "common/error.h"
+#include "erasure/case_erasure.h"
+#include "erasure/case_purge.h"
 #include "journal/journal.h"
 #include "storage/database.h"
 #include "vault/vault.h"
@@ -83,7 +85,9 @@ RemoteOp toMergeOp(const journal::Entry& entry) {
     op.entityId = entry.op.entityId;
     op.caseId = entry.caseId;
     op.field = entry.op.field;
-    op.valueJson = entry.op.kind == OpKind::Delete || entry.op.valueJson.empty() ? "null" : entry.op.valueJson;
+    op.valueJson = entry.op.kind == OpKind::Delete || entry.op.kind == OpKind::Erase || entry.op.valueJson.empty()
+                       ? "null"
+                       : entry.op.valueJson;
     if (entry.op.kind == OpKind::Set || entry.op.kind == OpKind::Resolve) op.parents = entry.parents;
     op.hlc = entry.hlc;
     op.effHlc = entry.effHlc;
@@ -130,6 +134,18 @@ VaultApplier::VaultApplier(vault::Vault& vault) : vault_(vault) {}
 ApplyResult VaultApplier::apply(AdmittedChangeSet changeSet) {
     assignEffectiveHlcs(changeSet);
     ApplyResult result;
+    // An erased case stays erased (§5.9): nothing of a change-set of it is kept, in any order of arrival.
+    if (erasure::isPurged(vault_.db(), changeSet.caseId)) {
+        recordAdmission(vault_.db(), changeSet);
+        return result;
+    }
+    if (changeSet.ops.size() == 1 && changeSet.ops[0].kind == OpKind::Erase && !changeSet.isExcluded(0)) {
+        erasure::applyErasure(vault_, changeSet.caseId, changeSet.ops[0].author, changeSet.device);
+        pending_.erase(changeSet.caseId);
+        recordAdmission(vault_.db(), changeSet);
+        erasedSinceScrub_ = true;
+        return result;
+    }
     auto& journal = vault_.journal();
     const bool own = changeSet.device == vault_.deviceId();
     std::set<std::string> cases;

@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "merge/admitted_change_set.h"
@@ -61,6 +62,10 @@ public:
     // a step with a time budget can stop in time for it.
     std::chrono::nanoseconds pendingWork() const;
 
+    // Whether an erasure (§5.9) was applied since the last call: the caller then runs erasure::scrubAfterPurge once
+    // its transactions are committed (it merges the search index and truncates the log).
+    bool takeErasures() noexcept { return std::exchange(erasedSinceScrub_, false); }
+
 private:
     struct PendingViews {
         bool merged = false;  // the case itself was merged in this batch: its document and deleted flag follow
@@ -74,6 +79,7 @@ private:
 
     vault::Vault& vault_;
     bool batching_ = false;
+    bool erasedSinceScrub_ = false;
     std::map<std::string, PendingViews> pending_;  // by case id
     std::chrono::nanoseconds viewsCost_{300'000};  // per case, measured by writePendingViews (a first guess here)
 };

@@ -80,7 +80,9 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bindBlob(int index, std::span<const std::uint8_t> blob) {
-    int rc = sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+    // An empty span is an empty blob (x''), not NULL, which is what sqlite3_bind_blob makes of a null pointer.
+    int rc = blob.empty() ? sqlite3_bind_zeroblob(stmt_, index, 0)
+                          : sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) throwFor(db_, rc, path_);
     return *this;
 }
@@ -354,6 +356,17 @@ void Database::checkpoint() {
     const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY) throwFor(db_, rc, path_.string());
     if (wal_ && rc == SQLITE_OK && copiedFrames >= logFrames) wal_->framesPending = 0;
+}
+
+bool Database::checkpointAndTruncate() {
+    if (db_ == nullptr) throw Error(ErrorCode::VaultLocked);
+    int logFrames = 0;
+    int copiedFrames = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &copiedFrames);
+    if (rc == SQLITE_BUSY) return false;
+    if (rc != SQLITE_OK) throwFor(db_, rc, path_.string());
+    if (wal_) wal_->framesPending = 0;
+    return true;
 }
 
 bool Database::inTransaction() const { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }

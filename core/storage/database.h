@@ -128,6 +128,9 @@ public:
     int walFramesPending() const noexcept;
     // A passive checkpoint: copies back every frame no reader still needs, waits for nobody.
     void checkpoint();
+    // Copies every frame back and truncates the log to zero bytes (erasure: the log must not keep the pages a purge
+    // freed). Returns false when a reader of another connection still needs frames (SQLITE_BUSY): call again later.
+    bool checkpointAndTruncate();
 
     sqlite3* handle() noexcept { return db_; }
 

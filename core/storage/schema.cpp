@@ -161,6 +161,9 @@ CREATE INDEX journal_pending ON journal (shipped, seq);
         // ---- version 7: attachments (content chunked, in tables of their own) ----
 #include "storage/migrations/v7_attachments.sql.inc"
         ,
+        // ---- version 8: erasure and retention tombstones ----
+#include "storage/migrations/v8_purged_cases.sql.inc"
+        ,
     };
     return all;
 }

@@ -32,6 +32,8 @@ std::string_view permissionCode(Permission permission) {
     case Permission::ViewInternalStatistics: return "view_internal_statistics";
     case Permission::ConfigureStatistics: return "configure_statistics";
     case Permission::ExportResearchData: return "export_research_data";
+    case Permission::EraseCases: return "erase_cases";
+    case Permission::ConfigureRetention: return "configure_retention";
     }
     return "unknown";
 }
@@ -44,22 +46,24 @@ bool roleAllows(Role role, Permission permission) {
                permission == Permission::RevealSensitive || permission == Permission::ExportData ||
                permission == Permission::ViewStatistics;
     case Role::Supervisor:
-        // Supervisors are caseworkers who also tidy up (deletes, conflicts) and check the audit trail.
+        // Supervisors are caseworkers who also tidy up (deletes, conflicts), check the audit trail and carry out a
+        // person's request for erasure (they know the case; an administrator does not see who it is about).
         return permission == Permission::ViewCases || permission == Permission::EditCases ||
                permission == Permission::RevealSensitive || permission == Permission::ExportData ||
                permission == Permission::DeleteCases || permission == Permission::ResolveConflicts ||
                permission == Permission::ViewAudit || permission == Permission::ViewStatistics ||
                permission == Permission::ViewInternalStatistics || permission == Permission::ConfigureStatistics ||
-               permission == Permission::ExportResearchData;
+               permission == Permission::ExportResearchData || permission == Permission::EraseCases;
     case Role::Administrator:
         // Separation of duties: whoever manages accounts (and so could hand themselves access) must not also see
         // identities or change the record. Administrators see masked cases, manage users, read the audit log,
         // export (audited) and delete (tombstones, audited), but never reveal sensitive fields nor edit cases.
-        // Statistics: protected aggregates and settings, never record-level data.
+        // Statistics: protected aggregates and settings, never record-level data. Retention is a vault policy.
         return permission == Permission::ViewCases || permission == Permission::ManageUsers ||
                permission == Permission::ViewAudit || permission == Permission::ExportData ||
                permission == Permission::DeleteCases || permission == Permission::ViewStatistics ||
-               permission == Permission::ViewInternalStatistics || permission == Permission::ConfigureStatistics;
+               permission == Permission::ViewInternalStatistics || permission == Permission::ConfigureStatistics ||
+               permission == Permission::ConfigureRetention;
     }
     return false;
 }

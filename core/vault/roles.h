@@ -24,6 +24,8 @@ enum class Permission {
     ViewInternalStatistics,  // reports broken down by office or caseworker (internal, not for publication)
     ConfigureStatistics,     // the vault's minimum cell size for reports
     ExportResearchData,      // the anonymised record-level export for researchers (audited)
+    EraseCases,              // carry out a person's request to erase their case on every copy (audited)
+    ConfigureRetention,      // how long closed cases are kept before they are purged
 };
 
 // Stable machine name, e.g. "manage_users" (the subject of Error(PermissionDenied)).

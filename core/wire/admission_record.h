@@ -35,7 +35,7 @@ std::size_t admissionRecordSize(const AdmissionRecord& record);  // 106 + 4n
 void appendAdmissionRecord(crypto::Bytes& out, const AdmissionRecord& record);
 crypto::Bytes encodeAdmissionRecord(const AdmissionRecord& record);
 // Reads one record at the start of `bytes`; `consumed` receives its size. truncated; bad_header (exclusions not
-// ascending, a reason outside 500-509).
+// ascending, a reason outside 500-510).
 AdmissionRecord decodeAdmissionRecord(std::span<const std::uint8_t> bytes, std::size_t& consumed,
                                       std::string_view subject);
 

@@ -92,6 +92,7 @@ void checkValue(const Op& op, const json& value, const Id16& caseId, std::size_t
         }
         break;
     case OpKind::Delete:
+    case OpKind::Erase:
         if (!value.is_null()) badOp(index);
         break;
     case OpKind::Set:
@@ -114,6 +115,7 @@ Op decodeOp(const json& item, const std::vector<Id16>& authors, const Id16& case
     if (!isId16(item[2])) badOp(index);
     op.entityId = toId16(item[2]);
     if (op.entity == EntityKind::Case && op.entityId != caseId) badOp(index);
+    if (op.kind == OpKind::Erase && op.entity != EntityKind::Case) badOp(index);
     if (!item[3].is_string()) badOp(index);
     op.field = item[3].get<std::string>();
     const bool hasField = op.kind == OpKind::Set || op.kind == OpKind::Resolve;
@@ -127,6 +129,7 @@ Op decodeOp(const json& item, const std::vector<Id16>& authors, const Id16& case
     switch (op.kind) {
     case OpKind::Create:
     case OpKind::Delete:
+    case OpKind::Erase:
         if (!op.parents.empty()) badOp(index);
         break;
     case OpKind::Set:
@@ -144,6 +147,13 @@ Op decodeOp(const json& item, const std::vector<Id16>& authors, const Id16& case
     if (!readUnsigned(item[7], authors.size() - 1, n)) badOp(index);
     op.authorIndex = static_cast<std::uint32_t>(n);
     return op;
+}
+
+// An erasure travels alone (§3.4): a replica purges the case on it, so nothing else may ride in its change-set.
+void checkEraseAlone(const std::vector<Op>& ops) {
+    if (ops.size() < 2) return;
+    for (std::size_t i = 0; i < ops.size(); ++i)
+        if (ops[i].kind == OpKind::Erase) badOp(i);
 }
 
 json opToJson(const Op& op, std::size_t index) {
@@ -244,6 +254,7 @@ ChangeSet decodeChangeSetBody(const ChangeSetFrame& frame, std::span<const std::
     for (std::size_t i = 0; i < ops.size(); ++i) cs.ops.push_back(decodeOp(ops[i], cs.authors, h.caseId, i));
 
     if (cs.ops.size() != h.opCount) throw SyncError(SyncCode::BadHeader, subjectText);
+    checkEraseAlone(cs.ops);
     for (std::size_t i = 1; i < cs.ops.size(); ++i) {
         if (cs.ops[i].hlc <= cs.ops[i - 1].hlc) throw SyncError(SyncCode::BadHeader, opSubject(i));
     }
@@ -276,7 +287,11 @@ ChangeSet encodeChangeSet(const ChangeSetDraft& draft, const crypto::SigningKeyP
     json authors = json::array();
     for (const auto& a : draft.authors) authors.push_back(binaryOf(a));
     json ops = json::array();
-    for (std::size_t i = 0; i < draft.ops.size(); ++i) ops.push_back(opToJson(draft.ops[i], i));
+    for (std::size_t i = 0; i < draft.ops.size(); ++i) {
+        if (draft.ops[i].kind == OpKind::Erase && draft.ops[i].entity != EntityKind::Case) badOp(i);
+        ops.push_back(opToJson(draft.ops[i], i));
+    }
+    checkEraseAlone(draft.ops);
     const crypto::Bytes raw = json::to_cbor(json::array({std::move(authors), std::move(ops)}));
     if (raw.size() > kMaxBodyRaw) throw SyncError(SyncCode::TooLarge, subject);
 

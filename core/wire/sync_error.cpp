@@ -63,6 +63,7 @@ constexpr std::array kNames = {
     CodeName{SyncCode::AppendOnly, "append_only"},
     CodeName{SyncCode::UnknownField, "unknown_field"},
     CodeName{SyncCode::InvalidValue, "invalid_value"},
+    CodeName{SyncCode::Erased, "erased"},
     CodeName{SyncCode::OfficeNotAllowed, "office_not_allowed"},
     CodeName{SyncCode::BadSince, "bad_since"},
     CodeName{SyncCode::PageGap, "page_gap"},
@@ -98,7 +99,7 @@ std::optional<ExclusionReason> exclusionReasonFromCode(SyncCode code) noexcept {
          {ExclusionReason::ForbiddenCase, ExclusionReason::ForbiddenRole, ExclusionReason::ForeignOffice,
           ExclusionReason::UnknownEntity, ExclusionReason::EntityExists, ExclusionReason::WrongCase,
           ExclusionReason::NotEditable, ExclusionReason::AppendOnly, ExclusionReason::UnknownField,
-          ExclusionReason::InvalidValue}) {
+          ExclusionReason::InvalidValue, ExclusionReason::Erased}) {
         if (toSyncCode(reason) == code) return reason;
     }
     return std::nullopt;

@@ -69,6 +69,7 @@ enum class SyncCode : std::uint16_t {
     AppendOnly = 507,
     UnknownField = 508,
     InvalidValue = 509,
+    Erased = 510,
     // 6xx: download and inbox
     OfficeNotAllowed = 600,
     BadSince = 601,
@@ -98,6 +99,7 @@ enum class ExclusionReason : std::uint16_t {
     AppendOnly = wireValue(SyncCode::AppendOnly),
     UnknownField = wireValue(SyncCode::UnknownField),
     InvalidValue = wireValue(SyncCode::InvalidValue),
+    Erased = wireValue(SyncCode::Erased),
 };
 constexpr SyncCode toSyncCode(ExclusionReason reason) noexcept {
     switch (reason) {
@@ -111,6 +113,7 @@ constexpr SyncCode toSyncCode(ExclusionReason reason) noexcept {
     case ExclusionReason::AppendOnly: return SyncCode::AppendOnly;
     case ExclusionReason::UnknownField: return SyncCode::UnknownField;
     case ExclusionReason::InvalidValue: return SyncCode::InvalidValue;
+    case ExclusionReason::Erased: return SyncCode::Erased;
     }
     return SyncCode::InvalidValue;  // unreachable: every enumerator is handled above (-Wswitch)
 }

@@ -8,6 +8,7 @@ std::optional<OpKind> opKindFromWire(std::uint64_t value) noexcept {
     case wireValue(OpKind::Set): return OpKind::Set;
     case wireValue(OpKind::Delete): return OpKind::Delete;
     case wireValue(OpKind::Resolve): return OpKind::Resolve;
+    case wireValue(OpKind::Erase): return OpKind::Erase;
     default: return std::nullopt;
     }
 }
@@ -18,12 +19,13 @@ std::string_view opKindCode(OpKind kind) noexcept {
     case OpKind::Set: return "set";
     case OpKind::Delete: return "delete";
     case OpKind::Resolve: return "resolve";
+    case OpKind::Erase: return "erase";
     }
     return "set";  // unreachable: every enumerator is handled above (-Wswitch)
 }
 
 std::optional<OpKind> opKindFromCode(std::string_view code) noexcept {
-    for (const OpKind kind : {OpKind::Create, OpKind::Set, OpKind::Delete, OpKind::Resolve}) {
+    for (const OpKind kind : {OpKind::Create, OpKind::Set, OpKind::Delete, OpKind::Resolve, OpKind::Erase}) {
         if (opKindCode(kind) == code) return kind;
     }
     return std::nullopt;

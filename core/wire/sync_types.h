@@ -15,10 +15,11 @@ enum class OpKind : std::uint8_t {
     Set = 1,      // field + value (JSON) + base version (the version the editor saw)
     Delete = 2,   // tombstone; value null
     Resolve = 3,  // field + chosen value; parents = the winner and every open-conflict head (§5.5)
+    Erase = 4,    // a case erased on request: the only op of its change-set; every replica purges the case (§5.9)
 };
 constexpr std::uint8_t wireValue(OpKind kind) noexcept { return static_cast<std::uint8_t>(kind); }
 std::optional<OpKind> opKindFromWire(std::uint64_t value) noexcept;
-std::string_view opKindCode(OpKind kind) noexcept;  // "create", "set", "delete", "resolve" (journal.op)
+std::string_view opKindCode(OpKind kind) noexcept;  // "create", "set", "delete", "resolve", "erase" (journal.op)
 std::optional<OpKind> opKindFromCode(std::string_view code) noexcept;
 
 // What an op is about (§3.4): a case, or an item of a case.

@@ -53,6 +53,7 @@ merge::MergeState rebuildCaseState(storage::Database& db, const wire::Id16& case
         std::size_t consumed = 0;
         const auto admissionBytes = st.blob(0);
         const auto bytes = st.blob(1);
+        if (bytes.empty()) continue;  // emptied by an erasure (case_erasure.h): the case has no state
         auto admission = wire::decodeAdmissionRecord(admissionBytes, consumed, "admission");
         auto cs = wire::decodeChangeSet(bytes, {}, "stored change-set");  // verified when admitted
         state.add(devicesync::toAdmitted(cs, admission));

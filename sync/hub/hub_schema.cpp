@@ -60,6 +60,13 @@ CREATE INDEX devices_by_office ON devices(office);
 CREATE TABLE dismissed_duplicates(case_a BLOB NOT NULL, case_b BLOB NOT NULL, dismissed_ms INTEGER NOT NULL,
                                   PRIMARY KEY(case_a, case_b));
 )SQL",
+        // ---- version 4: erasure and retention (PROTOCOL.md §5.9): the cases purged, by id only, with why (and the
+        // erase change-set). Their change-sets keep their rows (device chains, duplicates, receipts) with the bytes
+        // emptied. meta.retention_closed_years: the hub's retention policy (absent = off) ----
+        R"SQL(
+CREATE TABLE erased_cases(case_id BLOB PRIMARY KEY, erased_ms INTEGER NOT NULL,
+                          reason TEXT NOT NULL CHECK (reason IN ('erasure', 'retention')), changeset_id BLOB);
+)SQL",
     };
     return all;
 }

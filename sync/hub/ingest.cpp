@@ -1,5 +1,6 @@
 #include "ingest.h"
 
+#include "case_erasure.h"
 #include "case_state.h"
 #include "wire/batch.h"
 #include "wire/changeset.h"
@@ -171,7 +172,9 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     lastEff = std::max(lastEff, device->effFloor);
     // 10. authorisation (§6.3) against the hub's stored state of the case, then admission, the case's new state,
     // chain head and feeds
-    auto state = storedCaseState(store.db(), cs.header.caseId);
+    // An erased case (§5.9) takes nothing more: every op excluded, the change-set kept without its bytes.
+    const bool erased = caseErased(store, cs.header.caseId);
+    auto state = erased ? merge::MergeState{} : storedCaseState(store.db(), cs.header.caseId);
     const auto granted = store.caseOffices(cs.header.caseId);
     const auto officeList = store.offices();
     merge::HubContext context;
@@ -180,17 +183,23 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     context.grantedOffices = std::set<std::string>(granted.begin(), granted.end());
     const merge::DeviceAuthority authority{device->office, device->role};
     auto candidate = devicesync::toAdmitted(cs, admission);
-    candidate.excluded = merge::authorise(state, authority, candidate.caseId, candidate.ops, context);
+    if (erased) {
+        for (std::size_t i = 0; i < candidate.ops.size(); ++i)
+            candidate.excluded.push_back({static_cast<std::uint16_t>(i), wire::ExclusionReason::Erased});
+    } else {
+        candidate.excluded = merge::authorise(state, authority, candidate.caseId, candidate.ops, context);
+    }
     for (const auto& exclusion : candidate.excluded) {
         admission.excluded.push_back({exclusion.opIndex, exclusion.reason});
     }
     admission.hubSeq = store.nextHubSeq();
     candidate.hubSeq = admission.hubSeq;  // now what toAdmitted(cs, admission) would give, without converting again
     state.add(std::move(candidate));
+    const bool erasure = !erased && cs.ops.front().kind == wire::OpKind::Erase && admission.excluded.empty();
     const StoredChangeSet stored{frame.id, device->deviceId, seq, wire::encodeAdmissionRecord(admission),
-                                 Bytes(bytes.begin(), bytes.end())};
+                                 erased ? Bytes{} : Bytes(bytes.begin(), bytes.end())};
     store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
-    storeCaseState(store.db(), cs.header.caseId, state);
+    if (!erased && !erasure) storeCaseState(store.db(), cs.header.caseId, state);
     device->chainSeq = seq;
     device->chainId = frame.id;
     device->effFloor = lastEff;
@@ -198,6 +207,7 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
     if (t != lastAdmissionMs) store.setLastAdmissionMs(t);
     const bool anyAdmitted = admission.excluded.size() < cs.ops.size();
     appendToFeeds(store, *device, frame.id, cs.header.caseId, state, context, anyAdmitted);
+    if (erasure) purgeErasedCase(store, cs.header.caseId, frame.id, t);
     item.excludedCount = static_cast<std::uint16_t>(admission.excluded.size());
     item.status = admission.excluded.empty() ? kStatusAdmitted : kStatusAdmittedWithExclusions;
     return item;
@@ -222,6 +232,7 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
     }
 
     auto device = store.findDevice(batch.deviceId);
+    const std::int64_t erasedBefore = erasedCaseCount(store);
     storage::Transaction txn(store.db());
     std::optional<Refusal> refusal;
     wire::Hash32 refusedId{};
@@ -251,6 +262,7 @@ IngestResult ingestSealedFile(HubStore& store, std::span<const std::uint8_t> fil
         }
     }
     txn.commit();
+    if (erasedCaseCount(store) != erasedBefore) scrubHubAfterErasure(store);
 
     if (device) result.ackedSeq = store.findDevice(device->deviceId)->chainSeq;
     // chain_gap: not stored, no notice (the device resends from acked_seq + 1).

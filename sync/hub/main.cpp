@@ -10,6 +10,7 @@
 //   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
 //                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
 //   abri-hub duplicates DIR [--json] [--limit N] | duplicates dismiss DIR CODE_A CODE_B  candidates by code, never names
+//   abri-hub retention DIR [--years N | --off] [--apply]                          closed cases kept N years (default off)
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 //   abri-hub status DIR [--json]                                                  for monitoring
 // The passphrase: passphrase_source.h. Logs never carry personal data.
@@ -17,6 +18,7 @@
 // none was given): abri-hub.service does not restart on 2 or 5, which only an operator can fix.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -28,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -52,6 +55,8 @@
 #include "hub_backup.h"
 #include "hub_report.h"
 #include "duplicate_review.h"
+#include "hub_retention.h"
+#include "model/case_rules.h"
 #include "passphrase_source.h"
 #include "verify_state.h"
 #include "reports/builtin_reports.h"
@@ -560,8 +565,41 @@ constexpr long long kMaxTimeoutMs = 24LL * 3600 * 1000;
 // How long sessions get to reach a frame boundary after SIGTERM; systemd waits 90 s before SIGKILL.
 constexpr std::chrono::seconds kShutdownGrace{10};
 
+// The hub's retention policy (hub_retention.h): shows it, sets it (--years N | --off), applies it (--apply).
+int cmdRetention(const ParsedArgs& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    if (args.has("years") && args.has("off")) throw UsageError("--years and --off exclude each other");
+    if (auto years = args.integer("years", 0, 1000)) {
+        setHubRetentionYears(store, static_cast<int>(*years));
+    } else if (args.has("off")) {
+        setHubRetentionYears(store, std::nullopt);
+    }
+    const auto years = hubRetentionYears(store);
+    std::cout << "retention " << (years ? std::to_string(*years) + " years after closing" : std::string("off"))
+              << "\n";
+    if (args.has("apply")) {
+        const int purged = applyHubRetention(store, model::dateFromMs(static_cast<std::int64_t>(nowMs())), nowMs());
+        logLine("retention purged=" + std::to_string(purged));
+        std::cout << "purged " << purged << "\n";
+    }
+    return 0;
+}
+
 int cmdServe(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
+    // Retention (off unless the operator set it) at start, then once a day while serving.
+    // On the server's one thread, between sessions' steps, like every other use of the store. A failure (a busy
+    // store) is logged and retried the next day; it never stops the server.
+    auto applyRetention = [&store] {
+        try {
+            const int purged =
+                applyHubRetention(store, model::dateFromMs(static_cast<std::int64_t>(nowMs())), nowMs());
+            if (purged > 0) logLine("retention purged=" + std::to_string(purged));
+        } catch (const Error& e) {
+            logLine(std::string("retention failed: ") + std::string(errorCodeName(e.code())));
+        }
+    };
+    applyRetention();
     ServerOptions options;
     auto listen = args.valueOr("listen", "127.0.0.1:7412");
     auto colon = listen.rfind(':');
@@ -589,6 +627,16 @@ int cmdServe(const ParsedArgs& args) {
     options.log = logLine;
     boost::asio::io_context io;
     HubServer server(io, store, options);
+    boost::asio::steady_timer retentionTimer(io);
+    std::function<void()> scheduleRetention = [&] {
+        retentionTimer.expires_after(std::chrono::hours(24));
+        retentionTimer.async_wait([&](const boost::system::error_code& ec) {
+            if (ec) return;
+            applyRetention();
+            scheduleRetention();
+        });
+    };
+    scheduleRetention();
     // SIGTERM (systemctl stop) or Ctrl+C, caught from before the port is announced (handled once run() starts):
     // stop accepting, end each session at a frame boundary with ERROR shutting_down, and return once every
     // connection has closed (run() has no work left). An upload cut there stays a resumable partial file;
@@ -597,6 +645,7 @@ int cmdServe(const ParsedArgs& args) {
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
         if (ec) return;
         logLine(std::string("stopping on ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT"));
+        retentionTimer.cancel();
         server.shutDown(kShutdownGrace);
     });
     const auto boundPort = server.start();
@@ -733,6 +782,15 @@ const std::vector<HubCommand>& hubCommands() {
                           {"CODE_B", "The other case code"}},
           .options = {kPassphraseOption}},
          cmdDuplicatesDismiss},
+        {{.name = "retention",
+          .summary = "Show, set (--years N | --off) or apply (--apply) how long closed cases are kept (default off)",
+          .positionals = {kDirArgument},
+          .options = {{.name = "years", .valueName = "N",
+                       .help = "Purge closed cases N whole years after their closing date (1-100)"},
+                      {.name = "off", .help = "Keep closed cases (the default)"},
+                      {.name = "apply", .help = "Purge the cases past the period now (serve does it at start and daily)"},
+                      kPassphraseOption}},
+         cmdRetention},
         {{.name = "serve",
           .summary = "Run the server in the foreground (Ctrl+C stops it)",
           .positionals = {kDirArgument},

@@ -62,9 +62,16 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
             if (row.type == wire::PageEntryType::ChangeSet || row.type == wire::PageEntryType::Receipt) {
                 const bool own = row.signer && *row.signer == device.deviceId;
                 if (row.type == wire::PageEntryType::Receipt && !own) include = false;
+                std::optional<StoredChangeSet> stored;
                 if (include) {
-                    auto stored = store.findChangeSet(*row.changeSetId);
+                    stored = store.findChangeSet(*row.changeSetId);
                     if (!stored) throw Error(ErrorCode::VaultCorrupted, "feed.changeset_id");
+                    // Emptied by an erasure (§5.9): nothing left to send but its own device's receipt.
+                    if (stored->bytes.empty() && !own) include = false;
+                }
+                if (include) {
+                    // A recovering device (OWN_CHANGESETS) follows its chain through a receipt of an emptied one.
+                    const bool receiptOnly = !ownChangeSets || stored->bytes.empty();
                     std::size_t consumed = 0;
                     entry.admission = wire::decodeAdmissionRecord(stored->admission, consumed, "admission");
                     // A range must lie within acked_device_seq (§3.8); a seq past it (never expected) keeps its RECEIPT.
@@ -79,7 +86,7 @@ std::optional<BuiltPage> buildPage(HubStore& store, const DeviceRecord& device, 
                         entry.rangeFirstSeq = entry.admission.deviceSeq;
                         entry.rangeCount = 1;
                         size += kReceiptRangeBodyBytes;
-                    } else if (own && !ownChangeSets) {
+                    } else if (own && receiptOnly) {
                         entry.type = wire::PageEntryType::Receipt;
                         size += stored->admission.size();
                     } else {

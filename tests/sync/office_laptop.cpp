@@ -18,12 +18,12 @@ OfficeLaptop::OfficeLaptop(const std::filesystem::path& root, const std::string&
     createTestVault(vaultPath, office);
 }
 
-void OfficeLaptop::enrol(HubProcess& hub) {
+void OfficeLaptop::enrol(HubProcess& hub, const std::string& role) {
     auto admin = vault::Vault::unlock(vaultPath, "admin", kAdminPassword);
     sync::client::EnrolOptions options;
     options.label = "laptop-" + name;
     options.addressOverride = "127.0.0.1:" + std::to_string(hub.port);
-    sync::client::enrolDevice(*admin, vaultPath, hub.token(office), options);
+    sync::client::enrolDevice(*admin, vaultPath, hub.token(office, role), options);
     admin->lock();
 }
 
@@ -40,7 +40,9 @@ void OfficeLaptop::sync(const std::filesystem::path& syncd) {
         worker->lock();
     };
     appStep();
-    REQUIRE(runToEnd(syncd, {wire::syncFolder(vaultPath).string(), "--once"}, log, std::chrono::seconds(60)) == 0);
+    const int rc = runToEnd(syncd, {wire::syncFolder(vaultPath).string(), "--once"}, log, std::chrono::seconds(60));
+    INFO("abri-syncd log: " << readText(log));
+    REQUIRE(rc == 0);
     appStep();
 }
 

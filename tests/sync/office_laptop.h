@@ -12,7 +12,8 @@ struct OfficeLaptop {
     // Creates the vault `<root>/<name>.abri` for `office` (test::createTestVault); the daemon logs to `<name>.log`.
     OfficeLaptop(const std::filesystem::path& root, const std::string& laptopName, std::string officeCode);
 
-    void enrol(HubProcess& hub);
+    // `role`: the certificate's (caseworker or supervisor; a supervisor's device may send erasures).
+    void enrol(HubProcess& hub, const std::string& role = "caseworker");
     // The caseworker registers a case from its JSON document.
     void registerCase(const std::string& json);
     // The app seals the outbox, abri-syncd (`syncd`) carries it to the hub and brings the feed back, the app applies it.

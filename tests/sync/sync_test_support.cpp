@@ -43,6 +43,7 @@ void createTestVault(const fs::path& vaultPath, const std::string& office) {
     options.kdf = crypto::KdfParams::minimum();
     auto admin = vault::Vault::create(options, recovery);
     admin->addUser("worker", "Worker Testname", vault::Role::Caseworker, kWorkerPassword, crypto::KdfParams::minimum());
+    admin->addUser("super", "Super Testname", vault::Role::Supervisor, kSupervisorPassword, crypto::KdfParams::minimum());
     admin->lock();
 }
 

@@ -13,6 +13,7 @@ namespace abri::test {
 
 inline constexpr std::string_view kAdminPassword = "Correct-Horse-Battery-9";
 inline constexpr std::string_view kWorkerPassword = "Another-Long-Passphrase-7";
+inline constexpr std::string_view kSupervisorPassword = "Supervising-Passphrase-5";
 inline constexpr std::string_view kHubPassphrase = "hub-test-passphrase";
 
 std::string readText(const std::filesystem::path& file);
@@ -21,8 +22,8 @@ std::string readText(const std::filesystem::path& file);
 // thread or process does, instead of sleeping a guessed time.
 bool waitUntil(const std::function<bool()>& condition, std::chrono::milliseconds limit = std::chrono::seconds(10));
 
-// A vault for `office` with an administrator "admin" and a caseworker "worker" (the passwords above, the cheapest
-// Argon2id so tests stay fast).
+// A vault for `office` with an administrator "admin", a caseworker "worker" and a supervisor "super" (the passwords
+// above, the cheapest Argon2id so tests stay fast).
 void createTestVault(const std::filesystem::path& vaultPath, const std::string& office);
 
 // `abri-hub init` on construction (cheapest Argon2id; the passphrase in ABRI_HUB_PASSPHRASE), then `serve` on

@@ -17,6 +17,7 @@
 #include "casefile/item_section.h"
 #include "casefile/notes_section.h"
 #include "common/error.h"
+#include "dialogs/erase_case_dialog.h"
 #include "forms/field_form.h"
 #include "i18n/code_labels.h"
 #include "i18n/display_format.h"
@@ -77,6 +78,11 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
     save_->setShortcut(QKeySequence::Save);
     revert_->setVisible(canEdit);
     save_->setVisible(canEdit);
+    // Erasure on request: supervisors only (core/erasure), behind a confirmation that asks for the case code.
+    erase_ = new QPushButton(this);
+    erase_->setObjectName(QStringLiteral("eraseCase"));
+    erase_->setVisible(session_.can(vault::Permission::EraseCases));
+    header->addWidget(erase_, 0, Qt::AlignBottom);
     header->addWidget(revert_, 0, Qt::AlignBottom);
     header->addWidget(save_, 0, Qt::AlignBottom);
     layout->addLayout(header);
@@ -214,6 +220,10 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
         Q_EMIT caseChanged();
     });
     connect(save_, &QPushButton::clicked, this, &CaseFileWidget::save);
+    connect(erase_, &QPushButton::clicked, this, [this] {
+        EraseCaseDialog dialog(caseCode(), this);
+        if (dialog.exec() == QDialog::Accepted) erase();
+    });
     connect(revert_, &QPushButton::clicked, this, &CaseFileWidget::revert);
     retranslate();
     reload();
@@ -398,6 +408,18 @@ bool CaseFileWidget::confirmClose() {
     }
 }
 
+bool CaseFileWidget::erase() {
+    try {
+        session_.eraseCase(caseId_);
+    } catch (const Error& error) {
+        banner_->setText(ErrorMessages::message(error));
+        banner_->show();
+        return false;
+    }
+    Q_EMIT caseErased();
+    return true;
+}
+
 void CaseFileWidget::retranslate() {
     tabs_->setTabText(ProfileTab, tr("Profile"));
     tabs_->setTabText(ScreeningTab, tr("Screening"));
@@ -415,6 +437,8 @@ void CaseFileWidget::retranslate() {
     save_->setText(tr("Save"));
     save_->setToolTip(tr("Save the changes of every tab (Ctrl+S)"));
     revert_->setText(tr("Undo changes"));
+    erase_->setText(tr("Erase…"));
+    erase_->setToolTip(tr("Erase this case at the person's request, here and on every copy (cannot be undone)"));
     updateDerived();
 }
 

@@ -46,6 +46,9 @@ public:
     void revert();
     // Asks what to do with unsaved edits. True when the case may close.
     bool confirmClose();
+    // Erases the case at the person's request (after EraseCaseDialog confirmed it); on error shows it in the
+    // banner and returns false. On success emits caseErased: the workspace closes this tab.
+    bool erase();
 
     QTabWidget* tabs() const { return tabs_; }
     FieldForm* caseForm() const { return caseForm_; }
@@ -57,12 +60,14 @@ public:
     AttachmentsSection* attachments() const { return attachments_; }
     HistorySection* history() const { return history_; }
     QPushButton* saveButton() const { return save_; }
+    QPushButton* eraseButton() const { return erase_; }
     QLabel* bannerLabel() const { return banner_; }
 
 Q_SIGNALS:
     void titleChanged(const QString& title);
     void dirtyChanged(bool dirty);
     void caseChanged();  // saved: the case list refreshes
+    void caseErased();   // gone from this vault: the tab closes, the list and reports refresh
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -84,6 +89,7 @@ private:
     QLabel* banner_;
     QPushButton* save_;
     QPushButton* revert_;
+    QPushButton* erase_;
     QTabWidget* tabs_;
     QLabel* caseHeading_;
     QLabel* personHeading_;

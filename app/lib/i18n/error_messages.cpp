@@ -48,6 +48,10 @@ QString specificMessage(ErrorCode code, const QString& subject) {
     if (code == ErrorCode::MissingField && subject == QStringLiteral("title")) {
         return ErrorMessages::tr("Give the report a name to save it.");
     }
+    if (code == ErrorCode::PermissionDenied && subject == QStringLiteral("erase_cases_device")) {
+        return ErrorMessages::tr("This computer is enrolled for caseworkers, so the hub would refuse the erasure. "
+                                 "Nothing was erased. Erase the case from a computer enrolled for a supervisor.");
+    }
     if (code == ErrorCode::NotFound && subject == QStringLiteral("report")) {
         return ErrorMessages::tr("This saved report no longer exists.");
     }

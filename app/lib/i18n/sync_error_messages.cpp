@@ -104,6 +104,8 @@ QString ErrorMessages::message(wire::SyncCode code) {
         return tr("The hub refused a field it does not know. The hub may need an update.");
     case SyncCode::InvalidValue:
         return tr("The hub refused a value it considers not valid.");
+    case SyncCode::Erased:
+        return tr("The hub refused a change to a case that was erased at a person's request.");
     case SyncCode::OfficeNotAllowed:
         return tr("The hub refused to send this computer the data of another office.");
     case SyncCode::BadSince:

@@ -66,6 +66,19 @@ CaseFileWidget* Workspace::openCase(const QString& caseId) {
         refreshReports();
         Q_EMIT dataChanged();
     });
+    connect(file, &CaseFileWidget::caseErased, this, [this, file] {
+        // Queued: the tab's widget is deleted after the click that erased it has returned.
+        QMetaObject::invokeMethod(this, [this, file] {
+            const int at = tabs_->indexOf(file);
+            if (at > 0) {
+                tabs_->removeTab(at);
+                file->deleteLater();
+            }
+            caseList_->refresh();
+            refreshReports();
+            Q_EMIT dataChanged();
+        }, Qt::QueuedConnection);
+    });
     return file;
 }
 

@@ -1,12 +1,22 @@
 #include "session/session.h"
 
 #include "common/error.h"
+#include "erasure/case_erasure.h"
+#include "erasure/retention_policy.h"
 
 namespace abri::app {
 
 Session::Session(std::unique_ptr<vault::Vault> vault, crypto::KdfParams kdf)
     : kdf_(kdf), vault_(std::move(vault)), cases_(std::make_unique<cases::CaseRepository>(*vault_)),
-      attachments_(std::make_unique<attachments::AttachmentRepository>(*vault_)) {}
+      attachments_(std::make_unique<attachments::AttachmentRepository>(*vault_)) {
+    // The vault's retention policy (off unless an administrator set it), applied at every unlock: a laptop that
+    // is rarely opened by an administrator still purges what is due. A failure leaves the cases for next time.
+    try {
+        retentionPurged_ = erasure::applyRetention(*vault_).purged;
+    } catch (const Error&) {
+        retentionPurged_ = 0;
+    }
+}
 
 Session::~Session() {
     attachments_.reset();
@@ -14,6 +24,8 @@ Session::~Session() {
     if (vault_) vault_->lock();
     vault_.reset();
 }
+
+void Session::eraseCase(const std::string& caseId) { erasure::eraseCase(*vault_, caseId); }
 
 bool Session::can(vault::Permission permission) const { return vault_->can(permission); }
 

@@ -44,6 +44,11 @@ public:
     // Display name for a user id; the id itself when unknown (a user from another office, via sync).
     QString userDisplayName(const std::string& userId);
 
+    // Closed cases purged by the retention policy when this session began (core/erasure).
+    int retentionPurged() const { return retentionPurged_; }
+    // Erases a case at the person's request (core/erasure): Error(PermissionDenied) unless the role may.
+    void eraseCase(const std::string& caseId);
+
 private:
     crypto::KdfParams kdf_;
     std::unique_ptr<vault::Vault> vault_;
@@ -52,6 +57,7 @@ private:
     std::vector<vault::User> users_;
     bool usersLoaded_ = false;
     QHash<QString, QString> displayNames_;
+    int retentionPurged_ = 0;
 };
 
 }  // namespace abri::app

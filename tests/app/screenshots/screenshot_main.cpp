@@ -29,6 +29,7 @@
 #include "attachment_fixture.h"
 #include "attachments/attachment_repository.h"
 #include "casefile/attachment_category_dialog.h"
+#include "dialogs/erase_case_dialog.h"
 #include "casefile/attachment_viewer.h"
 #include "casefile/attachments_section.h"
 #include "casefile/case_file_widget.h"
@@ -426,6 +427,13 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         shooter.shoot(&window, name);
     }
     shootAttachments(shooter, window, *file);
+    {
+        // What a supervisor confirms before an erasure on request, the code half typed (the button still off).
+        EraseCaseDialog dialog(file->caseCode(), &window);
+        dialog.codeEdit()->setText(file->caseCode().left(8));
+        dialog.show();
+        shooter.shoot(&dialog, QStringLiteral("49_erase_case_confirm"));
+    }
     // Revealed names and a validation message at the field.
     file->tabs()->setCurrentIndex(CaseFileWidget::ProfileTab);
     Q_EMIT file->personForm()->revealRequested(QStringLiteral("person.given_name"));

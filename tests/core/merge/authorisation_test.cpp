@@ -166,3 +166,25 @@ TEST_CASE("the case's office is its create's top-level office, read as the whole
     CHECK(officeOf(R"({"status":"registered"})") == Offices{"*", ""});
     CHECK(officeOf(R"(["office","TST-A"])") == Offices{"*", ""});
 }
+
+TEST_CASE("the hub admits an erasure from a supervisor's device only, and of a case it has", "[merge][auth]") {
+    merge::MergeState hub;
+    const auto create = test::caseCreate(kCase, at(1), kDev, kValidCase);
+    hub.add(create);
+    auto erase = test::entityDelete(kCase, kCase, at(2), kDev);
+    erase.kind = journal::OpKind::Erase;
+    auto reasonFor = [&](CertificateRole role, const std::string& office, const merge::RemoteOp& op) {
+        return reasons(merge::authorise(hub, {office, role}, op.caseId, {op}, context()), 1)[0];
+    };
+    CHECK(reasonFor(CertificateRole::Supervisor, "TST-A", erase) == kAdmitted);
+    CHECK(reasonFor(CertificateRole::Hub, "*", erase) == kAdmitted);
+    CHECK(reasonFor(CertificateRole::Caseworker, "TST-A", erase) == ExclusionReason::ForbiddenRole);
+    CHECK(reasonFor(CertificateRole::Administrator, "TST-A", erase) == ExclusionReason::ForbiddenRole);
+    CHECK(reasonFor(CertificateRole::Supervisor, "TST-B", erase) == ExclusionReason::ForbiddenCase);
+    const std::string other = fakeId(0xc2);
+    auto unknown = erase;
+    unknown.entityId = unknown.caseId = other;
+    CHECK(reasonFor(CertificateRole::Supervisor, "TST-A", unknown) != kAdmitted);
+    // An admitted erasure is not part of the merged state: it is carried out, not merged (PROTOCOL.md §5.9).
+    CHECK_FALSE(hub.add(erase));
+}

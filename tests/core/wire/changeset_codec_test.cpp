@@ -266,7 +266,7 @@ TEST_CASE("body errors: ops", "[changeset][codec]") {
     auto opCode = [&](const json& op) { return rawCode(withOp(op)); };
 
     CHECK(opCode(json::array({1, 0, bin(caseId)})) == SyncCode::BadOp);                          // too short
-    CHECK(opCode(opJson(4, 0, caseId, "status", "x", base, kBaseHlc)) == SyncCode::BadOp);       // kind
+    CHECK(opCode(opJson(5, 0, caseId, "status", "x", base, kBaseHlc)) == SyncCode::BadOp);       // kind
     CHECK(opCode(opJson(1, 2, caseId, "status", "x", base, kBaseHlc)) == SyncCode::BadOp);       // entity
     CHECK(opCode(opJson(1, 0, fakeId(0xcb), "status", "x", base, kBaseHlc)) == SyncCode::BadOp); // other case
     CHECK(opCode(opJson(1, 0, caseId, "", "x", base, kBaseHlc)) == SyncCode::BadOp);             // set without field
@@ -309,6 +309,41 @@ TEST_CASE("body errors: ops", "[changeset][codec]") {
         CHECK(e.subject() == "op 0");
         CHECK(std::string(e.what()).find("Fakeperson") == std::string::npos);
     }
+}
+
+TEST_CASE("an erase op: on the case itself, with nothing, alone in its change-set", "[changeset][codec]") {
+    const Id16 caseId = fakeId(0xca);
+    auto opCode = [&](const json& op) { return rawCode(withOp(op)); };
+    const json erase = opJson(4, 0, caseId, "", nullptr, json::array(), kBaseHlc);
+    const ChangeSet alone = decodeChangeSet(craft(withOp(erase), signer()), signer().publicKey, "cs");
+    REQUIRE(alone.ops.size() == 1);
+    CHECK(alone.ops[0].kind == OpKind::Erase);
+    CHECK(alone.ops[0].valueJson == "null");
+
+    const json base = json::array({json::array({kBaseHlc - 5, bin(fakeId(9))})});
+    CHECK(opCode(opJson(4, 1, fakeId(0x11), "", nullptr, json::array(), kBaseHlc)) == SyncCode::BadOp);  // an item
+    CHECK(opCode(opJson(4, 0, caseId, "status", nullptr, json::array(), kBaseHlc)) == SyncCode::BadOp);  // a field
+    CHECK(opCode(opJson(4, 0, caseId, "", "x", json::array(), kBaseHlc)) == SyncCode::BadOp);            // a value
+    CHECK(opCode(opJson(4, 0, caseId, "", nullptr, base, kBaseHlc)) == SyncCode::BadOp);                 // parents
+
+    // With another op, before or after it: refused, whether decoded or encoded.
+    RawChangeSet two = validRaw();
+    two.opCount = 2;
+    two.hlcMax = kBaseHlc + 1;
+    two.body = bodyOf({fakeId(0xa1)}, json::array({setOpJson(caseId, "status", "open", kBaseHlc),
+                                                   opJson(4, 0, caseId, "", nullptr, json::array(), kBaseHlc + 1)}));
+    CHECK(rawCode(two) == SyncCode::BadOp);
+    ChangeSetDraft draft = sampleDraft(1);
+    Op eraseOp;
+    eraseOp.kind = OpKind::Erase;
+    eraseOp.entityId = draft.caseId;
+    eraseOp.valueJson = "null";
+    eraseOp.hlc = kBaseHlc + 50;
+    draft.ops.push_back(eraseOp);
+    CHECK(syncCodeOf([&] { (void)encodeChangeSet(draft, signer()); }) == SyncCode::BadOp);
+    draft.ops = {eraseOp};
+    CHECK(decodeChangeSet(encodeChangeSet(draft, signer()).bytes, signer().publicKey, "cs").ops[0].kind ==
+          OpKind::Erase);
 }
 
 TEST_CASE("header consistency with the body", "[changeset][codec]") {

@@ -307,12 +307,13 @@ TEST_CASE("admission records round-trip", "[changeset][formats]") {
     badReason[109] = 0x2c;  // 300: not an exclusion reason
     badReason[108] = 0x01;
     CHECK(syncCodeOf([&] { (void)decodeAdmissionRecord(badReason, used, "a"); }) == SyncCode::BadHeader);
-    badReason[109] = 0xfe;  // 510: a 5xx code, but not one of the exclusion reasons
+    badReason[109] = 0xff;  // 511: a 5xx code, but not one of the exclusion reasons
     badReason[108] = 0x01;
     CHECK(syncCodeOf([&] { (void)decodeAdmissionRecord(badReason, used, "a"); }) == SyncCode::BadHeader);
     // The exclusion reasons are the 5xx codes of §9, converted by value, never by position.
     CHECK(wireValue(ExclusionReason::ForbiddenCase) == 500);
     CHECK(wireValue(ExclusionReason::InvalidValue) == 509);
+    CHECK(wireValue(ExclusionReason::Erased) == 510);
     CHECK(exclusionReasonFromWire(507) == ExclusionReason::AppendOnly);
     CHECK(toSyncCode(ExclusionReason::NotEditable) == SyncCode::NotEditable);
     CHECK_FALSE(exclusionReasonFromCode(SyncCode::BadOp).has_value());

@@ -1,0 +1,36 @@
+#include "attachments/attachment_purge.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace abri::attachments {
+
+int purgeCaseAttachments(storage::Database& db, std::string_view caseId) {
+    std::vector<std::string> ids;
+    {
+        auto st = db.prepare("SELECT id FROM attachments WHERE case_id = ?1;");
+        st.bind(1, caseId);
+        while (st.step()) ids.push_back(st.text(0));
+    }
+    std::vector<std::vector<std::uint8_t>> hashes;
+    for (const auto& id : ids) {
+        auto st = db.prepare("SELECT DISTINCT chunk_hash FROM attachment_parts WHERE attachment_id = ?1;");
+        st.bind(1, id);
+        while (st.step()) hashes.push_back(st.blob(0));
+        db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, id).run();
+    }
+    // Content-addressed: a chunk another case's attachment shares (the same scan attached twice) stays for it.
+    auto purge = db.prepare(
+        "DELETE FROM attachment_chunks WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM attachment_parts WHERE chunk_hash = ?1);");
+    for (const auto& hash : hashes) {
+        purge.reset();
+        purge.bindBlob(1, hash).run();
+    }
+    db.prepare("DELETE FROM attachments WHERE case_id = ?1;").bind(1, caseId).run();
+    return static_cast<int>(ids.size());
+}
+
+}  // namespace abri::attachments
