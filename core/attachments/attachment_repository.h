@@ -42,6 +42,8 @@ enum class Category { ConsentForm, IdentityDocument, Medical, Legal, Photo, Othe
 std::string_view categoryCode(Category category) noexcept;  // "consent_form", "identity_document", ...
 std::optional<Category> categoryFromCode(std::string_view code) noexcept;
 const std::vector<Category>& allCategories();
+// A name that may be shown for an attachment: 1..255 bytes of UTF-8, no control character or '/', not . or ..
+bool isValidAttachmentFileName(std::string_view name) noexcept;
 
 constexpr std::size_t kChunkBytes = 256 * 1024;
 
