@@ -4,6 +4,7 @@
 
 #include "codec_test_support.h"
 #include "wire/attachment_chunk.h"
+#include "wire/chunks_wanted.h"
 #include "wire/limits.h"
 
 using namespace abri;
@@ -122,4 +123,30 @@ TEST_CASE("a bad attachment chunk is a typed error", "[wire][attachments]") {
         const auto d = decodeAttachmentChunk(bytes, "c");
         CHECK(syncCodeOf([&] { verifyAttachmentChunk(d, key.publicKey, "c"); }) == SyncCode::BadSignature);
     }
+}
+
+TEST_CASE("the want list formats and parses back, and refuses anything else", "[wire][attachments]") {
+    ChunkWant w;
+    w.caseId = fakeId(0xa1);
+    w.attachmentId = fakeId(0xb2);
+    w.chunkIndex = 79;
+    w.chunkHash.fill(0xc3);
+    const std::string text = formatChunksWanted({w, w});
+    const auto parsed = parseChunksWanted(text);
+    REQUIRE(parsed);
+    CHECK(*parsed == std::vector<ChunkWant>{w, w});
+    CHECK(parseChunksWanted("")->empty());
+    const std::string line = text.substr(0, text.size() / 2);
+    CHECK_FALSE(parseChunksWanted(line.substr(0, line.size() - 1)));  // no final newline
+    std::string upper = line;
+    upper[0] = 'A';
+    CHECK_FALSE(parseChunksWanted(upper));
+    auto withIndex = [&](const std::string& index) {
+        return line.substr(0, 66) + index + line.substr(68);
+    };
+    CHECK(parseChunksWanted(withIndex("79")));
+    CHECK_FALSE(parseChunksWanted(withIndex("80")));  // beyond 80 chunks
+    CHECK_FALSE(parseChunksWanted(withIndex("07")));
+    CHECK_FALSE(parseChunksWanted(withIndex("-1")));
+    CHECK_FALSE(parseChunksWanted(line.substr(0, line.size() - 1) + " x\n"));  // a fifth field
 }
