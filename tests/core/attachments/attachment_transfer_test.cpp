@@ -3,7 +3,7 @@
 // of laptop A's vault taken before the file was attached (so it holds the same case, as sync would have given it).
 #include <catch2/catch.hpp>
 
-#include "attachment_fixture.h"
+#include "two_laptops.h"
 #include "attachments/attachment_transfer.h"
 #include "wire/attachment_chunk.h"
 #include "wire/sync_error.h"
@@ -25,46 +25,11 @@ wire::SyncCode syncCodeOf(const std::function<void()>& f) {
     throw std::runtime_error("no SyncError thrown");
 }
 
-// Laptop A (the fixture's vault) and laptop B (a copy of it made before anything is attached), both unlocked as
-// the caseworker; A's device signing key, which B knows.
-struct TwoLaptops {
-    test::AttachmentFixture a;
-    std::filesystem::path bDir = a.dir / "laptop-b";
-    std::unique_ptr<vault::Vault> b;
-    crypto::SigningKeyPair deviceKey = crypto::SigningKeyPair::generate();
-    wire::Id16 deviceA{};
-
-    TwoLaptops() {
-        a.vault->lock();
-        std::filesystem::copy(a.vaultDir, bDir, std::filesystem::copy_options::recursive);
-        a.login("worker", test::kWorkerPassword);
-        vault::UnlockOptions options;
-        options.clock = [this] { return a.nowMs; };
-        b = vault::Vault::unlock(bDir / a.vaultPath.filename(), "worker", test::kWorkerPassword, options);
-        deviceA = *wire::idFromHex(a.vault->deviceId());
-    }
-
-    SignerKeyLookup knownDevices() {
-        return [this](const wire::Id16& device) -> std::optional<crypto::PublicKey> {
-            if (device == deviceA) return deviceKey.publicKey;
-            return std::nullopt;
-        };
-    }
-
-    // What the item op carries, through CBOR as on the wire.
-    AttachmentRecord recordAsSent(const std::string& id) {
-        const auto record = AttachmentTransfer(*a.vault).record(id);
-        REQUIRE(record);
-        const auto doc = nlohmann::json::from_cbor(nlohmann::json::to_cbor(recordDoc(*record)));
-        return recordFromDoc(record->id, record->caseId, record->createdDevice, doc);
-    }
-};
-
 }  // namespace
 
 TEST_CASE("an attachment reaches another laptop of the office: identical bytes, readable there",
           "[attachments][sync]") {
-    TwoLaptops t;
+    test::TwoLaptops t;
     const Bytes pdf = test::syntheticPdf(kMarker, 600 * 1024);  // three chunks, the last one short
     auto repoA = t.a.repo();
     const std::string id = repoA.addFile(t.a.caseId, t.a.input("consent.pdf", pdf), test::opts(Category::ConsentForm));
@@ -107,7 +72,7 @@ TEST_CASE("an attachment reaches another laptop of the office: identical bytes, 
 }
 
 TEST_CASE("after a cut only the chunks not yet held are wanted again", "[attachments][sync]") {
-    TwoLaptops t;
+    test::TwoLaptops t;
     const Bytes pdf = test::syntheticPdf(kMarker, 5 * 256 * 1024);
     const std::string id = t.a.repo().addFile(t.a.caseId, t.a.input("scan.pdf", pdf), {});
     AttachmentTransfer sender(*t.a.vault);
@@ -136,7 +101,7 @@ TEST_CASE("after a cut only the chunks not yet held are wanted again", "[attachm
 
 TEST_CASE("a bad chunk is refused with a typed error, stores nothing, and the good one is taken after it",
           "[attachments][sync]") {
-    TwoLaptops t;
+    test::TwoLaptops t;
     const Bytes pdf = test::syntheticPdf(kMarker, 400 * 1024);
     const std::string id = t.a.repo().addFile(t.a.caseId, t.a.input("id.pdf", pdf), {});
     AttachmentTransfer sender(*t.a.vault);
@@ -201,7 +166,7 @@ TEST_CASE("a bad chunk is refused with a typed error, stores nothing, and the go
 }
 
 TEST_CASE("a record doc that is not what §11.1 says is invalid_value naming the key", "[attachments][sync]") {
-    TwoLaptops t;
+    test::TwoLaptops t;
     const std::string id = t.a.repo().addFile(t.a.caseId, t.a.input("x.pdf", test::syntheticPdf("S", 10)), {});
     const auto record = AttachmentTransfer(*t.a.vault).record(id);
     REQUIRE(record);
