@@ -42,7 +42,8 @@ TEST_CASE("a hub store made before versions were recorded opens as version 1", "
         hubId = wire::idToHex(store.hubId());
         // As every store made before versions were recorded: the version 1 tables only.
         store.db().exec("DROP TABLE schema_version; DROP TABLE case_state; DROP INDEX devices_by_office;"
-                        "DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';");
+                        "DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';"
+                        "DROP TABLE attachment_chunks; DROP TABLE attachment_usage;");
         CHECK(sync::hub::hubSchemaVersion(store.db()) == 1);
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
@@ -67,15 +68,30 @@ TEST_CASE("a schema 2 hub store gains the dismissed duplicates table and its own
         CHECK(firstKey.size() == 32);
         // As a store of schema 2.
         store.db().exec("DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';"
+                        "DROP TABLE attachment_chunks; DROP TABLE attachment_usage;"
                         "UPDATE schema_version SET version = 2;");
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
-    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == 3);
+    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
     CHECK(store.db().queryInt64("SELECT count(*) FROM dismissed_duplicates") == 0);
     auto st = store.db().prepare("SELECT value FROM meta WHERE key = 'duplicates_key'");
     REQUIRE(st.step());
     CHECK(st.blob(0).size() == 32);
     CHECK(st.blob(0) != firstKey);  // random, per store
+}
+
+TEST_CASE("a schema 3 hub store gains the attachment chunk and usage tables", "[sync][hub][schema][attachments]") {
+    test::TempDir tmp;
+    const auto dir = createStore(tmp);
+    {
+        auto store = HubStore::open(dir, test::kHubPassphrase);
+        store.db().exec("DROP TABLE attachment_chunks; DROP TABLE attachment_usage;"
+                        "UPDATE schema_version SET version = 3;");
+    }
+    auto store = HubStore::open(dir, test::kHubPassphrase);
+    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
+    CHECK(store.db().queryInt64("SELECT count(*) FROM attachment_chunks") == 0);
+    CHECK(store.db().queryInt64("SELECT count(*) FROM attachment_usage") == 0);
 }
 
 TEST_CASE("a hub store from a newer hub is refused with a typed error", "[sync][hub][schema]") {
