@@ -4,6 +4,7 @@
 
 #include "attachments/attachment_transfer.h"
 #include "common/error.h"
+#include "crypto/primitives.h"
 #include "storage/database.h"
 #include "vault/vault.h"
 #include "wire/attachment_chunk.h"
@@ -51,7 +52,12 @@ ChunkInboxResult applyChunkFiles(vault::Vault& vault, const fs::path& inboxDir, 
         try {
             const auto file = wire::readWholeFile(
                 path, wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile);
-            const auto opened = wire::openSealedFile(file, deviceBox, name);
+            auto opened = wire::openSealedFile(file, deviceBox, name);
+            // The opened chunk is plaintext of the attachment: wiped however this file ends.
+            struct Wipe {
+                crypto::Bytes& bytes;
+                ~Wipe() { crypto::wipe(bytes.data(), bytes.size()); }
+            } wipe{opened.payload};
             if (opened.content != wire::SealedContent::Chunk) throw wire::SyncError(wire::SyncCode::BadMagic, name);
             // The name is the hash the daemon asked for; the chunk must be that one.
             const auto decoded = wire::decodeAttachmentChunk(opened.payload, name);
