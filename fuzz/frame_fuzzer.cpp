@@ -43,6 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case FrameType::PageBegin: roundTrip(p, decodePageBegin); break;
         case FrameType::PageData: roundTrip(p, decodePageData); break;
         case FrameType::PageNone: roundTrip(p, decodePageNone); break;
+        case FrameType::ChunkGet: roundTrip(p, decodeChunkGet); break;
+        case FrameType::ChunkBegin: roundTrip(p, decodeChunkBegin); break;
         }
     } catch (const SyncError&) {
         // expected for bad input

@@ -1117,6 +1117,14 @@
         <translation>التنزيلات متوقفة مؤقتًا لأن تحديثات كثيرة بانتظار التطبيق. أبقِ أبري مفتوح القفل لبعض الوقت حتى تُطبَّق.</translation>
     </message>
     <message>
+        <source>An attachment is not available from the hub yet. The sync service will ask for it again.</source>
+        <translation>مرفق غير متاح على المحور بعد. ستطلبه خدمة المزامنة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s attachment allowance for this office is used up. Case changes still sync; attachments continue tomorrow.</source>
+        <translation>نفدت حصة المرفقات لهذا المكتب اليوم. تستمر مزامنة تغييرات الملفات؛ وتُستأنف المرفقات غدًا.</translation>
+    </message>
+    <message>
         <source>The sync failed for an unknown reason. The sync service will try again.</source>
         <translation>فشلت المزامنة لسبب غير معروف. ستعيد خدمة المزامنة المحاولة.</translation>
     </message>
@@ -1219,6 +1227,10 @@
     <message>
         <source>This attachment is damaged in the vault and cannot be shown. Restore the vault from a backup or ask a colleague whose laptop has it.</source>
         <translation>هذا المرفق تالف في الخزنة ولا يمكن عرضه. استعِد الخزنة من نسخة احتياطية أو اطلبه من زميل يوجد على حاسوبه.</translation>
+    </message>
+    <message>
+        <source>This attachment is still arriving from the hub. Sync again and open it when it is complete.</source>
+        <translation>لا يزال هذا المرفق يصل من المحور. زامن مرة أخرى وافتحه عندما يكتمل.</translation>
     </message>
     <message>
         <source>The attachment could not be handled.</source>

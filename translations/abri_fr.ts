@@ -1117,6 +1117,14 @@
         <translation>Les téléchargements sont suspendus car de nombreuses mises à jour sont en attente. Laissez Abri déverrouillé un moment pour qu&apos;elles soient appliquées.</translation>
     </message>
     <message>
+        <source>An attachment is not available from the hub yet. The sync service will ask for it again.</source>
+        <translation>Une pièce jointe n&apos;est pas encore disponible sur le hub. Le service de synchronisation la demandera de nouveau.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s attachment allowance for this office is used up. Case changes still sync; attachments continue tomorrow.</source>
+        <translation>Le volume de pièces jointes du jour pour ce bureau est épuisé. Les modifications des dossiers se synchronisent toujours ; les pièces jointes reprendront demain.</translation>
+    </message>
+    <message>
         <source>The sync failed for an unknown reason. The sync service will try again.</source>
         <translation>La synchronisation a échoué pour une raison inconnue. Le service de synchronisation réessaiera.</translation>
     </message>
@@ -1219,6 +1227,10 @@
     <message>
         <source>This attachment is damaged in the vault and cannot be shown. Restore the vault from a backup or ask a colleague whose laptop has it.</source>
         <translation>Cette pièce jointe est endommagée dans le coffre et ne peut pas être affichée. Restaurez le coffre depuis une sauvegarde ou demandez-la à un collègue dont l&apos;ordinateur l&apos;a.</translation>
+    </message>
+    <message>
+        <source>This attachment is still arriving from the hub. Sync again and open it when it is complete.</source>
+        <translation>Cette pièce jointe est encore en cours de réception depuis le hub. Synchronisez de nouveau et ouvrez-la quand elle sera complète.</translation>
     </message>
     <message>
         <source>The attachment could not be handled.</source>

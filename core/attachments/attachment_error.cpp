@@ -15,6 +15,7 @@ std::string_view englishText(AttachmentCode code) {
     case AttachmentCode::Unreadable: return "the file cannot be read; nothing was stored";
     case AttachmentCode::InvalidFileName: return "the file name cannot be used for an attachment";
     case AttachmentCode::ContentDamaged: return "the stored attachment is damaged (a chunk does not match its hash)";
+    case AttachmentCode::Incomplete: return "the attachment has not fully arrived from the hub yet";
     }
     return "attachment error";
 }
@@ -29,6 +30,7 @@ std::string_view attachmentCodeName(AttachmentCode code) noexcept {
     case AttachmentCode::Unreadable: return "attachment_unreadable";
     case AttachmentCode::InvalidFileName: return "attachment_invalid_file_name";
     case AttachmentCode::ContentDamaged: return "attachment_content_damaged";
+    case AttachmentCode::Incomplete: return "attachment_incomplete";
     }
     return "unknown";
 }

@@ -17,6 +17,7 @@ enum class AttachmentCode {
     Unreadable,       // the path cannot be opened or read, or is not a regular file; detail: the reason
     InvalidFileName,  // the name to show is empty, too long, or has control characters or a '/'
     ContentDamaged,   // a stored chunk no longer matches its hash (nothing is handed out)
+    Incomplete,       // synced from another laptop, some chunks not received yet (nothing is handed out)
 };
 
 // "attachment_empty", "attachment_too_large", ...

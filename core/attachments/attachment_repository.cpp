@@ -106,11 +106,7 @@ private:
 };
 
 void checkFileName(const std::string& name) {
-    if (name.empty() || name.size() > 255 || name == "." || name == ".." || !isValidUtf8(name))
-        throw AttachmentError(AttachmentCode::InvalidFileName, "file_name");
-    for (const unsigned char c : name) {
-        if (c < 0x20 || c == 0x7F || c == '/') throw AttachmentError(AttachmentCode::InvalidFileName, "file_name");
-    }
+    if (!isValidAttachmentFileName(name)) throw AttachmentError(AttachmentCode::InvalidFileName, "file_name");
 }
 
 std::string tooLargeDetail(std::uint64_t size, std::uint64_t limit) {
@@ -149,6 +145,14 @@ std::string_view categoryCode(Category category) noexcept {
     for (const auto& [value, code] : kCategories)
         if (value == category) return code;
     return "other";
+}
+
+bool isValidAttachmentFileName(std::string_view name) noexcept {
+    if (name.empty() || name.size() > 255 || name == "." || name == ".." || !isValidUtf8(name)) return false;
+    for (const unsigned char c : name) {
+        if (c < 0x20 || c == 0x7F || c == '/') return false;
+    }
+    return true;
 }
 
 std::optional<Category> categoryFromCode(std::string_view code) noexcept {
@@ -362,9 +366,13 @@ void readVerified(storage::Database& db, const AttachmentInfo& info,
     std::uint64_t size = 0;
     crypto::Blake2bStream whole;
     while (st.step()) {
-        if (st.int64(0) != expectedSeq || st.isNull(2))
+        if (st.int64(0) != expectedSeq)
             throw AttachmentError(AttachmentCode::ContentDamaged, info.id, "chunk " + std::to_string(expectedSeq) +
                                                                                 " missing");
+        // A synced record whose chunks are still on their way (sync/PROTOCOL.md §11.1).
+        if (st.isNull(2))
+            throw AttachmentError(AttachmentCode::Incomplete, info.id,
+                                  "chunk " + std::to_string(expectedSeq) + " not received yet");
         const auto hash = st.blob(1);
         WipedBytes data;
         data.bytes = st.blob(2);

@@ -17,9 +17,9 @@
 // - Permissions: add and supersede need EditCases; list needs ViewCases (file names are shown only to roles that
 //   may reveal sensitive fields); reading the content needs RevealSensitive and is audited like a reveal
 //   (attachment_viewed); export also needs ExportData (attachment_exported); removal needs DeleteCases.
-// - Every write runs in one transaction with its audit entry. Attachments are not journalled yet: the journal's
-//   ops are what sync ships, and attachments will travel as their own change-sets (issue 13, part 2). The record
-//   carries created_hlc/created_device for that.
+// - Every write runs in one transaction with its audit entry. Attachments are not journalled yet: sync moves them
+//   as a record plus signed chunks (attachment_transfer.h, sync/PROTOCOL.md §11). The record carries
+//   created_hlc/created_device for that.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -42,6 +42,8 @@ enum class Category { ConsentForm, IdentityDocument, Medical, Legal, Photo, Othe
 std::string_view categoryCode(Category category) noexcept;  // "consent_form", "identity_document", ...
 std::optional<Category> categoryFromCode(std::string_view code) noexcept;
 const std::vector<Category>& allCategories();
+// A name that may be shown for an attachment: 1..255 bytes of UTF-8, no control character or '/', not . or ..
+bool isValidAttachmentFileName(std::string_view name) noexcept;
 
 constexpr std::size_t kChunkBytes = 256 * 1024;
 

@@ -26,6 +26,7 @@ std::string_view domainTag(Domain domain) noexcept {
     case Domain::Refusal: return "abri/v1/refusal";
     case Domain::Token: return "abri/v1/token";
     case Domain::State: return "abri/v1/state";
+    case Domain::AttachmentChunk: return "abri/v1/attachment-chunk";
     }
     return "abri/v1/invalid";
 }

@@ -37,6 +37,7 @@ enum class Domain {
     Refusal,        // "abri/v1/refusal"
     Token,          // "abri/v1/token"
     State,          // "abri/v1/state"
+    AttachmentChunk,  // "abri/v1/attachment-chunk"
 };
 std::string_view domainTag(Domain domain) noexcept;
 // H(tag || parts...): BLAKE2b-256 with the domain tag prepended (token checksum, state hash, fingerprints).

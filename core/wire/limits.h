@@ -26,6 +26,11 @@ constexpr std::uint64_t kMaxAheadMs = 86'400'000;
 constexpr std::uint64_t kHlcEpochMs = 1'577'836'800'000;
 constexpr std::uint16_t kDefaultPort = 7412;
 
+// Attachments (§11.7): the vault's chunk size, the most chunks one attachment may have, one signed chunk's bytes.
+constexpr std::size_t kAttachmentChunkBytes = 262'144;
+constexpr std::size_t kMaxAttachmentChunks = 80;
+constexpr std::size_t kMaxChunkFile = 132 + kAttachmentChunkBytes + 64;
+
 constexpr std::size_t kMaxFieldPathBytes = 128;
 constexpr std::size_t kMaxOfficeBytes = 32;
 constexpr std::size_t kMaxLabelBytes = 64;

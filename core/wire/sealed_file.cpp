@@ -14,11 +14,20 @@ constexpr std::array<std::uint8_t, 4> kMagic = {'A', 'B', 'S', 'F'};
 constexpr std::uint8_t kFlagZstd = 0x01;
 
 std::size_t maxPayload(SealedContent content) {
-    return content == SealedContent::Batch ? kMaxBatchPayload : kMaxPagePayload;
+    switch (content) {
+    case SealedContent::Batch: return kMaxBatchPayload;
+    case SealedContent::Page: return kMaxPagePayload;
+    case SealedContent::Chunk: return kMaxChunkFile;
+    }
+    return 0;
 }
 std::array<std::uint8_t, 4> payloadMagic(SealedContent content) {
-    return content == SealedContent::Batch ? std::array<std::uint8_t, 4>{'A', 'B', 'B', 'T'}
-                                           : std::array<std::uint8_t, 4>{'A', 'B', 'P', 'G'};
+    switch (content) {
+    case SealedContent::Batch: return {'A', 'B', 'B', 'T'};
+    case SealedContent::Page: return {'A', 'B', 'P', 'G'};
+    case SealedContent::Chunk: return {'A', 'B', 'A', 'K'};
+    }
+    return {};
 }
 }  // namespace
 
@@ -53,7 +62,7 @@ SealedHeader decodeSealedHeader(std::span<const std::uint8_t> file, std::string_
     if (r.u8() != kFormatVersion) fail(r, SyncCode::UnsupportedFormat);
     SealedHeader h;
     const std::uint8_t content = r.u8();
-    if (content != 1 && content != 2) fail(r, SyncCode::BadHeader);
+    if (content < 1 || content > 3) fail(r, SyncCode::BadHeader);
     h.content = static_cast<SealedContent>(content);
     const std::uint8_t flags = r.u8();
     if ((flags & ~kFlagZstd) != 0) fail(r, SyncCode::BadHeader);

@@ -11,7 +11,8 @@
 
 namespace abri::wire {
 
-enum class SealedContent : std::uint8_t { Batch = 1, Page = 2 };
+// Chunk: one signed attachment chunk (ABAK, §11.2), to the hub (at- files) or to a device (ck- files).
+enum class SealedContent : std::uint8_t { Batch = 1, Page = 2, Chunk = 3 };
 constexpr std::size_t kSealedHeaderBytes = 20;
 
 crypto::Bytes encodeSealedFile(SealedContent content, std::span<const std::uint8_t> recipientBoxPublicKey,

@@ -70,6 +70,8 @@ constexpr std::array kNames = {
     CodeName{SyncCode::WrongDevice, "wrong_device"},
     CodeName{SyncCode::BadHubSignature, "bad_hub_signature"},
     CodeName{SyncCode::InboxFull, "inbox_full"},
+    CodeName{SyncCode::ChunkUnavailable, "chunk_unavailable"},
+    CodeName{SyncCode::BudgetExhausted, "budget_exhausted"},
 };
 }  // namespace
 

@@ -77,6 +77,8 @@ enum class SyncCode : std::uint16_t {
     WrongDevice = 603,
     BadHubSignature = 604,
     InboxFull = 605,
+    ChunkUnavailable = 606,  // §11.4
+    BudgetExhausted = 607,   // §11.5
 };
 
 // "bad_signature" etc.; "unknown" for a value that is not in §9.

@@ -43,6 +43,29 @@ std::string refusalFileName(const Id16& device, std::uint64_t deviceSeq) {
     return "rf-" + idToHex(device) + "-" + seq20(deviceSeq) + ".abri";
 }
 
+std::string chunkFileName(const Hash32& chunkHash) { return "ck-" + hashToHex(chunkHash) + ".abri"; }
+
+std::optional<Hash32> parseChunkFileName(std::string_view name) {
+    constexpr std::string_view kPrefix = "ck-", kSuffix = ".abri";
+    if (name.size() != kPrefix.size() + 64 + kSuffix.size() || name.substr(0, kPrefix.size()) != kPrefix ||
+        name.substr(name.size() - kSuffix.size()) != kSuffix)
+        return std::nullopt;
+    Hash32 hash{};
+    for (std::size_t i = 0; i < 32; ++i) {
+        int value = 0;
+        for (std::size_t j = 0; j < 2; ++j) {
+            const char c = name[kPrefix.size() + 2 * i + j];
+            int digit = -1;
+            if (c >= '0' && c <= '9') digit = c - '0';
+            if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+            if (digit < 0) return std::nullopt;  // lowercase only, as written
+            value = value * 16 + digit;
+        }
+        hash[i] = static_cast<std::uint8_t>(value);
+    }
+    return hash;
+}
+
 std::optional<SyncFileName> parseSyncFileName(std::string_view name) {
     constexpr std::string_view kSuffix = ".abri";
     if (name.size() < 3 + 32 + 1 + 20 + kSuffix.size() || name.substr(name.size() - kSuffix.size()) != kSuffix) {

@@ -27,6 +27,11 @@ std::string refusalFileName(const Id16& device, std::uint64_t deviceSeq);       
 // nullopt for names that match no pattern (and for names starting with '.'): readers ignore those.
 std::optional<SyncFileName> parseSyncFileName(std::string_view name);
 
+// Attachment chunk sealed to this device (§11.4): inbox/ck-<chunk hash, 64 hex>.abri. parseChunkFileName gives the
+// hash, nullopt for any other name.
+std::string chunkFileName(const Hash32& chunkHash);
+std::optional<Hash32> parseChunkFileName(std::string_view name);
+
 // abri::writeFileAtomically of folder/name (a `.tmp-<name>-XXXXXX` file, fsync, rename, fsync of the folder).
 // Error(IoError/DiskFull).
 void writeFileAtomically(const std::filesystem::path& folder, const std::string& name,

@@ -48,7 +48,7 @@ bool isKnownFrameType(std::uint8_t type) noexcept {
     case 0x01: case 0x02: case 0x03: case 0x04: case 0x05: case 0x06:
     case 0x10: case 0x11:
     case 0x20: case 0x21: case 0x22: case 0x23:
-    case 0x30: case 0x31: case 0x32: case 0x33:
+    case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35:
         return true;
     default:
         return false;
@@ -73,6 +73,8 @@ const char* frameTypeName(FrameType type) noexcept {
     case FrameType::PageBegin: return "PAGE_BEGIN";
     case FrameType::PageData: return "PAGE_DATA";
     case FrameType::PageNone: return "PAGE_NONE";
+    case FrameType::ChunkGet: return "CHUNK_GET";
+    case FrameType::ChunkBegin: return "CHUNK_BEGIN";
     }
     return "UNKNOWN";
 }
@@ -477,6 +479,54 @@ PageNone decodePageNone(std::span<const std::uint8_t> p) {
     auto r = frameReader(p);
     PageNone f;
     f.headSeq = r.u64();
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const ChunkGet& f) {
+    Bytes out;
+    ByteWriter w(out);
+    w.raw(f.want.chunkHash);
+    w.raw(f.want.caseId);
+    w.raw(f.want.attachmentId);
+    w.u32(f.want.chunkIndex);
+    w.u32(f.resumeOffset);
+    return out;
+}
+
+ChunkGet decodeChunkGet(std::span<const std::uint8_t> p) {
+    auto r = frameReader(p);
+    ChunkGet f;
+    f.want.chunkHash = r.fixed<32>();
+    f.want.caseId = r.fixed<16>();
+    f.want.attachmentId = r.fixed<16>();
+    f.want.chunkIndex = r.u32();
+    f.resumeOffset = r.u32();
+    if (f.want.chunkIndex >= wire::kMaxAttachmentChunks) malformed("chunk_index");
+    r.expectEnd();
+    return f;
+}
+
+Bytes encodePayload(const ChunkBegin& f) {
+    Bytes out;
+    ByteWriter w(out);
+    w.raw(f.chunkHash);
+    w.u32(f.size);
+    w.raw(f.fileHash);
+    w.u32(f.startOffset);
+    return out;
+}
+
+ChunkBegin decodeChunkBegin(std::span<const std::uint8_t> p) {
+    auto r = frameReader(p);
+    ChunkBegin f;
+    f.chunkHash = r.fixed<32>();
+    f.size = r.u32();
+    f.fileHash = r.fixed<32>();
+    f.startOffset = r.u32();
+    // A sealed chunk file: header, box and one signed chunk at most.
+    if (f.size == 0 || f.size > 20 + 48 + wire::kMaxChunkFile) malformed("size");
+    if (f.startOffset > f.size) malformed("start_offset");
     r.expectEnd();
     return f;
 }

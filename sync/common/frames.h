@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "wire/chunks_wanted.h"
 #include "wire/limits.h"
 #include "wire/sync_error.h"
 #include "wire/wire_types.h"
@@ -47,6 +48,9 @@ enum class FrameType : std::uint8_t {
     PageBegin = 0x31,
     PageData = 0x32,
     PageNone = 0x33,
+    // Attachment chunks (PROTOCOL.md §11.4); the data follows in PAGE_DATA frames.
+    ChunkGet = 0x34,
+    ChunkBegin = 0x35,
 };
 
 bool isKnownFrameType(std::uint8_t type) noexcept;
@@ -189,6 +193,20 @@ struct PageNone {
     std::uint64_t headSeq = 0;
 };
 
+// CHUNK_GET: one chunk of the want list (wire/chunks_wanted.h), and how much of its sealed file the device holds.
+struct ChunkGet {
+    wire::ChunkWant want;
+    std::uint32_t resumeOffset = 0;
+};
+
+// CHUNK_BEGIN: the sealed chunk file that follows in PAGE_DATA frames (page_id = the first 16 bytes of the hash).
+struct ChunkBegin {
+    wire::Hash32 chunkHash{};
+    std::uint32_t size = 0;
+    wire::Hash32 fileHash{};  // H(sealed chunk file)
+    std::uint32_t startOffset = 0;
+};
+
 constexpr std::uint32_t kMaxDownloadBytes = 1u << 20;
 constexpr std::size_t kMaxUploadResults = 1024;
 
@@ -207,6 +225,8 @@ Bytes encodePayload(const Download& f);
 Bytes encodePayload(const PageBegin& f);
 Bytes encodePayload(const PageData& f);
 Bytes encodePayload(const PageNone& f);
+Bytes encodePayload(const ChunkGet& f);
+Bytes encodePayload(const ChunkBegin& f);
 
 Hello decodeHello(std::span<const std::uint8_t> p);
 AuthOk decodeAuthOk(std::span<const std::uint8_t> p);
@@ -223,6 +243,8 @@ Download decodeDownload(std::span<const std::uint8_t> p);
 PageBegin decodePageBegin(std::span<const std::uint8_t> p);
 PageData decodePageData(std::span<const std::uint8_t> p);
 PageNone decodePageNone(std::span<const std::uint8_t> p);
+ChunkGet decodeChunkGet(std::span<const std::uint8_t> p);
+ChunkBegin decodeChunkBegin(std::span<const std::uint8_t> p);
 
 // Whole frame (header included) for a typed payload.
 template <typename Payload>

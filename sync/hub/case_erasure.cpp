@@ -21,6 +21,7 @@ void purgeCaseData(HubStore& store, const wire::Id16& caseId, const wire::Hash32
     auto& db = store.db();
     db.cached("UPDATE changesets SET bytes = x'' WHERE case_id = ? AND id != ?").bindBlob(1, caseId).bindBlob(2, keep).run();
     db.cached("DELETE FROM case_state WHERE case_id = ?").bindBlob(1, caseId).run();
+    db.cached("DELETE FROM attachment_chunks WHERE case_id = ?").bindBlob(1, caseId).run();
     db.cached("DELETE FROM dismissed_duplicates WHERE case_a = ? OR case_b = ?")
         .bindBlob(1, caseId)
         .bindBlob(2, caseId)

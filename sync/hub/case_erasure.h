@@ -2,7 +2,7 @@
 // Erasure at the hub (PROTOCOL.md §5.9). When an erase op is admitted the hub routes its change-set like any other
 // (to every office with access, so each device purges the case) and then purges what it holds of the case: the
 // bytes of its earlier change-sets (their rows stay, emptied, for device chains and duplicate detection), its merged
-// state, its duplicate dismissals. From then on every op of the case is excluded (`erased`) and stored without its
+// state, its attachment chunks, its duplicate dismissals. From then on every op of the case is excluded (`erased`) and stored without its
 // bytes. What stays is the tombstone: the case id, when, why, and the erase change-set. A case purged by the hub's
 // retention policy is treated the same from then on.
 #include <cstdint>

@@ -67,6 +67,16 @@ CREATE TABLE dismissed_duplicates(case_a BLOB NOT NULL, case_b BLOB NOT NULL, di
 CREATE TABLE erased_cases(case_id BLOB PRIMARY KEY, erased_ms INTEGER NOT NULL,
                           reason TEXT NOT NULL CHECK (reason IN ('erasure', 'retention')), changeset_id BLOB);
 )SQL",
+        // ---- version 5: attachment sync (PROTOCOL.md §11, sync/hub/attachment_chunks.h): signed ABAK chunks held
+        // once per hash, never opened (routed by their header's case), and each office's attachment bytes per UTC
+        // day ----
+        R"SQL(
+CREATE TABLE attachment_chunks(chunk_hash BLOB PRIMARY KEY, case_id BLOB NOT NULL, attachment_id BLOB NOT NULL,
+                               chunk_index INTEGER NOT NULL, device_id BLOB NOT NULL, received_ms INTEGER NOT NULL,
+                               bytes BLOB NOT NULL);
+CREATE TABLE attachment_usage(office TEXT NOT NULL, day INTEGER NOT NULL, bytes INTEGER NOT NULL,
+                              PRIMARY KEY(office, day));
+)SQL",
     };
     return all;
 }

@@ -6,7 +6,7 @@
 
 namespace abri::sync::hub {
 
-constexpr int kHubSchemaVersion = 4;
+constexpr int kHubSchemaVersion = 5;
 
 // The store's schema version: 0 for an empty database, 1 for a store made before the hub recorded its version
 // (it has the version 1 tables but no schema_version table).

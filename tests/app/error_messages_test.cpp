@@ -57,7 +57,7 @@ TEST_CASE("every AttachmentCode has its own message, translated to French and Ar
     const std::vector<AttachmentCode> codes = {AttachmentCode::Empty,           AttachmentCode::TooLarge,
                                                AttachmentCode::Executable,      AttachmentCode::UnsupportedType,
                                                AttachmentCode::Unreadable,      AttachmentCode::InvalidFileName,
-                                               AttachmentCode::ContentDamaged};
+                                               AttachmentCode::ContentDamaged,  AttachmentCode::Incomplete};
     std::map<int, QString> english;
     QSet<QString> seen;
     for (AttachmentCode code : codes) {

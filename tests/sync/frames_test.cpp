@@ -143,3 +143,39 @@ TEST_CASE("ERROR details must be printable ASCII", "[sync][frames]") {
     bytes.back() = 0x07;
     CHECK(codeOf([&] { decodeError(bytes); }) == SyncCode::MalformedFrame);
 }
+
+TEST_CASE("CHUNK_GET and CHUNK_BEGIN round-trip and refuse what does not fit (PROTOCOL.md §11.4)",
+          "[sync][frames][attachments]") {
+    ChunkGet get;
+    get.want.caseId.fill(0x11);
+    get.want.attachmentId.fill(0x22);
+    get.want.chunkIndex = 79;
+    get.want.chunkHash.fill(0x33);
+    get.resumeOffset = 4096;
+    const auto frame = decodeFrame(frameOf(FrameType::ChunkGet, get));
+    CHECK(frame.type == FrameType::ChunkGet);
+    CHECK(std::string(frameTypeName(frame.type)) == "CHUNK_GET");
+    const auto back = decodeChunkGet(frame.payload);
+    CHECK(back.want == get.want);
+    CHECK(back.resumeOffset == 4096);
+    get.want.chunkIndex = 80;  // beyond the most chunks an attachment has
+    CHECK(codeOf([&] { decodeChunkGet(encodePayload(get)); }) == SyncCode::MalformedFrame);
+    auto longer = encodePayload(ChunkGet{});
+    longer.push_back(0);
+    CHECK(codeOf([&] { decodeChunkGet(longer); }) == SyncCode::MalformedFrame);
+
+    ChunkBegin begin;
+    begin.chunkHash.fill(0x44);
+    begin.size = 262'000;
+    begin.fileHash.fill(0x55);
+    begin.startOffset = 100'000;
+    const auto beginBack = decodeChunkBegin(decodeFrame(frameOf(FrameType::ChunkBegin, begin)).payload);
+    CHECK(beginBack.size == 262'000);
+    CHECK(beginBack.startOffset == 100'000);
+    CHECK(beginBack.fileHash == begin.fileHash);
+    begin.startOffset = 262'001;
+    CHECK(codeOf([&] { decodeChunkBegin(encodePayload(begin)); }) == SyncCode::MalformedFrame);
+    begin.startOffset = 0;
+    begin.size = 1'000'000;  // more than a sealed chunk can be
+    CHECK(codeOf([&] { decodeChunkBegin(encodePayload(begin)); }) == SyncCode::MalformedFrame);
+}

@@ -335,7 +335,7 @@ TEST_CASE("A hub store at schema 1 gets its merged case states from its change-s
         // As schema 1 left it.
         store.db().exec("DROP TABLE case_state; DROP INDEX devices_by_office; UPDATE schema_version SET version = 1;"
                         "DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';"
-                        "DROP TABLE erased_cases;");
+                        "DROP TABLE erased_cases; DROP TABLE attachment_chunks; DROP TABLE attachment_usage;");
     }
     {
         auto store = hub.open();  // migrates: the table is built from the stored change-sets

@@ -43,7 +43,7 @@ TEST_CASE("a hub store made before versions were recorded opens as version 1", "
         // As every store made before versions were recorded: the version 1 tables only.
         store.db().exec("DROP TABLE schema_version; DROP TABLE case_state; DROP INDEX devices_by_office;"
                         "DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';"
-                        "DROP TABLE erased_cases;");
+                        "DROP TABLE erased_cases; DROP TABLE attachment_chunks; DROP TABLE attachment_usage;");
         CHECK(sync::hub::hubSchemaVersion(store.db()) == 1);
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
@@ -68,7 +68,8 @@ TEST_CASE("a schema 2 hub store gains the dismissed duplicates table and its own
         CHECK(firstKey.size() == 32);
         // As a store of schema 2.
         store.db().exec("DROP TABLE dismissed_duplicates; DELETE FROM meta WHERE key = 'duplicates_key';"
-                        "DROP TABLE erased_cases; UPDATE schema_version SET version = 2;");
+                        "DROP TABLE erased_cases; DROP TABLE attachment_chunks; DROP TABLE attachment_usage;"
+                        "UPDATE schema_version SET version = 2;");
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
     CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
@@ -77,6 +78,20 @@ TEST_CASE("a schema 2 hub store gains the dismissed duplicates table and its own
     REQUIRE(st.step());
     CHECK(st.blob(0).size() == 32);
     CHECK(st.blob(0) != firstKey);  // random, per store
+}
+
+TEST_CASE("a schema 3 hub store gains the attachment chunk and usage tables", "[sync][hub][schema][attachments]") {
+    test::TempDir tmp;
+    const auto dir = createStore(tmp);
+    {
+        auto store = HubStore::open(dir, test::kHubPassphrase);
+        store.db().exec("DROP TABLE attachment_chunks; DROP TABLE attachment_usage;"
+                        "UPDATE schema_version SET version = 3;");
+    }
+    auto store = HubStore::open(dir, test::kHubPassphrase);
+    CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
+    CHECK(store.db().queryInt64("SELECT count(*) FROM attachment_chunks") == 0);
+    CHECK(store.db().queryInt64("SELECT count(*) FROM attachment_usage") == 0);
 }
 
 TEST_CASE("a hub store from a newer hub is refused with a typed error", "[sync][hub][schema]") {

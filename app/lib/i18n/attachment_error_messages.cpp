@@ -41,6 +41,8 @@ QString ErrorMessages::message(attachments::AttachmentCode code) {
     case AttachmentCode::ContentDamaged:
         return tr("This attachment is damaged in the vault and cannot be shown. Restore the vault from a backup "
                   "or ask a colleague whose laptop has it.");
+    case AttachmentCode::Incomplete:
+        return tr("This attachment is still arriving from the hub. Sync again and open it when it is complete.");
     }
     return tr("The attachment could not be handled.");
 }

@@ -118,6 +118,11 @@ QString ErrorMessages::message(wire::SyncCode code) {
     case SyncCode::InboxFull:
         return tr("Downloads are paused because many updates are waiting. Keep Abri unlocked for a moment so that "
                   "they are applied.");
+    case SyncCode::ChunkUnavailable:
+        return tr("An attachment is not available from the hub yet. The sync service will ask for it again.");
+    case SyncCode::BudgetExhausted:
+        return tr("Today's attachment allowance for this office is used up. Case changes still sync; attachments "
+                  "continue tomorrow.");
     }
     return tr("The sync failed for an unknown reason. The sync service will try again.");
 }

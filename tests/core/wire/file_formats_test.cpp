@@ -265,8 +265,11 @@ TEST_CASE("a sealed file opens only for its recipient", "[changeset][formats]") 
     bad[4] = 2;
     CHECK(syncCodeOf([&] { (void)openSealedFile(bad, hubBox, "f"); }) == SyncCode::UnsupportedFormat);
     bad = file;
-    bad[5] = 3;
+    bad[5] = 4;  // no such content
     CHECK(syncCodeOf([&] { (void)openSealedFile(bad, hubBox, "f"); }) == SyncCode::BadHeader);
+    bad = file;
+    bad[5] = 3;  // says attachment chunk (§11), holds a batch
+    CHECK(syncCodeOf([&] { (void)openSealedFile(bad, hubBox, "f"); }) == SyncCode::BadMagic);
     bad = file;
     bad[7] = 1;
     CHECK(syncCodeOf([&] { (void)openSealedFile(bad, hubBox, "f"); }) == SyncCode::BadHeader);
