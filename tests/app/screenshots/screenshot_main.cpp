@@ -432,7 +432,7 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         EraseCaseDialog dialog(file->caseCode(), &window);
         dialog.codeEdit()->setText(file->caseCode().left(8));
         dialog.show();
-        shooter.shoot(&dialog, QStringLiteral("49_erase_case_confirm"));
+        shooter.shoot(&dialog, QStringLiteral("50_erase_case_confirm"));
     }
     // Revealed names and a validation message at the field.
     file->tabs()->setCurrentIndex(CaseFileWidget::ProfileTab);
