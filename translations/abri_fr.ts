@@ -1552,6 +1552,21 @@
         <source>Transfer</source>
         <translation>Transfert de dossier</translation>
     </message>
+    <message>
+        <source>Duplicate of</source>
+        <comment>case</comment>
+        <translation>Doublon de</translation>
+    </message>
+    <message>
+        <source>Same person as</source>
+        <comment>case</comment>
+        <translation>Même personne que</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of</source>
+        <comment>case</comment>
+        <translation>Doublon possible de</translation>
+    </message>
 </context>
 <context>
     <name>RefusalMessages</name>
@@ -2569,6 +2584,21 @@
     <message>
         <source>Filters of the report (a person must match each)</source>
         <translation>Filtres du rapport (une personne doit répondre à chacun)</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::DuplicateBadge</name>
+    <message>
+        <source>Duplicate of %1: the same person&apos;s case, which continues there</source>
+        <translation>Doublon de %1 : le dossier de la même personne, qui se poursuit là-bas</translation>
+    </message>
+    <message>
+        <source>Same person as %1 (merged at the hub)</source>
+        <translation>Même personne que %1 (fusion faite au serveur central)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of %1 (flagged at the hub)</source>
+        <translation>Doublon possible de %1 (signalé par le serveur central)</translation>
     </message>
 </context>
 <context>
