@@ -2,8 +2,9 @@
 // serve), a laptop of office A and one of office B (real SQLCipher vaults) enrolled with tokens and synced by
 // abri-syncd. The same (obviously fake) person is registered at both offices, each case with an item of its own.
 // The operator flags the pair, then merges it: hub-signed change-sets reach both laptops, whose state hashes equal
-// the hub's for their office; B is closed as a duplicate of A, A links B, every item of both cases is kept, and the
-// reports of the hub and of each laptop count the person once. Bad merges are typed refusals that change nothing.
+// the hub's for their office; B is closed as a duplicate of A, A links B, every item of both cases is kept, an edit
+// made offline meanwhile is an ordinary conflict, and the reports of the hub and of each laptop count the person once.
+// Bad merges are typed refusals that change nothing; a dismissal takes a flag off the laptops.
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -12,6 +13,7 @@
 #include "cases/case_repository.h"
 #include "child_process.h"
 #include "hub_store.h"
+#include "merge/conflicts_view.h"
 #include "merge/vault_applier.h"
 #include "office_laptop.h"
 #include "reports/builtin_reports.h"
@@ -102,6 +104,20 @@ std::int64_t hubPersons(const test::HubProcess& hub) {
     return personsCounted(facts.db());
 }
 
+void setField(const Laptop& laptop, const std::string& code, const std::string& field, const nlohmann::json& value) {
+    auto worker = vault::Vault::unlock(laptop.vaultPath, "worker", kWorkerPassword);
+    cases::CaseRepository repository(*worker);
+    repository.updateField(*repository.findIdByCode(code), field, value);
+    worker->lock();
+}
+
+std::size_t openConflicts(const Laptop& laptop) {
+    auto worker = vault::Vault::unlock(laptop.vaultPath, "worker", kWorkerPassword);
+    const auto open = merge::openConflicts(*worker).size();
+    worker->lock();
+    return open;
+}
+
 void addNote(const Laptop& laptop, const std::string& code, const std::string& text) {
     auto worker = vault::Vault::unlock(laptop.vaultPath, "worker", kWorkerPassword);
     cases::CaseRepository repository(*worker);
@@ -128,8 +144,9 @@ TEST_CASE("abri-hub duplicates merge: both offices converge on one person, nothi
     b.registerCase(R"({"case_code": ")" + codeB + R"(", "person": {"given_name": "Muhammad",
         "family_name": "Kamarafake", "gender": "male", "date_of_birth": "1991-04-05", "citizenship": "EG",
         "identity_documents": [{"type": "passport", "number": "FK 123 4567", "country": "EG"}]}})");
-    a.registerCase(R"({"person": {"given_name": "Testname", "family_name": "Fakeperson", "gender": "female",
-        "estimated_age": 30}})");
+    const std::string codeOther = "TST-AAA-26-OTHER1";
+    a.registerCase(R"({"case_code": ")" + codeOther + R"(", "person": {"given_name": "Testname",
+        "family_name": "Fakeperson", "gender": "female", "estimated_age": 30}})");
     addNote(a, codeA, "Synthetic note at office A.");
     addNote(b, codeB, "Synthetic note at office B.");
     a.sync(kSyncdBin);
@@ -173,6 +190,9 @@ TEST_CASE("abri-hub duplicates merge: both offices converge on one person, nothi
     CHECK(caseOnLaptop(a, codeA)->doc["possible_duplicate_of"] == nlohmann::json::array({codeB}));
     CHECK(caseOnLaptop(b, codeB)->doc["possible_duplicate_of"] == nlohmann::json::array({codeA}));
 
+    // Meanwhile, offline, office B's caseworker changes the status of its case: concurrent with the merge.
+    setField(b, codeB, "status", "under_assistance");
+
     // The merge.
     const auto merged = decide(hub, "merge", codeA, codeB);
     INFO(merged.err);
@@ -200,6 +220,12 @@ TEST_CASE("abri-hub duplicates merge: both offices converge on one person, nothi
     CHECK(surviving->doc["same_person_as"] == nlohmann::json::array({codeB}));
     CHECK_FALSE(surviving->doc.contains("possible_duplicate_of"));
     CHECK(surviving->items == 1);
+    // The offline edit is not lost: it is an ordinary conflict on the status, at the hub and on the laptop.
+    const auto conflictsB = hub.command("conflicts", {"--office", "TST-BBB"});
+    INFO(conflictsB);
+    CHECK(contains(conflictsB, "field=status"));
+    CHECK(contains(conflictsB, "conflicts 1"));
+    CHECK(openConflicts(b) == 1);
     // Consent: neither office received the other's case.
     CHECK_FALSE(caseOnLaptop(a, codeB));
     CHECK_FALSE(caseOnLaptop(b, codeA));
@@ -215,6 +241,19 @@ TEST_CASE("abri-hub duplicates merge: both offices converge on one person, nothi
     refused("merge", codeA, codeB, "already_merged: " + codeB);
     refused("merge", codeB, codeA, "already_merged: " + codeB);
     refused("flag", codeA, codeB, "already_merged: " + codeB);
+
+    // A flag the operator then dismisses comes off the laptops again.
+    REQUIRE(decide(hub, "flag", codeA, codeOther).exitCode == 0);
+    a.sync(kSyncdBin);
+    CHECK(caseOnLaptop(a, codeOther)->doc["possible_duplicate_of"] == nlohmann::json::array({codeA}));
+    const auto dismissed = decide(hub, "dismiss", codeA, codeOther);
+    INFO(dismissed.err);
+    REQUIRE(dismissed.exitCode == 0);
+    a.sync(kSyncdBin);
+    CHECK_FALSE(caseOnLaptop(a, codeOther)->doc.contains("possible_duplicate_of"));
+    CHECK_FALSE(caseOnLaptop(a, codeA)->doc.contains("possible_duplicate_of"));
+    CHECK(caseOnLaptop(a, codeA)->doc["same_person_as"] == nlohmann::json::array({codeB}));
+    CHECK(contains(hub.command("state", {"--office", "TST-AAA"}), "state_hash " + vaultStateHash(a)));
 }
 
 // A device cannot write a hub-only field: the hub excludes it (not_editable) and the laptop's own repository refuses.
