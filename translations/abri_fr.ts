@@ -1242,11 +1242,11 @@
     </message>
     <message>
         <source>The hub refused a change to a case that was erased at a person&apos;s request.</source>
-        <translation>Le hub a refusé une modification d&apos;un dossier effacé à la demande de la personne.</translation>
+        <translation>Le serveur central a refusé une modification d&apos;un dossier effacé à la demande de la personne.</translation>
     </message>
     <message>
         <source>This computer is enrolled for caseworkers, so the hub would refuse the erasure. Nothing was erased. Erase the case from a computer enrolled for a supervisor.</source>
-        <translation>Cet ordinateur est inscrit pour des travailleurs sociaux : le hub refuserait l&apos;effacement. Rien n&apos;a été effacé. Effacez le dossier depuis un ordinateur inscrit pour un superviseur.</translation>
+        <translation>Cet ordinateur est inscrit pour des travailleurs sociaux : le serveur central refuserait l&apos;effacement. Rien n&apos;a été effacé. Effacez le dossier depuis un ordinateur inscrit pour un superviseur.</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1571,21 @@
     <message>
         <source>Transfer</source>
         <translation>Transfert de dossier</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <comment>case</comment>
+        <translation>Doublon de</translation>
+    </message>
+    <message>
+        <source>Same person as</source>
+        <comment>case</comment>
+        <translation>Même personne que</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of</source>
+        <comment>case</comment>
+        <translation>Doublon possible de</translation>
     </message>
 </context>
 <context>
@@ -2607,7 +2622,7 @@
     </message>
     <message>
         <source>Erase this case only when the person asked for their data to be erased. Everything of the case leaves this computer now, and the hub and every other computer of the office at their next sync: the profile, every record, note and attachment, and its history. This cannot be undone. The audit log keeps that the case was erased, by you, and when.</source>
-        <translation>N&apos;effacez ce dossier que si la personne a demandé l&apos;effacement de ses données. Tout le dossier quitte cet ordinateur maintenant, puis le hub et chaque autre ordinateur du bureau à leur prochaine synchronisation : le profil, chaque fiche, note et pièce jointe, et son historique. C&apos;est irréversible. Le journal d&apos;audit garde que le dossier a été effacé, par vous, et quand.</translation>
+        <translation>N&apos;effacez ce dossier que si la personne a demandé l&apos;effacement de ses données. Tout le dossier quitte cet ordinateur maintenant, puis le serveur central et chaque autre ordinateur du bureau à leur prochaine synchronisation : le profil, chaque fiche, note et pièce jointe, et son historique. C&apos;est irréversible. Le journal d&apos;audit garde que le dossier a été effacé, par vous, et quand.</translation>
     </message>
     <message>
         <source>Type the case code %1 to confirm:</source>
@@ -2620,6 +2635,21 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>abri::app::DuplicateBadge</name>
+    <message>
+        <source>Duplicate of %1: the same person&apos;s case, which continues there</source>
+        <translation>Doublon de %1 : le dossier de la même personne, qui se poursuit là-bas</translation>
+    </message>
+    <message>
+        <source>Same person as %1 (merged at the hub)</source>
+        <translation>Même personne que %1 (fusion faite au serveur central)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of %1 (flagged at the hub)</source>
+        <translation>Doublon possible de %1 (signalé par le serveur central)</translation>
     </message>
 </context>
 <context>

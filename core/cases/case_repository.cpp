@@ -113,6 +113,10 @@ struct RepositoryOps {
             doc["caseworker"] = vault.currentUser().id;
         }
         if (doc.contains("case_code") && doc["case_code"].is_null()) doc.erase("case_code");
+        // Duplicate links and flags come only from the hub (sync/PROTOCOL.md §6.4).
+        for (const auto& spec : model::fieldsOf(Entity::Case))
+            if (spec.hubOnly && !model::getField(doc, spec.path).is_null())
+                throw Error(ErrorCode::InvalidValue, std::string(spec.path), "set by the hub only");
         // Validate before generating the code so a bad document costs nothing.
         Json probe = doc;
         if (!probe.contains("case_code")) probe["case_code"] = "PENDING";

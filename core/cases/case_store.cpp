@@ -1,6 +1,7 @@
 #include "cases/case_store.h"
 
 #include "cases/case_facts.h"
+#include "model/duplicate_links.h"
 #include "cases/code_list_column.h"
 #include "cases/search_text.h"
 #include "common/error.h"
@@ -193,6 +194,10 @@ void CaseStore::setCaseDeleted(std::string_view caseId, bool deleted, std::int64
 void CaseStore::removeFromViews(std::int64_t rowid) {
     db_.cached("DELETE FROM case_search WHERE docid = ?").bind(1, rowid).run();
     writeExploitation(rowid, {}, true);
+    removeFacts(rowid);
+}
+
+void CaseStore::removeFacts(std::int64_t rowid) {
     db_.cached("DELETE FROM case_facts WHERE case_rowid = ?").bind(1, rowid).run();
     db_.cached("DELETE FROM case_fact_codes WHERE case_rowid = ?").bind(1, rowid).run();
     db_.cached("DELETE FROM case_fact_services WHERE case_rowid = ?").bind(1, rowid).run();
@@ -222,7 +227,12 @@ void CaseStore::writeDerived(std::int64_t rowid, const StoredCase& row, const Js
         return;
     }
     writeExploitation(rowid, exploitationTypes, true);
-    writeFacts(rowid, facts);
+    // A case retired by a duplicate merge (PROTOCOL.md §6.4) is one person with its surviving case: it keeps its
+    // row, list entry and search, but no statistics facts, so reports count the person once.
+    if (model::isRetiredDuplicate(doc))
+        removeFacts(rowid);
+    else
+        writeFacts(rowid, facts);
 }
 
 void CaseStore::writeSearch(std::int64_t rowid, const Json& caseDoc, const std::vector<StoredItem>& items,
@@ -262,7 +272,10 @@ std::int64_t CaseStore::refreshFactsIfStale() {
     for (const auto& id : ids) {
         const auto row = findCase(id);
         const auto items = itemsOf(id);
-        writeFacts(row->rowid, deriveFacts(row->doc, factItems(items)));
+        if (model::isRetiredDuplicate(row->doc))
+            removeFacts(row->rowid);
+        else
+            writeFacts(row->rowid, deriveFacts(row->doc, factItems(items)));
     }
     db_.exec("DELETE FROM meta WHERE key = 'case_facts_stale'");
     if (tx) tx->commit();

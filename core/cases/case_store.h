@@ -163,6 +163,7 @@ private:
     void writeSearch(std::int64_t rowid, const Json& caseDoc, const std::vector<StoredItem>& items, bool replace);
     void writeExploitation(std::int64_t rowid, const std::vector<std::string>& types, bool replace);
     void writeFacts(std::int64_t rowid, const CaseFacts& facts);
+    void removeFacts(std::int64_t rowid);
     void removeFromViews(std::int64_t rowid);
 
     storage::Database& db_;

@@ -134,6 +134,13 @@ private:
     MergeState scratch_;
 };
 
+// A case document that sets a hub-only field (§6.4): only the hub may write duplicate links and flags.
+bool carriesHubOnlyField(const Json& doc) {
+    for (const auto& spec : model::fieldsOf(Entity::Case))
+        if (spec.hubOnly && !model::getField(doc, std::string(spec.path)).is_null()) return true;
+    return false;
+}
+
 std::optional<ExclusionReason> checkCaseCreate(const AuthorisationView& view, const DeviceAuthority& device,
                                                const RemoteOp& op, std::string_view today) {
     if (!certificateAllows(device.role, Permission::EditCases)) return ExclusionReason::ForbiddenRole;
@@ -144,6 +151,7 @@ std::optional<ExclusionReason> checkCaseCreate(const AuthorisationView& view, co
     if (view.find(op.entityId) != nullptr && view.find(op.entityId)->create() != nullptr)
         return ExclusionReason::EntityExists;
     if (!validates([&] { model::validateDocument(Entity::Case, doc, today); })) return ExclusionReason::InvalidValue;
+    if (device.role != CertificateRole::Hub && carriesHubOnlyField(doc)) return ExclusionReason::NotEditable;
     return std::nullopt;
 }
 
@@ -186,7 +194,8 @@ std::optional<ExclusionReason> checkEdit(const AuthorisationView& view, const De
     if (op.kind == OpKind::Delete) return std::nullopt;
     const model::FieldSpec* spec = model::findField(*kind, op.field);
     if (spec == nullptr) return ExclusionReason::UnknownField;
-    if (!spec->editable) return ExclusionReason::NotEditable;
+    // Hub-only fields (§6.4) are not editable by devices, yet the hub's own change-sets set them.
+    if (!spec->editable && !(spec->hubOnly && device.role == CertificateRole::Hub)) return ExclusionReason::NotEditable;
     const Json value = parseValue(op.valueJson);
     if (!validates([&] { model::validateField(*kind, op.field, value, today); })) return ExclusionReason::InvalidValue;
     return std::nullopt;

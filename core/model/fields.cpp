@@ -15,6 +15,10 @@ constexpr std::array kCaseFields{
     FieldSpec{.path = "closure_reason", .type = FieldType::Code, .codeList = CodeList::ClosureReason},
     FieldSpec{.path = "registered_on", .type = FieldType::Date, .required = true},
     FieldSpec{.path = "closed_on", .type = FieldType::Date},
+    // Duplicate review at the hub (PROTOCOL.md §6.4): case codes only, written by hub change-sets.
+    FieldSpec{.path = "duplicate_of", .type = FieldType::Text, .editable = false, .hubOnly = true},
+    FieldSpec{.path = "same_person_as", .type = FieldType::TextList, .editable = false, .hubOnly = true},
+    FieldSpec{.path = "possible_duplicate_of", .type = FieldType::TextList, .editable = false, .hubOnly = true},
 
     FieldSpec{.path = "person.given_name", .type = FieldType::Text, .sensitive = true},
     FieldSpec{.path = "person.family_name", .type = FieldType::Text, .sensitive = true},

@@ -5,6 +5,7 @@
 //
 // A case document is JSON:
 //   { "case_code", "office", "caseworker", "status", "closure_reason", "registered_on", "closed_on",
+//     "duplicate_of", "same_person_as", "possible_duplicate_of"   (hub-only: case codes, see FieldSpec::hubOnly)
 //     "person":     { "given_name", "family_name", "aliases", "gender", "date_of_birth", "estimated_age",
 //                     "citizenship", "languages", "marital_status", "children", "education",
 //                     "contacts": [{"type","value"}], "identity_documents": [{"type","number","country"}] },
@@ -48,6 +49,9 @@ struct FieldSpec {
     bool sensitive = false;   // masked unless revealed by a permitted role; reveal is audited
     bool required = false;
     bool editable = true;     // false: set at creation only (case_code, office) or derived
+    // Written only by the hub's own change-sets (sync/PROTOCOL.md §6.4: duplicate links and flags); never editable
+    // on a device, and excluded `not_editable` when a device of any other role sends it.
+    bool hubOnly = false;
     long minValue = 0;        // Integer only
     long maxValue = 0;
     bool futureAllowed = false;  // Date only: planned dates (services) may lie ahead of today

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "case_state.h"
+#include "duplicate_merge.h"
+#include "model/duplicate_links.h"
 #include "common/error.h"
 #include "crypto/primitives.h"
 #include "wire/wire_types.h"
@@ -37,6 +39,8 @@ std::vector<duplicates::PersonRecord> liveCases(HubStore& store) {
             if (entity == nullptr || entity->entity != merge::EntityKind::Case || entity->create() == nullptr ||
                 entity->deleted())
                 continue;
+            // A case retired by a merge is the surviving case's person: not a candidate again (§6.4).
+            if (model::isRetiredDuplicate(entity->document())) continue;
             records.push_back(duplicates::personFromCaseDocument(caseId, entity->document(), hasher));
         }
     });
@@ -128,6 +132,8 @@ Dismissal dismissDuplicate(HubStore& store, const std::string& codeA, const std:
         .bindBlob(2, idBytes(second))
         .bind(3, static_cast<std::int64_t>(nowMs))
         .run();
+    // Flags the operator set on the pair come off on every office's laptops too (§6.4).
+    clearDuplicateFlags(store, first, second, nowMs);
     tx.commit();
     return {first, second};
 }

@@ -2,7 +2,7 @@
 // Duplicate review at the hub (`abri-hub duplicates`): the matcher (core/duplicates) over every merged live case the
 // hub holds, listed as case codes, offices, a score and which fields agree; never a name, a date or a number. An
 // operator who has checked that two cases are different people dismisses the pair, and it is not listed again
-// (hub schema 3: dismissed_duplicates, by case id). Merging a pair is not done here.
+// (hub schema 3: dismissed_duplicates, by case id). Flags and merges are hub change-sets: duplicate_merge.h.
 #include <cstddef>
 #include <cstdint>
 #include <exception>

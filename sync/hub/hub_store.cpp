@@ -470,7 +470,8 @@ bool HubStore::feedHasCertificate(const std::string& office, const Id16& deviceI
 }
 
 std::vector<std::string> HubStore::offices() {
-    auto& st = db_.cached("SELECT DISTINCT office FROM devices ORDER BY office");
+    // `*` is the hub's own device (hub_device.h): never an office with a feed.
+    auto& st = db_.cached("SELECT DISTINCT office FROM devices WHERE office <> '*' ORDER BY office");
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;

@@ -10,6 +10,7 @@
 //   abri-hub report DIR --report ID [--office X] [--format table|csv|json] [--from DATE] [--to DATE] [--round]
 //                       [--min-cell-size K] | report DIR --list                      protected counts, never identities
 //   abri-hub duplicates DIR [--json] [--limit N] | duplicates dismiss DIR CODE_A CODE_B  candidates by code, never names
+//   abri-hub duplicates flag|merge DIR CODE_A CODE_B  hub change-sets sent to both offices (PROTOCOL.md §6.4)
 //   abri-hub retention DIR [--years N | --off] [--apply]                          closed cases kept N years (default off)
 //   abri-hub serve DIR [--listen HOST:PORT] [--port-file FILE] [timeouts in ms for tests]
 //   abri-hub status DIR [--json]                                                  for monitoring
@@ -54,6 +55,7 @@
 #include "quarantine_release.h"
 #include "hub_backup.h"
 #include "hub_report.h"
+#include "duplicate_merge.h"
 #include "duplicate_review.h"
 #include "hub_retention.h"
 #include "model/case_rules.h"
@@ -536,11 +538,11 @@ int cmdDuplicates(const ParsedArgs& args) {
     return 0;
 }
 
-// `duplicates dismiss DIR CODE_A CODE_B`: the two cases are not the same person; the pair is not listed again.
-int cmdDuplicatesDismiss(const ParsedArgs& args) {
+// CODE_A and CODE_B of the duplicates sub-commands, checked before the store is opened: a case code is letters,
+// digits and dashes ("TUN-SFX-26-K7Q3M2").
+std::pair<std::string, std::string> caseCodeArguments(const ParsedArgs& args) {
     const auto codeA = args.positional(1);
     const auto codeB = args.positional(2);
-    // Checked before the store is opened: a case code is letters, digits and dashes ("TUN-SFX-26-K7Q3M2").
     auto isCaseCode = [](const std::string& code) {
         return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
             return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
@@ -548,6 +550,35 @@ int cmdDuplicatesDismiss(const ParsedArgs& args) {
     };
     if (!isCaseCode(codeA)) throw Error(ErrorCode::InvalidValue, "CODE_A", "a case code such as TUN-SFX-26-K7Q3M2");
     if (!isCaseCode(codeB)) throw Error(ErrorCode::InvalidValue, "CODE_B", "a case code such as TUN-SFX-26-K7Q3M2");
+    return {codeA, codeB};
+}
+
+// `duplicates merge DIR CODE_A CODE_B` and `duplicates flag DIR CODE_A CODE_B`: hub change-sets that reach both
+// offices' laptops (PROTOCOL.md §6.4); exit 4 and nothing written when refused.
+int runDuplicateDecision(const ParsedArgs& args, bool merge) {
+    const auto [codeA, codeB] = caseCodeArguments(args);
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    const std::string verb = merge ? "merge" : "flag";
+    try {
+        const auto decision =
+            merge ? mergeDuplicate(store, codeA, codeB, nowMs()) : flagDuplicate(store, codeA, codeB, nowMs());
+        logLine("duplicates " + verb + " case_a=" + decision.caseA + " case_b=" + decision.caseB +
+                " changesets=" + std::to_string(decision.changeSets));
+        std::cout << (merge ? "merged " : "flagged ") << codeA << " " << codeB << "\n";
+        return 0;
+    } catch (const MergeRefused& e) {
+        logLine("duplicates " + verb + " refused code=" + std::string(mergeRefusalName(e.refusal())));
+        std::cerr << "abri-hub: refused: " << e.what() << "; nothing changed\n";
+        return 4;
+    }
+}
+
+int cmdDuplicatesMerge(const ParsedArgs& args) { return runDuplicateDecision(args, true); }
+int cmdDuplicatesFlag(const ParsedArgs& args) { return runDuplicateDecision(args, false); }
+
+// `duplicates dismiss DIR CODE_A CODE_B`: the two cases are not the same person; the pair is not listed again.
+int cmdDuplicatesDismiss(const ParsedArgs& args) {
+    const auto [codeA, codeB] = caseCodeArguments(args);
     auto store = HubStore::open(dirArg(args), passphrase(args));
     try {
         const auto dismissal = dismissDuplicate(store, codeA, codeB, nowMs());
@@ -782,6 +813,19 @@ const std::vector<HubCommand>& hubCommands() {
                           {"CODE_B", "The other case code"}},
           .options = {kPassphraseOption}},
          cmdDuplicatesDismiss},
+        {{.name = "duplicates merge",
+          .summary = "Merge two cases of one person: CODE_B is closed as a duplicate of CODE_A, both offices' "
+                     "laptops get the link (exit 4 when refused)",
+          .positionals = {kDirArgument, {"CODE_A", "The case that stays open"},
+                          {"CODE_B", "The case retired as its duplicate"}},
+          .options = {kPassphraseOption}},
+         cmdDuplicatesMerge},
+        {{.name = "duplicates flag",
+          .summary = "Mark two cases as a possible duplicate: both offices' laptops show it (exit 4 when refused)",
+          .positionals = {kDirArgument, {"CODE_A", "A case code from 'duplicates'"},
+                          {"CODE_B", "The other case code"}},
+          .options = {kPassphraseOption}},
+         cmdDuplicatesFlag},
         {{.name = "retention",
           .summary = "Show, set (--years N | --off) or apply (--apply) how long closed cases are kept (default off)",
           .positionals = {kDirArgument},
@@ -885,7 +929,15 @@ Commands:
   duplicates dismiss DIR CODE_A CODE_B         record that two cases are not the same person: the pair is
                                                not listed again; exits 4 and changes nothing for one case
                                                twice, an unknown code, a code two cases share or a pair
-                                               already dismissed
+                                               already dismissed; removes the pair's flags
+  duplicates flag DIR CODE_A CODE_B            mark the two cases as a possible duplicate: the laptops of
+                                               both offices show it on each case
+  duplicates merge DIR CODE_A CODE_B           one person: CODE_B is closed as a duplicate of CODE_A
+                                               (duplicate_of), CODE_A lists CODE_B (same_person_as); both
+                                               keep all their records; signed by the hub and sent to both
+                                               offices' laptops; reports count the person once; exits 4
+                                               and changes nothing for one case twice, an unknown or shared
+                                               code, or a case already merged
   serve DIR [--listen HOST:PORT]               run the server in the foreground; SIGTERM or Ctrl+C stops it
                                                gracefully (sessions end at a frame boundary)
 

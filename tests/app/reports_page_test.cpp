@@ -27,6 +27,8 @@
 #include <QtWidgets/QTreeWidget>
 
 #include "audit/audit_log.h"
+#include "cases/case_repository.h"
+#include "model/duplicate_links.h"
 #include "demo_vault.h"
 #include "dialogs/settings_dialog.h"
 #include "i18n/error_messages.h"
@@ -355,11 +357,23 @@ TEST_CASE("an export to a path that cannot be written: a clear error and no file
     CHECK(open.window.session()->vault().audit().count() == auditBefore);
 }
 
+// Persons of the demo vault: its cases but those closed as duplicates (their person counts through another case).
+std::int64_t demoPersons(abri::vault::Vault& vault) {
+    abri::cases::CaseRepository repository(vault);
+    abri::cases::CaseQuery query;
+    query.limit = 100'000;
+    std::int64_t persons = 0;
+    for (const auto& row : repository.list(query))
+        if (!abri::model::isRetiredDuplicate(repository.load(row.id)->doc)) ++persons;
+    return persons;
+}
+
 TEST_CASE("the period and rounding change the report", "[app][reports]") {
     OpenReports open(abri::app::test::kWorker, abri::app::test::kWorkerPassword);
     open.show("persons_by_sex");
     const auto allTime = *open.page->currentTable()->grandTotal;
-    CHECK(allTime == static_cast<std::int64_t>(demoVault().caseCount()));
+    CHECK(allTime == demoPersons(open.window.session()->vault()));
+    CHECK(allTime < static_cast<std::int64_t>(demoVault().caseCount()));  // the demo closes a few as duplicates
     CHECK(open.page->currentTable()->definition.from == std::nullopt);
 
     open.page->setPeriodPreset(ReportsPage::PeriodPreset::LastYear);

@@ -255,6 +255,53 @@ out=$($hub duplicates hub)
 expect "candidates 0 " "the dismissed pair is not listed again"
 expect "dismissed_not_shown 1" "abri-hub duplicates counts the dismissed pair"
 $hub duplicates dismiss hub $a_same $b_same && fail "a pair dismissed twice must be refused"
-grep -q Samefake hub.log && fail "the hub log names a person"
+
+step "duplicates: a planted pair is flagged, then merged; both offices converge on one person"
+printf '%s\n' '{"person": {"given_name": "Mergefake", "family_name": "Testperson", "gender": "male",
+  "date_of_birth": "1988-07-09", "citizenship": "MA"},
+  "items": [{"kind": "note", "text": "Synthetic note at office A."}]}' >a-dup.json
+printf '%s\n' '{"person": {"given_name": "Mergefake", "family_name": "Testperson", "gender": "male",
+  "date_of_birth": "1988-07-09"},
+  "items": [{"kind": "event", "type": "recruitment", "date": "2024-11-03", "country": "MA"}]}' >b-dup.json
+out=$($abri case add a1.abri --user testworker --password-file worker.pw a-dup.json)
+a_dup=$(awk '/^Created case/ {print $3}' <<<"$out")
+out=$($abri case add b1.abri --user testworker --password-file worker.pw b-dup.json)
+b_dup=$(awk '/^Created case/ {print $3}' <<<"$out")
+sync_laptop a1
+sync_laptop b1
+out=$($hub duplicates hub)
+echo "$out"
+expect "case_a=$a_dup office_a=TST-AAA case_b=$b_dup office_b=TST-BBB" "abri-hub duplicates lists the planted pair"
+out=$($hub duplicates flag hub $a_dup $b_dup)
+expect "flagged $a_dup $b_dup" "abri-hub duplicates flag"
+sync_laptop b1
+out=$($abri case show b1.abri --user testworker --password-file worker.pw $b_dup)
+[[ $(last_word_of '^  possible_duplicate_of ') == "$a_dup" ]] || fail "b1 does not show the possible duplicate"
+out=$($hub duplicates merge hub $a_dup $b_dup)
+expect "merged $a_dup $b_dup" "abri-hub duplicates merge"
+$hub duplicates merge hub $a_dup $b_dup && fail "a pair merged twice must be refused"
+$hub duplicates merge hub $a_dup $a_dup && fail "a case merged with itself must be refused"
+sync_laptop a1
+sync_laptop b1
+out=$($abri case show b1.abri --user testworker --password-file worker.pw $b_dup)
+[[ $(last_word_of '^  duplicate_of ') == "$a_dup" ]] || fail "b1: the retired case does not point to the surviving one"
+expect_not "possible_duplicate_of" "b1: the merge took the flag off"
+[[ $(last_word_of '^  status ') == closed ]] || fail "b1: the retired case is not closed"
+[[ $(last_word_of '^  closure_reason ') == duplicate_case ]] || fail "b1: the retired case is not closed as a duplicate"
+expect "event" "b1: the retired case keeps its event"
+out=$($abri case show a1.abri --user testworker --password-file worker.pw $a_dup)
+[[ $(last_word_of '^  same_person_as ') == "$b_dup" ]] || fail "a1: the surviving case does not link the retired one"
+expect "note" "a1: the surviving case keeps its note"
+for office in TST-AAA:a1 TST-BBB:b1; do
+    out=$($hub state hub --office ${office%%:*})
+    hub_hash=$(awk '{print $NF}' <<<"$out")
+    out=$($abri state ${office##*:}.abri --user testworker --password-file worker.pw)
+    expect "state_hash $hub_hash" "state of ${office##*:} against the hub's after the merge"
+done
+out=$($hub duplicates hub)
+expect_not "$b_dup" "a merged pair is not listed again"
+out=$($hub verify-state hub)
+expect "differences 0" "abri-hub verify-state after the merge"
+grep -q -e Samefake -e Mergefake hub.log && fail "the hub log names a person"
 
 echo "README walkthrough: all checks passed"

@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "casefile/attachments_section.h"
+#include "casefile/duplicate_badge.h"
 #include "casefile/history_section.h"
 #include "casefile/item_section.h"
 #include "casefile/notes_section.h"
@@ -69,8 +70,10 @@ CaseFileWidget::CaseFileWidget(Session& session, std::string caseId, QWidget* pa
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("caseSummary"));
     Style::makeHint(summary_);
+    duplicateBadge_ = new DuplicateBadge(this);
     titles->addWidget(code_);
     titles->addWidget(summary_);
+    titles->addWidget(duplicateBadge_);
     header->addLayout(titles, 1);
     revert_ = new QPushButton(this);
     save_ = new QPushButton(this);
@@ -338,6 +341,7 @@ void CaseFileWidget::updateDerived() {
     parts << tr("Office %1").arg(QString::fromStdString(doc.value("office", std::string())));
     summary_->setText(followUiDirection(parts.join(QStringLiteral(" · "))));
     code_->setText(followUiDirection(caseCode()));
+    duplicateBadge_->setCase(view_->doc);
 }
 
 void CaseFileWidget::reveal(FieldForm* form, const QString& path) {

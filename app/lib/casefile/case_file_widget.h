@@ -17,6 +17,7 @@ class QTabWidget;
 namespace abri::app {
 
 class AttachmentsSection;
+class DuplicateBadge;
 class FieldForm;
 class HistorySection;
 class ItemSection;
@@ -86,6 +87,7 @@ private:
 
     QLabel* code_;
     QLabel* summary_;
+    DuplicateBadge* duplicateBadge_;  // flagged or merged at the hub
     QLabel* banner_;
     QPushButton* save_;
     QPushButton* revert_;

@@ -19,6 +19,7 @@ namespace abri::app {
 std::vector<const model::FieldSpec*> FieldForm::fieldsWithPrefix(model::Entity entity, std::string_view prefix) {
     std::vector<const model::FieldSpec*> result;
     for (const auto& spec : model::fieldsOf(entity)) {
+        if (spec.hubOnly) continue;  // the hub's duplicate links: the case file's badge shows them, nobody edits them
         const bool topLevel = spec.path.find('.') == std::string_view::npos;
         if (prefix.empty() ? topLevel : spec.path.substr(0, prefix.size()) == prefix) result.push_back(&spec);
     }

@@ -12,6 +12,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QMessageBox>
@@ -58,6 +59,7 @@
 #include "refusal_fixture.h"
 #include "reports/cross_tab_dialog.h"
 #include "reports/reports_page.h"
+#include "hub_links.h"
 #include "sync_fixture.h"
 #include "untranslated_text.h"
 #include "vault/vault.h"
@@ -434,6 +436,23 @@ int runLanguage(const QString& language, const QString& outputDir, const DemoVau
         dialog.show();
         shooter.shoot(&dialog, QStringLiteral("50_erase_case_confirm"));
     }
+    // A case the hub merged into another office's case, and flagged with a third: the duplicate line.
+    {
+        abri::cases::CaseQuery bravoQuery;
+        bravoQuery.filter.text = "Bravo";
+        const auto bravo = window.session()->cases().list(bravoQuery);
+        if (bravo.size() == 1) {
+            CaseFileWidget* merged = workspace->openCase(QString::fromStdString(bravo.front().id));
+            merged->tabs()->setCurrentIndex(CaseFileWidget::ProfileTab);
+            shooter.shoot(&window, QStringLiteral("49_case_duplicate"));
+            const auto* badge = merged->findChild<QLabel*>(QStringLiteral("duplicateBadge"));
+            if (badge == nullptr || badge->isHidden())
+                shooter.fail(QStringLiteral("49_case_duplicate"), QStringLiteral("no duplicate line on a merged case"));
+            workspace->openCase(QString::fromStdString(rows.front().id));
+        } else {
+            shooter.fail(QStringLiteral("49_case_duplicate"), QStringLiteral("demo case Bravo not found"));
+        }
+    }
     // Revealed names and a validation message at the field.
     file->tabs()->setCurrentIndex(CaseFileWidget::ProfileTab);
     Q_EMIT file->personForm()->revealRequested(QStringLiteral("person.given_name"));
@@ -557,6 +576,19 @@ int main(int argc, char* argv[]) {
             return 1;
         }
         abri::app::test::makeConflict(*worker, rows.front().id, "person.marital_status", "single", "married");
+        // "Testperson Bravo" was merged at the hub into another office's case: closed as its duplicate.
+        query.filter.text = "Bravo";
+        const auto bravo = abri::cases::CaseRepository(*worker).list(query);
+        if (bravo.size() != 1) {
+            std::fprintf(stderr, "FAIL [setup] demo case Bravo not found\n");
+            return 1;
+        }
+        abri::app::test::applyHubLinks(*worker, bravo.front().id,
+                                       {{"status", "closed"},
+                                        {"closure_reason", "duplicate_case"},
+                                        {"closed_on", worker->today()},
+                                        {"duplicate_of", "TST-TWO-26-FAKE02"},
+                                        {"possible_duplicate_of", {"TST-TWO-26-FAKE07"}}});
         // Attachments of the same case: a draft consent form replaced by the signed one, a specimen ID card, a note.
         abri::attachments::AttachmentRepository attachments(*worker);
         QTemporaryDir files;

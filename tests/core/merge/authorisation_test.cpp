@@ -188,3 +188,31 @@ TEST_CASE("the hub admits an erasure from a supervisor's device only, and of a c
     // An admitted erasure is not part of the merged state: it is carried out, not merged (PROTOCOL.md §5.9).
     CHECK_FALSE(hub.add(erase));
 }
+
+// PROTOCOL.md §6.4: the duplicate link and flag fields are written by the hub's own change-sets only.
+TEST_CASE("only the hub sets the hub-only duplicate fields", "[merge][auth][duplicates]") {
+    merge::MergeState hub;
+    const auto create = test::caseCreate(kCase, at(1), kDev, kValidCase);
+    hub.add(create);
+    const std::vector<merge::RemoteOp> ops{
+        test::fieldSet(kCase, kCase, "duplicate_of", R"("TST-B-26-BBBBBB")", create.identity(), at(2), kDev),
+        test::fieldSet(kCase, kCase, "same_person_as", R"(["TST-B-26-BBBBBB"])", create.identity(), at(3), kDev),
+        test::fieldSet(kCase, kCase, "possible_duplicate_of", R"(["TST-B-26-BBBBBB"])", create.identity(), at(4),
+                       kDev),
+    };
+    for (const auto role : {CertificateRole::Caseworker, CertificateRole::Supervisor}) {
+        const auto got = reasons(merge::authorise(hub, {"TST-A", role}, kCase, ops, context()), ops.size());
+        for (const auto& reason : got) CHECK(reason == ExclusionReason::NotEditable);
+    }
+    const auto byHub = reasons(merge::authorise(hub, {"*", CertificateRole::Hub}, kCase, ops, context()), ops.size());
+    for (const auto& reason : byHub) CHECK(reason == kAdmitted);
+
+    // A device cannot plant a link in a case's create either.
+    const std::string other = fakeId(0xc2);
+    const std::string linked =
+        R"({"case_code":"TST-A-26-CCCCCC","office":"TST-A","status":"registered","registered_on":"2026-01-05",)"
+        R"("duplicate_of":"TST-B-26-BBBBBB"})";
+    const std::vector<merge::RemoteOp> creates{test::caseCreate(other, at(5), kDev, linked)};
+    CHECK(reasons(merge::authorise(hub, {"TST-A", CertificateRole::Supervisor}, other, creates, context()), 1)[0] ==
+          ExclusionReason::NotEditable);
+}

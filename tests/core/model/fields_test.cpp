@@ -25,6 +25,7 @@ bool always(const FieldSpec&) { return true; }
 bool isSensitive(const FieldSpec& spec) { return spec.sensitive; }
 bool isRequired(const FieldSpec& spec) { return spec.required; }
 bool isFixed(const FieldSpec& spec) { return !spec.editable; }
+bool isHubOnly(const FieldSpec& spec) { return spec.hubOnly; }
 
 }  // namespace
 
@@ -48,6 +49,7 @@ TEST_CASE("entity codes round-trip and only notes and services are append-only",
 TEST_CASE("the case fields are exactly those documented in fields.h", "[model][fields]") {
     const std::set<std::string_view> documented{
         "case_code", "office", "caseworker", "status", "closure_reason", "registered_on", "closed_on",
+        "duplicate_of", "same_person_as", "possible_duplicate_of",
         "person.given_name", "person.family_name", "person.aliases", "person.gender", "person.date_of_birth",
         "person.estimated_age", "person.citizenship", "person.languages", "person.marital_status",
         "person.children", "person.education", "person.contacts", "person.identity_documents",
@@ -120,7 +122,14 @@ TEST_CASE("sensitive, required and fixed fields of a case", "[model][fields]") {
                                      "person.date_of_birth", "person.contacts", "person.identity_documents"});
     CHECK(pathsWhere(Entity::Case, isRequired) ==
           std::set<std::string_view>{"case_code", "office", "status", "registered_on"});
-    CHECK(pathsWhere(Entity::Case, isFixed) == std::set<std::string_view>{"case_code", "office"});
+    CHECK(pathsWhere(Entity::Case, isFixed) ==
+          std::set<std::string_view>{"case_code", "office", "duplicate_of", "same_person_as", "possible_duplicate_of"});
+    // Written by the hub's change-sets only (PROTOCOL.md §6.4), never by a device.
+    CHECK(pathsWhere(Entity::Case, isHubOnly) ==
+          std::set<std::string_view>{"duplicate_of", "same_person_as", "possible_duplicate_of"});
+    for (Entity entity : {Entity::Event, Entity::Consent, Entity::Service, Entity::Referral, Entity::Note,
+                          Entity::Transfer})
+        CHECK(pathsWhere(entity, isHubOnly).empty());
     CHECK(pathsWhere(Entity::Note, isSensitive) == std::set<std::string_view>{"text"});
     CHECK(pathsWhere(Entity::Service, isSensitive) == std::set<std::string_view>{"notes"});
     for (Entity entity : {Entity::Event, Entity::Consent, Entity::Referral, Entity::Transfer}) {
@@ -146,7 +155,8 @@ TEST_CASE("the registry is consistent with the code lists", "[model][fields]") {
                 CHECK(spec.maxValue == 0);
             }
             if (spec.futureAllowed) CHECK(spec.type == FieldType::Date);
-            if (!spec.editable) CHECK(spec.required);  // set once at creation, so it must be set then
+            // Set once at creation, so it must be set then; or written by the hub only (§6.4), so devices never do.
+            if (!spec.editable) CHECK(spec.required != spec.hubOnly);
         }
     }
     // Contacts and identity documents use their lists inside their records.

@@ -7,6 +7,7 @@
 #include "../cases/repository_fixture.h"
 #include "cases/case_store.h"
 #include "demo/synthetic_cases.h"
+#include "model/duplicate_links.h"
 #include "model/fields.h"
 #include "reports/dimensions.h"
 #include "reports/report_engine.h"
@@ -20,10 +21,13 @@ namespace {
 constexpr const char* kToday = "2026-05-28";
 
 struct DemoVault : test::RepositoryFixture {
+    std::int64_t persons = 0;  // cases not closed as duplicates (those count through the person's other case)
+
     DemoVault() {
         login("super", test::kSupervisorPassword);
         auto docs = demo::makeSyntheticCases(300, 7, "TST-01", kToday);
         for (std::size_t i = 0; i < docs.size(); ++i) {
+            if (!model::isRetiredDuplicate(docs[i])) ++persons;
             Json items = Json::array();
             for (auto& item : demo::makeSyntheticItems(docs[i], 7 + i, kToday)) {
                 item.doc["kind"] = model::entityCode(item.kind);
@@ -84,13 +88,15 @@ TEST_CASE("every way of counting persons agrees with the join of every source", 
     CHECK(compared == groupings.size() * 5);
 
     // The data is varied enough for the comparison to mean something: every multi-valued dimension has persons
-    // with a value and persons without one ("unknown"/"none"); a single-valued one counts all 300 persons once.
+    // with a value and persons without one ("unknown"/"none"); a single-valued one counts every person once.
+    CHECK(v.persons < 300);  // the generator closes some cases as duplicates: they are not counted again
+    CHECK(v.persons > 280);
     for (const auto d : dimensions) {
         cases::FactQuery q;
         q.groupBy = {d};
         const auto counts = store.countPersons(q);
         if (!cases::isMultiValued(d)) {
-            CHECK(personsIn(counts) == 300);
+            CHECK(personsIn(counts) == v.persons);
             continue;
         }
         const auto missing = std::count_if(counts.begin(), counts.end(), [](const cases::FactCount& c) {
@@ -98,7 +104,7 @@ TEST_CASE("every way of counting persons agrees with the join of every source", 
         });
         INFO(reports::dimensionCode(d));
         CHECK(counts.size() >= 2);
-        CHECK(personsIn(counts) >= 300);
+        CHECK(personsIn(counts) >= v.persons);
         CHECK(missing == 1);
     }
 }
