@@ -2615,6 +2615,21 @@
     </message>
 </context>
 <context>
+    <name>abri::app::DuplicateBadge</name>
+    <message>
+        <source>Duplicate of %1: the same person&apos;s case, which continues there</source>
+        <translation>نسخة مكررة من %1: ملف الشخص نفسه، ويستمر العمل عليه هناك</translation>
+    </message>
+    <message>
+        <source>Same person as %1 (merged at the hub)</source>
+        <translation>الشخص نفسه في %1 (دُمج الملفان في المركز)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of %1 (flagged at the hub)</source>
+        <translation>تكرار محتمل لـ %1 (أشار إليه المركز)</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::EraseCaseDialog</name>
     <message>
         <source>Erase case %1</source>
@@ -2635,21 +2650,6 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
-    </message>
-</context>
-<context>
-    <name>abri::app::DuplicateBadge</name>
-    <message>
-        <source>Duplicate of %1: the same person&apos;s case, which continues there</source>
-        <translation>نسخة مكررة من %1: ملف الشخص نفسه، ويستمر العمل عليه هناك</translation>
-    </message>
-    <message>
-        <source>Same person as %1 (merged at the hub)</source>
-        <translation>الشخص نفسه في %1 (دُمج الملفان في المركز)</translation>
-    </message>
-    <message>
-        <source>Possible duplicate of %1 (flagged at the hub)</source>
-        <translation>تكرار محتمل لـ %1 (أشار إليه المركز)</translation>
     </message>
 </context>
 <context>

@@ -2615,6 +2615,21 @@
     </message>
 </context>
 <context>
+    <name>abri::app::DuplicateBadge</name>
+    <message>
+        <source>Duplicate of %1: the same person&apos;s case, which continues there</source>
+        <translation>Doublon de %1 : le dossier de la même personne, qui se poursuit là-bas</translation>
+    </message>
+    <message>
+        <source>Same person as %1 (merged at the hub)</source>
+        <translation>Même personne que %1 (fusion faite au serveur central)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of %1 (flagged at the hub)</source>
+        <translation>Doublon possible de %1 (signalé par le serveur central)</translation>
+    </message>
+</context>
+<context>
     <name>abri::app::EraseCaseDialog</name>
     <message>
         <source>Erase case %1</source>
@@ -2635,21 +2650,6 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-</context>
-<context>
-    <name>abri::app::DuplicateBadge</name>
-    <message>
-        <source>Duplicate of %1: the same person&apos;s case, which continues there</source>
-        <translation>Doublon de %1 : le dossier de la même personne, qui se poursuit là-bas</translation>
-    </message>
-    <message>
-        <source>Same person as %1 (merged at the hub)</source>
-        <translation>Même personne que %1 (fusion faite au serveur central)</translation>
-    </message>
-    <message>
-        <source>Possible duplicate of %1 (flagged at the hub)</source>
-        <translation>Doublon possible de %1 (signalé par le serveur central)</translation>
     </message>
 </context>
 <context>

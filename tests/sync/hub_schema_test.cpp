@@ -80,16 +80,18 @@ TEST_CASE("a schema 2 hub store gains the dismissed duplicates table and its own
     CHECK(st.blob(0) != firstKey);  // random, per store
 }
 
-TEST_CASE("a schema 3 hub store gains the attachment chunk and usage tables", "[sync][hub][schema][attachments]") {
+TEST_CASE("a schema 3 hub store gains the erased cases, attachment chunk and usage tables",
+          "[sync][hub][schema][attachments]") {
     test::TempDir tmp;
     const auto dir = createStore(tmp);
     {
         auto store = HubStore::open(dir, test::kHubPassphrase);
-        store.db().exec("DROP TABLE attachment_chunks; DROP TABLE attachment_usage;"
+        store.db().exec("DROP TABLE erased_cases; DROP TABLE attachment_chunks; DROP TABLE attachment_usage;"
                         "UPDATE schema_version SET version = 3;");
     }
     auto store = HubStore::open(dir, test::kHubPassphrase);
     CHECK(store.db().queryInt64("SELECT version FROM schema_version") == sync::hub::kHubSchemaVersion);
+    CHECK(store.db().queryInt64("SELECT count(*) FROM erased_cases") == 0);
     CHECK(store.db().queryInt64("SELECT count(*) FROM attachment_chunks") == 0);
     CHECK(store.db().queryInt64("SELECT count(*) FROM attachment_usage") == 0);
 }

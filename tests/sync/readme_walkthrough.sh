@@ -5,7 +5,8 @@
 # A hub on 127.0.0.1; laptops a1 and a2 of office TST-AAA and b1 of office TST-BBB, each its own vault. Enrol them,
 # edit offline, sync, see the merged result and the conflict on both A laptops and on the hub, check that office
 # TST-BBB never receives office TST-AAA's case (nor the other way round), let a supervisor resolve the conflict,
-# then carry an edit on a folder (the USB stick path) instead of the network.
+# then carry an edit on a folder (the USB stick path) instead of the network, review duplicates, and erase a case at
+# the person's request.
 #
 # Usage: readme_walkthrough.sh ABRI_HUB ABRI_SYNCD ABRI_CLI    (registered with CTest as sync_readme_walkthrough)
 # Every check prints what failed and exits non-zero. Needs bash, grep, awk only. All names are synthetic.
@@ -303,5 +304,21 @@ expect_not "$b_dup" "a merged pair is not listed again"
 out=$($hub verify-state hub)
 expect "differences 0" "abri-hub verify-state after the merge"
 grep -q -e Samefake -e Mergefake hub.log && fail "the hub log names a person"
+
+# ---- Erasure on request ------------------------------------------------------------------------------------------
+step "erasure: a supervisor on a1 erases a case at the person's request; it leaves a1, the hub and a2"
+$abri case erase a1.abri --user testsuper --password-file super.pw $code --confirm
+sync_laptop a1
+sync_laptop a2
+$abri case show a2.abri --user testworker --password-file worker.pw $code && fail "a2 still holds the erased case"
+$abri case show a1.abri --user testworker --password-file worker.pw $code && fail "a1 still holds the erased case"
+out=$($hub state hub --office TST-AAA)
+hub_hash=$(awk '{print $NF}' <<<"$out")
+for name in a1 a2; do
+    out=$($abri state $name.abri --user testworker --password-file worker.pw)
+    expect "state_hash $hub_hash" "state of $name against the hub's after the erasure"
+done
+out=$($hub verify-state hub)
+expect "differences 0" "abri-hub verify-state after the erasure"
 
 echo "README walkthrough: all checks passed"

@@ -25,7 +25,7 @@ std::string readText(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("chunk files in the inbox make the attachment readable on laptop B; a damaged one is fetched again",
+TEST_CASE("chunk files in the inbox make the attachment readable on laptop B, and a damaged one is fetched again",
           "[attachments][sync][inbox]") {
     test::TwoLaptops t;
     const Bytes png = test::syntheticPng(kMarker, 700 * 1024);  // three chunks
