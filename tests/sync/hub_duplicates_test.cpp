@@ -30,21 +30,10 @@ bool contains(const std::string& text, const std::string& needle) { return text.
 
 using Laptop = test::OfficeLaptop;
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using Run = test::HubProcess::Outcome;
 
-// `abri-hub duplicates ARGS...` (the sub-command and DIR included by the caller) as its own process.
-Run hubRun(const test::HubProcess& hub, const std::vector<std::string>& args) {
-    static int runs = 0;
-    const fs::path log = hub.dir.parent_path() / ("duplicates-" + std::to_string(++runs) + ".log");
-    Run run;
-    run.exitCode = test::runToEnd(hub.binary, args, log, 60s, &run.out);
-    run.err = test::readText(log);
-    return run;
-}
+// `abri-hub ARGS...` (the sub-command and DIR included by the caller) as its own process.
+Run hubRun(const test::HubProcess& hub, const std::vector<std::string>& args) { return hub.run(args); }
 
 Run list(const test::HubProcess& hub) { return hubRun(hub, {"duplicates", hub.dir.string()}); }
 Run dismiss(const test::HubProcess& hub, const std::string& a, const std::string& b) {

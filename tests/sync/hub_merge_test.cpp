@@ -36,20 +36,10 @@ using Laptop = test::OfficeLaptop;
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using Run = test::HubProcess::Outcome;
 
-Run hubRun(const test::HubProcess& hub, const std::vector<std::string>& args) {
-    static int runs = 0;
-    const fs::path log = hub.dir.parent_path() / ("merge-" + std::to_string(++runs) + ".log");
-    Run run;
-    run.exitCode = test::runToEnd(hub.binary, args, log, 60s, &run.out);
-    run.err = test::readText(log);
-    return run;
-}
+// `abri-hub ARGS...` (the sub-command and DIR included by the caller) as its own process.
+Run hubRun(const test::HubProcess& hub, const std::vector<std::string>& args) { return hub.run(args); }
 
 Run decide(const test::HubProcess& hub, const std::string& verb, const std::string& a, const std::string& b) {
     return hubRun(hub, {"duplicates", verb, hub.dir.string(), a, b});

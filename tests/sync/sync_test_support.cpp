@@ -72,6 +72,15 @@ std::string HubProcess::token(const std::string& office, const std::string& role
     return out;
 }
 
+HubProcess::Outcome HubProcess::run(const std::vector<std::string>& args) const {
+    static int runs = 0;
+    const fs::path runLog = dir.parent_path() / ("hub-run-" + std::to_string(++runs) + ".log");
+    Outcome outcome;
+    outcome.exitCode = runToEnd(binary, args, runLog, 60s, &outcome.out);
+    outcome.err = readText(runLog);
+    return outcome;
+}
+
 std::string HubProcess::command(const std::string& name, const std::vector<std::string>& args) {
     std::vector<std::string> all{name, dir.string()};
     all.insert(all.end(), args.begin(), args.end());

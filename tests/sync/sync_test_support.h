@@ -37,6 +37,14 @@ public:
     // `abri-hub COMMAND DIR ARGS…` run to completion (REQUIREs exit 0); its standard output.
     std::string command(const std::string& name, const std::vector<std::string>& args = {});
     std::string status() { return command("status"); }
+    // `abri-hub ARGS…` (DIR included by the caller) run to completion whatever its exit status: the status, the
+    // standard output and what it wrote to standard error (its own log file, `<log stem>-<n>.log` beside the hub).
+    struct Outcome {
+        int exitCode = -1;
+        std::string out;
+        std::string err;
+    };
+    Outcome run(const std::vector<std::string>& args) const;
 
     std::filesystem::path binary;
     std::filesystem::path dir;
