@@ -22,15 +22,19 @@ int purgeCaseAttachments(storage::Database& db, std::string_view caseId) {
         while (st.step()) hashes.push_back(st.blob(0));
         db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, id).run();
     }
-    // Content-addressed: a chunk another case's attachment shares (the same scan attached twice) stays for it.
+    purgeUnlistedChunks(db, hashes);
+    db.prepare("DELETE FROM attachments WHERE case_id = ?1;").bind(1, caseId).run();
+    return static_cast<int>(ids.size());
+}
+
+void purgeUnlistedChunks(storage::Database& db, const std::vector<std::vector<std::uint8_t>>& chunkHashes) {
     auto purge = db.prepare(
-        "DELETE FROM attachment_chunks WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM attachment_parts WHERE chunk_hash = ?1);");
-    for (const auto& hash : hashes) {
+        "DELETE FROM attachment_chunks WHERE hash = ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM attachment_parts WHERE chunk_hash = ?1);");
+    for (const auto& hash : chunkHashes) {
         purge.reset();
         purge.bindBlob(1, hash).run();
     }
-    db.prepare("DELETE FROM attachments WHERE case_id = ?1;").bind(1, caseId).run();
-    return static_cast<int>(ids.size());
 }
 
 }  // namespace abri::attachments

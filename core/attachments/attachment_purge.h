@@ -1,7 +1,9 @@
 #pragma once
 // Erasure and retention (core/erasure): every attachment of a case leaves the vault, records included. Unlike a
 // removal (a tombstone that keeps who removed what), nothing of them stays: the case itself is being purged.
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace abri::storage {
 class Database;
@@ -12,5 +14,9 @@ namespace abri::attachments {
 // Deletes the case's attachment records, their parts, and every chunk no other attachment still lists.
 // Runs in the caller's transaction; returns the number of attachment records deleted.
 int purgeCaseAttachments(storage::Database& db, std::string_view caseId);
+
+// Deletes each of these chunks that no attachment part lists any more (content-addressed: the same scan attached
+// twice shares its chunks). A removal and a case purge both end here; secure_delete overwrites the freed space.
+void purgeUnlistedChunks(storage::Database& db, const std::vector<std::vector<std::uint8_t>>& chunkHashes);
 
 }  // namespace abri::attachments

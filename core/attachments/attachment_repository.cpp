@@ -9,6 +9,7 @@
 #include <cstring>
 #include <utility>
 
+#include "attachments/attachment_purge.h"
 #include "audit/audit_log.h"
 #include "cases/case_store.h"
 #include "common/atomic_file.h"
@@ -445,14 +446,7 @@ void AttachmentRepository::remove(std::string_view attachmentId) {
         while (st.step()) hashes.push_back(st.blob(0));
     }
     db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, info->id).run();
-    // Purge: every chunk no other attachment still lists. secure_delete overwrites the freed pages.
-    auto purge = db.prepare(
-        "DELETE FROM attachment_chunks WHERE hash = ?1 "
-        "AND NOT EXISTS (SELECT 1 FROM attachment_parts WHERE chunk_hash = ?1);");
-    for (const auto& hash : hashes) {
-        purge.reset();
-        purge.bindBlob(1, hash).run();
-    }
+    purgeUnlistedChunks(db, hashes);  // every chunk no other attachment still lists
     const std::int64_t now = vault_.nowMs();
     db.prepare(
           "UPDATE attachments SET removed = 1, removed_by = ?2, removed_ms = ?3, file_name = '', "

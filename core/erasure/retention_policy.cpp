@@ -18,9 +18,10 @@ namespace {
 
 constexpr std::string_view kMetaKey = "retention_closed_years";
 
-// The latest closing date a case may have to be purged today: `years` before today, same month and day. Dates are
-// ISO text, so a 29 February cut-off in a common year still compares right.
-std::string cutoffDate(const std::string& today, int years) {
+}  // namespace
+
+// Dates are ISO text, so a 29 February cut-off in a common year still compares right.
+std::string retentionCutoff(const std::string& today, int years) {
     const auto year = parseNonNegativeDecimal(std::string_view(today).substr(0, 4));
     if (!year || today.size() != 10) throw Error(ErrorCode::Internal, "today");
     std::string y = std::to_string(*year - years);
@@ -28,7 +29,11 @@ std::string cutoffDate(const std::string& today, int years) {
     return y + today.substr(4);
 }
 
-}  // namespace
+void checkRetentionYears(int years) {
+    if (years < kMinRetentionYears || years > kMaxRetentionYears)
+        throw Error(ErrorCode::ValueOutOfRange, "retention_years",
+                    std::to_string(kMinRetentionYears) + ".." + std::to_string(kMaxRetentionYears));
+}
 
 std::optional<int> retentionYears(storage::Database& db) {
     const auto stored = storage::readMeta(db, kMetaKey);
@@ -41,9 +46,7 @@ std::optional<int> retentionYears(storage::Database& db) {
 
 void setRetentionYears(vault::Vault& vault, std::optional<int> years) {
     vault.require(vault::Permission::ConfigureRetention);
-    if (years && (*years < kMinRetentionYears || *years > kMaxRetentionYears))
-        throw Error(ErrorCode::ValueOutOfRange, "retention_years",
-                    std::to_string(kMinRetentionYears) + ".." + std::to_string(kMaxRetentionYears));
+    if (years) checkRetentionYears(*years);
     auto& db = vault.db();
     storage::Transaction tx(db);
     if (years) {
@@ -61,7 +64,7 @@ RetentionRun applyRetention(vault::Vault& vault) {
     auto& db = vault.db();
     const auto years = retentionYears(db);
     if (!years) return run;
-    const auto due = cases::CaseStore(db).closedOnOrBefore(cutoffDate(vault.today(), *years));
+    const auto due = cases::CaseStore(db).closedOnOrBefore(retentionCutoff(vault.today(), *years));
     if (due.empty()) return run;
     {
         storage::Transaction tx(db);

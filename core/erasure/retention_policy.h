@@ -4,6 +4,7 @@
 // applied (the app at unlock, `abri-cli retention apply`). A purge by retention is local to this vault: nothing is
 // sent. The hub has its own policy (`abri-hub retention`); offices and hub set the same one (docs/erasure.md).
 #include <optional>
+#include <string>
 
 namespace abri::vault {
 class Vault;
@@ -17,6 +18,12 @@ namespace abri::erasure {
 // The floor: a case must stay at least this long after closing (follow-up, appeals, a person coming back).
 constexpr int kMinRetentionYears = 1;
 constexpr int kMaxRetentionYears = 100;
+
+// Error(ValueOutOfRange, "retention_years") outside [kMinRetentionYears, kMaxRetentionYears] (vault and hub alike).
+void checkRetentionYears(int years);
+// The latest closing date (YYYY-MM-DD) a case may have to be purged on `today`: `years` before it, same month and
+// day. Error(Internal) for a `today` that is not a date.
+std::string retentionCutoff(const std::string& today, int years);
 
 // nullopt: off.
 std::optional<int> retentionYears(storage::Database& db);

@@ -34,9 +34,7 @@ std::optional<int> hubRetentionYears(HubStore& store) {
 }
 
 void setHubRetentionYears(HubStore& store, std::optional<int> years) {
-    if (years && (*years < erasure::kMinRetentionYears || *years > erasure::kMaxRetentionYears))
-        throw Error(ErrorCode::ValueOutOfRange, "retention_years",
-                    std::to_string(erasure::kMinRetentionYears) + ".." + std::to_string(erasure::kMaxRetentionYears));
+    if (years) erasure::checkRetentionYears(*years);
     auto& db = store.db();
     if (years) {
         const std::string text = std::to_string(*years);
@@ -52,11 +50,7 @@ void setHubRetentionYears(HubStore& store, std::optional<int> years) {
 int applyHubRetention(HubStore& store, const std::string& today, std::uint64_t nowMs) {
     const auto years = hubRetentionYears(store);
     if (!years) return 0;
-    const auto year = parseNonNegativeDecimal(std::string_view(today).substr(0, 4));
-    if (!year || today.size() != 10) throw Error(ErrorCode::Internal, "today");
-    std::string cutoff = std::to_string(*year - *years);
-    cutoff.insert(cutoff.begin(), cutoff.size() < 4 ? 4 - cutoff.size() : 0, '0');
-    cutoff += today.substr(4);
+    const std::string cutoff = erasure::retentionCutoff(today, *years);
 
     std::vector<wire::Id16> due;
     for (const auto& caseId : store.caseIds()) {
