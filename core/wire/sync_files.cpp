@@ -1,11 +1,13 @@
 #include "wire/sync_files.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "wire/limits.h"
 #include "wire/sync_error.h"
 
 namespace abri::wire {
@@ -64,6 +66,38 @@ std::optional<Hash32> parseChunkFileName(std::string_view name) {
         hash[i] = static_cast<std::uint8_t>(value);
     }
     return hash;
+}
+
+std::string attachmentUploadFileName(const Id16& device, const Id16& attachment, std::uint32_t chunkIndex) {
+    std::string index = std::to_string(chunkIndex);
+    index.insert(0, 6 - std::min<std::size_t>(6, index.size()), '0');
+    return "at-" + idToHex(device) + "-" + idToHex(attachment) + "-" + index + ".abri";
+}
+
+std::optional<AttachmentUploadName> parseAttachmentUploadFileName(std::string_view name) {
+    constexpr std::string_view kPrefix = "at-", kSuffix = ".abri";
+    constexpr std::size_t kLength = 3 + 32 + 1 + 32 + 1 + 6 + 5;
+    if (name.size() != kLength || name.substr(0, 3) != kPrefix || name.substr(name.size() - 5) != kSuffix ||
+        name[35] != '-' || name[68] != '-')
+        return std::nullopt;
+    const auto lowerHex = [](std::string_view text) {
+        for (const char c : text)
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        return true;
+    };
+    const auto device = name.substr(3, 32), attachment = name.substr(36, 32), index = name.substr(69, 6);
+    if (!lowerHex(device) || !lowerHex(attachment)) return std::nullopt;
+    std::uint32_t value = 0;
+    for (const char c : index) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (value >= kMaxAttachmentChunks) return std::nullopt;
+    AttachmentUploadName out;
+    out.deviceId = *idFromHex(device);
+    out.attachmentId = *idFromHex(attachment);
+    out.chunkIndex = value;
+    return out;
 }
 
 std::optional<SyncFileName> parseSyncFileName(std::string_view name) {

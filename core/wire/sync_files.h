@@ -32,6 +32,16 @@ std::optional<SyncFileName> parseSyncFileName(std::string_view name);
 std::string chunkFileName(const Hash32& chunkHash);
 std::optional<Hash32> parseChunkFileName(std::string_view name);
 
+// Attachment chunk sealed to the hub (§11.3): outbox/at-<device>-<attachment>-<chunk index, 6 digits>.abri.
+struct AttachmentUploadName {
+    Id16 deviceId{};
+    Id16 attachmentId{};
+    std::uint32_t chunkIndex = 0;
+};
+std::string attachmentUploadFileName(const Id16& device, const Id16& attachment, std::uint32_t chunkIndex);
+// nullopt for any other name (lowercase hex only, exactly 6 digits, index < 80).
+std::optional<AttachmentUploadName> parseAttachmentUploadFileName(std::string_view name);
+
 // abri::writeFileAtomically of folder/name (a `.tmp-<name>-XXXXXX` file, fsync, rename, fsync of the folder).
 // Error(IoError/DiskFull).
 void writeFileAtomically(const std::filesystem::path& folder, const std::string& name,

@@ -6,6 +6,7 @@
 #include "wire/attachment_chunk.h"
 #include "wire/chunks_wanted.h"
 #include "wire/limits.h"
+#include "wire/sync_files.h"
 
 using namespace abri;
 using namespace abri::wire;
@@ -149,4 +150,27 @@ TEST_CASE("the want list formats and parses back, and refuses anything else", "[
     CHECK_FALSE(parseChunksWanted(withIndex("07")));
     CHECK_FALSE(parseChunksWanted(withIndex("-1")));
     CHECK_FALSE(parseChunksWanted(line.substr(0, line.size() - 1) + " x\n"));  // a fifth field
+}
+
+TEST_CASE("an at- upload file name round-trips and nothing else parses as one", "[wire][attachments]") {
+    const std::string name = attachmentUploadFileName(fakeId(0x0d), fakeId(0xa7), 79);
+    CHECK(name == "at-" + idToHex(fakeId(0x0d)) + "-" + idToHex(fakeId(0xa7)) + "-000079.abri");
+    const auto parsed = parseAttachmentUploadFileName(name);
+    REQUIRE(parsed);
+    CHECK(parsed->deviceId == fakeId(0x0d));
+    CHECK(parsed->attachmentId == fakeId(0xa7));
+    CHECK(parsed->chunkIndex == 79);
+    CHECK(parseAttachmentUploadFileName(attachmentUploadFileName(fakeId(1), fakeId(2), 0))->chunkIndex == 0);
+    CHECK_FALSE(parseAttachmentUploadFileName(attachmentUploadFileName(fakeId(1), fakeId(2), 80)));  // > 80 chunks
+    std::string upper = name;
+    upper[3] = 'A';
+    CHECK_FALSE(parseAttachmentUploadFileName(upper));
+    CHECK_FALSE(parseAttachmentUploadFileName(name.substr(0, name.size() - 1)));
+    CHECK_FALSE(parseAttachmentUploadFileName("." + name.substr(1)));
+    std::string letterIndex = name;
+    letterIndex[70] = 'x';
+    CHECK_FALSE(parseAttachmentUploadFileName(letterIndex));
+    // Upload names are not change-set names, and the other way round.
+    CHECK_FALSE(parseSyncFileName(name));
+    CHECK_FALSE(parseAttachmentUploadFileName(outboxFileName(fakeId(1), 1, 2)));
 }
