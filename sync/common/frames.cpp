@@ -306,7 +306,9 @@ UploadBegin decodeUploadBegin(std::span<const std::uint8_t> p) {
     f.firstSeq = r.u64();
     f.lastSeq = r.u64();
     if (f.size == 0) malformed("size");
-    if (f.firstSeq == 0 || f.firstSeq > f.lastSeq) malformed("seq range");
+    // first_seq = last_seq = 0 is an at- file (an attachment chunk, §11.3); a cs- file never has seq 0.
+    const bool chunkFile = f.firstSeq == 0 && f.lastSeq == 0;
+    if (!chunkFile && (f.firstSeq == 0 || f.firstSeq > f.lastSeq)) malformed("seq range");
     r.expectEnd();
     return f;
 }

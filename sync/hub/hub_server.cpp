@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "crypto/sealed_box.h"
 #include "ingest.h"
+#include "attachment_session.h"
 #include "certificate_renewal.h"
 #include "page_builder.h"
 #include "partial_uploads.h"
@@ -100,6 +101,7 @@ struct UploadState {
     std::uint32_t size = 0;
     std::filesystem::path partial;
     std::uint32_t held = 0;
+    bool chunkFile = false;  // an at- file (§11.3): accepted into the chunk store, not ingested
 };
 
 std::uint32_t fileSizeOr0(const std::filesystem::path& p) {
@@ -615,8 +617,17 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             co_return;
         case FrameType::UploadBegin: {
             auto begin = decodeUploadBegin(frame.payload);
-            if (begin.size > kMaxUploadFile) throw wire::SyncError(wire::SyncCode::TooLarge, "upload");
-            if (begin.lastSeq <= device->chainSeq) {
+            const bool chunkFile = isChunkUpload(begin);
+            if (begin.size > (chunkFile ? kMaxChunkUploadFile : kMaxUploadFile))
+                throw wire::SyncError(wire::SyncCode::TooLarge, "upload");
+            if (chunkFile) {
+                // The budget is checked before any byte is taken (§11.5); change-sets are never held back by it.
+                if (const auto wait = budgetRefusal(store_, device->office, begin.size, nowMs())) {
+                    log("chunk upload refused device=" + hex(deviceId) + " budget_exhausted");
+                    co_await sendError(channel, wire::SyncCode::BudgetExhausted, false, *wait);
+                    break;
+                }
+            } else if (begin.lastSeq <= device->chainSeq) {
                 UploadAck ack;
                 ack.fileId = begin.fileId;
                 ack.ackedSeq = device->chainSeq;
@@ -638,9 +649,11 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
                 std::filesystem::remove(state.partial);
                 state.held = 0;
             }
+            state.chunkFile = chunkFile;
             upload = state;
-            log("upload begin device=" + hex(deviceId) + " seqs=" + std::to_string(begin.firstSeq) + "-" +
-                std::to_string(begin.lastSeq) + " offset=" + std::to_string(state.held));
+            log(std::string(chunkFile ? "chunk upload begin" : "upload begin") + " device=" + hex(deviceId) +
+                " seqs=" + std::to_string(begin.firstSeq) + "-" + std::to_string(begin.lastSeq) +
+                " offset=" + std::to_string(state.held));
             co_await channel.send(FrameType::UploadReady, UploadReady{state.fileId, state.held});
             break;
         }
@@ -665,10 +678,15 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
             std::filesystem::remove(upload->partial);
             UploadAck ack;
             ack.fileId = upload->fileId;
+            const bool chunkFile = upload->chunkFile;
             upload.reset();
             const wire::Hash32 actual = crypto::blake2b({file});
             if (actual != ack.fileId) {
                 ack.fileStatus = wire::wireValue(wire::SyncCode::HashMismatch);
+                ack.ackedSeq = device->chainSeq;
+            } else if (chunkFile) {
+                // §11.3: file_status 0 also for a chunk already held; acked_seq unchanged, no results.
+                ack.fileStatus = finishChunkUpload(store_, *device, file, nowMs());
                 ack.ackedSeq = device->chainSeq;
             } else {
                 auto result = ingestSealedFile(store_, file, deviceId, nowMs());
@@ -687,6 +705,10 @@ asio::awaitable<void> HubServer::syncSession(FrameChannel<TlsStream>& channel, C
                 std::erase_if(ack.results, [](const ChangeSetResult& r) { return r.status == kStatusAdmitted; });
             }
             co_await channel.send(FrameType::UploadAck, ack);
+            break;
+        }
+        case FrameType::ChunkGet: {
+            co_await serveChunk(channel, conn, *device, decodeChunkGet(frame.payload));
             break;
         }
         case FrameType::Download: {
@@ -758,6 +780,40 @@ asio::awaitable<void> HubServer::download(FrameChannel<TlsStream>& channel, Conn
     }
     log("page device=" + hex(deviceId) + " seqs=" + std::to_string(p.firstSeq) + "-" + std::to_string(p.lastSeq) +
         " head=" + std::to_string(p.headSeq));
+}
+
+asio::awaitable<void> HubServer::serveChunk(FrameChannel<TlsStream>& channel, Connection& conn,
+                                            const DeviceRecord& device, const ChunkGet& request) {
+    if (!chunkCache_) chunkCache_ = std::make_unique<ChunkCache>();
+    const auto reply = answerChunkGet(store_, device, request, *chunkCache_, nowMs());
+    if (reply.refusal) {
+        // Not held, not this case's, no access (not told apart), or over budget: the session goes on.
+        log("chunk refused device=" + hex(device.deviceId) + " " + std::string(reply.refusal->name()));
+        co_await sendError(channel, reply.refusal->code(), false, reply.refusal->ref());
+        co_return;
+    }
+    const auto& file = reply.file->sealedFile;
+    // The entry may be replaced by another CHUNK_GET only after this one: one request at a time per connection,
+    // one connection per device. Still, the bytes are copied so nothing here depends on that.
+    const Bytes sealed = file;
+    const wire::Hash32 fileHash = reply.file->fileHash;
+    co_await channel.send(FrameType::ChunkBegin, ChunkBegin{request.want.chunkHash,
+                                                            static_cast<std::uint32_t>(sealed.size()), fileHash,
+                                                            reply.start});
+    wire::Id16 pageId{};
+    std::copy_n(request.want.chunkHash.begin(), pageId.size(), pageId.begin());
+    for (std::size_t offset = reply.start; offset < sealed.size(); offset += kPageChunk) {
+        if (conn.superseded) throw wire::SyncError(wire::SyncCode::Superseded, "chunk");
+        const auto n = std::min(kPageChunk, sealed.size() - offset);
+        PageData data;
+        data.pageId = pageId;
+        data.offset = static_cast<std::uint32_t>(offset);
+        data.data.assign(sealed.begin() + static_cast<std::ptrdiff_t>(offset),
+                         sealed.begin() + static_cast<std::ptrdiff_t>(offset + n));
+        co_await channel.send(FrameType::PageData, data);
+    }
+    log("chunk sent device=" + hex(device.deviceId) + " bytes=" + std::to_string(sealed.size() - reply.start) +
+        " start=" + std::to_string(reply.start) + (reply.fromCache ? " cached" : ""));
 }
 
 }  // namespace abri::sync::hub

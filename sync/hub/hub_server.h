@@ -22,6 +22,7 @@
 namespace abri::sync::hub {
 
 using TlsStream = ssl::stream<boost::asio::ip::tcp::socket>;
+class ChunkCache;  // attachment_session.h
 
 struct ServerOptions {
     std::string listenHost = "127.0.0.1";
@@ -84,6 +85,10 @@ private:
                                              const wire::Id16& deviceId);
     boost::asio::awaitable<void> download(FrameChannel<TlsStream>& channel, Connection& conn,
                                           const wire::Id16& deviceId, const Download& request);
+    // CHUNK_GET (§11.4): CHUNK_BEGIN and PAGE_DATA from the resume offset, or ERROR chunk_unavailable /
+    // budget_exhausted (non-fatal). attachment_session.h holds the logic.
+    boost::asio::awaitable<void> serveChunk(FrameChannel<TlsStream>& channel, Connection& conn,
+                                            const DeviceRecord& device, const ChunkGet& request);
 
     boost::asio::io_context& io_;
     HubStore& store_;
@@ -112,6 +117,7 @@ private:
     std::map<wire::Id16, std::weak_ptr<Connection>> byDevice_;
     struct CachedPage;
     std::map<wire::Id16, std::shared_ptr<CachedPage>> pageCache_;
+    std::unique_ptr<ChunkCache> chunkCache_;  // sealed chunk files per device, for resume (1 h)
 
     friend struct Connection;
 };

@@ -58,6 +58,7 @@
 #include "duplicate_merge.h"
 #include "duplicate_review.h"
 #include "hub_retention.h"
+#include "attachment_session.h"
 #include "model/case_rules.h"
 #include "passphrase_source.h"
 #include "verify_state.h"
@@ -616,6 +617,17 @@ int cmdRetention(const ParsedArgs& args) {
     return 0;
 }
 
+// The per-office daily attachment budget (attachment_session.h, PROTOCOL.md §11.5): shows it, sets it (--mib N).
+int cmdAttachmentBudget(const ParsedArgs& args) {
+    auto store = HubStore::open(dirArg(args), passphrase(args));
+    if (auto mib = args.integer("mib", 0, static_cast<long long>(kMaxAttachmentBudgetMib))) {
+        setAttachmentBudgetMibPerDay(store, static_cast<std::uint64_t>(*mib));
+    }
+    const auto mib = attachmentBudgetMibPerDay(store);
+    std::cout << "attachment_budget_mib_per_day " << mib << (mib == 0 ? " (no budget)" : "") << "\n";
+    return 0;
+}
+
 int cmdServe(const ParsedArgs& args) {
     auto store = HubStore::open(dirArg(args), passphrase(args));
     // Retention (off unless the operator set it) at start, then once a day while serving.
@@ -686,6 +698,7 @@ int cmdServe(const ParsedArgs& args) {
     }
     logLine("listening port=" + std::to_string(boundPort) + " hub=" + idToHex(store.hubId()));
     logLine(describe(options.limits, fileLimit));
+    logLine("attachment_budget_mib_per_day=" + std::to_string(attachmentBudgetMibPerDay(store)));
     io.run();
     logLine("stopped");
     return 0;
@@ -835,6 +848,13 @@ const std::vector<HubCommand>& hubCommands() {
                       {.name = "apply", .help = "Purge the cases past the period now (serve does it at start and daily)"},
                       kPassphraseOption}},
          cmdRetention},
+        {{.name = "attachment-budget",
+          .summary = "Show or set (--mib N) each office's daily attachment budget (default 200 MiB; 0 = none)",
+          .positionals = {kDirArgument},
+          .options = {{.name = "mib", .valueName = "N",
+                       .help = "MiB of attachment chunks per office and UTC day, sent and received (0 = no budget)"},
+                      kPassphraseOption}},
+         cmdAttachmentBudget},
         {{.name = "serve",
           .summary = "Run the server in the foreground (Ctrl+C stops it)",
           .positionals = {kDirArgument},
@@ -938,6 +958,9 @@ Commands:
                                                offices' laptops; reports count the person once; exits 4
                                                and changes nothing for one case twice, an unknown or shared
                                                code, or a case already merged
+  attachment-budget DIR [--mib N]              show or set attachment_budget_mib_per_day: the MiB of
+                                               attachment chunks each office may send and receive per UTC
+                                               day (default 200; 0 = none; takes effect at once)
   serve DIR [--listen HOST:PORT]               run the server in the foreground; SIGTERM or Ctrl+C stops it
                                                gracefully (sessions end at a frame boundary)
 
