@@ -20,6 +20,7 @@
 #include "common/tls_context.h"
 #include "held_upload.h"
 #include "tls_session_file.h"
+#include "courier_link.h"
 
 namespace abri::sync::daemon {
 
@@ -187,10 +188,12 @@ int Courier::run() {
             last_ = report;
             lastSyncMs_ = wallMs();
             failures_ = 0;
-            error = report.refusal;
+            error = report.refusal ? report.refusal : report.attachmentError;
             logLine("session done acked=" + std::to_string(report.ackedSeq) + " head=" +
                     std::to_string(report.headSeq) + " uploaded=" + std::to_string(report.filesUploaded) +
-                    " pages=" + std::to_string(report.pagesDownloaded));
+                    " pages=" + std::to_string(report.pagesDownloaded) +
+                    " chunks_up=" + std::to_string(report.chunksUploaded) +
+                    " chunks_down=" + std::to_string(report.chunksDownloaded));
         } catch (const SyncError& e) {
             error = e.code();
             fatal = isFatalIdentityCode(e.code());
@@ -229,31 +232,6 @@ int Courier::run() {
     }
 }
 
-// One session's connection: the TLS stream, a watchdog for the steps without frame timeouts (connect, handshake)
-// and, once connected, the frame channel. Lives in the session coroutine's frame; never moved.
-struct Courier::Link {
-    Link(asio::io_context& io, ssl::context& context, std::shared_ptr<TokenBucket> limit)
-        : stream(io, context), dog(io.get_executor()), bucket(std::move(limit)) {}
-
-    // Closes the socket if `limit` passes before the timer is cancelled; dog.fired tells why the step failed.
-    void armDog(std::chrono::milliseconds limit) {
-        dog.fired = false;
-        dog.timer.expires_after(limit);
-        dog.timer.async_wait([this](const boost::system::error_code& ec) {
-            if (ec) return;
-            dog.fired = true;
-            boost::system::error_code ignored;
-            stream.lowest_layer().close(ignored);
-        });
-    }
-
-    TlsStream stream;
-    Watchdog dog;
-    std::shared_ptr<TokenBucket> bucket;
-    const TlsSessionFile* sessions = nullptr;  // the saved TLS session to offer (§4.1)
-    std::optional<FrameChannel<TlsStream>> channel;  // set by connect()
-};
-
 SessionReport Courier::runSession() {
     asio::io_context io;
     current_ = {};
@@ -274,7 +252,10 @@ SessionReport Courier::runSession() {
         SSL_set_ex_data(link.stream.native_handle(), receivedTicketIndex(), &ticket);
         co_await connect(link, report);
         co_await upload(link, report);
-        co_await download(link, report);
+        const bool atHead = co_await download(link, report, options_.downloadWaitMs);
+        // Attachments only after the case changes both ways (§11.3, §11.4).
+        co_await uploadAttachments(link, report);
+        if (atHead) co_await downloadChunks(link, report);  // not after inbox_full or bad_since
         co_await link.channel->send(FrameType::Bye, Bye{0});
         boost::system::error_code ec;
         co_await link.stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
@@ -462,7 +443,7 @@ asio::awaitable<void> Courier::upload(Link& link, SessionReport& report) {
 }
 
 // Download (§4.5): since_seq from the checkpoint and the pages already in the inbox.
-asio::awaitable<void> Courier::download(Link& link, SessionReport& report) {
+asio::awaitable<bool> Courier::download(Link& link, SessionReport& report, std::uint32_t waitMs) {
     auto& channel = *link.channel;
     const auto inboxDir = options_.syncDir / "inbox";
     std::uint32_t maxBytes = 32 * 1024;
@@ -487,12 +468,13 @@ asio::awaitable<void> Courier::download(Link& link, SessionReport& report) {
         request.sinceSeq = since;
         request.maxEntries = 1000;
         request.maxBytes = maxBytes;
-        request.waitMs = options_.downloadWaitMs;
+        request.waitMs = waitMs;
         request.office = config_.office;
         fs::path partial;
         for (const auto& entry : fs::directory_iterator(inboxDir)) {
             const auto name = entry.path().filename().string();
             if (name.rfind(".part-", 0) != 0) continue;
+            if (name.rfind(".part-ck-", 0) == 0) continue;  // an attachment chunk's (attachment_courier.cpp)
             const auto dash = name.rfind('-');
             const auto pageHex = name.substr(6, dash - 6);
             const auto sinceText = name.substr(dash + 1);
@@ -510,7 +492,7 @@ asio::awaitable<void> Courier::download(Link& link, SessionReport& report) {
         auto reply = co_await channel.read(options_.replyTimeout + std::chrono::milliseconds(request.waitMs));
         if (reply.type == FrameType::PageNone) {
             report.headSeq = decodePageNone(reply.payload).headSeq;
-            break;
+            co_return true;
         }
         if (reply.type == FrameType::Error) {
             auto error = decodeError(reply.payload);
@@ -556,8 +538,9 @@ asio::awaitable<void> Courier::download(Link& link, SessionReport& report) {
         // §8: adapt the page size to the link.
         const auto took = std::chrono::steady_clock::now() - started;
         if (took < std::chrono::seconds(10)) maxBytes = std::min<std::uint32_t>(maxBytes * 2, kMaxDownloadBytes);
-        if (begin.lastSeq >= begin.headSeq) break;
+        if (begin.lastSeq >= begin.headSeq) co_return true;
     }
+    co_return false;
 }
 
 }  // namespace abri::sync::daemon

@@ -13,6 +13,7 @@
 
 #include "common/daemon_config.h"
 #include "common/frame_channel.h"
+#include "wire/chunks_wanted.h"
 #include "wire/sync_error.h"
 #include "wire/sync_files.h"
 
@@ -41,6 +42,10 @@ struct SessionReport {
     std::optional<wire::SyncCode> refusal;  // a change-set refusal (upload stopped until the app replaces the file)
     bool authenticated = false;             // AUTH_OK arrived: the seqs and offset above are the hub's
     bool tlsResumed = false;                // the handshake resumed a saved TLS session (§4.1)
+    std::size_t chunksUploaded = 0;         // at- files the hub took (§11.3)
+    std::size_t chunksDownloaded = 0;       // ck- files written to the inbox (§11.4)
+    // Attachment traffic paused (budget_exhausted, §11.5): reported in status.json when nothing else is.
+    std::optional<wire::SyncCode> attachmentError;
 };
 
 class Courier {
@@ -58,7 +63,18 @@ private:
     // into the inbox from the checkpoint, resuming a cut page.
     boost::asio::awaitable<void> connect(Link& link, SessionReport& report);
     boost::asio::awaitable<void> upload(Link& link, SessionReport& report);
-    boost::asio::awaitable<void> download(Link& link, SessionReport& report);
+    // download returns true once at the feed head (PAGE_NONE, or a page reaching head_seq). `waitMs`: long poll.
+    boost::asio::awaitable<bool> download(Link& link, SessionReport& report, std::uint32_t waitMs);
+    // Attachments (§11.3, §11.4; attachment_courier.cpp). uploadAttachments: the outbox's at- files, only while
+    // no cs- file waits (uploading those first). downloadChunks: after the pages, the chunks of chunks-wanted,
+    // one CHUNK_GET at a time with a DOWNLOAD before each but the first. fetchChunk: one chunk into the inbox,
+    // resuming a cut transfer; false when the hub refused it.
+    boost::asio::awaitable<void> uploadAttachments(Link& link, SessionReport& report);
+    boost::asio::awaitable<void> downloadChunks(Link& link, SessionReport& report);
+    boost::asio::awaitable<bool> fetchChunk(Link& link, SessionReport& report, const wire::ChunkWant& want);
+    // budget_exhausted: no attachment traffic for `seconds` (kept in <sync>/attachments-paused across runs).
+    void pauseAttachments(SessionReport& report, std::uint64_t seconds);
+    bool attachmentsPaused(SessionReport& report);
     // One outbox file: UPLOAD_BEGIN, the data from where the hub has it, its UPLOAD_ACK (sent twice at most).
     boost::asio::awaitable<UploadAck> sendFile(Link& link, const wire::Hash32& fileId, const Bytes& bytes,
                                                const wire::SyncFileName& name);
