@@ -418,3 +418,76 @@ TEST_CASE("A used-up attachment budget holds chunks back, shows in status.json, 
     CHECK(b.status()["error"]["name"] == "budget_exhausted");
     CHECK(filesWithMarker(hub.dir).empty());
 }
+
+TEST_CASE("A chunk the hub cannot place yet stays in the outbox and goes after its change-set",
+          "[sync][attachments][process]") {
+    test::TempDir root;
+    test::HubProcess hub(root.path(), kHubBin);
+    hub.start();
+    Laptop a(root.path(), "a", "TST-X");
+    a.enrol(hub);
+    const auto caseId = a.registerCase("Testname Earlychunk");
+    const auto attachmentId = a.addAttachment(caseId, syntheticPdf(1000, 0xEA71));
+    a.appSync();
+    REQUIRE(a.writeChunkUploads(attachmentId) == 1);
+    // The change-set that creates the case is taken out of the outbox for a while (as if the app had not written
+    // it yet): the hub does not hold the case, refuses the chunk, and the daemon keeps it.
+    const auto parked = root.path() / "parked";
+    fs::create_directories(parked);
+    for (const auto& e : fs::directory_iterator(a.syncDir() / "outbox")) {
+        if (e.path().filename().string().rfind("cs-", 0) == 0) fs::rename(e.path(), parked / e.path().filename());
+    }
+    REQUIRE(a.daemonOnce() == 0);
+    INFO("abri-syncd A: " << test::readText(a.log));
+    CHECK(a.filesIn("outbox", "at-") == 1);
+    CHECK(count(test::readText(a.log), "chunk upload refused file_status=" +
+                                           std::to_string(wire::wireValue(wire::SyncCode::ForbiddenCase))) == 1);
+    CHECK(a.status()["error"].is_null());
+    for (const auto& e : fs::directory_iterator(parked)) fs::rename(e.path(), a.syncDir() / "outbox" / e.path().filename());
+    REQUIRE(a.daemonOnce() == 0);
+    CHECK(a.filesIn("outbox", "at-") == 0);
+    CHECK(a.filesIn("outbox", "cs-") == 0);
+    CHECK(count(test::readText(a.log), "chunk uploaded") == 1);
+}
+
+TEST_CASE("A case edit made while chunks are uploading overtakes the remaining chunks", "[sync][attachments][process]") {
+    test::TempDir root;
+    test::HubProcess hub(root.path(), kHubBin);
+    hub.start();
+    Laptop a(root.path(), "a", "TST-X");
+    a.enrol(hub);
+    const auto caseId = a.registerCase("Testname Slowupload");
+    const auto attachmentId = a.addAttachment(caseId, syntheticPdf(3 * 256 * 1024, 0x5107));
+    a.appSync();
+    REQUIRE(a.writeChunkUploads(attachmentId) == 3);
+    // About 5 s per chunk: the edit below is written while the first chunk is on its way.
+    test::FaultProxy proxy(hub.port);
+    proxy.setRate(50'000);
+    a.pointDaemonAt(proxy.port());
+    test::ChildProcess daemon;
+    daemon.start(kSyncdBin,
+                 {a.syncDir().string(), "--poll-ms", "200", "--backoff-ms", "200", "--reply-timeout-ms", "20000"},
+                 a.log);
+    REQUIRE(test::waitUntil([&] { return test::readText(hub.log).find("chunk upload begin") != std::string::npos; },
+                            30s));
+    const auto secondCase = a.registerCase("Testname Overtaking");
+    a.appSync();
+    // The daemon logs a chunk after deleting its file: wait for the log lines too.
+    REQUIRE(test::waitUntil([&] { return a.filesIn("outbox", "at-") == 0 && a.filesIn("outbox", "cs-") == 0 &&
+                                         count(test::readText(a.log), "chunk uploaded") == 3; },
+                            90s));
+    daemon.terminate();
+    daemon.wait(10s);
+    const auto logA = test::readText(a.log);
+    INFO("abri-syncd A: " << logA);
+    // The second change-set's acknowledgement comes before the last chunk's.
+    const auto secondAck = logA.find("uploaded seqs=", logA.find("uploaded seqs=") + 1);
+    REQUIRE(secondAck != std::string::npos);
+    std::vector<std::size_t> chunkAcks;
+    for (auto at = logA.find("chunk uploaded"); at != std::string::npos; at = logA.find("chunk uploaded", at + 1))
+        chunkAcks.push_back(at);
+    REQUIRE(chunkAcks.size() == 3);
+    CHECK(secondAck < chunkAcks.back());
+    CHECK(secondAck > chunkAcks.front());
+    (void)secondCase;
+}
