@@ -14,6 +14,7 @@
 #include "hub_ingest_bench.h"
 #include "reports_bench.h"
 #include "sync_bench.h"
+#include "attachment_sync_bench.h"
 #include "vault_bench.h"
 
 namespace {
@@ -37,6 +38,12 @@ constexpr const char* kUsage =
     "  --day-edits D     a day's field edits sent through the 2G proxy (default 500)\n"
     "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n"
     "  --laptops L       laptops of a second office syncing at once (default 50)\n"
+    "\n"
+    "Usage: abri-bench sync-attachment [--bytes N] [--rate B] [--cuts C] [--dir DIR] [--keep]\n"
+    "\n"
+    "  --bytes N         the attachment laptop 1 sends laptop 2 through the hub (default 5000000, max 20971520)\n"
+    "  --rate B          the proxy's bytes per second each way (default 5000, a 2G link)\n"
+    "  --cuts C          link cuts in each leg, spread over the transfer (default 2)\n"
     "\n"
     "Usage: abri-bench sync-stage --cases N --dir DIR [--seed S]\n"
     "\n"
@@ -250,6 +257,33 @@ int runAttachments(const std::vector<std::string>& args) {
     return guarded([&] { return abri::bench::runAttachmentsBench(options); });
 }
 
+int runSyncAttachment(const std::vector<std::string>& args) {
+    abri::bench::AttachmentSyncBenchOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& name = args[i];
+        if (name == "--keep") {
+            options.keepFiles = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(("missing value for " + name).c_str());
+        const std::string& value = args[++i];
+        if (name == "--bytes") {
+            if (!parseNumber(value, options.bytes) || options.bytes < 64 || options.bytes > 20'971'520)
+                return usage("--bytes expects 64..20971520");
+        } else if (name == "--rate") {
+            if (!parseNumber(value, options.rateBytesPerSecond) || options.rateBytesPerSecond == 0)
+                return usage("--rate expects B >= 1");
+        } else if (name == "--cuts") {
+            if (!parseNumber(value, options.cuts) || options.cuts > 10) return usage("--cuts expects 0..10");
+        } else if (name == "--dir") {
+            options.dir = value;
+        } else {
+            return usage(("unknown option " + name).c_str());
+        }
+    }
+    return guarded([&] { return abri::bench::runAttachmentSyncBench(options); });
+}
+
 int runDuplicates(const std::vector<std::string>& args) {
     abri::bench::DuplicatesBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -312,6 +346,7 @@ int main(int argc, char** argv) {
     }
     if (args[0] == "sync") return runSync(args);
     if (args[0] == "sync-stage") return runSyncStage(args);
+    if (args[0] == "sync-attachment") return runSyncAttachment(args);
     if (args[0] == "reports") return runReports(args);
     if (args[0] == "hostile") return runHostile(args);
     if (args[0] == "hub-ingest") return runHubIngest(args);
@@ -319,7 +354,8 @@ int main(int argc, char** argv) {
     if (args[0] == "duplicates") return runDuplicates(args);
     if (args[0] != "vault")
         return usage(
-            "unknown benchmark (available: vault, sync, reports, hostile, hub-ingest, attachments, duplicates)");
+            "unknown benchmark (available: vault, sync, sync-attachment, reports, hostile, hub-ingest, attachments, "
+            "duplicates)");
 
     abri::bench::VaultBenchOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
