@@ -163,6 +163,16 @@ asio::awaitable<void> Courier::downloadChunks(Link& link, SessionReport& report)
         logEvent("chunks-wanted unreadable");
         co_return;
     }
+    // Parts of chunks no longer wanted (stored meanwhile, or the attachment removed) are dropped.
+    std::set<std::string> wantedParts;
+    for (const auto& want : *wants) wantedParts.insert(".part-ck-" + hashToHex(want.chunkHash));
+    std::error_code listError;
+    for (const auto& entry : fs::directory_iterator(inbox, listError)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind(".part-ck-", 0) != 0 || wantedParts.contains(name)) continue;
+        std::error_code ec;
+        fs::remove(entry.path(), ec);
+    }
     bool first = true;
     for (const auto& want : *wants) {
         if (attachmentsPaused(report)) co_return;

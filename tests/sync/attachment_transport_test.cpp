@@ -260,10 +260,13 @@ TEST_CASE("An attachment goes up after the case changes and reaches a laptop of 
     CHECK(b.filesIn("inbox", "ck-") == 0);
     CHECK(readBack(b, attachmentId) == content);
     CHECK(test::readText(b.syncDir() / "chunks-wanted").empty());
-    // Nothing wanted: the next run asks for nothing.
+    // Nothing wanted: the next run asks for nothing, and drops the part of a chunk no longer wanted.
+    const auto stalePart = b.syncDir() / "inbox" / (".part-ck-" + std::string(64, 'a'));
+    std::ofstream(stalePart, std::ios::binary) << "sealed bytes of a chunk stored meanwhile";
     const auto chunksBefore = count(test::readText(hub.log), "chunk sent");
     REQUIRE(b.daemonOnce() == 0);
     CHECK(count(test::readText(hub.log), "chunk sent") == chunksBefore);
+    CHECK_FALSE(fs::exists(stalePart));
 
     // C, another office, asks for the same chunks by hash (a want list it could only have forged): refused with
     // chunk_unavailable, exactly as for a chunk the hub does not hold, and nothing reaches its inbox.
