@@ -381,6 +381,11 @@ TEST_CASE("A used-up attachment budget holds chunks back, shows in status.json, 
     CHECK(hub.command("attachment-budget").find("attachment_budget_mib_per_day 200") != std::string::npos);
     CHECK(hub.command("attachment-budget", {"--mib", "1"}).find("attachment_budget_mib_per_day 1") !=
           std::string::npos);
+    // Out of range: refused, the setting kept.
+    const auto refused = hub.run({"attachment-budget", hub.dir.string(), "--mib", "2000000"});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.find("--mib") != std::string::npos);
+    CHECK(hub.command("attachment-budget").find("attachment_budget_mib_per_day 1") != std::string::npos);
     hub.start();
     Laptop a(root.path(), "a", "TST-X"), b(root.path(), "b", "TST-X");
     a.enrol(hub);
