@@ -47,6 +47,10 @@ int runSync(const ParsedArgs& args, Io& io) {
                             {"change_sets_applied", result.inbox.changeSetsDelivered},
                             {"checkpoint", result.inbox.checkpoint},
                             {"rejected_files", result.inbox.rejected.size()},
+                            {"attachment_files", result.attachmentFiles.size()},
+                            {"chunks_stored", result.chunks.stored},
+                            {"chunks_refused", result.chunks.refused.size()},
+                            {"chunks_wanted", result.chunksWanted},
                             {"resealed_file", result.resealedFile.empty() ? nlohmann::json()
                                                                           : nlohmann::json(result.resealedFile)},
                             {"held_refusal", held.empty() ? nlohmann::json() : nlohmann::json(held)}})
@@ -56,6 +60,12 @@ int runSync(const ParsedArgs& args, Io& io) {
                << " outbox file(s); applied " << result.inbox.pagesApplied << " page(s) ("
                << result.inbox.changeSetsDelivered << " change-set(s)); checkpoint " << result.inbox.checkpoint
                << ".\n";
+        if (!result.attachmentFiles.empty() || result.chunks.stored > 0 || !result.chunks.refused.empty() ||
+            result.chunksWanted > 0) {
+            io.out << "Attachments: " << result.attachmentFiles.size() << " chunk file(s) to send; "
+                   << result.chunks.stored << " chunk(s) received, " << result.chunks.refused.size()
+                   << " refused (asked for again); " << result.chunksWanted << " still to come.\n";
+        }
         if (!result.resealedFile.empty()) {
             io.out << "The hub could not read outbox file " << result.resealedFile
                    << "; its changes were sealed again for the sync service to send.\n";

@@ -2206,6 +2206,10 @@
         <source>State</source>
         <translation>الحالة</translation>
     </message>
+    <message>
+        <source>Arriving: %1 of %2 parts</source>
+        <translation>قيد الوصول: %1 من %2 أجزاء</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::CaseFileWidget</name>

@@ -2206,6 +2206,10 @@
         <source>State</source>
         <translation>État</translation>
     </message>
+    <message>
+        <source>Arriving: %1 of %2 parts</source>
+        <translation>En cours de réception : %1 parties sur %2</translation>
+    </message>
 </context>
 <context>
     <name>abri::app::CaseFileWidget</name>

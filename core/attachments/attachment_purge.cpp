@@ -21,10 +21,15 @@ int purgeCaseAttachments(storage::Database& db, std::string_view caseId) {
         st.bind(1, id);
         while (st.step()) hashes.push_back(st.blob(0));
         db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, id).run();
+        forgetUploads(db, id);
     }
     purgeUnlistedChunks(db, hashes);
     db.prepare("DELETE FROM attachments WHERE case_id = ?1;").bind(1, caseId).run();
     return static_cast<int>(ids.size());
+}
+
+void forgetUploads(storage::Database& db, std::string_view attachmentId) {
+    db.prepare("DELETE FROM attachment_uploads WHERE attachment_id = ?1;").bind(1, attachmentId).run();
 }
 
 void purgeUnlistedChunks(storage::Database& db, const std::vector<std::vector<std::uint8_t>>& chunkHashes) {

@@ -19,4 +19,7 @@ int purgeCaseAttachments(storage::Database& db, std::string_view caseId);
 // twice shares its chunks). A removal and a case purge both end here; secure_delete overwrites the freed space.
 void purgeUnlistedChunks(storage::Database& db, const std::vector<std::vector<std::uint8_t>>& chunkHashes);
 
+// Takes the attachment's chunks off this device's upload queue (schema step 9): a removed file is never sent.
+void forgetUploads(storage::Database& db, std::string_view attachmentId);
+
 }  // namespace abri::attachments

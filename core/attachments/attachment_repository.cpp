@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "attachments/attachment_purge.h"
+#include "attachments/attachment_transfer.h"
 #include "audit/audit_log.h"
 #include "cases/case_store.h"
 #include "common/atomic_file.h"
@@ -17,6 +18,7 @@
 #include "common/utf8.h"
 #include "crypto/primitives.h"
 #include "journal/hlc.h"
+#include "journal/journal.h"
 #include "storage/database.h"
 #include "vault/roles.h"
 #include "vault/vault.h"
@@ -117,7 +119,9 @@ std::string tooLargeDetail(std::uint64_t size, std::uint64_t limit) {
 constexpr std::string_view kSelectInfo =
     "SELECT a.id, a.case_id, a.item_id, a.file_name, a.content_type, a.size, a.category, a.added_by, a.added_ms, "
     "a.content_hash, a.chunk_count, a.supersedes, a.removed, "
-    "EXISTS (SELECT 1 FROM attachments s WHERE s.supersedes = a.id AND s.removed = 0) "
+    "EXISTS (SELECT 1 FROM attachments s WHERE s.supersedes = a.id AND s.removed = 0), "
+    "(SELECT count(*) FROM attachment_parts p JOIN attachment_chunks c ON c.hash = p.chunk_hash "
+    "WHERE p.attachment_id = a.id) "
     "FROM attachments a ";
 
 AttachmentInfo infoFromRow(const storage::Statement& st, bool mayReveal) {
@@ -137,6 +141,7 @@ AttachmentInfo infoFromRow(const storage::Statement& st, bool mayReveal) {
     info.chunkCount = st.int64(10);
     info.supersedes = st.optionalText(11);
     info.superseded = st.int64(13) != 0;
+    info.chunksHeld = st.int64(14);
     return info;
 }
 
@@ -181,6 +186,7 @@ struct AttachmentRepository::Ingest {
     std::optional<ContentType> type;
     std::uint64_t size = 0;
     std::int64_t seq = 0;
+    std::vector<std::string> chunkHashes;  // hex, in order: the record that sync carries (§11.1)
 
     // `piece` is one chunk: kChunkBytes long except for the last.
     void chunk(std::span<const std::uint8_t> piece) {
@@ -209,6 +215,7 @@ struct AttachmentRepository::Ingest {
             .bind(2, seq)
             .bindBlob(3, hash)
             .run();
+        chunkHashes.push_back(crypto::toHex(hash));
         ++seq;
     }
 };
@@ -230,13 +237,31 @@ std::string AttachmentRepository::store(std::string_view caseId, const AddOption
     }
 
     storage::Transaction tx(db);
-    Ingest ingest{db, crypto::randomId(), limits_.maxFileBytes, {}, std::nullopt, 0, 0};
+    Ingest ingest{db, crypto::randomId(), limits_.maxFileBytes, {}, std::nullopt, 0, 0, {}};
     feed(ingest);
     if (ingest.size == 0 || !ingest.type) throw AttachmentError(AttachmentCode::Empty);
     const auto contentHash = ingest.whole.finish();
-    const auto hlc = vault_.clock().now();
     const std::int64_t now = vault_.nowMs();
     const std::string userId = vault_.currentUser().id;
+    // The record is journalled as an item op of kind "attachment" (sync/PROTOCOL.md §11.1), so it travels, signed and
+    // authorised, in the case's change-set; the journal's stamp is the attachment's created_hlc.
+    AttachmentRecord record;
+    record.id = ingest.attachmentId;
+    record.caseId = row->id;
+    record.itemId = options.itemId;
+    record.fileName = fileName;
+    record.type = *ingest.type;
+    record.size = ingest.size;
+    record.category = options.category;
+    record.contentHash = crypto::toHex(contentHash);
+    record.chunkHashes = ingest.chunkHashes;
+    record.addedBy = userId;
+    record.addedMs = now;
+    record.supersedes = supersedes;
+    const nlohmann::json value = {{"case_id", row->id}, {"kind", kAttachmentItemKind}, {"doc", recordDoc(record)}};
+    const auto created = vault_.journal().append(
+        journal::Op{"item", ingest.attachmentId, journal::OpKind::Create, "", value.dump(), std::nullopt}, userId);
+    const auto hlc = created.hlc;
     auto insert = db.prepare(
         "INSERT INTO attachments (id, case_id, item_id, file_name, content_type, size, category, content_hash, "
         "chunk_bytes, chunk_count, added_by, added_ms, created_hlc, created_device, supersedes) "
@@ -257,6 +282,12 @@ std::string AttachmentRepository::store(std::string_view caseId, const AddOption
         .bind(14, vault_.deviceId())
         .bind(15, supersedes)
         .run();
+    // Its chunks go to the hub as at- files once the record's change-set is packed (devicesync/attachment_outbox.h).
+    auto& upload = db.cached("INSERT INTO attachment_uploads (attachment_id, chunk_index) VALUES (?1, ?2);");
+    for (std::int64_t i = 0; i < ingest.seq; ++i) {
+        upload.reset();
+        upload.bind(1, ingest.attachmentId).bind(2, i).run();
+    }
     std::string detail = "case " + row->id;
     if (supersedes) detail += " supersedes " + *supersedes;
     vault_.audit().append(now, userId, audit::Action::AttachmentAdded, ingest.attachmentId,
@@ -447,6 +478,10 @@ void AttachmentRepository::remove(std::string_view attachmentId) {
     }
     db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, info->id).run();
     purgeUnlistedChunks(db, hashes);  // every chunk no other attachment still lists
+    forgetUploads(db, info->id);
+    // The tombstone travels like any deletion (§11.1): every replica clears the name and purges the content.
+    vault_.journal().append(journal::Op{"item", info->id, journal::OpKind::Delete, "", "", std::nullopt},
+                            vault_.currentUser().id);
     const std::int64_t now = vault_.nowMs();
     db.prepare(
           "UPDATE attachments SET removed = 1, removed_by = ?2, removed_ms = ?3, file_name = '', "

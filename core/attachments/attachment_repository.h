@@ -17,9 +17,9 @@
 // - Permissions: add and supersede need EditCases; list needs ViewCases (file names are shown only to roles that
 //   may reveal sensitive fields); reading the content needs RevealSensitive and is audited like a reveal
 //   (attachment_viewed); export also needs ExportData (attachment_exported); removal needs DeleteCases.
-// - Every write runs in one transaction with its audit entry. Attachments are not journalled yet: sync moves them
-//   as a record plus signed chunks (attachment_transfer.h, sync/PROTOCOL.md §11). The record carries
-//   created_hlc/created_device for that.
+// - Every write runs in one transaction with its audit entry and its journal op: an add journals the record as an
+//   item op of kind "attachment" and queues its chunks for upload, a removal journals the record's tombstone
+//   (attachment_transfer.h, sync/PROTOCOL.md §11). created_hlc is the journal op's stamp.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -64,6 +64,9 @@ struct AttachmentInfo {
     std::int64_t addedMs = 0;
     std::string contentHash;       // BLAKE2b-256 of the content, 64 hex (empty once removed)
     std::int64_t chunkCount = 0;
+    // Chunks of it this vault holds: less than chunkCount while a synced file is still arriving (read() refuses it
+    // with attachment_incomplete until then, sync/PROTOCOL.md §11.1).
+    std::int64_t chunksHeld = 0;
     std::optional<std::string> supersedes;  // the attachment this one replaces
     bool superseded = false;                // a later attachment replaces this one
     bool removed = false;

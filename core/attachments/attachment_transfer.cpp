@@ -1,5 +1,7 @@
 #include "attachments/attachment_transfer.h"
 
+#include "attachments/attachment_purge.h"
+#include "audit/audit_log.h"
 #include "cases/case_store.h"
 #include "common/error.h"
 #include "common/utf8.h"
@@ -174,9 +176,57 @@ crypto::Bytes AttachmentTransfer::signedChunk(std::string_view attachmentId, std
     return out;
 }
 
+std::vector<PendingUpload> AttachmentTransfer::uploadsReady() {
+    auto st = vault_.db().prepare(
+        "SELECT a.case_id, u.attachment_id, u.chunk_index FROM attachment_uploads u "
+        "JOIN attachments a ON a.id = u.attachment_id "
+        "WHERE a.removed = 0 AND EXISTS (SELECT 1 FROM journal j WHERE j.entity_id = u.attachment_id "
+        "AND j.op = 'create' AND j.origin = 'local' AND j.shipped = 1) "
+        "ORDER BY a.rowid, u.chunk_index;");
+    std::vector<PendingUpload> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), static_cast<std::uint32_t>(st.int64(2))});
+    return out;
+}
+
+void AttachmentTransfer::markUploadWritten(std::string_view attachmentId, std::uint32_t index) {
+    vault_.db()
+        .prepare("DELETE FROM attachment_uploads WHERE attachment_id = ?1 AND chunk_index = ?2;")
+        .bind(1, attachmentId)
+        .bind(2, std::int64_t{index})
+        .run();
+}
+
+void AttachmentTransfer::receiveRemoval(std::string_view attachmentId, std::string_view removedBy,
+                                        std::int64_t removedMs) {
+    auto& db = vault_.db();
+    auto st = db.prepare("SELECT case_id, category FROM attachments WHERE id = ?1 AND removed = 0;");
+    st.bind(1, attachmentId);
+    if (!st.step()) return;
+    const std::string caseId = st.text(0), category = st.text(1);
+    std::vector<std::vector<std::uint8_t>> hashes;
+    {
+        auto parts = db.prepare("SELECT DISTINCT chunk_hash FROM attachment_parts WHERE attachment_id = ?1;");
+        parts.bind(1, attachmentId);
+        while (parts.step()) hashes.push_back(parts.blob(0));
+    }
+    db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, attachmentId).run();
+    purgeUnlistedChunks(db, hashes);
+    forgetUploads(db, attachmentId);
+    db.prepare(
+          "UPDATE attachments SET removed = 1, removed_by = ?2, removed_ms = ?3, file_name = '', "
+          "content_hash = x'' WHERE id = ?1;")
+        .bind(1, attachmentId)
+        .bind(2, removedBy)
+        .bind(3, removedMs)
+        .run();
+    vault_.audit().append(vault_.nowMs(), std::string(removedBy), audit::Action::AttachmentRemoved,
+                          std::string(attachmentId), category, "case " + caseId + " from another device");
+}
+
 void AttachmentTransfer::receiveRecord(const AttachmentRecord& record) {
     auto& db = vault_.db();
-    storage::Transaction tx(db);
+    std::optional<storage::Transaction> tx;
+    if (!db.inTransaction()) tx.emplace(db);
     if (db.prepare("SELECT 1 FROM attachments WHERE id = ?1;").bind(1, record.id).step()) return;
     const auto row = cases::CaseStore(db).findCase(record.caseId);
     if (!row) throw Error(ErrorCode::NotFound, "case");
@@ -205,7 +255,7 @@ void AttachmentTransfer::receiveRecord(const AttachmentRecord& record) {
         part.bind(1, record.id).bind(2, static_cast<std::int64_t>(i)).bindBlob(3, bytesOfHex(record.chunkHashes[i]));
         part.run();
     }
-    tx.commit();
+    if (tx) tx->commit();
 }
 
 ChunkOutcome AttachmentTransfer::acceptChunk(std::span<const std::uint8_t> bytes, const SignerKeyLookup& signerKey,

@@ -27,6 +27,9 @@ class Vault;
 
 namespace abri::attachments {
 
+// The item kind of an attachment record in the change journal and on the wire (§11.1).
+inline constexpr std::string_view kAttachmentItemKind = "attachment";
+
 // The record as §11.1 defines it. Ids are 32 hex, hashes 64 hex.
 struct AttachmentRecord {
     std::string id;
@@ -60,6 +63,13 @@ struct WantedChunk {
 
 enum class ChunkOutcome { Stored, AlreadyHeld };
 
+// A chunk of an attachment added here whose at- file is still to be written (§11.3).
+struct PendingUpload {
+    std::string caseId;
+    std::string attachmentId;
+    std::uint32_t index = 0;
+};
+
 // Looks up a device's Ed25519 key (known_devices on a laptop); nullopt when the device is not known.
 using SignerKeyLookup = std::function<std::optional<crypto::PublicKey>(const wire::Id16& device)>;
 
@@ -74,9 +84,21 @@ public:
     crypto::Bytes signedChunk(std::string_view attachmentId, std::uint32_t index,
                               const crypto::SigningKeyPair& deviceKey);
 
+    // Chunks of attachments added on this device still to be sent, oldest attachment first, in chunk order: only
+    // those whose record is already packed into a change-set, so the hub holds the record before the chunk.
+    std::vector<PendingUpload> uploadsReady();
+    // The chunk's at- file is written: the daemon owns it now.
+    void markUploadWritten(std::string_view attachmentId, std::uint32_t index);
+
     // Receiver. Stores the record and its parts; nothing happens when the record is already here (idempotent).
-    // Error NotFound("case") when the case is not in this vault. One transaction.
+    // Error NotFound("case") when the case is not in this vault. One transaction, or the caller's if one is open
+    // (the merge applier stores records inside its page transaction).
     void receiveRecord(const AttachmentRecord& record);
+    // Another device removed the attachment (its tombstone arrived, §11.1): as a local removal, the record keeps
+    // its id, case, category and size, its name and content hash are cleared and its chunks purged; audited as
+    // attachment_removed by `removedBy`. Nothing happens when it is not here or already removed. Caller's
+    // transaction.
+    void receiveRemoval(std::string_view attachmentId, std::string_view removedBy, std::int64_t removedMs);
     // Checks and stores one ABAK chunk. Throws wire::SyncError and stores nothing for: a bad layout (§11.2 codes),
     // hash_mismatch, unknown_entity (no live record of that attachment on that case here, or the record's hash at
     // that index differs), device_mismatch (signed by another device than the one that added it),

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kWantFile = "chunks-wanted";
+constexpr const char* kWantFile = "chunks-wanted";  // devicesync::kChunksWantedFile
 
 // The newest certificate's signing key of a device this vault has heard of (pages carry CERT entries, §3.8).
 attachments::SignerKeyLookup certifiedSigners(storage::Database& db) {
@@ -90,6 +90,17 @@ std::size_t writeChunksWanted(vault::Vault& vault, const fs::path& syncDir) {
         wants.push_back(want);
     }
     const std::string text = wire::formatChunksWanted(wants);
+    // The app calls this after every sync step: an unchanged list is not rewritten (no fsync every few seconds).
+    {
+        std::error_code ec;
+        const auto path = syncDir / kWantFile;
+        if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == text.size() && !ec) {
+            const auto current = wire::readWholeFile(path, text.size());
+            if (std::equal(current.begin(), current.end(), text.begin(), text.end(),
+                           [](std::uint8_t a, char b) { return a == static_cast<std::uint8_t>(b); }))
+                return wants.size();
+        }
+    }
     wire::writeFileAtomically(syncDir, kWantFile,
                               std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
     return wants.size();

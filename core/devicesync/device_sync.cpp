@@ -7,10 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "devicesync/device_keys.h"
+#include "wire/chunks_wanted.h"
 #include "wire/limits.h"
+#include "wire/sealed_file.h"
 #include "wire/sync_files.h"
 #include "common/error.h"
 #include "devicesync/admitted_adapter.h"
+#include "devicesync/attachment_inbox.h"
+#include "devicesync/attachment_outbox.h"
 #include "devicesync/held_outbox.h"
 #include "devicesync/refusals.h"
 #include "devicesync/restored_vault.h"
@@ -27,6 +31,12 @@ using wire::SyncCode;
 using wire::SyncError;
 
 namespace {
+
+// A sealed chunk file (at- or ck-): the sealed header and box overhead around one ABAK chunk (§11.2).
+constexpr std::size_t kMaxSealedChunkFile = wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile;
+// At most kMaxWantedChunks lines of 32 + 1 + 32 + 1 + 2 + 1 + 64 + 1 bytes.
+constexpr std::size_t kMaxChunksWantedBytes = wire::kMaxWantedChunks * 134;
+constexpr std::size_t kMaxChunksReceivedBytes = 1024 * 1024;
 
 wire::Id16 vaultDeviceId(vault::Vault& vault) {
     auto id = wire::idFromHex(vault.deviceId());
@@ -83,6 +93,8 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
         result.heldRefusal = held.stillHeld;
         if (!recovering) result.packed = packUnshipped(vault.db(), identity, keys->sign);
         result.outboxFiles = writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", acked);
+        removeWithdrawnUploadFiles(vault, syncDir / "outbox");
+        result.attachmentFiles = writeAttachmentOutboxFiles(vault, *hub, keys->sign, syncDir / "outbox");
         if (!held.removedFile.empty()) {
             result.resealedFile = held.removedFile;
             rememberResealedFiles(vault.db(), syncDir / "outbox", result.outboxFiles);
@@ -129,6 +141,12 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
     result.inbox =
         applyInbox(vault.db(), context, syncDir / "inbox", syncDir / kCheckpointFile, handlers, options.budget);
     if (applier.takeErasures()) erasure::scrubAfterPurge(vault);
+    // Chunks after the pages (§11.4): the records they belong to arrive in pages. The want list is rewritten only
+    // once the inbox is applied, so the daemon never asks for a chunk a waiting page would have made unnecessary.
+    if (!result.inbox.more && !result.inbox.waiting) {
+        result.chunks = applyChunkFiles(vault, syncDir / "inbox", keys->box);
+        result.chunksWanted = writeChunksWanted(vault, syncDir);
+    }
     // A page may have acknowledged a refused change-set after all (the hub took a later retry).
     closeSettledRefusals(vault);
     if (recoveryEnded) {
@@ -138,6 +156,7 @@ SyncStepResult syncVault(vault::Vault& vault, const fs::path& vaultPath, const S
         result.packed = packUnshipped(vault.db(), identity, keys->sign);
         result.outboxFiles =
             writeOutboxFiles(vault.db(), identity, *hub, syncDir / "outbox", ackedSeqFromStatus(syncDir));
+        result.attachmentFiles = writeAttachmentOutboxFiles(vault, *hub, keys->sign, syncDir / "outbox");
     }
     return result;
 }
@@ -148,15 +167,24 @@ std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const f
     fs::create_directories(bundle / "to-hub");
     wire::writeFileAtomically(bundle, "VERSION", crypto::asBytes(std::string_view("abri-bundle 1\n")));
     const auto device = vaultDeviceId(vault);
+    removeWithdrawnUploadFiles(vault, syncDir / "outbox");  // nothing removed goes out on a stick either
     std::size_t copied = 0;
     std::set<std::string> current;
     if (fs::is_directory(syncDir / "outbox")) {
         for (const auto& entry : fs::directory_iterator(syncDir / "outbox")) {
-            auto name = wire::parseSyncFileName(entry.path().filename().string());
-            if (!name || name->kind != wire::SyncFileKind::OutboxBatch || name->deviceId != device) continue;
-            auto bytes = wire::readWholeFile(entry.path(), wire::kMaxBatchPayload + 1024);
-            wire::writeFileAtomically(bundle / "to-hub", entry.path().filename().string(), bytes);
-            current.insert(entry.path().filename().string());
+            const std::string fileName = entry.path().filename().string();
+            std::size_t maxBytes = 0;
+            if (auto name = wire::parseSyncFileName(fileName);
+                name && name->kind == wire::SyncFileKind::OutboxBatch && name->deviceId == device) {
+                maxBytes = wire::kMaxBatchPayload + 1024;
+            } else if (auto upload = wire::parseAttachmentUploadFileName(fileName); upload && upload->deviceId == device) {
+                maxBytes = kMaxSealedChunkFile;  // attachment chunks travel on the stick too (§11.6)
+            } else {
+                continue;
+            }
+            auto bytes = wire::readWholeFile(entry.path(), maxBytes);
+            wire::writeFileAtomically(bundle / "to-hub", fileName, bytes);
+            current.insert(fileName);
             ++copied;
         }
     }
@@ -165,15 +193,22 @@ std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const f
     // change-sets of the same seqs, which it would then take for a fork.
     std::vector<fs::path> stale;
     for (const auto& entry : fs::directory_iterator(bundle / "to-hub")) {
-        auto name = wire::parseSyncFileName(entry.path().filename().string());
-        if (name && name->kind == wire::SyncFileKind::OutboxBatch && name->deviceId == device &&
-            current.count(entry.path().filename().string()) == 0) {
-            stale.push_back(entry.path());
-        }
+        const std::string fileName = entry.path().filename().string();
+        auto name = wire::parseSyncFileName(fileName);
+        auto upload = wire::parseAttachmentUploadFileName(fileName);
+        const bool ours = (name && name->kind == wire::SyncFileKind::OutboxBatch && name->deviceId == device) ||
+                          (upload && upload->deviceId == device);
+        if (ours && current.count(fileName) == 0) stale.push_back(entry.path());
     }
     for (const auto& path : stale) fs::remove(path);
     const auto want = "office_seq " + std::to_string(readCheckpoint(vault.db())) + "\n";
     wire::writeFileAtomically(bundle / "to-hub", "want-" + wire::idToHex(device) + ".txt", crypto::asBytes(want));
+    // The chunks this vault still lacks, as the daemon would ask for them (§11.6): ids and hashes only.
+    std::error_code ec;
+    if (fs::is_regular_file(syncDir / kChunksWantedFile, ec)) {
+        const auto wanted = wire::readWholeFile(syncDir / kChunksWantedFile, kMaxChunksWantedBytes);
+        wire::writeFileAtomically(bundle / "to-hub", "chunks-" + wire::idToHex(device) + ".txt", wanted);
+    }
     return copied;
 }
 
@@ -185,11 +220,34 @@ std::size_t importBundle(vault::Vault& vault, const fs::path& vaultPath, const f
     std::size_t moved = 0;
     if (!fs::is_directory(from)) return 0;
     for (const auto& entry : fs::directory_iterator(from)) {
-        auto name = wire::parseSyncFileName(entry.path().filename().string());
-        if (!name || name->deviceId != device || name->kind == wire::SyncFileKind::OutboxBatch) continue;
-        auto bytes = wire::readWholeFile(entry.path(), wire::kMaxPagePayload + 1024);
-        wire::writeFileAtomically(syncDir / "inbox", entry.path().filename().string(), bytes);
+        const std::string fileName = entry.path().filename().string();
+        std::size_t maxBytes = 0;
+        if (auto name = wire::parseSyncFileName(fileName);
+            name && name->deviceId == device && name->kind != wire::SyncFileKind::OutboxBatch) {
+            maxBytes = wire::kMaxPagePayload + 1024;
+        } else if (wire::parseChunkFileName(fileName)) {
+            // Sealed to this device (the folder is its own); applied after the pages, checked by hash (§11.6).
+            maxBytes = kMaxSealedChunkFile;
+        } else {
+            continue;
+        }
+        auto bytes = wire::readWholeFile(entry.path(), maxBytes);
+        wire::writeFileAtomically(syncDir / "inbox", fileName, bytes);
         ++moved;
+    }
+    // The hub's list of this device's at- files it holds now: they leave the outbox, as the daemon deletes them
+    // once uploaded. Only names of this device's at- files are acted on.
+    std::error_code ec;
+    if (fs::is_regular_file(from / kChunksReceivedFile, ec)) {
+        const auto text = wire::readWholeFile(from / kChunksReceivedFile, kMaxChunksReceivedBytes);
+        std::string_view rest(reinterpret_cast<const char*>(text.data()), text.size());
+        while (!rest.empty()) {
+            const auto end = rest.find('\n');
+            const std::string_view line = rest.substr(0, end);
+            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+            auto upload = wire::parseAttachmentUploadFileName(line);
+            if (upload && upload->deviceId == device) fs::remove(syncDir / "outbox" / std::string(line), ec);
+        }
     }
     return moved;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "devicesync/attachment_inbox.h"
 #include "devicesync/inbox.h"
 #include "devicesync/outbox.h"
 #include "wire/sync_error.h"
@@ -22,6 +23,9 @@ namespace abri::devicesync {
 // File names inside <vault>.sync/ shared by the app, abri-cli and abri-syncd.
 inline constexpr const char* kStatusFile = "status.json";   // written by abri-syncd (§4.8)
 inline constexpr const char* kCheckpointFile = "checkpoint";  // written by the app (§7.3)
+inline constexpr const char* kChunksWantedFile = "chunks-wanted";  // written by the app (§11.4)
+// In a bundle's to-device/<device>/: the at- files of that device the hub holds (§11.6), one name per line.
+inline constexpr const char* kChunksReceivedFile = "chunks-received.txt";
 
 bool isEnrolled(vault::Vault& vault);
 
@@ -32,7 +36,10 @@ std::uint64_t ackedSeqFromStatus(const std::filesystem::path& syncDir);
 struct SyncStepResult {
     PackResult packed;
     std::vector<std::string> outboxFiles;  // names written
+    std::vector<std::string> attachmentFiles;  // at- files written (attachment chunks, §11.3)
     InboxResult inbox;
+    ChunkInboxResult chunks;       // ck- files applied after the pages (§11.4)
+    std::size_t chunksWanted = 0;  // chunks the want list now names (0 also when the inbox is not finished)
     // The outbox file the hub could not read that this step sealed again (held_outbox.h); empty when none.
     std::string resealedFile;
     // The sync service holds back a file the hub refused and this step left it (a change-set refusal, see the
@@ -53,9 +60,11 @@ struct SyncStepOptions {
 };
 SyncStepResult syncVault(vault::Vault& vault, const std::filesystem::path& vaultPath, const SyncStepOptions& options = {});
 
-// Sneakernet (§7.6): copy outbox files and the want file to DIR/abri-bundle/to-hub (removing this device's files
-// there that are no longer in the outbox: acknowledged, or replaced by re-stamping); bring this device's pages
-// and notices from DIR/abri-bundle/to-device/<device>/ into the inbox (then apply them with syncVault).
+// Sneakernet (§7.6, §11.6): copy outbox files (cs- and at-), the want file and the chunk want list to
+// DIR/abri-bundle/to-hub (removing this device's files there that are no longer in the outbox: acknowledged, or
+// replaced by re-stamping); bring this device's pages, notices and ck- chunk files from
+// DIR/abri-bundle/to-device/<device>/ into the inbox (then apply them with syncVault), and drop from the outbox the
+// at- files the hub lists as held (chunks-received.txt).
 std::size_t exportBundle(vault::Vault& vault, const std::filesystem::path& vaultPath, const std::filesystem::path& dir);
 std::size_t importBundle(vault::Vault& vault, const std::filesystem::path& vaultPath, const std::filesystem::path& dir);
 

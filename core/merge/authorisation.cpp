@@ -3,7 +3,9 @@
 #include <functional>
 #include <optional>
 
+#include "attachments/attachment_transfer.h"
 #include "common/error.h"
+#include "wire/sync_error.h"
 #include "model/consent_rules.h"
 #include "model/case_rules.h"
 
@@ -155,6 +157,29 @@ std::optional<ExclusionReason> checkCaseCreate(const AuthorisationView& view, co
     return std::nullopt;
 }
 
+// An attachment record (§11.1): its doc must be a valid record, and the item it belongs to and the attachment it
+// supersedes, if named, must be of this case.
+std::optional<ExclusionReason> checkAttachmentCreate(const AuthorisationView& view, const RemoteOp& op,
+                                                     std::string_view caseId, const Json& value) {
+    if (value.contains("supersedes")) return ExclusionReason::InvalidValue;  // it lives in the doc
+    std::optional<attachments::AttachmentRecord> record;
+    try {
+        record = attachments::recordFromDoc(op.entityId, caseId, op.device, value["doc"]);
+    } catch (const wire::SyncError&) {
+        return ExclusionReason::InvalidValue;
+    }
+    if (record->itemId) {
+        const EntityState* item = view.existing(*record->itemId);
+        if (item == nullptr || item->entity != EntityKind::Item || item->caseId != caseId || item->isAttachment())
+            return ExclusionReason::InvalidValue;
+    }
+    if (record->supersedes) {
+        const EntityState* old = view.existing(*record->supersedes);
+        if (old == nullptr || old->caseId != caseId || !old->isAttachment()) return ExclusionReason::InvalidValue;
+    }
+    return std::nullopt;
+}
+
 std::optional<ExclusionReason> checkItemCreate(const AuthorisationView& view, const DeviceAuthority& device,
                                                const RemoteOp& op, std::string_view caseId, std::string_view today) {
     if (!certificateAllows(device.role, Permission::EditCases)) return ExclusionReason::ForbiddenRole;
@@ -164,6 +189,10 @@ std::optional<ExclusionReason> checkItemCreate(const AuthorisationView& view, co
     const Json value = parseValue(op.valueJson);
     if (!value.is_object()) return ExclusionReason::InvalidValue;
     if (stringAt(value, "case_id") != caseId) return ExclusionReason::WrongCase;
+    if (stringAt(value, "kind") == attachments::kAttachmentItemKind) {
+        if (!value.contains("doc") || !value["doc"].is_object()) return ExclusionReason::InvalidValue;
+        return checkAttachmentCreate(view, op, caseId, value);
+    }
     const auto kind = model::entityFromCode(stringAt(value, "kind"));
     if (!kind || *kind == Entity::Case || !value.contains("doc")) return ExclusionReason::InvalidValue;
     const Json& doc = value["doc"];
@@ -187,6 +216,8 @@ std::optional<ExclusionReason> checkEdit(const AuthorisationView& view, const De
     if (!certificateAllows(device.role, needed)) return ExclusionReason::ForbiddenRole;
     const EntityState* entity = view.existing(op.entityId);
     if (entity == nullptr || entity->entity != op.entity) return ExclusionReason::UnknownEntity;
+    // An attachment record is append-only; its delete is the tombstone that purges the file everywhere (§11.1).
+    if (entity->isAttachment()) return op.kind == OpKind::Delete ? std::nullopt : std::optional(ExclusionReason::AppendOnly);
     const auto kind = entity->modelKind();
     if (!kind) return ExclusionReason::UnknownEntity;
     if (op.kind == OpKind::Erase) return std::nullopt;  // entity 0 only (checked by the decoder)

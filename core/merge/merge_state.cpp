@@ -83,6 +83,14 @@ std::optional<model::Entity> EntityState::modelKind() const {
     return kind;
 }
 
+bool EntityState::isAttachment() const {
+    if (entity != EntityKind::Item) return false;
+    const RemoteOp* c = create();
+    if (c == nullptr) return false;
+    const Json value = parseValue(c->valueJson);
+    return value.is_object() && value.contains("kind") && value["kind"] == "attachment";
+}
+
 Json EntityState::document() const {
     const RemoteOp* c = create();
     if (c == nullptr) return nullptr;

@@ -48,6 +48,8 @@ struct EntityState {
     bool deleted() const { return !deletes.empty(); }
     // Case for a case; the item kind named in the create value for an item (nullopt without a valid create).
     std::optional<model::Entity> modelKind() const;
+    // An item whose create names kind "attachment" (sync/PROTOCOL.md §11.1): a file's record, not a model item.
+    bool isAttachment() const;
     // The current document: the create's document overlaid with every field's winner; null without a create.
     // For items this is the item document (the create value's "doc").
     Json document() const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "attachments/attachment_transfer.h"
 #include "cases/case_store.h"
 #include "common/error.h"
 #include "erasure/case_erasure.h"
@@ -10,6 +11,7 @@
 #include "journal/journal.h"
 #include "storage/database.h"
 #include "vault/vault.h"
+#include "wire/sync_error.h"
 
 namespace abri::merge {
 
@@ -328,6 +330,10 @@ void VaultApplier::materialise(const std::string& entityId, ApplyResult& result,
         }
         return;
     }
+    if (e->isAttachment()) {
+        if (store.caseRowid(e->caseId)) materialiseAttachment(*e);
+        return;
+    }
     const auto kind = e->modelKind();
     if (!kind || !store.caseRowid(e->caseId)) return;
     cases::StoredItem item;
@@ -343,6 +349,21 @@ void VaultApplier::materialise(const std::string& entityId, ApplyResult& result,
     store.storeMergedItemRow(item);
     pending_[e->caseId];  // its case is re-derived once, with its other changes
     ++result.entitiesWritten;
+}
+
+void VaultApplier::materialiseAttachment(const EntityState& e) {
+    // The record is stored at once and listed as arriving; its chunks follow on their own (§11.4).
+    attachments::AttachmentTransfer transfer(vault_);
+    const RemoteOp& create = *e.create();
+    const Json value = parseValue(create.valueJson);
+    const Json doc = value.is_object() && value.contains("doc") ? value["doc"] : Json();
+    try {
+        transfer.receiveRecord(attachments::recordFromDoc(e.id, e.caseId, create.device, doc));
+    } catch (const wire::SyncError&) {
+        return;  // the hub admits valid records only (authorisation.cpp); a damaged one shows nothing
+    }
+    if (const RemoteOp* tombstone = e.tombstone())
+        transfer.receiveRemoval(e.id, tombstone->author, static_cast<std::int64_t>(journal::hlcPhysicalMs(tombstone->hlc)));
 }
 
 }  // namespace abri::merge

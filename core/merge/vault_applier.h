@@ -75,6 +75,8 @@ private:
         bool docStored = false;  // the row holds `doc` already (inserted with it, not merged again since)
     };
     void materialise(const std::string& entityId, ApplyResult& result, std::set<std::string>& done);
+    // An attachment record (sync/PROTOCOL.md §11.1): stored without content, or removed by its tombstone.
+    void materialiseAttachment(const EntityState& e);
     void writePendingViews();
 
     vault::Vault& vault_;

@@ -164,6 +164,9 @@ CREATE INDEX journal_pending ON journal (shipped, seq);
         // ---- version 8: erasure and retention tombstones ----
 #include "storage/migrations/v8_purged_cases.sql.inc"
         ,
+        // ---- version 9: attachment chunks still to send ----
+#include "storage/migrations/v9_attachment_uploads.sql.inc"
+        ,
     };
     return all;
 }

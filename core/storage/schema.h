@@ -7,7 +7,7 @@
 
 namespace abri::storage {
 
-constexpr int kSchemaVersion = 8;
+constexpr int kSchemaVersion = 9;
 
 // Reads the schema version (0 for an empty database).
 int schemaVersion(Database& db);

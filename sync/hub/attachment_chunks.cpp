@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "attachment_records.h"
 #include "storage/database.h"
 #include "wire/attachment_chunk.h"
 #include "wire/limits.h"
@@ -68,6 +69,7 @@ void acceptChunkUpload(HubStore& store, const DeviceRecord& device, std::span<co
     if (c.deviceId != device.deviceId) throw SyncError(SyncCode::DeviceMismatch, subject);
     wire::verifyAttachmentChunk(decoded, device.certificate.signPk, subject);
     if (!hasAccess(store, c.caseId, device.office)) throw SyncError(SyncCode::ForbiddenCase, subject);
+    requireAdmittedRecord(store.db(), c, subject);  // only chunks of a record the hub admitted (§11.3)
     store.db()
         .prepare("INSERT OR IGNORE INTO attachment_chunks(chunk_hash, case_id, attachment_id, chunk_index, "
                  "device_id, received_ms, bytes) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7);")
@@ -79,7 +81,7 @@ void acceptChunkUpload(HubStore& store, const DeviceRecord& device, std::span<co
         .bind(6, static_cast<std::int64_t>(nowMs))
         .bindBlob(7, opened.payload)
         .run();
-    count(store, device.office, sealedFile.size(), nowMs);
+    if (budget.countUsage) count(store, device.office, sealedFile.size(), nowMs);
     tx.commit();
 }
 
@@ -99,7 +101,7 @@ crypto::Bytes chunkForDevice(HubStore& store, const DeviceRecord& device, const 
     const auto chunk = st.blob(0);
     auto sealed = wire::encodeSealedFile(wire::SealedContent::Chunk, device.certificate.boxPk, chunk);
     checkBudget(store, device.office, sealed.size(), nowMs, budget);
-    count(store, device.office, sealed.size(), nowMs);
+    if (budget.countUsage) count(store, device.office, sealed.size(), nowMs);
     tx.commit();
     return sealed;
 }

@@ -14,7 +14,10 @@ namespace abri::sync::hub {
 
 struct AttachmentBudget {
     std::uint64_t bytesPerOfficePerDay = 200ULL * 1024 * 1024;  // 0: no budget
+    bool countUsage = true;  // false for USB bundles (§11.6): neither counted nor limited
 };
+// What `abri-hub import` passes: a stick's chunks cost no link time.
+inline constexpr AttachmentBudget kBundleBudget{0, false};
 
 // An at- file uploaded by `device`, in one transaction. Throws wire::SyncError and keeps nothing for:
 // budget_exhausted (ref = seconds until the next UTC day, checked first, before the file is opened), the sealed

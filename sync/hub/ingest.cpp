@@ -1,5 +1,6 @@
 #include "ingest.h"
 
+#include "attachment_records.h"
 #include "case_erasure.h"
 #include "case_state.h"
 #include "wire/batch.h"
@@ -200,6 +201,11 @@ ChangeSetResult admitChangeSet(HubStore& store, std::optional<DeviceRecord>& dev
                                  erased ? Bytes{} : Bytes(bytes.begin(), bytes.end())};
     store.insertChangeSet(stored, cs.header.caseId, admission.hubSeq);
     if (!erased && !erasure) storeCaseState(store.db(), cs.header.caseId, state);
+    // A removed attachment's content leaves the hub with its record's tombstone (§11.1).
+    const bool removesItem = std::any_of(cs.ops.begin(), cs.ops.end(), [](const auto& op) {
+        return op.kind == wire::OpKind::Delete && op.entity == wire::EntityKind::Item;
+    });
+    if (!erased && !erasure && removesItem) purgeRemovedAttachmentChunks(store.db(), cs.header.caseId, state);
     device->chainSeq = seq;
     device->chainId = frame.id;
     device->effFloor = lastEff;

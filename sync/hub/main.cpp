@@ -47,6 +47,7 @@
 #include "common/decimal.h"
 #include "common/error.h"
 #include "common/tls_identity.h"
+#include "bundle_chunks.h"
 #include "hub_server.h"
 #include "ingest.h"
 #include "case_state.h"
@@ -397,6 +398,10 @@ int cmdImport(const ParsedArgs& args) {
                                 result.refusalNotice);
         }
     }
+    // Attachment chunks after every change-set, so their records are admitted first (§11.6).
+    const auto chunks = importBundleChunks(store, toHub, toDevice, nowMs(), std::cout);
+    failures += static_cast<int>(chunks.refused);
+    if (chunks.accepted + chunks.refused > 0) std::cout << "chunks accepted=" << chunks.accepted << "\n";
     // Pages for each want file of an active device, from its checkpoint to the feed head (§7.6).
     if (std::filesystem::is_directory(toHub)) {
         for (const auto& entry : std::filesystem::directory_iterator(toHub)) {

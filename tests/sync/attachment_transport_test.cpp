@@ -6,9 +6,9 @@
 // a chunk resumes; a used-up budget holds attachments back, shows in status.json, and case edits still sync. The
 // marker never appears in the clear in the hub's folder or any sync folder.
 //
-// Until the app writes at- files and applies ck- files itself (device_sync), the test plays the app's part for
-// attachments with the same core calls: AttachmentTransfer::signedChunk sealed to the hub (content 3),
-// receiveRecord on B, writeChunksWanted, applyChunkFiles.
+// The app's part is devicesync::syncVault, as the app and abri-cli run it: it writes the at- files after packing the
+// record, applies ck- files and writes chunks-wanted after the pages. A few steps write files directly where that
+// shows something the app never does (the same chunk uploaded twice, a want list forged by another office).
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -72,10 +72,11 @@ struct Laptop {
         return vault::Vault::unlock(vaultPath, "worker", std::string(test::kWorkerPassword));
     }
     fs::path syncDir() const { return wire::syncFolder(vaultPath); }
-    void appSync() const {
+    devicesync::SyncStepResult appSync() const {
         auto v = worker();
-        devicesync::syncVault(*v, vaultPath);
+        auto result = devicesync::syncVault(*v, vaultPath);
         v->lock();
+        return result;
     }
     int daemonOnce() const {
         return test::runToEnd(kSyncdBin, {syncDir().string(), "--once", "--reply-timeout-ms", "8000"}, log, 60s);
@@ -109,7 +110,7 @@ struct Laptop {
         v->lock();
         return id;
     }
-    // What the app will do in syncVault: one at- file per chunk, sealed to the hub's box key (content 3).
+    // One at- file per chunk, sealed to the hub's box key (content 3), as syncVault writes them once.
     std::size_t writeChunkUploads(const std::string& attachmentId) const {
         auto v = worker();
         const auto keys = devicesync::loadDeviceKeys(v->db());
@@ -151,25 +152,6 @@ attachments::AttachmentRecord recordOf(const Laptop& laptop, const std::string& 
     auto record = attachments::AttachmentTransfer(*v).record(attachmentId);
     REQUIRE(record);
     return *record;
-}
-
-// What the app will do after applying pages: the record (here handed over directly), the want list.
-std::size_t receiveRecordAndWant(const Laptop& laptop, const attachments::AttachmentRecord& record) {
-    auto v = laptop.worker();
-    attachments::AttachmentTransfer(*v).receiveRecord(record);
-    const auto n = devicesync::writeChunksWanted(*v, laptop.syncDir());
-    v->lock();
-    return n;
-}
-
-devicesync::ChunkInboxResult applyChunks(const Laptop& laptop) {
-    auto v = laptop.worker();
-    const auto keys = devicesync::loadDeviceKeys(v->db());
-    REQUIRE(keys);
-    auto result = devicesync::applyChunkFiles(*v, laptop.syncDir() / "inbox", keys->box);
-    devicesync::writeChunksWanted(*v, laptop.syncDir());
-    v->lock();
-    return result;
 }
 
 crypto::Bytes readBack(const Laptop& laptop, const std::string& attachmentId) {
@@ -221,9 +203,8 @@ TEST_CASE("An attachment goes up after the case changes and reaches a laptop of 
     const auto caseId = a.registerCase("Testname Attachmentholder");
     const auto content = syntheticPdf(300 * 1024 + 17, 0xA77AC4);
     const auto attachmentId = a.addAttachment(caseId, content);
-    // The app's pass: the cs- file and the at- files are in the outbox together.
-    a.appSync();
-    REQUIRE(a.writeChunkUploads(attachmentId) == 2);
+    // The app's pass writes the cs- file with the record and the at- files: they wait in the outbox together.
+    CHECK(a.appSync().attachmentFiles.size() == 2);
     REQUIRE(a.filesIn("outbox", "cs-") >= 1);
     REQUIRE(a.filesIn("outbox", "at-") == 2);
 
@@ -240,23 +221,25 @@ TEST_CASE("An attachment goes up after the case changes and reaches a laptop of 
     CHECK(hubLog.find("upload ack device=") < hubLog.find("chunk upload begin"));
     CHECK(a.status()["error"].is_null());
 
-    // A second upload of the same chunk is idempotent: file_status 0, deleted again.
-    a.writeChunkUploads(attachmentId);
+    // A second upload of the same chunks (the app never writes them twice) is idempotent: status 0, deleted.
+    REQUIRE(a.writeChunkUploads(attachmentId) == 2);
     REQUIRE(a.daemonOnce() == 0);
     CHECK(a.filesIn("outbox", "at-") == 0);
 
-    // B: the pages bring the case; the record (handed over until pages carry it) makes the want list.
+    // B: the pages bring the case and the record; applying them writes the want list; the next run fetches the
+    // chunks after the pages; the app stores them.
     b.sync();
     REQUIRE(caseHeld(b, caseId));
     const auto record = recordOf(a, attachmentId);
-    REQUIRE(receiveRecordAndWant(b, record) == 2);
+    CHECK(wire::parseChunksWanted(test::readText(b.syncDir() / "chunks-wanted"))->size() == 2);
     REQUIRE(b.daemonOnce() == 0);
     INFO("abri-syncd B: " << test::readText(b.log));
     CHECK(b.filesIn("inbox", "ck-") == 2);
     CHECK(b.filesIn("inbox", ".part-ck-") == 0);
-    const auto applied = applyChunks(b);
-    CHECK(applied.stored == 2);
-    CHECK(applied.refused.empty());
+    const auto applied = b.appSync();
+    CHECK(applied.chunks.stored == 2);
+    CHECK(applied.chunks.refused.empty());
+    CHECK(applied.chunksWanted == 0);
     CHECK(b.filesIn("inbox", "ck-") == 0);
     CHECK(readBack(b, attachmentId) == content);
     CHECK(test::readText(b.syncDir() / "chunks-wanted").empty());
@@ -316,12 +299,11 @@ TEST_CASE("A chunk download cut in the middle resumes where it stopped", "[sync]
     const auto caseId = a.registerCase("Testname Cutlink");
     const auto content = syntheticPdf(2 * 256 * 1024 + 5000, 0xC07C07);
     const auto attachmentId = a.addAttachment(caseId, content);
-    a.appSync();
-    REQUIRE(a.writeChunkUploads(attachmentId) == 3);
+    REQUIRE(a.appSync().attachmentFiles.size() == 3);
     REQUIRE(a.daemonOnce() == 0);
     REQUIRE(a.filesIn("outbox", "at-") == 0);
     b.sync();
-    REQUIRE(receiveRecordAndWant(b, recordOf(a, attachmentId)) == 3);
+    REQUIRE(wire::parseChunksWanted(test::readText(b.syncDir() / "chunks-wanted"))->size() == 3);
 
     // B's link is cut after 150 kB on every connection: no connection can carry the ~790 kB of chunks, so they
     // only arrive if each connection continues where the one before stopped.
@@ -367,8 +349,8 @@ TEST_CASE("A chunk download cut in the middle resumes where it stopped", "[sync]
     CHECK(proxy.bytesDown() >= sealedBytes);
     CHECK(proxy.bytesDown() < 2 * sealedBytes);
 
-    const auto applied = applyChunks(b);
-    CHECK(applied.stored == 3);
+    const auto applied = b.appSync();
+    CHECK(applied.chunks.stored == 3);
     CHECK(readBack(b, attachmentId) == content);
     CHECK(filesWithMarker(b.syncDir()).empty());
     CHECK(filesWithMarker(hub.dir).empty());
@@ -393,9 +375,8 @@ TEST_CASE("A used-up attachment budget holds chunks back, shows in status.json, 
     const auto caseId = a.registerCase("Testname Budgetcase");
     // 5 chunks, ~1.2 MiB sealed: the fourth would pass the 1 MiB budget.
     const auto content = syntheticPdf(4 * 256 * 1024 + 9000, 0xB0D6E7);
-    const auto attachmentId = a.addAttachment(caseId, content);
-    a.appSync();
-    REQUIRE(a.writeChunkUploads(attachmentId) == 5);
+    a.addAttachment(caseId, content);
+    REQUIRE(a.appSync().attachmentFiles.size() == 5);
     REQUIRE(a.daemonOnce() == 0);
     INFO("abri-syncd A: " << test::readText(a.log));
     CHECK(count(test::readText(a.log), "chunk uploaded") == 3);
@@ -419,8 +400,8 @@ TEST_CASE("A used-up attachment budget holds chunks back, shows in status.json, 
     CHECK(caseHeld(b, caseId));
     CHECK(caseHeld(b, secondCase));
 
-    // B wants the three chunks the hub holds: the office's budget is used up, so B is held back too, and says so.
-    REQUIRE(receiveRecordAndWant(b, recordOf(a, attachmentId)) == 5);
+    // B wants the chunks (three are at the hub): the office's budget is used up, so B is held back too, and says so.
+    REQUIRE(wire::parseChunksWanted(test::readText(b.syncDir() / "chunks-wanted"))->size() == 5);
     REQUIRE(b.daemonOnce() == 0);
     CHECK(b.filesIn("inbox", "ck-") == 0);
     CHECK(b.status()["error"]["name"] == "budget_exhausted");
@@ -435,9 +416,8 @@ TEST_CASE("A chunk the hub cannot place yet stays in the outbox and goes after i
     Laptop a(root.path(), "a", "TST-X");
     a.enrol(hub);
     const auto caseId = a.registerCase("Testname Earlychunk");
-    const auto attachmentId = a.addAttachment(caseId, syntheticPdf(1000, 0xEA71));
-    a.appSync();
-    REQUIRE(a.writeChunkUploads(attachmentId) == 1);
+    a.addAttachment(caseId, syntheticPdf(1000, 0xEA71));
+    REQUIRE(a.appSync().attachmentFiles.size() == 1);
     // The change-set that creates the case is taken out of the outbox for a while (as if the app had not written
     // it yet): the hub does not hold the case, refuses the chunk, and the daemon keeps it.
     const auto parked = root.path() / "parked";
@@ -465,9 +445,8 @@ TEST_CASE("A case edit made while chunks are uploading overtakes the remaining c
     Laptop a(root.path(), "a", "TST-X");
     a.enrol(hub);
     const auto caseId = a.registerCase("Testname Slowupload");
-    const auto attachmentId = a.addAttachment(caseId, syntheticPdf(3 * 256 * 1024, 0x5107));
-    a.appSync();
-    REQUIRE(a.writeChunkUploads(attachmentId) == 3);
+    a.addAttachment(caseId, syntheticPdf(3 * 256 * 1024, 0x5107));
+    REQUIRE(a.appSync().attachmentFiles.size() == 3);
     // About 5 s per chunk: the edit below is written while the first chunk is on its way.
     test::FaultProxy proxy(hub.port);
     proxy.setRate(50'000);

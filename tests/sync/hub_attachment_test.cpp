@@ -7,6 +7,9 @@
 #include <algorithm>
 
 #include "attachment_chunks.h"
+#include "attachment_records.h"
+#include "attachments/attachment_transfer.h"
+#include "case_state.h"
 #include "common/error.h"
 #include "hub_store.h"
 #include "support/temp_dir.h"
@@ -49,6 +52,42 @@ Laptop enrol(HubStore& store, std::uint8_t idByte, const std::string& office) {
     laptop.record.certificate = wire::issueCertificate(cert, store.identity());
     store.insertDevice(laptop.record);
     return laptop;
+}
+
+// The hub admitted the case and laptop A's record of the attachment (§11.1): both in the case's stored state, as
+// ingest leaves them. Returns the record op, for a later tombstone.
+merge::RemoteOp admitRecord(HubStore& store, const wire::AttachmentChunk& chunk, const std::string& office) {
+    const std::string caseHex = wire::idToHex(chunk.caseId), device = wire::idToHex(chunk.deviceId);
+    merge::MergeState state = sync::hub::storedCaseState(store.db(), chunk.caseId);
+    merge::RemoteOp create;
+    create.kind = wire::OpKind::Create;
+    create.entity = wire::EntityKind::Case;
+    create.entityId = create.caseId = caseHex;
+    create.valueJson = nlohmann::json{{"office", office}}.dump();
+    create.hlc = create.effHlc = journal::makeHlc(kNow - 60'000, 0);
+    create.device = device;
+    create.author = std::string(32, 'a');
+    attachments::AttachmentRecord record;
+    record.id = wire::idToHex(chunk.attachmentId);
+    record.caseId = caseHex;
+    record.fileName = "scan.png";
+    record.type = attachments::ContentType::Png;
+    record.size = chunk.data.size();
+    record.category = attachments::Category::Photo;
+    record.contentHash = crypto::toHex(chunk.contentHash);
+    record.chunkHashes = {crypto::toHex(crypto::blake2b({chunk.data}))};
+    record.addedBy = std::string(32, 'a');
+    record.addedMs = static_cast<std::int64_t>(kNow);
+    merge::RemoteOp item = create;
+    item.entity = wire::EntityKind::Item;
+    item.entityId = record.id;
+    item.valueJson =
+        nlohmann::json{{"case_id", caseHex}, {"kind", "attachment"}, {"doc", attachments::recordDoc(record)}}.dump();
+    item.hlc = item.effHlc = journal::makeHlc(kNow - 30'000, 0);
+    state.add(create);
+    state.add(item);
+    sync::hub::storeCaseState(store.db(), chunk.caseId, state);
+    return item;
 }
 
 wire::SyncCode codeOf(const std::function<void()>& f) {
@@ -97,6 +136,10 @@ TEST_CASE("the hub routes an attachment chunk to the case's offices without open
     want.chunkIndex = 0;
     want.chunkHash = crypto::blake2b({data});
     const sync::hub::AttachmentBudget unlimited{0};
+    // Before the record's change-set is admitted, the hub takes no chunk of it (§11.3).
+    CHECK(codeOf([&] { sync::hub::acceptChunkUpload(store, a.record, upload, kNow, unlimited); }) ==
+          wire::SyncCode::UnknownEntity);
+    const merge::RemoteOp recordOp = admitRecord(store, chunk, "TST-AAA");
     auto heldRows = [&] { return store.db().queryInt64("SELECT count(*) FROM attachment_chunks").value_or(-1); };
 
     CHECK(codeOf([&] { sync::hub::chunkForDevice(store, b.record, want, kNow, unlimited); }) ==
@@ -121,6 +164,21 @@ TEST_CASE("the hub routes an attachment chunk to the case's offices without open
         otherAttachment.attachmentId.fill(0x01);
         CHECK(codeOf([&] { sync::hub::chunkForDevice(store, b.record, otherAttachment, kNow, unlimited); }) ==
               wire::SyncCode::ChunkUnavailable);
+
+        // The record's tombstone is admitted: its chunks leave the hub.
+        merge::MergeState state = sync::hub::storedCaseState(store.db(), caseId);
+        merge::RemoteOp removal = recordOp;
+        removal.kind = wire::OpKind::Delete;
+        removal.valueJson = "null";
+        removal.hlc = removal.effHlc = journal::makeHlc(kNow, 0);
+        state.add(removal);
+        sync::hub::storeCaseState(store.db(), caseId, state);
+        CHECK(sync::hub::purgeRemovedAttachmentChunks(store.db(), caseId, state) == 1);
+        CHECK(heldRows() == 0);
+        CHECK(codeOf([&] { sync::hub::chunkForDevice(store, b.record, want, kNow, unlimited); }) ==
+              wire::SyncCode::ChunkUnavailable);
+        CHECK(codeOf([&] { sync::hub::acceptChunkUpload(store, a.record, upload, kNow, unlimited); }) ==
+              wire::SyncCode::UnknownEntity);
     }
     SECTION("bad uploads keep nothing") {
         CHECK(codeOf([&] { sync::hub::acceptChunkUpload(store, c.record, upload, kNow, unlimited); }) ==
@@ -150,6 +208,26 @@ TEST_CASE("the hub routes an attachment chunk to the case's offices without open
                                              wire::encodeAttachmentChunk(foreign, c.sign)),
                       kNow, unlimited);
               }) == wire::SyncCode::ForbiddenCase);
+        // A chunk that is not the record's: another attachment, or other bytes at that index.
+        auto unrecorded = chunk;
+        unrecorded.attachmentId.fill(0xAC);
+        CHECK(codeOf([&] {
+                  sync::hub::acceptChunkUpload(
+                      store, a.record,
+                      wire::encodeSealedFile(wire::SealedContent::Chunk, store.boxKey().publicKey,
+                                             wire::encodeAttachmentChunk(unrecorded, a.sign)),
+                      kNow, unlimited);
+              }) == wire::SyncCode::UnknownEntity);
+        crypto::Bytes otherData(100 * 1024, 0x2F);
+        auto otherBytes = chunk;
+        otherBytes.data = otherData;
+        CHECK(codeOf([&] {
+                  sync::hub::acceptChunkUpload(
+                      store, a.record,
+                      wire::encodeSealedFile(wire::SealedContent::Chunk, store.boxKey().publicKey,
+                                             wire::encodeAttachmentChunk(otherBytes, a.sign)),
+                      kNow, unlimited);
+              }) == wire::SyncCode::UnknownEntity);
         auto cut = upload;
         cut.resize(cut.size() - 1);
         CHECK(codeOf([&] { sync::hub::acceptChunkUpload(store, a.record, cut, kNow, unlimited); }) ==

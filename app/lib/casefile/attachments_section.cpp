@@ -247,6 +247,9 @@ void AttachmentsSection::rebuild() {
         QString state;
         if (info.removed) {
             state = tr("Removed: content deleted");
+        } else if (info.chunksHeld < info.chunkCount) {
+            // A file synced from another laptop: its record came with the case, its parts follow (§11.4).
+            state = tr("Arriving: %1 of %2 parts").arg(info.chunksHeld).arg(info.chunkCount);
         } else if (info.superseded) {
             state = tr("Replaced by a newer file");
         } else if (info.supersedes) {

@@ -86,7 +86,9 @@ bool SyncController::runStep(bool pack) {
             options.budget.time = applyStepBudget_;
             options.budget.pageCache = &pageCache_;
             const auto result = devicesync::syncVault(session_.vault(), vaultPath_, options);
-            appliedInRun_ = appliedInRun_ || result.inbox.pagesApplied > 0 || result.inbox.changeSetsDelivered > 0;
+            // Chunks completing an attachment change what the case file shows too (sync/PROTOCOL.md §11.4).
+            appliedInRun_ = appliedInRun_ || result.inbox.pagesApplied > 0 || result.inbox.changeSetsDelivered > 0 ||
+                            result.chunks.stored > 0;
             more = result.inbox.more;
             // Pages that failed their checks were set aside (renamed); the service fetches them again.
             if (!result.inbox.rejected.empty()) {

@@ -29,6 +29,7 @@
 #include "app_resources.h"
 #include "attachment_fixture.h"
 #include "attachments/attachment_repository.h"
+#include "attachments/attachment_transfer.h"
 #include "casefile/attachment_category_dialog.h"
 #include "dialogs/erase_case_dialog.h"
 #include "casefile/attachment_viewer.h"
@@ -314,6 +315,33 @@ void shootAttachments(Shooter& shooter, MainWindow& window, CaseFileWidget& file
         shooter.fail(QStringLiteral("48_refused"), QStringLiteral("a program was attached"));
     }
     shooter.shoot(&window, QStringLiteral("48_case_attachment_refused"));
+    section->refresh();
+
+    // A scan synced from another laptop of the office: its record came with the case's changes, its three parts
+    // are still on their way (sync/PROTOCOL.md §11.4). Taken out again afterwards: every language starts alike.
+    auto& vault = window.session()->vault();
+    abri::attachments::AttachmentRecord arriving;
+    arriving.id = std::string(32, 'e');
+    arriving.caseId = section->attachments().front().caseId;
+    arriving.fileName = "passport-specimen-page2.jpg";
+    arriving.type = abri::attachments::ContentType::Jpeg;
+    arriving.size = 700 * 1024;
+    arriving.category = abri::attachments::Category::IdentityDocument;
+    arriving.contentHash = std::string(64, 'c');
+    arriving.chunkHashes = {std::string(64, 'd'), std::string(64, 'a'), std::string(64, 'b')};
+    arriving.addedBy = vault.currentUser().id;
+    arriving.addedMs = QDateTime::currentMSecsSinceEpoch();
+    arriving.createdDevice = std::string(32, 'f');
+    abri::attachments::AttachmentTransfer(vault).receiveRecord(arriving);
+    section->refresh();
+    const auto listed = section->attachments();
+    const bool shown = std::any_of(listed.begin(), listed.end(), [&](const auto& info) {
+        return info.id == arriving.id && info.chunksHeld == 0 && info.chunkCount == 3;
+    });
+    if (!shown) shooter.fail(QStringLiteral("51_arriving"), QStringLiteral("the arriving file is not listed"));
+    shooter.shoot(&window, QStringLiteral("51_case_attachment_arriving"));
+    vault.db().prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1").bind(1, arriving.id).run();
+    vault.db().prepare("DELETE FROM attachments WHERE id = ?1").bind(1, arriving.id).run();
     section->refresh();
 }
 

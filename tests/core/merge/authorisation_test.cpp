@@ -216,3 +216,61 @@ TEST_CASE("only the hub sets the hub-only duplicate fields", "[merge][auth][dupl
     CHECK(reasons(merge::authorise(hub, {"TST-A", CertificateRole::Supervisor}, other, creates, context()), 1)[0] ==
           ExclusionReason::NotEditable);
 }
+
+TEST_CASE("the hub admits an attachment record that is valid, append-only, and removed by a supervisor only",
+          "[merge][auth][attachments]") {
+    const std::string hash(64, 'a');
+    auto attachmentValue = [&](const std::string& caseId, const std::string& extraDoc, std::uint64_t size,
+                               int chunks) {
+        std::string list;
+        for (int i = 0; i < chunks; ++i) list += std::string(i ? "," : "") + "\"" + std::string(64, 'b') + "\"";
+        return R"({"case_id":")" + caseId + R"(","kind":"attachment","doc":{"file_name":"scan.pdf",)" +
+               R"("content_type":"pdf","size":)" + std::to_string(size) +
+               R"(,"category":"consent_form","content_hash":")" + hash + R"(","chunk_bytes":262144,"chunks":[)" +
+               list + R"(],"added_by":")" + fakeId(0xa) + R"(","added_ms":1767600000000)" + extraDoc + "}}";
+    };
+    const std::string att1 = fakeId(0xa1), att2 = fakeId(0xa2), att3 = fakeId(0xa3), att4 = fakeId(0xa4),
+                      att5 = fakeId(0xa5), note = fakeId(0xb1);
+    merge::MergeState hub;
+    const auto create = test::caseCreate(kCase, at(1), kDev, kValidCase);
+    const auto record = itemCreate(att1, kCase, attachmentValue(kCase, "", 300'000, 2), at(2));
+    const std::vector<merge::RemoteOp> ops{
+        create,
+        record,
+        // chunks do not fit the size
+        itemCreate(att2, kCase, attachmentValue(kCase, "", 300'000, 1), at(3)),
+        // supersedes an attachment of this case: admitted; one that does not exist: refused
+        itemCreate(att3, kCase, attachmentValue(kCase, R"(,"supersedes":")" + att1 + "\"", 10, 1), at(4)),
+        itemCreate(att4, kCase, attachmentValue(kCase, R"(,"supersedes":")" + note + "\"", 10, 1), at(5)),
+        // an edit of a record: append-only
+        test::fieldSet(att1, kCase, "file_name", R"("other.pdf")", record.identity(), at(6), kDev),
+        // a removal by a caseworker's device
+        test::entityDelete(att1, kCase, at(7), kDev),
+        // a name that could be a path
+        itemCreate(att5, kCase, attachmentValue(kCase, "", 10, 1), at(8)),
+    };
+    auto withPathName = ops;
+    const auto value = attachmentValue(kCase, "", 10, 1);
+    withPathName[7].valueJson = value.substr(0, value.find("scan.pdf")) + "../scan.pdf" +
+                                value.substr(value.find("scan.pdf") + 8);
+    const auto got = reasons(merge::authorise(hub, {"TST-A", CertificateRole::Caseworker}, kCase, withPathName, context()),
+                             ops.size());
+    CHECK(got[0] == kAdmitted);
+    CHECK(got[1] == kAdmitted);
+    CHECK(got[2] == ExclusionReason::InvalidValue);
+    CHECK(got[3] == kAdmitted);
+    CHECK(got[4] == ExclusionReason::InvalidValue);
+    CHECK(got[5] == ExclusionReason::AppendOnly);
+    CHECK(got[6] == ExclusionReason::ForbiddenRole);
+    CHECK(got[7] == ExclusionReason::InvalidValue);
+
+    // A supervisor's device may remove it; another office may not even see it.
+    merge::MergeState admitted;
+    admitted.add(create);
+    admitted.add(record);
+    const std::vector<merge::RemoteOp> removal{test::entityDelete(att1, kCase, at(9), kDev)};
+    CHECK(reasons(merge::authorise(admitted, {"TST-A", CertificateRole::Supervisor}, kCase, removal, context()), 1)[0] ==
+          kAdmitted);
+    CHECK(reasons(merge::authorise(admitted, {"TST-B", CertificateRole::Supervisor}, kCase, removal, context()), 1)[0] ==
+          ExclusionReason::ForbiddenCase);
+}
