@@ -5,16 +5,11 @@
 #include <thread>
 
 #include "attachments/attachment_repository.h"
-#include "attachments/attachment_transfer.h"
 #include "bench_office.h"
 #include "cases/case_repository.h"
-#include "devicesync/attachment_inbox.h"
-#include "devicesync/device_keys.h"
 #include "devicesync/device_sync.h"
-#include "devicesync/inbox.h"
 #include "fault_proxy.h"
 #include "timing.h"
-#include "wire/sealed_file.h"
 #include "work_folder.h"
 
 namespace abri::bench {
@@ -74,7 +69,8 @@ Leg runLeg(const HubProcess& hub, const Laptop& laptop, const AttachmentSyncBenc
                  {laptop.syncDir().string(), "--poll-ms", "500", "--backoff-ms", "500", "--reply-timeout-ms", "60000"},
                  laptop.log());
     std::size_t cutsMade = 0;
-    const auto limit = std::chrono::seconds(120 + 4 * expected / std::max<std::uint64_t>(options.rateBytesPerSecond, 1));
+    const auto rate = std::max<std::uint64_t>(options.rateBytesPerSecond, 1);
+    const auto limit = std::chrono::seconds(120 + 4 * expected / rate);
     while (!(leg.done = done()) && watch.seconds() < static_cast<double>(limit.count())) {
         const auto carried = upward ? proxy.bytesUp() : proxy.bytesDown();
         if (cutsMade < options.cuts && carried >= expected * (cutsMade + 1) / (options.cuts + 1)) {
@@ -106,7 +102,6 @@ int runAttachmentSyncBench(const AttachmentSyncBenchOptions& options) {
 
     const auto content = syntheticPdf(options.bytes);
     std::string caseId, attachmentId;
-    attachments::AttachmentRecord record;
     {
         auto v = one.worker();
         caseId = cases::CaseRepository(*v).createCase(
@@ -116,25 +111,7 @@ int runAttachmentSyncBench(const AttachmentSyncBenchOptions& options) {
         attachmentId = attachments::AttachmentRepository(*v).addBytes(caseId, content, add);
         v->lock();
     }
-    appSync(one);
-    {
-        // What the app will do in syncVault: one at- file per chunk, sealed to the hub (content 3).
-        auto v = one.worker();
-        const auto keys = devicesync::loadDeviceKeys(v->db());
-        const auto hubDescriptor = devicesync::storedHubDescriptor(v->db());
-        if (!keys || !hubDescriptor) throw Error(ErrorCode::Internal, "bench", "laptop 1 not enrolled");
-        attachments::AttachmentTransfer transfer(*v);
-        record = *transfer.record(attachmentId);
-        const auto device = sync::loadDaemonConfig(one.syncDir()).deviceId;
-        for (std::uint32_t i = 0; i < record.chunkHashes.size(); ++i) {
-            const auto sealed = wire::encodeSealedFile(wire::SealedContent::Chunk, hubDescriptor->boxPk,
-                                                       transfer.signedChunk(attachmentId, i, keys->sign));
-            wire::writeFileAtomically(one.syncDir() / "outbox",
-                                      wire::attachmentUploadFileName(device, *wire::idFromHex(attachmentId), i),
-                                      sealed);
-        }
-        v->lock();
-    }
+    appSync(one);  // the cs- file with the record, then the at- files (§11.3)
     std::uintmax_t sealedUp = 0;
     const auto chunks = countFiles(one.syncDir() / "outbox", "at-", &sealedUp);
     countFiles(one.syncDir() / "outbox", "cs-", &sealedUp);
@@ -144,16 +121,10 @@ int runAttachmentSyncBench(const AttachmentSyncBenchOptions& options) {
                            [&] { return countFiles(one.syncDir() / "outbox", "at-") == 0 &&
                                         countFiles(one.syncDir() / "outbox", "cs-") == 0; });
 
-    // Laptop 2 gets the case (loopback, not measured), then the record and its want list, as the app will.
+    // Laptop 2 gets the case and the record in its pages (loopback, not measured); applying them writes the want list.
     appSync(two);
     if (two.daemonOnce() != 0) throw Error(ErrorCode::Internal, "bench", "laptop 2 page sync failed");
     appSync(two);
-    {
-        auto v = two.worker();
-        attachments::AttachmentTransfer(*v).receiveRecord(record);
-        devicesync::writeChunksWanted(*v, two.syncDir());
-        v->lock();
-    }
     std::fprintf(stderr, "abri-bench sync-attachment: leg 2, %zu chunks down...\n", chunks);
     // Expected on the way down: the sealed chunks are a few dozen bytes larger than the uploaded ones each.
     const auto down = runLeg(hub, two, options, sealedUp, false,
@@ -161,10 +132,9 @@ int runAttachmentSyncBench(const AttachmentSyncBenchOptions& options) {
     std::uintmax_t sealedDown = 0;
     countFiles(two.syncDir() / "inbox", "ck-", &sealedDown);
     bool identical = false;
+    appSync(two);  // stores the chunks
     {
         auto v = two.worker();
-        const auto keys = devicesync::loadDeviceKeys(v->db());
-        devicesync::applyChunkFiles(*v, two.syncDir() / "inbox", keys->box);
         crypto::Bytes back;
         attachments::AttachmentRepository(*v).read(attachmentId, [&](std::span<const std::uint8_t> piece) {
             back.insert(back.end(), piece.begin(), piece.end());

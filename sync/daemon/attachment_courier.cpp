@@ -125,7 +125,8 @@ asio::awaitable<void> Courier::uploadAttachments(Link& link, SessionReport& repo
         const Hash32 fileId = crypto::blake2b({bytes});
         UploadAck ack;
         try {
-            ack = co_await sendFile(link, fileId, bytes, SyncFileName{SyncFileKind::OutboxBatch, config_.deviceId, 0, 0});
+            const SyncFileName seqsZero{SyncFileKind::OutboxBatch, config_.deviceId, 0, 0};  // an at- file (§11.3)
+            ack = co_await sendFile(link, fileId, bytes, seqsZero);
         } catch (const SyncError& e) {
             if (e.code() != SyncCode::BudgetExhausted) throw;  // ERROR at UPLOAD_BEGIN; fatal codes end the session
             pauseAttachments(report, e.ref());
@@ -216,7 +217,8 @@ asio::awaitable<bool> Courier::fetchChunk(Link& link, SessionReport& report, con
             }
             co_return false;
         }
-        if (reply.type != FrameType::ChunkBegin) throw SyncError(SyncCode::ProtocolViolation, frameTypeName(reply.type));
+        if (reply.type != FrameType::ChunkBegin)
+            throw SyncError(SyncCode::ProtocolViolation, frameTypeName(reply.type));
         const auto begin = decodeChunkBegin(reply.payload);
         if (begin.chunkHash != want.chunkHash) throw SyncError(SyncCode::ProtocolViolation, "chunk begin");
         const bool resuming = held > 0 && begin.startOffset == held;

@@ -431,14 +431,16 @@ TEST_CASE("A chunk the hub cannot place yet stays in the outbox and goes after i
     CHECK(count(test::readText(a.log), "chunk upload refused file_status=" +
                                            std::to_string(wire::wireValue(wire::SyncCode::ForbiddenCase))) == 1);
     CHECK(a.status()["error"].is_null());
-    for (const auto& e : fs::directory_iterator(parked)) fs::rename(e.path(), a.syncDir() / "outbox" / e.path().filename());
+    for (const auto& e : fs::directory_iterator(parked))
+        fs::rename(e.path(), a.syncDir() / "outbox" / e.path().filename());
     REQUIRE(a.daemonOnce() == 0);
     CHECK(a.filesIn("outbox", "at-") == 0);
     CHECK(a.filesIn("outbox", "cs-") == 0);
     CHECK(count(test::readText(a.log), "chunk uploaded") == 1);
 }
 
-TEST_CASE("A case edit made while chunks are uploading overtakes the remaining chunks", "[sync][attachments][process]") {
+TEST_CASE("A case edit made while chunks are uploading overtakes the remaining chunks",
+          "[sync][attachments][process]") {
     test::TempDir root;
     test::HubProcess hub(root.path(), kHubBin);
     hub.start();
