@@ -14,7 +14,9 @@
 #include "common/decimal.h"
 #include "courier_link.h"
 #include "wire/chunks_wanted.h"
+#include "crypto/sealed_box.h"
 #include "wire/limits.h"
+#include "wire/sealed_file.h"
 #include "wire/sync_files.h"
 
 namespace abri::sync::daemon {
@@ -28,7 +30,7 @@ constexpr const char* kPauseFile = "attachments-paused";  // "until_ms <wall ms>
 constexpr const char* kWantFile = "chunks-wanted";
 constexpr std::uint64_t kDayMs = 86'400'000;
 // Largest sealed at- / ck- file: header, box, one signed chunk.
-constexpr std::size_t kMaxSealedChunkFile = 20 + 48 + kMaxChunkFile;
+constexpr std::size_t kMaxSealedChunkFile = kSealedHeaderBytes + crypto::kSealOverheadBytes + kMaxChunkFile;
 
 std::uint64_t nowWallMs() {
     return static_cast<std::uint64_t>(

@@ -14,14 +14,17 @@
 
 #include "attachment_chunks.h"
 #include "common/frames.h"
+#include "crypto/sealed_box.h"
 #include "wire/limits.h"
+#include "wire/sealed_file.h"
 #include "hub_store.h"
 
 namespace abri::sync::hub {
 
 constexpr std::uint64_t kDefaultAttachmentBudgetMib = 200;
 // Largest sealed at- file: header, box, one signed chunk (the same bound CHUNK_BEGIN's decoder uses).
-constexpr std::uint64_t kMaxChunkUploadFile = 20 + 48 + wire::kMaxChunkFile;
+constexpr std::uint64_t kMaxChunkUploadFile =
+    wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile;
 
 // The setting; Error(VaultCorrupted, "meta.attachment_budget_mib_per_day") for a stored value that does not parse.
 std::uint64_t attachmentBudgetMibPerDay(HubStore& store);
