@@ -179,3 +179,22 @@ TEST_CASE("CHUNK_GET and CHUNK_BEGIN round-trip and refuse what does not fit (PR
     begin.size = 1'000'000;  // more than a sealed chunk can be
     CHECK(codeOf([&] { decodeChunkBegin(encodePayload(begin)); }) == SyncCode::MalformedFrame);
 }
+
+TEST_CASE("UPLOAD_BEGIN takes seqs 0 and 0 for an at- file and refuses any other range with a 0 (PROTOCOL.md §11.3)",
+          "[sync][frames]") {
+    UploadBegin begin;
+    begin.fileId.fill(0x5A);
+    begin.size = 1000;
+    begin.firstSeq = 0;
+    begin.lastSeq = 0;
+    const auto decoded = decodeUploadBegin(encodePayload(begin));
+    CHECK(decoded.firstSeq == 0);
+    CHECK(decoded.lastSeq == 0);
+    begin.lastSeq = 5;
+    CHECK(codeOf([&] { decodeUploadBegin(encodePayload(begin)); }) == SyncCode::MalformedFrame);
+    begin.firstSeq = 3;
+    begin.lastSeq = 2;
+    CHECK(codeOf([&] { decodeUploadBegin(encodePayload(begin)); }) == SyncCode::MalformedFrame);
+    begin.firstSeq = 2;
+    CHECK(decodeUploadBegin(encodePayload(begin)).lastSeq == 2);
+}
