@@ -177,8 +177,12 @@ asio::awaitable<void> Courier::downloadChunks(Link& link, SessionReport& report)
         fs::remove(entry.path(), ec);
     }
     bool first = true;
+    // An attachment whose chunk the hub cannot give: its later chunks are not asked for this session. Its sender
+    // uploads them in index order, so they are not there either; on a 2G link each refusal costs a round trip.
+    std::set<Id16> unavailable;
     for (const auto& want : *wants) {
         if (attachmentsPaused(report)) co_return;
+        if (unavailable.contains(want.attachmentId)) continue;
         std::error_code ec;
         if (fs::exists(inbox / chunkFileName(want.chunkHash), ec)) continue;  // here, not yet applied
         if (!first) {
@@ -187,7 +191,7 @@ asio::awaitable<void> Courier::downloadChunks(Link& link, SessionReport& report)
             if (!co_await download(link, report, 0)) co_return;
         }
         first = false;
-        co_await fetchChunk(link, report, want);
+        if (!co_await fetchChunk(link, report, want) && !report.attachmentError) unavailable.insert(want.attachmentId);
     }
 }
 
