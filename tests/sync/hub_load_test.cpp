@@ -163,7 +163,8 @@ TEST_CASE("Under 2400 hostile connections every enrolled laptop syncs within 5 s
     CHECK(cores < 1.0);
 
     // The attackers have left: connections drain and the memory they used is given back.
-    const bool returned = test::waitUntil([&] { return test::processResidentKiB(hubPid) <= 2 * idleKiB; }, 15s);
+    // The slowest attackers are dropped only when their handshake or hello time runs out: allow for that.
+    const bool returned = test::waitUntil([&] { return test::processResidentKiB(hubPid) <= 2 * idleKiB; }, 45s);
     WARN("RSS after the attack " << test::processResidentKiB(hubPid) << " KiB");
     CHECK(returned);
     // Refusals are summed in a line per interval; the descriptors never ran out, so accept() never spun.
