@@ -28,6 +28,26 @@ int purgeCaseAttachments(storage::Database& db, std::string_view caseId) {
     return static_cast<int>(ids.size());
 }
 
+void tombstoneAttachment(storage::Database& db, std::string_view attachmentId, std::string_view removedBy,
+                         std::int64_t removedMs) {
+    std::vector<std::vector<std::uint8_t>> hashes;
+    {
+        auto st = db.prepare("SELECT DISTINCT chunk_hash FROM attachment_parts WHERE attachment_id = ?1;");
+        st.bind(1, attachmentId);
+        while (st.step()) hashes.push_back(st.blob(0));
+    }
+    db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, attachmentId).run();
+    purgeUnlistedChunks(db, hashes);
+    forgetUploads(db, attachmentId);
+    db.prepare(
+          "UPDATE attachments SET removed = 1, removed_by = ?2, removed_ms = ?3, file_name = '', "
+          "content_hash = x'' WHERE id = ?1;")
+        .bind(1, attachmentId)
+        .bind(2, removedBy)
+        .bind(3, removedMs)
+        .run();
+}
+
 void forgetUploads(storage::Database& db, std::string_view attachmentId) {
     db.prepare("DELETE FROM attachment_uploads WHERE attachment_id = ?1;").bind(1, attachmentId).run();
 }

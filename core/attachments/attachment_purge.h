@@ -19,6 +19,12 @@ int purgeCaseAttachments(storage::Database& db, std::string_view caseId);
 // twice shares its chunks). A removal and a case purge both end here; secure_delete overwrites the freed space.
 void purgeUnlistedChunks(storage::Database& db, const std::vector<std::vector<std::uint8_t>>& chunkHashes);
 
+// The tombstone of a removal, local or synced (§11.1): deletes the attachment's parts, every chunk no other
+// attachment lists and its upload queue, and clears its name and content hash; the record keeps its id, case,
+// category, size and who/when. Runs in the caller's transaction.
+void tombstoneAttachment(storage::Database& db, std::string_view attachmentId, std::string_view removedBy,
+                         std::int64_t removedMs);
+
 // Takes the attachment's chunks off this device's upload queue (schema step 9): a removed file is never sent.
 void forgetUploads(storage::Database& db, std::string_view attachmentId);
 

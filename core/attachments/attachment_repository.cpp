@@ -470,26 +470,11 @@ void AttachmentRepository::remove(std::string_view attachmentId) {
     if (!info || info->removed) throw Error(ErrorCode::NotFound, "attachment");
     auto& db = vault_.db();
     storage::Transaction tx(db);
-    std::vector<std::vector<std::uint8_t>> hashes;
-    {
-        auto st = db.prepare("SELECT DISTINCT chunk_hash FROM attachment_parts WHERE attachment_id = ?1;");
-        st.bind(1, info->id);
-        while (st.step()) hashes.push_back(st.blob(0));
-    }
-    db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, info->id).run();
-    purgeUnlistedChunks(db, hashes);  // every chunk no other attachment still lists
-    forgetUploads(db, info->id);
+    const std::int64_t now = vault_.nowMs();
+    tombstoneAttachment(db, info->id, vault_.currentUser().id, now);
     // The tombstone travels like any deletion (§11.1): every replica clears the name and purges the content.
     vault_.journal().append(journal::Op{"item", info->id, journal::OpKind::Delete, "", "", std::nullopt},
                             vault_.currentUser().id);
-    const std::int64_t now = vault_.nowMs();
-    db.prepare(
-          "UPDATE attachments SET removed = 1, removed_by = ?2, removed_ms = ?3, file_name = '', "
-          "content_hash = x'' WHERE id = ?1;")
-        .bind(1, info->id)
-        .bind(2, vault_.currentUser().id)
-        .bind(3, now)
-        .run();
     vault_.audit().append(now, vault_.currentUser().id, audit::Action::AttachmentRemoved, info->id,
                           categoryCode(info->category), "case " + info->caseId);
     tx.commit();

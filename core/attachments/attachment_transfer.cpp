@@ -203,22 +203,7 @@ void AttachmentTransfer::receiveRemoval(std::string_view attachmentId, std::stri
     st.bind(1, attachmentId);
     if (!st.step()) return;
     const std::string caseId = st.text(0), category = st.text(1);
-    std::vector<std::vector<std::uint8_t>> hashes;
-    {
-        auto parts = db.prepare("SELECT DISTINCT chunk_hash FROM attachment_parts WHERE attachment_id = ?1;");
-        parts.bind(1, attachmentId);
-        while (parts.step()) hashes.push_back(parts.blob(0));
-    }
-    db.prepare("DELETE FROM attachment_parts WHERE attachment_id = ?1;").bind(1, attachmentId).run();
-    purgeUnlistedChunks(db, hashes);
-    forgetUploads(db, attachmentId);
-    db.prepare(
-          "UPDATE attachments SET removed = 1, removed_by = ?2, removed_ms = ?3, file_name = '', "
-          "content_hash = x'' WHERE id = ?1;")
-        .bind(1, attachmentId)
-        .bind(2, removedBy)
-        .bind(3, removedMs)
-        .run();
+    tombstoneAttachment(db, attachmentId, removedBy, removedMs);
     vault_.audit().append(vault_.nowMs(), std::string(removedBy), audit::Action::AttachmentRemoved,
                           std::string(attachmentId), category, "case " + caseId + " from another device");
 }

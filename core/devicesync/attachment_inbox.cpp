@@ -50,8 +50,7 @@ ChunkInboxResult applyChunkFiles(vault::Vault& vault, const fs::path& inboxDir, 
     for (const auto& path : files) {
         const std::string name = path.filename().string();
         try {
-            const auto file = wire::readWholeFile(
-                path, wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile);
+            const auto file = wire::readWholeFile(path, wire::kMaxSealedChunkFile);
             auto opened = wire::openSealedFile(file, deviceBox, name);
             // The opened chunk is plaintext of the attachment: wiped however this file ends.
             struct Wipe {

@@ -32,10 +32,6 @@ using wire::SyncError;
 
 namespace {
 
-// A sealed chunk file (at- or ck-): the sealed header and box overhead around one ABAK chunk (§11.2).
-constexpr std::size_t kMaxSealedChunkFile = wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile;
-// At most kMaxWantedChunks lines of 32 + 1 + 32 + 1 + 2 + 1 + 64 + 1 bytes.
-constexpr std::size_t kMaxChunksWantedBytes = wire::kMaxWantedChunks * 134;
 constexpr std::size_t kMaxChunksReceivedBytes = 1024 * 1024;
 
 wire::Id16 vaultDeviceId(vault::Vault& vault) {
@@ -178,7 +174,7 @@ std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const f
                 name && name->kind == wire::SyncFileKind::OutboxBatch && name->deviceId == device) {
                 maxBytes = wire::kMaxBatchPayload + 1024;
             } else if (auto upload = wire::parseAttachmentUploadFileName(fileName); upload && upload->deviceId == device) {
-                maxBytes = kMaxSealedChunkFile;  // attachment chunks travel on the stick too (§11.6)
+                maxBytes = wire::kMaxSealedChunkFile;  // attachment chunks travel on the stick too (§11.6)
             } else {
                 continue;
             }
@@ -206,7 +202,7 @@ std::size_t exportBundle(vault::Vault& vault, const fs::path& vaultPath, const f
     // The chunks this vault still lacks, as the daemon would ask for them (§11.6): ids and hashes only.
     std::error_code ec;
     if (fs::is_regular_file(syncDir / kChunksWantedFile, ec)) {
-        const auto wanted = wire::readWholeFile(syncDir / kChunksWantedFile, kMaxChunksWantedBytes);
+        const auto wanted = wire::readWholeFile(syncDir / kChunksWantedFile, wire::kMaxChunksWantedBytes);
         wire::writeFileAtomically(bundle / "to-hub", "chunks-" + wire::idToHex(device) + ".txt", wanted);
     }
     return copied;
@@ -227,7 +223,7 @@ std::size_t importBundle(vault::Vault& vault, const fs::path& vaultPath, const f
             maxBytes = wire::kMaxPagePayload + 1024;
         } else if (wire::parseChunkFileName(fileName)) {
             // Sealed to this device (the folder is its own); applied after the pages, checked by hash (§11.6).
-            maxBytes = kMaxSealedChunkFile;
+            maxBytes = wire::kMaxSealedChunkFile;
         } else {
             continue;
         }

@@ -14,6 +14,8 @@
 namespace abri::wire {
 
 constexpr std::size_t kMaxWantedChunks = 100'000;  // 8 MB of text: far more than any vault's backlog
+// The largest want list file: kMaxWantedChunks lines of 32 + 1 + 32 + 1 + 2 + 1 + 64 + 1 bytes.
+constexpr std::size_t kMaxChunksWantedBytes = kMaxWantedChunks * 134;
 
 struct ChunkWant {
     Id16 caseId{};

@@ -8,12 +8,15 @@
 
 #include "crypto/primitives.h"
 #include "crypto/sealed_box.h"
+#include "wire/limits.h"
 
 namespace abri::wire {
 
 // Chunk: one signed attachment chunk (ABAK, §11.2), to the hub (at- files) or to a device (ck- files).
 enum class SealedContent : std::uint8_t { Batch = 1, Page = 2, Chunk = 3 };
 constexpr std::size_t kSealedHeaderBytes = 20;
+// The largest sealed chunk file (at- or ck-, §11.3-§11.4): the header and box around one signed ABAK chunk.
+constexpr std::size_t kMaxSealedChunkFile = kSealedHeaderBytes + crypto::kSealOverheadBytes + kMaxChunkFile;
 
 crypto::Bytes encodeSealedFile(SealedContent content, std::span<const std::uint8_t> recipientBoxPublicKey,
                                std::span<const std::uint8_t> payload);

@@ -30,7 +30,6 @@ constexpr const char* kPauseFile = "attachments-paused";  // "until_ms <wall ms>
 constexpr const char* kWantFile = "chunks-wanted";
 constexpr std::uint64_t kDayMs = 86'400'000;
 // Largest sealed at- / ck- file: header, box, one signed chunk.
-constexpr std::size_t kMaxSealedChunkFile = kSealedHeaderBytes + crypto::kSealOverheadBytes + kMaxChunkFile;
 
 std::uint64_t nowWallMs() {
     return static_cast<std::uint64_t>(

@@ -23,8 +23,7 @@ namespace abri::sync::hub {
 
 constexpr std::uint64_t kDefaultAttachmentBudgetMib = 200;
 // Largest sealed at- file: header, box, one signed chunk (the same bound CHUNK_BEGIN's decoder uses).
-constexpr std::uint64_t kMaxChunkUploadFile =
-    wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile;
+constexpr std::uint64_t kMaxChunkUploadFile = wire::kMaxSealedChunkFile;
 
 // The setting; Error(VaultCorrupted, "meta.attachment_budget_mib_per_day") for a stored value that does not parse.
 std::uint64_t attachmentBudgetMibPerDay(HubStore& store);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "attachment_chunks.h"
+#include "devicesync/device_sync.h"
 #include "crypto/sealed_box.h"
 #include "wire/chunks_wanted.h"
 #include "wire/limits.h"
@@ -19,10 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kMaxSealedChunkFile =
-    wire::kSealedHeaderBytes + crypto::kSealOverheadBytes + wire::kMaxChunkFile;
-constexpr std::size_t kMaxChunksWantedBytes = wire::kMaxWantedChunks * 134;
-constexpr const char* kChunksReceivedFile = "chunks-received.txt";  // devicesync::kChunksReceivedFile
 
 std::optional<DeviceRecord> activeDevice(HubStore& store, const wire::Id16& id) {
     auto device = store.findDevice(id);
@@ -52,7 +49,7 @@ BundleChunkResult importBundleChunks(HubStore& store, const fs::path& toHub, con
         const auto device = activeDevice(store, upload.deviceId);
         try {
             if (!device) throw wire::SyncError(wire::SyncCode::UnknownDevice, name);
-            const auto bytes = wire::readWholeFile(toHub / name, kMaxSealedChunkFile);
+            const auto bytes = wire::readWholeFile(toHub / name, wire::kMaxSealedChunkFile);
             acceptChunkUpload(store, *device, bytes, nowMs, kBundleBudget);
             received[upload.deviceId] += name + "\n";
             ++result.accepted;
@@ -64,13 +61,13 @@ BundleChunkResult importBundleChunks(HubStore& store, const fs::path& toHub, con
     for (const auto& [id, text] : received) {
         const auto folder = toDevice / wire::idToHex(id);
         fs::create_directories(folder);
-        wire::writeFileAtomically(folder, kChunksReceivedFile,
+        wire::writeFileAtomically(folder, devicesync::kChunksReceivedFile,
                                   std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
     }
     for (const auto& [id, path] : wantLists) {
         const auto device = activeDevice(store, id);
         if (!device) continue;
-        const auto bytes = wire::readWholeFile(path, kMaxChunksWantedBytes);
+        const auto bytes = wire::readWholeFile(path, wire::kMaxChunksWantedBytes);
         const auto wants =
             wire::parseChunksWanted(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
         if (!wants) {
